@@ -1,0 +1,7 @@
+"""Dân bàn, dân kiểm tra, giám sát: residents' submissions, moderation and the Boards' work."""
+from __future__ import annotations
+
+
+def register(app) -> None:
+    """Register the moderation blueprints, CLI commands and hooks on ``app``."""
+    from moderation import models  # noqa: F401  (tables known to the metadata)

@@ -1,0 +1,146 @@
+"""The Boards (People's Inspection Board, Community Investment Supervision Boards) and their cases."""
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import Date, Enum, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.database import UTCDateTime, utcnow
+from portal.extensions import db
+
+__all__ = [
+    "BoardKind", "Board", "BoardMember", "CaseStatus", "Case", "CaseEvent", "Referral", "Holiday",
+    "CASE_STATUS_LABELS",
+]
+
+
+class BoardKind(str, enum.Enum):
+    inspection = "inspection"  # Ban Thanh tra nhân dân
+    supervision = "supervision"  # Ban giám sát đầu tư của cộng đồng
+
+
+class Board(db.Model):
+    __tablename__ = "board"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[BoardKind] = mapped_column(Enum(BoardKind, native_enum=False, length=16))
+    name: Mapped[str] = mapped_column(String(200))
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("disclosure.id"), unique=True)
+    email: Mapped[str] = mapped_column(String(254), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    members: Mapped[list["BoardMember"]] = relationship(back_populates="board", order_by="BoardMember.id")
+
+
+class BoardMember(db.Model):
+    __tablename__ = "board_member"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    board_id: Mapped[int] = mapped_column(ForeignKey("board.id"), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)  # None: vacancy
+    position: Mapped[str] = mapped_column(String(16), default="member")  # head | deputy | member
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("residential_group.id"))
+    term_start: Mapped[dt.date | None] = mapped_column(Date)
+    term_end: Mapped[dt.date | None] = mapped_column(Date)
+
+    board: Mapped[Board] = relationship(back_populates="members")
+
+
+class CaseStatus(str, enum.Enum):
+    new = "new"
+    assigned = "assigned"
+    verifying = "verifying"
+    referred = "referred"
+    answered = "answered"
+    closed = "closed"
+    reopened = "reopened"
+
+
+CASE_STATUS_LABELS = {
+    CaseStatus.new: "Mới tiếp nhận",
+    CaseStatus.assigned: "Đã phân công",
+    CaseStatus.verifying: "Đang xác minh",
+    CaseStatus.referred: "Đã kiến nghị cơ quan có thẩm quyền",
+    CaseStatus.answered: "Đã có trả lời",
+    CaseStatus.closed: "Đã kết thúc",
+    CaseStatus.reopened: "Mở lại theo đề nghị của người gửi",
+}
+
+
+class Case(db.Model):
+    __tablename__ = "case"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id"), unique=True)
+    board_id: Mapped[int] = mapped_column(ForeignKey("board.id"), index=True)
+    status: Mapped[CaseStatus] = mapped_column(
+        Enum(CaseStatus, native_enum=False, length=16), default=CaseStatus.new, index=True
+    )
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
+    routing_reason: Mapped[str] = mapped_column(Text, default="")
+    public_response: Mapped[str] = mapped_column(Text, default="")  # sanitized
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    acknowledged_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    referred_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    answered_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    reopened_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    reopen_count: Mapped[int] = mapped_column(default=0)
+    rating: Mapped[int | None]
+    rating_comment: Mapped[str] = mapped_column(Text, default="")
+    rated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+    board: Mapped[Board] = relationship()
+    events: Mapped[list["CaseEvent"]] = relationship(back_populates="case", order_by="CaseEvent.id")
+    referrals: Mapped[list["Referral"]] = relationship(back_populates="case", order_by="Referral.id")
+
+
+class CaseEvent(db.Model):
+    """Case history and notes. ``public`` events appear on the tracking page; notes never do."""
+
+    __tablename__ = "case_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    kind: Mapped[str] = mapped_column(String(32))  # transition name, note, verification
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str | None] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text, default="")
+    public: Mapped[bool] = mapped_column(default=False)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+
+    case: Mapped[Case] = relationship(back_populates="events")
+
+
+class Referral(db.Model):
+    """The Board's recommendation to the competent authority, and the authority's answer."""
+
+    __tablename__ = "referral"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id"), index=True)
+    agency: Mapped[str] = mapped_column(String(200))
+    sent_on: Mapped[dt.date] = mapped_column(Date)
+    document_number: Mapped[str] = mapped_column(String(64), default="")
+    answer_due: Mapped[dt.date | None] = mapped_column(Date)
+    answered_on: Mapped[dt.date | None] = mapped_column(Date)
+    answer_number: Mapped[str] = mapped_column(String(64), default="")
+    answer_summary: Mapped[str] = mapped_column(Text, default="")
+    answer_file_sha256: Mapped[str | None] = mapped_column(String(64))
+    answer_file_name: Mapped[str | None] = mapped_column(String(255))
+    answer_file_type: Mapped[str | None] = mapped_column(String(127))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    case: Mapped[Case] = relationship(back_populates="referrals")
+
+
+class Holiday(db.Model):
+    """Public holidays for the working-day calendar (admin-edited; Tết moves every year)."""
+
+    __tablename__ = "holiday"
+
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))

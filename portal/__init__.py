@@ -1,0 +1,110 @@
+"""Cổng Dân chủ cơ sở: the application factory."""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any, Mapping
+
+from flask import Flask
+
+
+def create_app(config: type | Mapping[str, Any] | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    _configure(app, config)
+    _configure_extensions(app)
+    _register_blueprints(app)
+    from portal import cli, security, site, templating
+
+    templating.init_app(app)
+    security.init_app(app)
+    site.init_error_handlers(app)
+    cli.init_app(app)
+    return app
+
+
+def _configure(app: Flask, config: type | Mapping[str, Any] | None) -> None:
+    from portal.config import CONFIGS
+
+    if config is None:
+        config = CONFIGS.get(os.environ.get("PORTAL_ENV", "development"), CONFIGS["development"])
+    if isinstance(config, Mapping):
+        app.config.from_object(CONFIGS["testing"] if config.get("TESTING") else CONFIGS["development"])
+        app.config.from_mapping(config)
+    else:
+        app.config.from_object(config)
+
+    instance = Path(app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    if not app.config.get("SECRET_KEY"):
+        key_file = instance / "secret_key"
+        if not key_file.exists():
+            key_file.write_text(secrets.token_hex(32))
+            key_file.chmod(0o600)
+        app.config["SECRET_KEY"] = key_file.read_text().strip()
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{instance / 'portal.db'}"
+    uri = app.config["SQLALCHEMY_DATABASE_URI"]
+    if uri.startswith("postgres://"):
+        uri = "postgresql+psycopg://" + uri[len("postgres://"):]
+    elif uri.startswith("postgresql://"):
+        uri = "postgresql+psycopg://" + uri[len("postgresql://"):]
+    app.config["SQLALCHEMY_DATABASE_URI"] = uri
+    if uri.startswith("sqlite"):
+        opts = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+        opts.pop("pool_pre_ping", None)
+        opts.setdefault("connect_args", {"timeout": 30})
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = opts
+    for key, default in (
+        ("SEARCH_INDEX_DIR", "search-index"),
+        ("UPLOAD_DIR", "files"),
+        ("MAIL_DIR", "mail"),
+    ):
+        if not app.config.get(key):
+            app.config[key] = str(instance / default)
+
+
+def _configure_extensions(app: Flask) -> None:
+    from portal.extensions import babel, csrf, db, limiter, login_manager, migrate, select_locale
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"))
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = "Vui lòng đăng nhập để tiếp tục."
+    login_manager.login_message_category = "warning"
+    babel.init_app(
+        app,
+        locale_selector=select_locale,
+        default_translation_directories=str(Path(__file__).parent / "translations"),
+    )
+    limiter.init_app(app)
+
+    with app.app_context():
+        from portal import database
+
+        database.configure_engine(db.engine)
+
+
+def _register_blueprints(app: Flask) -> None:
+    # Feature blueprints are imported here only: imports run moderation -> public_docs -> portal.
+    import portal.models  # noqa: F401
+    from portal.accounts.views import bp as accounts_bp
+    from portal.site.views import bp as site_bp
+    from portal.admin import bp as admin_bp
+    from portal.api import bp as api_bp
+
+    app.register_blueprint(site_bp)
+    app.register_blueprint(accounts_bp)
+    app.register_blueprint(admin_bp)
+    app.register_blueprint(api_bp)
+    from portal.extensions import csrf
+
+    csrf.exempt(api_bp)
+
+    from public_docs import register as register_public_docs
+    from moderation import register as register_moderation
+
+    register_public_docs(app)
+    register_moderation(app)

@@ -1,0 +1,1 @@
+"""Staff accounts, roles, login, TOTP second factor and account administration."""

@@ -1,0 +1,136 @@
+"""Admin pages: staff accounts, audit log, residential groups, security settings."""
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import func, select
+
+from portal import audit
+from portal.accounts import services
+from portal.accounts.forms import UserForm
+from portal.accounts.models import User
+from portal.audit import AuditEvent
+from portal.extensions import db
+from portal.permissions import role_required
+from portal.sanitize import clean_text
+from portal.settings import get_setting, set_setting
+from portal.ward import ResidentialGroup
+
+bp = Blueprint("admin", __name__, url_prefix="/can-bo/quan-tri")
+
+
+@bp.get("/nguoi-dung")
+@role_required("admin")
+def users():
+    rows = db.session.scalars(select(User).order_by(User.email)).all()
+    return render_template("admin/users.html", users=rows,
+                           require_totp=get_setting("REQUIRE_TOTP_FOR_STAFF", False))
+
+
+@bp.route("/nguoi-dung/moi", methods=["GET", "POST"])
+@role_required("admin")
+def user_new():
+    form = UserForm()
+    error = None
+    if form.validate_on_submit():
+        try:
+            user = services.create_user(form.email.data, form.roles.data or [], form.password.data or "",
+                                        name=form.name.data or "")
+            if not form.active.data:
+                services.update_user(user, active=False)
+        except services.AccountError as exc:
+            error = str(exc)
+        else:
+            db.session.commit()
+            flash(f"Đã tạo tài khoản {user.email}.", "success")
+            return redirect(url_for("admin.users"))
+    elif request.method == "POST":
+        error = "Vui lòng kiểm tra các trường được đánh dấu."
+    return render_template("admin/user_form.html", form=form, error=error, user=None), 200 if not error else 400
+
+
+@bp.route("/nguoi-dung/<int:user_id>", methods=["GET", "POST"])
+@role_required("admin")
+def user_edit(user_id: int):
+    user = db.session.get(User, user_id) or abort(404)
+    form = UserForm(obj=user)
+    if request.method == "GET":
+        form.roles.data = sorted(user.roles)
+    error = None
+    if form.validate_on_submit():
+        try:
+            if user.id == current_user.id and (not form.active.data or "admin" not in (form.roles.data or [])):
+                raise services.AccountError("Bạn không thể tự vô hiệu hóa hoặc bỏ quyền quản trị của chính mình.")
+            services.update_user(user, roles=form.roles.data or [], active=bool(form.active.data),
+                                 name=form.name.data or "")
+            if form.password.data:
+                services.reset_password(user, form.password.data)
+        except services.AccountError as exc:
+            error = str(exc)
+            db.session.rollback()
+        else:
+            db.session.commit()
+            flash("Đã lưu tài khoản.", "success")
+            return redirect(url_for("admin.users"))
+    return render_template("admin/user_form.html", form=form, error=error, user=user), 200 if not error else 400
+
+
+@bp.post("/bao-mat")
+@role_required("admin")
+def security_settings():
+    set_setting("REQUIRE_TOTP_FOR_STAFF", request.form.get("require_totp") == "1")
+    db.session.commit()
+    flash("Đã lưu cài đặt bảo mật.", "success")
+    return redirect(url_for("admin.users"))
+
+
+@bp.get("/nhat-ky")
+@role_required("admin")
+def audit_log():
+    q = select(AuditEvent)
+    action = clean_text(request.args.get("action"), 64)
+    actor = clean_text(request.args.get("actor"), 254)
+    subject_type = clean_text(request.args.get("subject_type"), 64)
+    subject_id = clean_text(request.args.get("subject_id"), 64)
+    date_from = request.args.get("from", "")
+    if action:
+        q = q.where(AuditEvent.action.startswith(action))
+    if actor:
+        q = q.where(AuditEvent.actor_label.contains(actor))
+    if subject_type:
+        q = q.where(AuditEvent.subject_type == subject_type)
+    if subject_id:
+        q = q.where(AuditEvent.subject_id == subject_id)
+    try:
+        if date_from:
+            q = q.where(AuditEvent.created_at >= dt.datetime.fromisoformat(date_from).replace(tzinfo=dt.timezone.utc))
+    except ValueError:
+        flash("Ngày không hợp lệ (định dạng YYYY-MM-DD).", "error")
+    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    total = db.session.scalar(select(func.count()).select_from(q.subquery()))
+    events = db.session.scalars(q.order_by(AuditEvent.id.desc()).limit(50).offset((page - 1) * 50)).all()
+    return render_template("admin/audit.html", events=events, total=total, page=page, args=request.args)
+
+
+@bp.route("/to-dan-pho", methods=["GET", "POST"])
+@role_required("admin")
+def groups():
+    error = None
+    if request.method == "POST":
+        code = clean_text(request.form.get("code"), 32)
+        name = clean_text(request.form.get("name"), 120)
+        if not code or not name:
+            error = "Cần nhập mã và tên tổ dân phố."
+        elif db.session.scalar(select(ResidentialGroup).filter_by(code=code)):
+            error = "Mã tổ dân phố đã tồn tại."
+        else:
+            group = ResidentialGroup(code=code, name=name)
+            db.session.add(group)
+            audit.record(None, "group.create", group, {"code": code, "name": name})
+            db.session.commit()
+            flash("Đã thêm tổ dân phố.", "success")
+            return redirect(url_for("admin.groups"))
+    rows = db.session.scalars(select(ResidentialGroup).order_by(ResidentialGroup.position, ResidentialGroup.code)).all()
+    return render_template("admin/groups.html", groups=rows, error=error, form=request.form), 200 if not error else 400

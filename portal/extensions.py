@@ -1,0 +1,50 @@
+"""Flask extensions, created unbound and bound in ``create_app``."""
+from __future__ import annotations
+
+from flask import request
+from flask_babel import Babel
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager
+from flask_migrate import Migrate
+from flask_sqlalchemy import SQLAlchemy
+from flask_wtf.csrf import CSRFProtect
+from sqlalchemy import MetaData
+from sqlalchemy.orm import DeclarativeBase
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+db = SQLAlchemy(model_class=Base)
+migrate = Migrate(compare_type=True, render_as_batch=True)
+csrf = CSRFProtect()
+login_manager = LoginManager()
+babel = Babel()
+
+
+def _client_ip() -> str:
+    return get_remote_address() or "unknown"
+
+
+limiter = Limiter(key_func=_client_ip, default_limits=[])
+
+
+def select_locale() -> str:
+    """Language from the ``lang`` cookie (set by the switcher), else Vietnamese."""
+    from flask import current_app
+
+    supported = current_app.config["LANGUAGES"]
+    lang = request.args.get("lang") or request.cookies.get("lang")
+    if lang in supported:
+        return lang
+    return current_app.config["BABEL_DEFAULT_LOCALE"]

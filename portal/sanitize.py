@@ -1,0 +1,64 @@
+"""The one place where user text is cleaned before it is stored."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import bleach
+import markdown as _markdown
+
+ALLOWED_TAGS = [
+    "p", "br", "hr", "strong", "b", "em", "i", "u", "s", "sub", "sup", "blockquote", "code", "pre",
+    "ul", "ol", "li", "h2", "h3", "h4", "h5", "table", "thead", "tbody", "tfoot", "tr", "th", "td",
+    "caption", "a", "abbr", "span",
+]
+ALLOWED_ATTRIBUTES = {
+    "a": ["href", "title"],
+    "abbr": ["title"],
+    "th": ["colspan", "rowspan", "scope"],
+    "td": ["colspan", "rowspan"],
+}
+ALLOWED_PROTOCOLS = ["http", "https", "mailto", "tel"]
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_text(value: str | None, max_length: int | None = None) -> str:
+    """Plain text: NFC, no control or bidi-override characters, trimmed. Never HTML-escaped
+    here: templates escape on output."""
+    if value is None:
+        return ""
+    value = unicodedata.normalize("NFC", str(value))
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = _CONTROL.sub("", value).strip()
+    if max_length is not None:
+        value = value[:max_length]
+    return value
+
+
+def clean_html(value: str | None) -> str:
+    """A small allowlist of HTML; everything else is escaped or stripped."""
+    value = clean_text(value)
+    cleaned = bleach.clean(
+        value,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        protocols=ALLOWED_PROTOCOLS,
+        strip=True,
+        strip_comments=True,
+    )
+    return bleach.linkify(cleaned, callbacks=[_nofollow], skip_tags=["pre", "code"])
+
+
+def _nofollow(attrs, new=False):
+    attrs[(None, "rel")] = "nofollow noopener"
+    return attrs
+
+
+def render_markdown(value: str | None) -> str:
+    """Markdown (raw HTML inside it is sanitized too) → safe HTML."""
+    html = _markdown.markdown(clean_text(value), extensions=["tables", "sane_lists"])
+    return clean_html(html)
+
+
+def strip_tags(value: str | None) -> str:
+    return clean_text(bleach.clean(value or "", tags=[], strip=True))

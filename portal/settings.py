@@ -1,0 +1,37 @@
+"""Admin-editable settings stored in the database (key → JSON value), over config defaults."""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import current_app
+from sqlalchemy import JSON, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from portal.extensions import db
+
+
+class Setting(db.Model):
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+
+
+def get_setting(key: str, default: Any = None) -> Any:
+    row = db.session.get(Setting, key)
+    if row is not None:
+        return row.value
+    return current_app.config.get(key, default)
+
+
+def set_setting(key: str, value: Any, actor=None) -> None:
+    from portal import audit
+
+    row = db.session.get(Setting, key)
+    old = row.value if row is not None else current_app.config.get(key)
+    if row is None:
+        row = Setting(key=key, value=value)
+        db.session.add(row)
+    else:
+        row.value = value
+    audit.record(actor, "setting.change", ("setting", key), {"old": old, "new": value})

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, jsonify, redirect, render_template, request
+from sqlalchemy import text
+
+from portal.extensions import db
+
+bp = Blueprint("site", __name__)
+
+
+@bp.app_context_processor
+def _ward_context():
+    from portal.templating import nav_url
+
+    cfg = current_app.config
+    return {
+        "ward": {
+            "name": cfg["WARD_NAME"],
+            "parent": cfg["WARD_PARENT"],
+            "address": cfg["WARD_ADDRESS"],
+            "hotline": cfg["WARD_HOTLINE"],
+            "email": cfg["WARD_EMAIL"],
+        },
+        "contact_official": {
+            "name": cfg["CONTACT_NAME"],
+            "position": cfg["CONTACT_POSITION"],
+            "phone": cfg["CONTACT_PHONE"],
+            "email": cfg["CONTACT_EMAIL"],
+            "updated_on": cfg["CONTACT_UPDATED_ON"],
+        },
+        "nav_url": nav_url,
+    }
+
+
+@bp.get("/gioi-thieu")
+def about():
+    return render_template("site/about.html")
+
+
+@bp.get("/lien-he")
+def contact():
+    return render_template("site/contact.html")
+
+
+@bp.get("/en/about")
+def about_en():
+    return render_template("site/about_en.html")
+
+
+def _safe_next(target: str | None) -> str:
+    if not target:
+        return "/"
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return "/"
+    return target
+
+
+@bp.get("/ngon-ngu/<lang>")
+def set_language(lang: str):
+    target = _safe_next(request.args.get("next") or request.referrer and urlsplit(request.referrer).path)
+    response = redirect(target)
+    if lang in current_app.config["LANGUAGES"]:
+        response.set_cookie(
+            "lang", lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
+            secure=current_app.config.get("SESSION_COOKIE_SECURE", False),
+        )
+    return response
+
+
+@bp.get("/healthz")
+def healthz():
+    try:
+        db.session.execute(text("SELECT 1"))
+        ok = True
+    except Exception:  # pragma: no cover - database down
+        db.session.rollback()
+        ok = False
+    return jsonify({"status": "ok" if ok else "degraded", "database": ok}), 200 if ok else 503

@@ -1,0 +1,162 @@
+"""Disclosures (what the ward must publish), their versions, attachments and the index-change log."""
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import JSON, Column, Date, Enum, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.database import UTCDateTime, utcnow
+from portal.extensions import db
+from portal.ward import ResidentialGroup
+
+# Category codes used in the API and the import, with their Vietnamese names (Law 10/2022 Art. 11).
+CATEGORIES: dict[str, str] = {
+    "plans": "Kế hoạch phát triển kinh tế - xã hội",
+    "budget": "Dự toán, quyết toán ngân sách",
+    "projects": "Dự án, công trình đầu tư",
+    "land": "Thu hồi đất, bồi thường, hỗ trợ, tái định cư",
+    "planning": "Quy hoạch, kế hoạch sử dụng đất",
+    "procedures": "Thủ tục hành chính",
+    "welfare": "Chính sách an sinh xã hội",
+    "contributions": "Các khoản đóng góp của Nhân dân",
+    "fees": "Phí, lệ phí",
+    "inspection": "Kết luận thanh tra, giải quyết khiếu nại, tố cáo",
+    "consultation_results": "Kết quả lấy ý kiến Nhân dân",
+    "conventions": "Hương ước, quy ước",
+    "other": "Thông tin khác",
+}
+BUDGET_PERIODS: dict[str, str] = {
+    "quarter": "Quý",
+    "half_year": "6 tháng",
+    "year": "Năm",
+    "final": "Quyết toán",
+}
+FORMS: tuple[str, ...] = (
+    "Quyết định", "Kế hoạch", "Báo cáo", "Thông báo", "Tờ trình", "Nghị quyết", "Công văn",
+    "Dự thảo", "Danh sách", "Hướng dẫn", "Biên bản", "Kết luận", "Khác",
+)
+
+
+class DisclosureStatus(str, enum.Enum):
+    draft = "draft"
+    published = "published"
+    withdrawn = "withdrawn"
+
+
+STATUS_LABELS = {
+    DisclosureStatus.draft: "Bản nháp",
+    DisclosureStatus.published: "Đang công khai",
+    DisclosureStatus.withdrawn: "Đã thu hồi",
+}
+
+disclosure_group = Table(
+    "disclosure_group",
+    db.metadata,
+    Column("disclosure_id", Integer, ForeignKey("disclosure.id", ondelete="CASCADE"), primary_key=True),
+    Column("group_id", Integer, ForeignKey("residential_group.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Disclosure(db.Model):
+    __tablename__ = "disclosure"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(64), unique=True)  # số, ký hiệu: 79/KH-UBND
+    title: Mapped[str] = mapped_column(String(500))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    body_source: Mapped[str] = mapped_column(Text, default="")  # Markdown / small HTML as typed
+    body_html: Mapped[str] = mapped_column(Text, default="")  # sanitized rendering
+    category: Mapped[str] = mapped_column(String(32), index=True)
+    budget_period: Mapped[str | None] = mapped_column(String(16))
+    form: Mapped[str] = mapped_column(String(64), default="Khác", index=True)
+    issuer: Mapped[str] = mapped_column(String(200), default="", index=True)
+    issued_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    effective_on: Mapped[dt.date | None] = mapped_column(Date)
+    posting_start: Mapped[dt.date | None] = mapped_column(Date)
+    posting_end: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[DisclosureStatus] = mapped_column(
+        Enum(DisclosureStatus, native_enum=False, length=16), default=DisclosureStatus.draft, index=True
+    )
+    is_project: Mapped[bool] = mapped_column(default=False)  # petitions can name it; a board can attach
+    comments_open_from: Mapped[dt.date | None] = mapped_column(Date)
+    comments_open_until: Mapped[dt.date | None] = mapped_column(Date)
+    secrecy_confirmed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    published_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), index=True)
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    withdrawn_reason: Mapped[str] = mapped_column(Text, default="")
+    version_no: Mapped[int] = mapped_column(default=0)  # published versions so far
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+
+    groups: Mapped[list[ResidentialGroup]] = relationship(secondary=disclosure_group, lazy="selectin")
+    attachments: Mapped[list["Attachment"]] = relationship(
+        back_populates="disclosure", order_by="Attachment.id", lazy="selectin"
+    )
+    versions: Mapped[list["DisclosureVersion"]] = relationship(
+        back_populates="disclosure", order_by="DisclosureVersion.version_no.desc()"
+    )
+
+    @property
+    def category_label(self) -> str:
+        return CATEGORIES.get(self.category, self.category)
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in (DisclosureStatus.published, DisclosureStatus.withdrawn)
+
+    def __repr__(self) -> str:
+        return f"<Disclosure {self.number}>"
+
+
+class DisclosureVersion(db.Model):
+    """A snapshot of each published version; the public page lists them with their dates."""
+
+    __tablename__ = "disclosure_version"
+    __table_args__ = (UniqueConstraint("disclosure_id", "version_no"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    disclosure_id: Mapped[int] = mapped_column(ForeignKey("disclosure.id"), index=True)
+    version_no: Mapped[int]
+    title: Mapped[str] = mapped_column(String(500))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    body_html: Mapped[str] = mapped_column(Text, default="")
+    snapshot: Mapped[dict] = mapped_column(JSON, default=dict)  # every metadata field at that time
+    change_note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+
+    disclosure: Mapped[Disclosure] = relationship(back_populates="versions")
+
+
+class Attachment(db.Model):
+    """A file of a disclosure, stored by content hash under UPLOAD_DIR."""
+
+    __tablename__ = "attachment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    disclosure_id: Mapped[int] = mapped_column(ForeignKey("disclosure.id"), index=True)
+    filename: Mapped[str] = mapped_column(String(255))  # display name, cleaned
+    content_type: Mapped[str] = mapped_column(String(127))
+    size: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    text: Mapped[str] = mapped_column(Text, default="")  # extracted, searched
+    removed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())  # superseded by an amendment
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    disclosure: Mapped[Disclosure] = relationship(back_populates="attachments")
+
+
+class IndexChange(db.Model):
+    """Append-only log of documents to (re)index or remove, written in the same transaction as
+    the change. Each host applies the log to its own index and remembers how far it got."""
+
+    __tablename__ = "index_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    doc_type: Mapped[str] = mapped_column(String(32), default="disclosure")
+    doc_id: Mapped[int]
+    op: Mapped[str] = mapped_column(String(8), default="upsert")  # upsert | delete
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)

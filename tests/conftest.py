@@ -1,0 +1,117 @@
+"""Shared fixtures: a fresh database per test (SQLite file, or PostgreSQL with TEST_DATABASE_URL),
+a test client, factories for staff users and helpers to sign in."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from portal import create_app
+from portal.config import TestingConfig
+from portal.extensions import db as _db
+
+PG_URL = os.environ.get("TEST_DATABASE_URL")
+_pg_schema_ready = False
+
+
+def _base_config(tmp_path: Path) -> dict:
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": PG_URL or f"sqlite:///{tmp_path / 'test.db'}",
+        "SEARCH_INDEX_DIR": str(tmp_path / "index"),
+        "UPLOAD_DIR": str(tmp_path / "files"),
+        "MAIL_DIR": str(tmp_path / "mail"),
+    }
+
+
+def _reset_postgres() -> None:
+    global _pg_schema_ready
+    if not _pg_schema_ready:
+        _db.drop_all()
+        _db.create_all()
+        _pg_schema_ready = True
+        return
+    tables = ", ".join(f'"{t.name}"' for t in reversed(_db.metadata.sorted_tables))
+    _db.session.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    _db.session.commit()
+
+
+@pytest.fixture
+def config_overrides() -> dict:
+    """Override in a test module (or with ``@pytest.mark.parametrize``) to change the config."""
+    return {}
+
+
+@pytest.fixture
+def app(tmp_path, config_overrides):
+    cfg = type("TestCfg", (TestingConfig,), {})
+    for key, value in {**_base_config(tmp_path), **config_overrides}.items():
+        setattr(cfg, key, value)
+    app = create_app(cfg)
+    with app.app_context():
+        if PG_URL:
+            _reset_postgres()
+        else:
+            _db.create_all()
+        seed = app.extensions.get("seed_reference_data")
+        for fn in seed or []:
+            fn()
+        _db.session.commit()
+        yield app
+        _db.session.remove()
+        if not PG_URL:
+            _db.engine.dispose()
+
+
+@pytest.fixture
+def db(app):
+    return _db
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def make_user(app):
+    """Factory: ``make_user("moderator")`` → a committed staff user with those roles."""
+    from portal.accounts import services
+
+    counter = {"n": 0}
+
+    def _make(*roles: str, email: str | None = None, password: str = "Str0ng-Passw0rd!", name: str = ""):
+        counter["n"] += 1
+        email = email or f"{'-'.join(roles) or 'user'}{counter['n']}@test.phuong.vn"
+        user = services.create_user(email, list(roles) or ["editor"], password, name=name or email.split("@")[0])
+        _db.session.commit()
+        return user
+
+    return _make
+
+
+def sign_in(client, user) -> None:
+    """Mark ``user`` signed in on ``client`` (Flask-Login session keys)."""
+    with client.session_transaction() as session:
+        session["_user_id"] = str(user.id)
+        session["_fresh"] = True
+
+
+@pytest.fixture
+def login_as(client, make_user):
+    """``login_as("board_head")`` → a new user with that role, signed in on ``client``."""
+
+    def _login(*roles: str, user=None):
+        user = user or make_user(*roles)
+        sign_in(client, user)
+        return user
+
+    return _login
