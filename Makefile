@@ -33,14 +33,14 @@ run: install
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 test: install-test
-	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -m "not browser" $(PYTEST_ARGS)
 
 test-postgres: install-test
 	TEST_DATABASE_URL=$${TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} \
-		$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
+		$(BIN)/python -m pytest -q -m "not browser" $(PYTEST_ARGS)
 
 test-browser: install-test
-	$(BIN)/python -m pytest -m browser -p no:randomly $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -m browser -p no:randomly $(PYTEST_ARGS)
 
 bench-search: install-test
 	$(BIN)/python bench/search.py
