@@ -5,3 +5,6 @@ from __future__ import annotations
 def register(app) -> None:
     """Register the moderation blueprints, CLI commands and hooks on ``app``."""
     from moderation import models  # noqa: F401  (tables known to the metadata)
+    from moderation.board_views import register_board
+
+    register_board(app)

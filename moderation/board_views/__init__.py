@@ -1,0 +1,18 @@
+"""The Boards' part of the portal: staff workspace, roster, reports, public accountability pages."""
+from __future__ import annotations
+
+
+def seed_board_reference_data() -> None:
+    """Holidays for the working-day calendar and the People's Inspection Board (idempotent)."""
+    from moderation.deadlines import seed_holidays
+    from moderation.routing import seed_inspection_board
+
+    seed_holidays()
+    seed_inspection_board()
+
+
+def register_board(app) -> None:
+    from moderation.board_views.workspace import bp as board_bp
+
+    app.register_blueprint(board_bp)
+    app.extensions.setdefault("seed_reference_data", []).append(seed_board_reference_data)
