@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
+from flask import g
+from flask.testing import FlaskClient
 from sqlalchemy import text
 
 from portal import create_app
@@ -39,6 +41,17 @@ def _reset_postgres() -> None:
     _db.session.commit()
 
 
+class IsolatedClient(FlaskClient):
+    """The test keeps an app context pushed (for direct database access), and Flask reuses it for
+    requests, so ``g`` (with Flask-Login's cached user) would leak from one request to the next.
+    Clear it before each request, as a real server's fresh context would be."""
+
+    def open(self, *args, **kwargs):
+        for key in list(vars(g)):
+            delattr(g, key)
+        return super().open(*args, **kwargs)
+
+
 @pytest.fixture
 def config_overrides() -> dict:
     """Override in a test module (or with ``@pytest.mark.parametrize``) to change the config."""
@@ -51,6 +64,7 @@ def app(tmp_path, config_overrides):
     for key, value in {**_base_config(tmp_path), **config_overrides}.items():
         setattr(cfg, key, value)
     app = create_app(cfg)
+    app.test_client_class = IsolatedClient
     with app.app_context():
         if PG_URL:
             _reset_postgres()
