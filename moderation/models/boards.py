@@ -12,8 +12,11 @@ from portal.extensions import db
 
 __all__ = [
     "BoardKind", "Board", "BoardMember", "CaseStatus", "Case", "CaseEvent", "Referral", "Holiday",
-    "CASE_STATUS_LABELS",
+    "CASE_STATUS_LABELS", "POSITION_LABELS", "Disposition", "DISPOSITION_LABELS", "CommentDisposition",
+    "ConsultationSynthesis",
 ]
+
+POSITION_LABELS = {"head": "Trưởng ban", "deputy": "Phó Trưởng ban", "member": "Thành viên"}
 
 
 class BoardKind(str, enum.Enum):
@@ -91,8 +94,11 @@ class Case(db.Model):
     rating: Mapped[int | None]
     rating_comment: Mapped[str] = mapped_column(Text, default="")
     rated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    responded_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    dispute_text: Mapped[str] = mapped_column(Text, default="")  # the resident's reason; staff only
 
     board: Mapped[Board] = relationship()
+    submission: Mapped["Submission"] = relationship()  # noqa: F821
     events: Mapped[list["CaseEvent"]] = relationship(back_populates="case", order_by="CaseEvent.id")
     referrals: Mapped[list["Referral"]] = relationship(back_populates="case", order_by="Referral.id")
 
@@ -144,3 +150,44 @@ class Holiday(db.Model):
 
     day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
     name: Mapped[str] = mapped_column(String(120))
+
+
+class Disposition(str, enum.Enum):
+    accepted = "accepted"  # tiếp thu
+    partly = "partly"  # tiếp thu một phần
+    not_accepted = "not_accepted"  # không tiếp thu, giải trình
+
+
+DISPOSITION_LABELS = {
+    Disposition.accepted: "Tiếp thu",
+    Disposition.partly: "Tiếp thu một phần",
+    Disposition.not_accepted: "Không tiếp thu (giải trình)",
+}
+
+
+class CommentDisposition(db.Model):
+    """The editor's answer to one consultation comment: tiếp thu / giải trình."""
+
+    __tablename__ = "comment_disposition"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id"), unique=True)
+    disclosure_id: Mapped[int] = mapped_column(ForeignKey("disclosure.id"), index=True)
+    disposition: Mapped[Disposition] = mapped_column(Enum(Disposition, native_enum=False, length=16))
+    explanation: Mapped[str] = mapped_column(Text, default="")
+    group_label: Mapped[str] = mapped_column(String(200), default="")  # similar comments share a label
+    decided_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+
+
+class ConsultationSynthesis(db.Model):
+    """The published synthesis (tổng hợp, tiếp thu, giải trình) of a closed consultation."""
+
+    __tablename__ = "consultation_synthesis"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    disclosure_id: Mapped[int] = mapped_column(ForeignKey("disclosure.id"), unique=True)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    published_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    published_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
