@@ -37,3 +37,30 @@ def test_production_cookies_secure():
     assert ProductionConfig.SESSION_COOKIE_SECURE is True
     assert ProductionConfig.SESSION_COOKIE_HTTPONLY is True
     assert ProductionConfig.SESSION_COOKIE_SAMESITE == "Lax"
+
+
+def test_unexpected_error_gets_500_page_in_site_style(app, client):
+    @app.get("/__boom")
+    def _boom():
+        raise RuntimeError("boom")
+
+    resp = client.get("/__boom")
+    assert resp.status_code == 500
+    html = resp.get_data(as_text=True)
+    assert "Lỗi hệ thống" in html and "RuntimeError" not in html
+    api = client.get("/api/v1/__nope")
+    assert api.status_code == 404 and api.is_json
+
+
+def test_language_switch_sets_cookie_and_stays_on_page(client):
+    resp = client.get("/ngon-ngu/en?next=/lien-he")
+    assert resp.status_code == 302 and resp.headers["Location"] == "/lien-he"
+    assert "lang=en" in resp.headers["Set-Cookie"]
+    html = client.get("/lien-he").get_data(as_text=True)
+    assert '<html lang="en">' in html
+    evil = client.get("/ngon-ngu/vi?next=//evil.example/x")
+    assert evil.headers["Location"] == "/"
+
+
+def test_healthz_reports_database(client):
+    assert client.get("/healthz").get_json() == {"status": "ok", "database": True}
