@@ -1,0 +1,1 @@
+"""Vietnamese full-text search over published disclosures (Whoosh behind a small API)."""

@@ -1,0 +1,315 @@
+"""Vietnamese text analysis for the search index.
+
+STABLE IMPORT PATH: the Whoosh schema pickles the analyzer and field classes defined here into the
+index, so moving or renaming them breaks existing indexes (``flask search reindex`` fixes that).
+
+Pipeline (the same for indexing, querying and highlighting):
+
+1. Unicode NFC, so that ``Đảng`` typed as NFD (``D`` + U+0309 …) is one word, not two;
+2. old and new tone placement unified (``hoà`` = ``hòa``, ``thuỷ`` = ``thủy``, ``uỳ`` = ``ùy``,
+   ``oé`` = ``óe``, also mistakes like ``qúy`` = ``quý``): the tone mark is put back on the vowel
+   the traditional rule chooses;
+3. an explicit ``\\w+`` tokenizer;
+4. lowercase;
+5. for the *folded* fields: combining marks stripped, ``đ``/``Đ`` → ``d``.
+
+Public helpers for other packages: :func:`normalize` (NFC + unified tones, case kept) and
+:func:`fold` (diacritics removed, đ → d, lowercase).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from whoosh.analysis import Filter, LowercaseFilter, Token, Tokenizer
+from whoosh.fields import TEXT
+from whoosh.formats import Frequency
+from whoosh.system import pack_uint
+
+WORD_RE = re.compile(r"\w+")
+# Punctuation that ends a phrase: two words on either side of it are not a bigram.
+PHRASE_BREAK_RE = re.compile(r"[.,;:!?()\[\]{}\"'“”‘’«»…/\\|<>=+*#@&%^~`\n\r\t]+")
+
+TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
+QUALITY_MARKS = frozenset("\u0302\u0306\u031b")  # â ê ô (circumflex), ă (breve), ơ ư (horn)
+VOWELS = frozenset("aeiouy")
+VALID_INITIALS = frozenset(
+    "b c ch d đ g gh gi h k kh l m n ng ngh nh p ph q qu r s t th tr v x".split() + [""]
+)
+VALID_FINALS = frozenset("c ch m n ng nh p t".split() + [""])
+
+_CACHE_LIMIT = 200_000
+_canon_cache: dict[str, str] = {}
+_fold_cache: dict[str, str] = {}
+
+
+def _tone_position(letters: list[tuple[str, bool]]) -> int | None:
+    """Index of the letter that carries the tone in a syllable, by the traditional rule.
+
+    ``letters`` are (lowercase base letter, has a quality mark) pairs. Returns None when the word
+    is not shaped like a Vietnamese syllable (then it is left as typed)."""
+    bases = "".join(b for b, _ in letters)
+    vowel_idx = [i for i, b in enumerate(bases) if b in VOWELS]
+    if not vowel_idx:
+        return None
+    start, end = vowel_idx[0], vowel_idx[-1]
+    if end - start + 1 != len(vowel_idx):  # two vowel groups: not one syllable
+        return None
+    # "qu" and "gi" (before another vowel) are consonants.
+    if bases[start] == "u" and start > 0 and bases[start - 1] == "q" and end > start:
+        start += 1
+    elif bases[start] == "i" and bases[:start] == "g" and end > start:
+        start += 1
+    initial, final = bases[:start], bases[end + 1:]
+    if initial not in VALID_INITIALS or final not in VALID_FINALS:
+        return None
+    run = range(start, end + 1)
+    marked = [i for i in run if letters[i][1]]
+    if marked:
+        return marked[-1]  # ươ → ơ, iê → ê, uô → ô, ưa → ư
+    if final:
+        return end  # hoàng, toán, tuýp
+    if len(run) == 3:
+        return start + 1  # oai → a, uya → y
+    return start  # open two-vowel syllable, old style: hòa, hòe, thủy, mía, cái
+
+
+def _canonical_word(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = [c for c in decomposed if c in TONE_MARKS]
+    if len(tones) != 1:
+        return unicodedata.normalize("NFC", word)
+    # Group into (base, marks) clusters.
+    clusters: list[list[str]] = []
+    for ch in decomposed:
+        if unicodedata.combining(ch):
+            if not clusters:
+                return unicodedata.normalize("NFC", word)
+            if ch not in TONE_MARKS:
+                clusters[-1].append(ch)
+        else:
+            clusters.append([ch])
+    letters = [(c[0].lower(), any(m in QUALITY_MARKS for m in c[1:])) for c in clusters]
+    pos = _tone_position(letters)
+    if pos is None:
+        return unicodedata.normalize("NFC", word)
+    clusters[pos].append(tones[0])
+    return unicodedata.normalize("NFC", "".join("".join(c) for c in clusters))
+
+
+def canonical_word(word: str) -> str:
+    """One word (already NFC or not) with its tone mark where the traditional rule puts it."""
+    cached = _canon_cache.get(word)
+    if cached is None:
+        if word.isascii():
+            cached = word
+        else:
+            cached = _canonical_word(word)
+        if len(_canon_cache) >= _CACHE_LIMIT:
+            _canon_cache.clear()
+        _canon_cache[word] = cached
+    return cached
+
+
+def fold_word(word: str) -> str:
+    """Lowercase, combining marks removed, đ → d (one word or any text)."""
+    cached = _fold_cache.get(word)
+    if cached is None:
+        lowered = word.lower()
+        if lowered.isascii():
+            cached = lowered
+        else:
+            decomposed = unicodedata.normalize("NFD", lowered.replace("đ", "d"))
+            cached = unicodedata.normalize(
+                "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+            )
+        if len(_fold_cache) >= _CACHE_LIMIT:
+            _fold_cache.clear()
+        _fold_cache[word] = cached
+    return cached
+
+
+def _canon_match(match: re.Match) -> str:
+    return canonical_word(match.group())
+
+
+def normalize(text: str | None) -> str:
+    """NFC with unified tone placement (``hoà`` → ``hòa``, ``thuỷ`` → ``thủy``); case is kept.
+
+    Every word keeps its length, so character offsets in the result are stable."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text)
+    if text.isascii():
+        return text
+    return WORD_RE.sub(_canon_match, text)
+
+
+def fold(text: str | None) -> str:
+    """Vietnamese-insensitive form: lowercase, diacritics removed, đ/Đ → d."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text)
+    if len(text) <= 40:
+        return fold_word(text)
+    lowered = text.lower().replace("đ", "d")
+    if lowered.isascii():
+        return lowered
+    decomposed = unicodedata.normalize("NFD", lowered)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def has_diacritics(word: str) -> bool:
+    """True when the word carries Vietnamese marks (or đ), i.e. its folded form differs."""
+    return fold_word(word) != word.lower()
+
+
+def words(text: str | None) -> list[str]:
+    """The analyzer's words (normalized, lowercase), in order."""
+    if not text:
+        return []
+    return [w.lower() for w in WORD_RE.findall(normalize(text))]
+
+
+def folded_words(text: str | None) -> list[str]:
+    return [fold_word(w) for w in words(text)]
+
+
+def bigrams(text: str | None) -> list[str]:
+    """Folded word pairs inside each phrase (not across punctuation): the phrase field's terms."""
+    if not text:
+        return []
+    out: list[str] = []
+    for segment in PHRASE_BREAK_RE.split(normalize(text)):
+        seq = [fold_word(w) for w in WORD_RE.findall(segment)]
+        out.extend(f"{a} {b}" for a, b in zip(seq, seq[1:]))
+    return out
+
+
+# --- Whoosh analyzer components ------------------------------------------------------------
+
+
+class VietnameseTokenizer(Tokenizer):
+    """NFC + unified tone placement, then an explicit ``\\w+`` regex tokenizer.
+
+    Character offsets refer to the normalized text (the same length as NFC input)."""
+
+    def __init__(self, expression: str = r"\w+"):
+        self.expression = re.compile(expression)
+
+    def __eq__(self, other):
+        return type(self) is type(other) and self.expression.pattern == other.expression.pattern
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        text = normalize(value)
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            t.original = t.text = text
+            t.boost = 1.0
+            if positions:
+                t.pos = start_pos
+            if chars:
+                t.startchar = start_char
+                t.endchar = start_char + len(text)
+            yield t
+            return
+        for pos, match in enumerate(self.expression.finditer(text)):
+            t.text = match.group()
+            t.boost = 1.0
+            if keeporiginal:
+                t.original = t.text
+            t.stopped = False
+            if positions:
+                t.pos = start_pos + pos
+            if chars:
+                t.startchar = start_char + match.start()
+                t.endchar = start_char + match.end()
+            yield t
+
+
+class FoldFilter(Filter):
+    """Strips combining marks and maps đ → d (after lowercasing)."""
+
+    def __eq__(self, other):
+        return type(self) is type(other)
+
+    def __call__(self, tokens):
+        for t in tokens:
+            t.text = fold_word(t.text)
+            yield t
+
+
+class BigramTokenizer(VietnameseTokenizer):
+    """Folded word pairs ``"a b"`` inside each phrase (punctuation breaks a phrase)."""
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for pos, pair in enumerate(bigrams(value)):
+            t.text = pair
+            t.boost = 1.0
+            t.stopped = False
+            if positions:
+                t.pos = start_pos + pos
+            yield t
+
+
+def exact_analyzer():
+    return VietnameseTokenizer() | LowercaseFilter()
+
+
+def folded_analyzer():
+    return VietnameseTokenizer() | LowercaseFilter() | FoldFilter()
+
+
+def bigram_analyzer():
+    return BigramTokenizer()
+
+
+# --- Fast index-time fields ----------------------------------------------------------------
+# Whoosh's generic path creates a Token object per word and runs each filter as a generator; for
+# long documents that dominates indexing time. These field types produce the very same terms as
+# their analyzer (tests check the equality) with C-speed Counters, for frequency-only fields.
+
+
+class _FastText(TEXT):
+    kind = "exact"
+
+    def __init__(self, field_boost: float = 1.0, stored: bool = False):
+        analyzer = {"exact": exact_analyzer, "folded": folded_analyzer, "bigram": bigram_analyzer}[self.kind]()
+        super().__init__(analyzer=analyzer, phrase=False, stored=stored, field_boost=field_boost)
+        self.format = Frequency(field_boost=field_boost)
+
+    def terms(self, value: str) -> list[str]:
+        if self.kind == "exact":
+            return words(value)
+        if self.kind == "folded":
+            return folded_words(value)
+        return bigrams(value)
+
+    def index(self, value, **kwargs):
+        if isinstance(value, (list, tuple)):
+            value = "\n".join(value)
+        fb = self.format.field_boost
+        for word, freq in Counter(self.terms(value)).items():
+            yield word.encode("utf-8"), freq, freq * fb, pack_uint(freq)
+
+
+class ExactText(_FastText):
+    """Frequency-only text field on the exact (diacritic-preserving, lowercase) words."""
+
+    kind = "exact"
+
+
+class FoldedText(_FastText):
+    """Frequency-only text field on the folded words (no diacritics, đ → d)."""
+
+    kind = "folded"
+
+
+class BigramText(_FastText):
+    """Frequency-only field of folded word pairs: phrase matches score here."""
+
+    kind = "bigram"
