@@ -1,0 +1,161 @@
+"""Text from attachments (PDF, DOCX, XLSX, ODT) for search, and the classification-stamp check.
+
+``extract_text(data, content_type)`` returns ``(full_text, first_page_text)``; it never raises on a
+broken file (the text is then empty). ``find_secrecy_stamp(text)`` returns the stamp found
+(``"MẬT"``, ``"TỐI MẬT"``, ``"TUYỆT MẬT"``) or None.
+"""
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from xml.etree import ElementTree
+
+from portal.files import DOCX, ODT, PDF, XLSX
+
+MAX_TEXT_CHARS = 500_000
+MAX_PDF_PAGES = 300
+FIRST_PAGE_CHARS = 2500  # formats without pages: the opening of the document stands for page one
+
+
+def _clip(text: str) -> str:
+    text = unicodedata.normalize("NFC", text or "")
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", " ", text)
+    return text[:MAX_TEXT_CHARS]
+
+
+def _pdf(data: bytes) -> tuple[str, str]:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    if reader.is_encrypted:
+        try:
+            reader.decrypt("")
+        except Exception:  # noqa: BLE001 - a password-protected PDF has no readable text
+            return "", ""
+    pages = []
+    total = 0
+    for i, page in enumerate(reader.pages):
+        if i >= MAX_PDF_PAGES or total > MAX_TEXT_CHARS:
+            break
+        try:
+            text = page.extract_text() or ""
+        except Exception:  # noqa: BLE001
+            text = ""
+        pages.append(text)
+        total += len(text)
+    return "\n".join(pages), (pages[0] if pages else "")
+
+
+def _docx(data: bytes) -> tuple[str, str]:
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    parts: list[str] = []
+    first: list[str] | None = None
+    # Header text first: stamps are often placed in the page header.
+    for section in document.sections[:1]:
+        for para in section.header.paragraphs:
+            if para.text.strip():
+                parts.append(para.text)
+    for para in document.paragraphs:
+        if first is None and ('w:br w:type="page"' in para._p.xml or "lastRenderedPageBreak" in para._p.xml):
+            first = list(parts)
+        parts.append(para.text)
+    for table in document.tables:
+        for row in table.rows:
+            parts.append("\t".join(cell.text for cell in row.cells))
+    full = "\n".join(parts)
+    first_text = "\n".join(first) if first is not None else full[:FIRST_PAGE_CHARS]
+    return full, first_text
+
+
+def _xlsx(data: bytes) -> tuple[str, str]:
+    import openpyxl
+
+    wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    lines: list[str] = []
+    first = ""
+    total = 0
+    for n, ws in enumerate(wb.worksheets):
+        lines.append(ws.title)
+        for row in ws.iter_rows(values_only=True):
+            cells = [str(v) for v in row if v is not None and str(v).strip()]
+            if cells:
+                line = "\t".join(cells)
+                lines.append(line)
+                total += len(line)
+            if total > MAX_TEXT_CHARS:
+                break
+        if n == 0:
+            first = "\n".join(lines)[:FIRST_PAGE_CHARS]
+    wb.close()
+    return "\n".join(lines), first
+
+
+_ODT_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+
+
+def _odt(data: bytes) -> tuple[str, str]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        xml = zf.read("content.xml")
+    root = ElementTree.fromstring(xml)
+    lines = []
+    for el in root.iter():
+        if el.tag in (_ODT_TEXT + "p", _ODT_TEXT + "h"):
+            lines.append("".join(el.itertext()))
+    full = "\n".join(lines)
+    return full, full[:FIRST_PAGE_CHARS]
+
+
+_EXTRACTORS = {PDF: _pdf, DOCX: _docx, XLSX: _xlsx, ODT: _odt}
+
+
+def extract_text(data: bytes, content_type: str) -> tuple[str, str]:
+    """``(full_text, first_page_text)`` of a file; images and broken files give empty text."""
+    fn = _EXTRACTORS.get(content_type)
+    if fn is None:
+        return "", ""
+    try:
+        full, first = fn(data)
+    except Exception:  # noqa: BLE001 - a file we cannot read is still a valid attachment
+        return "", ""
+    return _clip(full), _clip(first)
+
+
+# --- classification stamps (Decree 26/2020: "MẬT", "TỐI MẬT", "TUYỆT MẬT") ---------------------
+_STAMP = re.compile(r"(?<!\w)((?:TUYỆT|TỐI)\s+MẬT|MẬT)(?!\w)")
+_UPPER_WORD = re.compile(r"^[^\W\d_]+$")
+
+
+def _neighbour_is_caps_word(text: str, before: bool) -> bool:
+    """Is the word right next to the match (one space between: same phrase) written in capitals?"""
+    if before:
+        m = re.search(r"([^\W\d_]+) $", text)
+    else:
+        m = re.match(r"^ ([^\W\d_]+)", text)
+    return bool(m and m.group(1).isupper())
+
+
+def find_secrecy_stamp(text: str | None) -> str | None:
+    """The classification stamp on ``text`` (typically a document's first page), or None.
+
+    A stamp is the capitalised word MẬT standing alone (or TỐI MẬT / TUYỆT MẬT): "BẢO MẬT",
+    "MẬT KHẨU" or "mật khẩu" are ordinary words, not stamps. A line that is only "Mật",
+    "Tối mật" or "Tuyệt mật" (any case) is a stamp too.
+    """
+    if not text:
+        return None
+    text = unicodedata.normalize("NFC", text)
+    for line in text.splitlines():
+        bare = re.sub(r"[\s\W_]+", " ", line).strip()
+        if bare.upper() in ("MẬT", "TỐI MẬT", "TUYỆT MẬT"):
+            return re.sub(r"\s+", " ", bare.upper())
+        for m in _STAMP.finditer(line):
+            if _neighbour_is_caps_word(line[: m.start()], before=True):
+                continue
+            if _neighbour_is_caps_word(line[m.end():], before=False):
+                continue
+            return re.sub(r"\s+", " ", m.group(1))
+    return None
