@@ -8,3 +8,6 @@ def register(app) -> None:
     from moderation.board_views import register_board
 
     register_board(app)
+    from moderation.views import register_submissions
+
+    register_submissions(app)

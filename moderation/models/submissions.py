@@ -7,11 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Date, Enum, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.database import UTCDateTime, utcnow
 from portal.extensions import db
+from portal.ward import ResidentialGroup  # noqa: F401  (relationship target)
 
 __all__ = [
     "SubmissionKind", "MatterKind", "Visibility", "SubmissionStatus", "Channel",
@@ -127,6 +128,9 @@ class Submission(db.Model):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
     moderated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    # Offline opinions (meeting, comment box, hotline, household form): the day it was received.
+    received_on: Mapped[dt.date | None] = mapped_column(Date)
+    entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     personal_data_purged_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
     contact: Mapped["SubmitterContact | None"] = relationship(back_populates="submission", uselist=False)
@@ -137,6 +141,10 @@ class Submission(db.Model):
         back_populates="submission", order_by="SubmissionEvent.id"
     )
     topic: Mapped["Topic | None"] = relationship()
+    group: Mapped["ResidentialGroup | None"] = relationship()
+    rejection_reason: Mapped["RejectionReason | None"] = relationship()
+    duplicate_of: Mapped["Submission | None"] = relationship(remote_side="Submission.id")
+    claimed_by: Mapped["User | None"] = relationship(foreign_keys=[claimed_by_id])
 
     @property
     def shown_title(self) -> str:
@@ -145,6 +153,19 @@ class Submission(db.Model):
     @property
     def shown_description(self) -> str:
         return self.public_description if self.public_description is not None else self.description
+
+    @property
+    def is_redacted(self) -> bool:
+        return self.public_title is not None or self.public_description is not None
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.status, str(self.status))
+
+    @property
+    def is_public(self) -> bool:
+        """Shown on public pages and the API (approved, and the resident allowed it)."""
+        return self.status == SubmissionStatus.approved and self.visibility != Visibility.private
 
 
 class SubmitterContact(db.Model):

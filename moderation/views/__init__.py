@@ -1,0 +1,33 @@
+"""Residents' submissions: public forms and tracking, JSON API, the moderation queue and its
+admin lists. ``register_submissions(app)`` wires them (called from ``moderation.register``)."""
+from __future__ import annotations
+
+
+def track_link(code: str) -> str:
+    """Absolute tracking URL when a request is around (or SERVER_NAME is set), else the path."""
+    from flask import url_for
+
+    try:
+        return url_for("moderation.track_code", code=code, _external=True)
+    except Exception:  # noqa: BLE001 - outside a request
+        return f"/tra-cuu/{code}"
+
+
+def _seed() -> None:
+    from moderation.intake import seed_topics
+    from moderation.queue import seed_rejection_reasons
+
+    seed_topics()
+    seed_rejection_reasons()
+
+
+def register_submissions(app) -> None:
+    from moderation import abuse
+
+    app.extensions.setdefault("seed_reference_data", []).append(_seed)
+    app.jinja_env.globals["track_link"] = track_link
+    app.jinja_env.globals["form_guard_fields"] = abuse.started_field
+    try:
+        from moderation.views import public, consultations, staff, admin_lists, api  # noqa: F401
+    except ImportError:  # pragma: no cover - during development only
+        return
