@@ -12,6 +12,7 @@ def seed_board_reference_data() -> None:
 
 
 def register_board(app) -> None:
+    from moderation.board_views import roster_views  # noqa: F401  (routes on the board blueprint)
     from moderation.board_views.workspace import bp as board_bp
 
     app.register_blueprint(board_bp)
