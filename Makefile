@@ -40,6 +40,8 @@ test-postgres: install-test
 		$(BIN)/python -m pytest -q -m "not browser" $(PYTEST_ARGS)
 
 test-browser: install-test
+	@# axe-core (accessibility tests) from the npm registry; only the browser tests need node.
+	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund
 	$(BIN)/python -m pytest -q -m browser -p no:randomly $(PYTEST_ARGS)
 
 bench-search: install-test
