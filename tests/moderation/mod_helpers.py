@@ -37,3 +37,27 @@ def valid_petition(**overrides) -> dict:
     return data
 
 
+
+
+def token(age: float = 60) -> str:
+    """A signed form start time ``age`` seconds ago (the minimum fill time is satisfied)."""
+    import time
+
+    from moderation.abuse import started_token
+
+    return started_token(time.time() - age)
+
+
+def form_post(**overrides) -> dict:
+    data = valid_petition(**overrides)
+    data.setdefault("step", "final")
+    data["form_started"] = data.get("form_started") or token()
+    if data.get("consent") is False:
+        data.pop("consent")
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def receipt_code_from(html: str) -> str:
+    import re
+
+    return re.search(r'data-testid="receipt-code">([^<]+)<', html).group(1)
