@@ -16,4 +16,12 @@ def register_board(app) -> None:
     from moderation.board_views.workspace import bp as board_bp
 
     app.register_blueprint(board_bp)
+    from moderation.board_views.public import OPENAPI_PATHS, OPENAPI_SCHEMAS, api_bp, bp as public_bp
+    from portal.api import add_openapi
+    from portal.extensions import csrf
+
+    app.register_blueprint(public_bp)
+    app.register_blueprint(api_bp)
+    csrf.exempt(api_bp)
+    add_openapi(app, OPENAPI_PATHS, OPENAPI_SCHEMAS)
     app.extensions.setdefault("seed_reference_data", []).append(seed_board_reference_data)

@@ -1,0 +1,267 @@
+"""Public accountability pages: petitions answered in public, statistics, the resident's rating and
+dispute (from the tracking page), and ``GET /api/v1/stats``."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from sqlalchemy import select
+
+from moderation import reports, triage
+from moderation.models import (
+    CASE_STATUS_LABELS, Board, Case, CaseStatus, Submission, SubmissionKind, SubmissionStatus, Topic,
+    Visibility,
+)
+from moderation.triage import CaseError
+from portal.extensions import db, limiter
+from portal.templating import nav_url
+from portal.ward import ResidentialGroup
+
+TEMPLATES = str(Path(__file__).resolve().parent.parent / "templates")
+
+bp = Blueprint("accountability", __name__, template_folder=TEMPLATES)
+api_bp = Blueprint("board_api", __name__, url_prefix="/api/v1")
+
+PER_PAGE = 20
+
+PUBLIC_STATUS = {
+    CaseStatus.new: "Ban đã nhận kiến nghị và sẽ phân công người xem xét.",
+    CaseStatus.assigned: "Ban đã phân công thành viên xem xét kiến nghị.",
+    CaseStatus.verifying: "Ban đang xác minh nội dung kiến nghị.",
+    CaseStatus.referred: "Ban đã kiến nghị cơ quan có thẩm quyền giải quyết và đang chờ trả lời.",
+    CaseStatus.answered: "Cơ quan có thẩm quyền đã trả lời; Ban sẽ thông báo kết quả.",
+    CaseStatus.closed: "Việc xem xét kiến nghị đã kết thúc.",
+    CaseStatus.reopened: "Theo đề nghị của người gửi, Ban đang xem xét lại kiến nghị.",
+}
+
+
+def _fold(text: str) -> str:
+    try:
+        from public_docs.search.analysis import fold
+    except Exception:  # the search package is optional here
+        import unicodedata
+
+        text = unicodedata.normalize("NFD", (text or "").replace("đ", "d").replace("Đ", "D"))
+        return "".join(c for c in text if unicodedata.category(c) != "Mn").lower()
+    return fold(text or "")
+
+
+def public_case_query():
+    """Approved petitions that residents allowed to publish (named or anonymous), with their case."""
+    return (
+        select(Submission, Case).join(Case, Case.submission_id == Submission.id)
+        .where(Submission.kind == SubmissionKind.petition, Submission.status == SubmissionStatus.approved,
+               Submission.visibility != Visibility.private)
+    )
+
+
+@bp.get("/kien-nghi")
+def public_petitions():
+    topic_id = request.args.get("topic", type=int)
+    group_id = request.args.get("group", type=int)
+    status = request.args.get("status") or ""
+    q = (request.args.get("q") or "").strip()[:200]
+    page = max(1, request.args.get("page", 1, type=int) or 1)
+    query = public_case_query().order_by(Submission.created_at.desc())
+    if topic_id:
+        query = query.where(Submission.topic_id == topic_id)
+    if group_id:
+        query = query.where(Submission.group_id == group_id)
+    if status in CaseStatus.__members__:
+        query = query.where(Case.status == CaseStatus(status))
+    rows = db.session.execute(query).all()
+    if q:
+        needle = _fold(q)
+        words = needle.split()
+        rows = [r for r in rows if all(w in _fold(f"{r[0].shown_title} {r[0].shown_description}") for w in words)]
+    total = len(rows)
+    rows = rows[(page - 1) * PER_PAGE: page * PER_PAGE]
+    return render_template(
+        "accountability/petitions.html", rows=rows, total=total, page=page, per_page=PER_PAGE,
+        topics=db.session.scalars(select(Topic).where(Topic.active.is_(True)).order_by(Topic.position)).all(),
+        groups={g.id: g for g in db.session.scalars(select(ResidentialGroup).order_by(ResidentialGroup.position))},
+        statuses=CASE_STATUS_LABELS, public_status=PUBLIC_STATUS,
+        filters={"topic": topic_id, "group": group_id, "status": status, "q": q},
+    )
+
+
+@bp.get("/kien-nghi/<int:submission_id>")
+def petition_detail(submission_id: int):
+    row = db.session.execute(public_case_query().where(Submission.id == submission_id)).first()
+    if row is None:
+        abort(404)
+    sub, case = row
+    group = db.session.get(ResidentialGroup, sub.group_id) if sub.group_id else None
+    return render_template("accountability/petition.html", submission=sub, case=case, group=group,
+                           public_status=PUBLIC_STATUS)
+
+
+def _parse_period():
+    """``?from=YYYY-MM-DD&to=YYYY-MM-DD`` or ``?year=2026``; errors become a message."""
+    error = None
+    start = end = None
+    year = request.args.get("year", type=int)
+    try:
+        if request.args.get("from"):
+            start = dt.date.fromisoformat(request.args["from"])
+        if request.args.get("to"):
+            end = dt.date.fromisoformat(request.args["to"])
+        if year and not (start or end):
+            start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    except ValueError:
+        error = "Ngày không hợp lệ (định dạng YYYY-MM-DD)."
+        start = end = None
+    if start and end and end < start:
+        error = "Ngày kết thúc phải sau ngày bắt đầu."
+        start = end = None
+    return start, end, error
+
+
+@bp.get("/thong-ke")
+def statistics():
+    start, end, error = _parse_period()
+    stats = reports.compute_statistics(start, end)
+    return render_template("accountability/statistics.html", stats=stats, labels=reports.STAT_LABELS,
+                           error=error, start=start, end=end), 400 if error else 200
+
+
+@api_bp.get("/stats")
+def stats():
+    from portal.api import json_error
+
+    start, end, error = _parse_period()
+    if error:
+        return json_error(400, error)
+    return jsonify(reports.compute_statistics(start, end))
+
+
+# --------------------------------------------------------------------------- rating and dispute
+
+def _submission_by_code(code: str) -> Submission:
+    code = (code or "").strip()
+    sub = db.session.scalar(select(Submission).where(Submission.receipt_code == code))
+    if sub is None:
+        sub = db.session.scalar(select(Submission).where(Submission.receipt_code == code.upper()))
+    if sub is None or triage.case_for_submission(sub) is None:
+        abort(404)
+    return sub
+
+
+def _back(code: str):
+    return redirect(nav_url("moderation.track", code=code) or url_for("accountability.case_status", code=code))
+
+
+@bp.get("/kien-nghi/theo-doi/<code>")
+def case_status(code: str):
+    """The Board's part of the tracking page on its own (used when the tracking page is absent)."""
+    sub = _submission_by_code(code)
+    return render_template("accountability/case_status.html", submission=sub)
+
+
+@bp.post("/tra-cuu/<code>/danh-gia")
+@limiter.limit("10 per hour")
+def rate(code: str):
+    sub = _submission_by_code(code)
+    case = triage.case_for_submission(sub)
+    try:
+        triage.rate_case(case, request.form.get("rating"), request.form.get("comment", ""))
+    except CaseError as exc:
+        db.session.rollback()
+        return render_template("accountability/case_status.html", submission=sub, case_error=str(exc),
+                               case_form=request.form, case_form_kind="rate"), 400
+    db.session.commit()
+    flash("Cảm ơn bạn đã đánh giá kết quả xem xét kiến nghị.", "success")
+    return _back(sub.receipt_code)
+
+
+@bp.post("/tra-cuu/<code>/xem-xet-lai")
+@limiter.limit("5 per hour")
+def dispute(code: str):
+    sub = _submission_by_code(code)
+    case = triage.case_for_submission(sub)
+    try:
+        triage.reopen_case(case, request.form.get("reason", ""))
+    except CaseError as exc:
+        db.session.rollback()
+        return render_template("accountability/case_status.html", submission=sub, case_error=str(exc),
+                               case_form=request.form, case_form_kind="dispute"), 400
+    db.session.commit()
+    flash("Đã gửi đề nghị xem xét lại; Ban sẽ xem xét và trả lời bạn.", "success")
+    return _back(sub.receipt_code)
+
+
+# --------------------------------------------------------------------------- template globals
+
+@bp.app_template_global()
+def case_for_submission(submission):
+    return triage.case_for_submission(submission)
+
+
+@bp.app_template_global()
+def case_public_status(case) -> str:
+    return PUBLIC_STATUS.get(case.status, "")
+
+
+@bp.app_template_global()
+def project_board_for(disclosure):
+    """The supervision board attached to a project disclosure (for ``moderation/_project_board.html``)."""
+    from moderation.routing import project_board
+
+    return project_board(getattr(disclosure, "id", None))
+
+
+@bp.app_template_global()
+def board_public_members(board):
+    """Names and positions only (members are public office holders); no contact details."""
+    from portal.accounts.models import User
+
+    rows = []
+    for m in board.members:
+        user = db.session.get(User, m.user_id) if m.user_id else None
+        rows.append({"name": (user.name if user else ""), "position": m.position, "vacant": user is None})
+    return rows
+
+
+OPENAPI_PATHS = {
+    "/api/v1/stats": {
+        "get": {
+            "summary": "Statistics of residents' petitions and the Boards' work (no personal data)",
+            "parameters": [
+                {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"},
+                 "description": "First day of the period (petitions received from this day)."},
+                {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"},
+                 "description": "Last day of the period."},
+                {"name": "year", "in": "query", "schema": {"type": "integer"},
+                 "description": "A calendar year, when from/to are not given."},
+            ],
+            "responses": {
+                "200": {"description": "Figures", "content": {"application/json": {
+                    "schema": {"$ref": "#/components/schemas/PetitionStatistics"}}}},
+                "400": {"description": "Bad date", "content": {"application/json": {
+                    "schema": {"$ref": "#/components/schemas/Error"}}}},
+            },
+        }
+    }
+}
+_COUNT_LIST = {"type": "array", "items": {"type": "object", "properties": {
+    "label": {"type": "string"}, "count": {"type": "integer"}}}}
+OPENAPI_SCHEMAS = {
+    "PetitionStatistics": {
+        "type": "object",
+        "properties": {
+            "period": {"type": "object", "properties": {"start": {"type": "string", "nullable": True},
+                                                        "end": {"type": "string", "nullable": True}}},
+            "totals": {"type": "object", "properties": {k: {"type": "integer"} for k in reports.STAT_LABELS}},
+            "by_month": {"type": "array", "items": {"type": "object", "properties": {
+                "month": {"type": "string", "example": "2026-03"}, "count": {"type": "integer"}}}},
+            "by_topic": _COUNT_LIST,
+            "by_group": _COUNT_LIST,
+            "median_working_days_to_answer": {"type": "number", "nullable": True},
+            "answered_on_time_share": {"type": "number", "nullable": True, "description": "0–1"},
+            "answered_count": {"type": "integer"},
+            "average_rating": {"type": "number", "nullable": True},
+            "ratings_count": {"type": "integer"},
+        },
+    }
+}

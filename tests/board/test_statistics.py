@@ -1,0 +1,95 @@
+import datetime as dt
+import statistics
+
+from moderation import deadlines, reports, triage
+from moderation.models import Topic
+from moderation.routing import route_approved_petition
+from portal.ward import ResidentialGroup
+from tests.board.factories import make_petition
+from tests.board.test_triage import _walk_to
+
+UTC = dt.timezone.utc
+
+
+def _at(y, m, d):
+    return dt.datetime(y, m, d, 3, 0, tzinfo=UTC)  # 10:00 in Vietnam
+
+
+def _dataset(db, s):
+    """Petitions across statuses, months, topics and groups; returns the rows for independent counting."""
+    land = Topic(code="t-land", name="Đất đai")
+    env = Topic(code="t-env", name="Môi trường")
+    g1 = ResidentialGroup(code="XG01", name="Tổ dân phố 1", position=1)
+    g2 = ResidentialGroup(code="XG02", name="Tổ dân phố 2", position=2)
+    db.session.add_all([land, env, g1, g2])
+    db.session.flush()
+    s.submission.created_at = _at(2026, 3, 2)
+    s.submission.topic_id, s.submission.group_id = land.id, g1.id
+    spec = [
+        ("approved", land, g1, (2026, 3, 5)), ("approved", env, g2, (2026, 4, 6)),
+        ("approved", env, g1, (2026, 4, 7)), ("rejected", land, g2, (2026, 4, 8)),
+        ("redirected", None, None, (2026, 5, 4)), ("received", env, g2, (2026, 5, 5)),
+        ("approved", land, g1, (2025, 12, 1)),  # outside the period tested below
+    ]
+    subs = [s.submission]
+    for status, topic, group, day in spec:
+        subs.append(make_petition(status=status, topic=topic, group=group, created_at=_at(*day)))
+    cases = [s.case]
+    for sub in subs[1:]:
+        if sub.status.value == "approved":
+            c = route_approved_petition(sub, s.moderator)
+            c.created_at = sub.created_at
+            cases.append(c)
+    db.session.flush()
+    _walk_to(cases[0], s, "closed")  # answered 20/3 for due 1/4: on time
+    triage.rate_case(cases[0], 4)
+    _walk_to(cases[1], s, "answered")
+    # answered late: refer on 5/3 with a short due date, answered 30/4
+    triage.assign_case(cases[2], s.member, s.head)
+    triage.record_verification(cases[2], "ok", s.member)
+    triage.refer_case(cases[2], s.member, agency="UBND", sent_on=dt.date(2026, 4, 8), answer_due=dt.date(2026, 4, 15))
+    triage.record_answer(cases[2], s.member, answered_on=dt.date(2026, 4, 29), summary="Trả lời muộn")
+    triage.publish_response(cases[2], "Đã trả lời", s.member)
+    triage.close_case(cases[2], s.member)
+    triage.rate_case(cases[2], 2)
+    db.session.commit()
+    return subs, cases
+
+
+def test_statistics_equal_independent_counts(client, db, board_setup):
+    s = board_setup
+    subs, cases = _dataset(db, s)
+    start, end = dt.date(2026, 1, 1), dt.date(2026, 12, 31)
+    stats = reports.compute_statistics(start, end)
+    in_period = [x for x in subs if start <= x.created_at.date() <= end]
+    t = stats["totals"]
+    assert t["received"] == len(in_period) == 7
+    assert t["approved"] == sum(1 for x in in_period if x.status.value == "approved") == 4
+    assert t["rejected"] == 1 and t["redirected"] == 1 and t["pending"] == 1
+    assert t["referred"] == 3 and t["answered"] == 3 and t["closed"] == 2
+    assert stats["by_month"] == [{"month": "2026-03", "count": 2}, {"month": "2026-04", "count": 3},
+                                 {"month": "2026-05", "count": 2}]
+    topics = {r["label"]: r["count"] for r in stats["by_topic"]}
+    assert topics == {"Đất đai": 3, "Môi trường": 3, "Chưa phân loại": 1}
+    groups = {r["label"]: r["count"] for r in stats["by_group"]}
+    assert groups == {"Tổ dân phố 1": 3, "Tổ dân phố 2": 3, "Không xác định": 1}
+    expected = statistics.median([
+        deadlines.working_days_between(dt.date(2026, 3, 2), dt.date(2026, 3, 20)),
+        deadlines.working_days_between(dt.date(2026, 3, 5), dt.date(2026, 3, 20)),
+        deadlines.working_days_between(dt.date(2026, 4, 6), dt.date(2026, 4, 29)),
+    ])
+    assert stats["median_working_days_to_answer"] == expected
+    assert stats["answered_on_time_share"] == round(2 / 3, 4)
+    assert stats["average_rating"] == 3.0 and stats["ratings_count"] == 2
+    assert reports.compute_statistics()["totals"]["received"] == 8  # no period: everything
+
+    api = client.get("/api/v1/stats?from=2026-01-01&to=2026-12-31").get_json()
+    assert api == stats
+    assert client.get("/api/v1/stats?from=abc").status_code == 400
+    spec = client.get("/api/v1/openapi.json").get_json()
+    assert "/api/v1/stats" in spec["paths"]
+    page = client.get("/thong-ke?from=2026-01-01&to=2026-12-31").get_data(as_text=True)
+    assert '<td id="stat-received">7</td>' in page
+    assert page.count('role="img"') == 4 and page.count("<title") >= 5
+    assert "Tổ dân phố 2" in page and "dan@example.vn" not in page
+    assert "Chưa phân loại" in page
