@@ -5,3 +5,17 @@ from __future__ import annotations
 def register(app) -> None:
     """Register the public_docs blueprints, CLI commands and hooks on ``app``."""
     from public_docs import models  # noqa: F401  (tables known to the metadata)
+
+    # --- disclosures: public pages, feeds, JSON API (helper A) ---
+    from portal.api import add_openapi
+    from portal.extensions import csrf
+    from public_docs.views import api as disclosures_api
+    from public_docs.views import feeds as disclosures_feeds
+    from public_docs.views import public as disclosures_public
+
+    app.register_blueprint(disclosures_public.bp)
+    app.register_blueprint(disclosures_feeds.bp)
+    app.register_blueprint(disclosures_api.bp)
+    csrf.exempt(disclosures_api.bp)
+    add_openapi(app, disclosures_api.PATHS, disclosures_api.SCHEMAS)
+    # --- end disclosures ---

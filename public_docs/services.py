@@ -531,3 +531,108 @@ def close_comments(d: Disclosure, actor=None) -> Disclosure:
     _index(d, "upsert")
     db.session.flush()
     return d
+
+
+# ------------------------------------------------------------------------------ public listing
+FILTER_KEYS = ("category", "year", "form", "issuer", "group", "status")
+
+
+def clean_filters(args) -> dict[str, str]:
+    """The list filters from request args (unknown values are dropped, never an error)."""
+    out: dict[str, str] = {}
+    for key in FILTER_KEYS:
+        value = clean_text(args.get(key), 200)
+        if not value:
+            continue
+        if key == "category" and value not in CATEGORIES:
+            continue
+        if key == "year" and not re.fullmatch(r"(19|20)\d\d", value):
+            continue
+        if key == "status" and value not in (DisclosureStatus.published.value, DisclosureStatus.withdrawn.value):
+            continue
+        out[key] = value
+    q = clean_text(args.get("q"), 200)
+    if q:
+        out["q"] = q
+    return out
+
+
+def _year_expr():
+    return func.extract("year", Disclosure.issued_on)
+
+
+def _apply_filters(stmt, filters: dict, skip: str | None = None):
+    from public_docs.models import disclosure_group
+
+    for key, value in filters.items():
+        if key == skip:
+            continue
+        if key == "category":
+            stmt = stmt.where(Disclosure.category == value)
+        elif key == "year":
+            stmt = stmt.where(_year_expr() == int(value))
+        elif key == "form":
+            stmt = stmt.where(Disclosure.form == value)
+        elif key == "issuer":
+            stmt = stmt.where(Disclosure.issuer == value)
+        elif key == "status":
+            stmt = stmt.where(Disclosure.status == DisclosureStatus(value))
+        elif key == "group":
+            sub = (
+                select(disclosure_group.c.disclosure_id)
+                .join(ResidentialGroup, ResidentialGroup.id == disclosure_group.c.group_id)
+                .where(ResidentialGroup.code == value)
+            )
+            stmt = stmt.where(Disclosure.id.in_(sub))
+        elif key == "q":
+            like = f"%{value.lower()}%"
+            stmt = stmt.where(
+                func.lower(Disclosure.title).like(like)
+                | func.lower(Disclosure.number).like(like)
+                | func.lower(Disclosure.summary).like(like)
+            )
+    return stmt
+
+
+def filter_public(filters: dict):
+    """A select of the public disclosures matching ``filters``, newest first."""
+    stmt = _apply_filters(public_query(), filters)
+    return stmt.order_by(Disclosure.issued_on.desc().nulls_last(), Disclosure.id.desc())
+
+
+def facet_counts(filters: dict) -> dict[str, list[tuple[str, str, int]]]:
+    """For each filter: [(value, label, count)] among the disclosures matching the *other* filters."""
+    from public_docs.models import STATUS_LABELS, disclosure_group
+
+    public = Disclosure.status.in_([DisclosureStatus.published, DisclosureStatus.withdrawn])
+    out: dict[str, list[tuple[str, str, int]]] = {}
+
+    def grouped(key, column):
+        stmt = _apply_filters(select(column, func.count(Disclosure.id)).where(public), filters, skip=key)
+        return db.session.execute(stmt.group_by(column)).all()
+
+    rows = grouped("category", Disclosure.category)
+    counts = {k: n for k, n in rows}
+    out["category"] = [(k, CATEGORIES[k], counts[k]) for k in CATEGORIES if counts.get(k)]
+    year = _year_expr()
+    rows = grouped("year", year)
+    out["year"] = sorted(((str(int(y)), str(int(y)), n) for y, n in rows if y is not None), reverse=True)
+    rows = grouped("form", Disclosure.form)
+    out["form"] = sorted(((f, f, n) for f, n in rows if f), key=lambda r: r[0])
+    rows = grouped("issuer", Disclosure.issuer)
+    out["issuer"] = sorted(((f, f, n) for f, n in rows if f), key=lambda r: r[0])
+    rows = grouped("status", Disclosure.status)
+    out["status"] = [
+        (s.value if isinstance(s, DisclosureStatus) else s, STATUS_LABELS[DisclosureStatus(s)], n) for s, n in rows
+    ]
+    stmt = _apply_filters(
+        select(ResidentialGroup.code, ResidentialGroup.name, func.count(Disclosure.id))
+        .join(disclosure_group, disclosure_group.c.group_id == ResidentialGroup.id)
+        .join(Disclosure, Disclosure.id == disclosure_group.c.disclosure_id)
+        .where(public),
+        filters,
+        skip="group",
+    ).group_by(ResidentialGroup.code, ResidentialGroup.name, ResidentialGroup.position)
+    stmt = stmt.order_by(ResidentialGroup.position, ResidentialGroup.code)
+    out["group"] = [(c, name, n) for c, name, n in db.session.execute(stmt).all()]
+    return out

@@ -1,0 +1,226 @@
+"""Open-data JSON API of the disclosures: ``GET /api/v1/disclosures`` and ``/api/v1/disclosures/<id>``."""
+from __future__ import annotations
+
+from flask import Blueprint, current_app, jsonify, request, url_for
+from sqlalchemy import func, select
+
+from portal.api import json_error
+from portal.extensions import db
+from portal.sanitize import strip_tags
+from public_docs import services
+from public_docs.models import BUDGET_PERIODS, CATEGORIES, Disclosure, DisclosureStatus
+
+bp = Blueprint("public_docs_api", __name__, url_prefix="/api/v1")
+
+MAX_PER_PAGE = 100
+
+
+def _int_arg(name: str, default: int, lo: int, hi: int) -> int | None:
+    raw = request.args.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        return None
+    return value if lo <= value <= hi else None
+
+
+def _item(d: Disclosure, snippet: str | None = None) -> dict:
+    return {
+        "id": d.id,
+        "number": d.number,
+        "title": d.title,
+        "category": d.category,
+        "form": d.form,
+        "issuer": d.issuer,
+        "issued_on": d.issued_on.isoformat() if d.issued_on else None,
+        "url": url_for("public_docs.disclosure_detail", disclosure_id=d.id, _external=True),
+        "snippet": snippet if snippet is not None else (d.summary or strip_tags(d.body_html))[:300],
+    }
+
+
+def _search(q: str, filters: dict, page: int, per_page: int):
+    """(items, total) through the project's search when installed, else a plain SQL filter."""
+    try:
+        from public_docs.search import search as do_search
+    except ImportError:
+        do_search = None
+    if do_search is not None:
+        try:
+            result = do_search(q, filters=filters, page=page, per_page=per_page)
+        except Exception:  # noqa: BLE001 - the index must never break the API
+            current_app.logger.exception("search failed; falling back to SQL")
+            result = None
+        if result is not None and getattr(result, "available", True):
+            ids = [h.doc_id for h in result.hits]
+            rows = {
+                d.id: d for d in db.session.scalars(select(Disclosure).where(Disclosure.id.in_(ids)))
+                if d.is_public
+            } if ids else {}
+            items = [_item(rows[h.doc_id], strip_tags(h.snippet or "")) for h in result.hits if h.doc_id in rows]
+            return items, result.total
+    stmt = services.filter_public({**filters, "q": q})
+    total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
+    rows = db.session.scalars(stmt.limit(per_page).offset((page - 1) * per_page)).all()
+    return [_item(d) for d in rows], total
+
+
+@bp.get("/disclosures")
+def disclosures():
+    page = _int_arg("page", 1, 1, 100_000)
+    per_page = _int_arg("per_page", 20, 1, MAX_PER_PAGE)
+    if page is None:
+        return json_error(400, "Tham số page phải là số nguyên dương.", {"page": "invalid"})
+    if per_page is None:
+        return json_error(400, f"Tham số per_page phải từ 1 đến {MAX_PER_PAGE}.", {"per_page": "invalid"})
+    category = (request.args.get("category") or "").strip()
+    if category and category not in CATEGORIES:
+        return json_error(400, "Lĩnh vực không hợp lệ.", {"category": "unknown"})
+    year = _int_arg("year", 0, 1900, 2100)
+    if year is None:
+        return json_error(400, "Năm không hợp lệ.", {"year": "invalid"})
+    filters = {}
+    if category:
+        filters["category"] = category
+    if year:
+        filters["year"] = str(year)
+    q = services.clean_text(request.args.get("q"), 200)
+    if q:
+        items, total = _search(q, filters, page, per_page)
+    else:
+        stmt = services.filter_public(filters)
+        total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
+        items = [_item(d) for d in db.session.scalars(stmt.limit(per_page).offset((page - 1) * per_page))]
+    return jsonify({"items": items, "total": total, "page": page, "per_page": per_page})
+
+
+@bp.get("/disclosures/<int:disclosure_id>")
+def disclosure(disclosure_id: int):
+    d = services.get_public_disclosure(disclosure_id)
+    if d is None:
+        return json_error(404, "Không tìm thấy văn bản.")
+    body = _item(d)
+    body.update({
+        "summary": d.summary,
+        "body_html": d.body_html,
+        "budget_period": d.budget_period,
+        "budget_period_label": BUDGET_PERIODS.get(d.budget_period or ""),
+        "category_label": d.category_label,
+        "effective_on": d.effective_on.isoformat() if d.effective_on else None,
+        "posting_start": d.posting_start.isoformat() if d.posting_start else None,
+        "posting_end": d.posting_end.isoformat() if d.posting_end else None,
+        "status": d.status.value,
+        "withdrawn_reason": d.withdrawn_reason if d.status == DisclosureStatus.withdrawn else None,
+        "is_project": d.is_project,
+        "groups": [g.code for g in d.groups],
+        "comments_open": services.is_open_for_comments(d),
+        "comments_open_from": d.comments_open_from.isoformat() if d.comments_open_from else None,
+        "comments_open_until": d.comments_open_until.isoformat() if d.comments_open_until else None,
+        "published_at": d.published_at.isoformat() if d.published_at else None,
+        "version": d.version_no,
+        "versions": [
+            {"version": v.version_no, "created_at": v.created_at.isoformat(), "change_note": v.change_note}
+            for v in sorted(d.versions, key=lambda v: v.version_no)
+        ],
+        "attachments": [
+            {
+                "id": a.id, "filename": a.filename, "content_type": a.content_type, "size": a.size,
+                "url": url_for("public_docs.attachment_download", disclosure_id=d.id, attachment_id=a.id,
+                               name=a.filename, _external=True),
+            }
+            for a in services.active_attachments(d)
+        ],
+    })
+    return jsonify(body)
+
+
+def _nullable(schema: dict) -> dict:
+    return {**schema, "nullable": True}
+
+
+STR, INT, BOOL = {"type": "string"}, {"type": "integer"}, {"type": "boolean"}
+DATE = {"type": "string", "format": "date"}
+ITEM_PROPS = {
+    "id": INT, "number": STR, "title": STR,
+    "category": {"type": "string", "enum": list(CATEGORIES)},
+    "form": STR, "issuer": STR, "issued_on": _nullable(DATE),
+    "url": {"type": "string", "format": "uri"}, "snippet": STR,
+}
+SCHEMAS = {
+    "DisclosureItem": {"type": "object", "properties": ITEM_PROPS, "required": list(ITEM_PROPS)},
+    "DisclosureList": {
+        "type": "object",
+        "properties": {
+            "items": {"type": "array", "items": {"$ref": "#/components/schemas/DisclosureItem"}},
+            "total": INT, "page": INT, "per_page": INT,
+        },
+        "required": ["items", "total", "page", "per_page"],
+    },
+    "DisclosureDetail": {
+        "allOf": [
+            {"$ref": "#/components/schemas/DisclosureItem"},
+            {
+                "type": "object",
+                "properties": {
+                    "summary": STR, "body_html": STR, "budget_period": _nullable(STR),
+                    "budget_period_label": _nullable(STR), "category_label": STR,
+                    "effective_on": _nullable(DATE), "posting_start": _nullable(DATE), "posting_end": _nullable(DATE),
+                    "status": {"type": "string", "enum": ["published", "withdrawn"]},
+                    "withdrawn_reason": _nullable(STR), "is_project": BOOL,
+                    "groups": {"type": "array", "items": STR},
+                    "comments_open": BOOL, "comments_open_from": _nullable(DATE),
+                    "comments_open_until": _nullable(DATE), "published_at": _nullable(STR), "version": INT,
+                    "versions": {"type": "array", "items": {
+                        "type": "object",
+                        "properties": {"version": INT, "created_at": STR, "change_note": STR},
+                        "required": ["version", "created_at", "change_note"],
+                    }},
+                    "attachments": {"type": "array", "items": {
+                        "type": "object",
+                        "properties": {"id": INT, "filename": STR, "content_type": STR, "size": INT,
+                                       "url": {"type": "string", "format": "uri"}},
+                        "required": ["id", "filename", "content_type", "size", "url"],
+                    }},
+                },
+                "required": ["summary", "body_html", "status", "version", "versions", "attachments", "category_label"],
+            },
+        ]
+    },
+}
+ERR = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+PATHS = {
+    "/api/v1/disclosures": {
+        "get": {
+            "summary": "Published disclosures (newest first, or by relevance when q is given)",
+            "operationId": "listDisclosures",
+            "parameters": [
+                {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 200},
+                 "description": "Search text, with or without Vietnamese diacritics, or a document number"},
+                {"name": "category", "in": "query", "schema": {"type": "string", "enum": list(CATEGORIES)}},
+                {"name": "year", "in": "query", "schema": {"type": "integer", "minimum": 1900, "maximum": 2100},
+                 "description": "Year of the issue date"},
+                {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "default": 1}},
+                {"name": "per_page", "in": "query",
+                 "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": 20}},
+            ],
+            "responses": {
+                "200": {"description": "A page of disclosures",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DisclosureList"}}}},
+                "400": {"description": "Invalid parameter", **ERR},
+            },
+        }
+    },
+    "/api/v1/disclosures/{id}": {
+        "get": {
+            "summary": "One published or withdrawn disclosure with its metadata, files and versions",
+            "operationId": "getDisclosure",
+            "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+            "responses": {
+                "200": {"description": "The disclosure",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DisclosureDetail"}}}},
+                "404": {"description": "No public disclosure with this id", **ERR},
+            },
+        }
+    },
+}
