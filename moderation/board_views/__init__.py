@@ -24,4 +24,8 @@ def register_board(app) -> None:
     app.register_blueprint(api_bp)
     csrf.exempt(api_bp)
     add_openapi(app, OPENAPI_PATHS, OPENAPI_SCHEMAS)
+    from moderation.board_views.cli import cases_cli, privacy_cli
+
+    app.cli.add_command(cases_cli)
+    app.cli.add_command(privacy_cli)
     app.extensions.setdefault("seed_reference_data", []).append(seed_board_reference_data)

@@ -1,0 +1,36 @@
+"""``flask cases digest`` and ``flask privacy purge``."""
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+from flask.cli import AppGroup
+
+from portal.extensions import db
+
+cases_cli = AppGroup("cases", help="Hồ sơ kiến nghị của các Ban.")
+privacy_cli = AppGroup("privacy", help="Bảo vệ dữ liệu cá nhân.")
+
+
+@cases_cli.command("digest")
+@click.option("--on", "on", default=None, help="Ngày tính (YYYY-MM-DD); mặc định hôm nay.")
+def digest_cmd(on):
+    """Gửi Trưởng ban danh sách hồ sơ đến hạn trong 2 ngày làm việc tới và hồ sơ quá hạn."""
+    from moderation.maintenance import send_case_digest
+
+    day = dt.date.fromisoformat(on) if on else None
+    sent = send_case_digest(day)
+    db.session.commit()
+    for row in sent:
+        click.echo(f"{row['to']}\t{row['board']}\tđến hạn={row['due']}\tquá hạn={row['overdue']}")
+    click.echo(f"Đã xếp {len(sent)} thư vào hàng gửi.")
+
+
+@privacy_cli.command("purge")
+def purge_cmd():
+    """Xóa dữ liệu cá nhân của hồ sơ đã kết thúc quá thời hạn lưu trữ và kiến nghị không tiếp nhận."""
+    from moderation.maintenance import purge_personal_data
+
+    counts = purge_personal_data()
+    db.session.commit()
+    click.echo(f"Đã xóa dữ liệu cá nhân: {counts['closed']} hồ sơ đã kết thúc, {counts['rejected']} kiến nghị không tiếp nhận.")
