@@ -1,1 +1,243 @@
-"""Vietnamese full-text search over published disclosures (Whoosh behind a small API)."""
+"""Vietnamese full-text search over published disclosures (Whoosh behind a small API).
+
+    search(query, filters=None, page=1, per_page=20, sort="relevance") -> SearchResult
+    apply_pending_changes()   apply the IndexChange log to this host's index
+    rebuild()                 rebuild from the database in a temp dir and swap it in
+    sync()                    rebuild when missing/corrupt/old schema, else apply pending changes
+
+Nothing here raises on user input: a missing or damaged index gives ``available=False``.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from markupsafe import Markup, escape
+
+from public_docs.search import engine
+from public_docs.search import index as _index
+from public_docs.search.analysis import fold, fold_aligned, normalize  # noqa: F401  (public helpers)
+from public_docs.search.query import ParsedQuery, parse
+
+log = logging.getLogger(__name__)
+FILTER_KEYS = ("category", "year", "form", "issuer", "group", "status")
+MAX_PER_PAGE = 100
+MAX_RESULTS = 2000  # deepest position a page may reach
+SNIPPET_CHARS = 260
+
+
+@dataclass
+class SearchHit:
+    doc_id: int
+    score: float
+    snippet: Markup
+    title_html: Markup = Markup("")
+
+
+@dataclass
+class SearchResult:
+    query: str = ""
+    total: int = 0
+    page: int = 1
+    per_page: int = 20
+    sort: str = "relevance"
+    hits: list[SearchHit] = field(default_factory=list)
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    filters: dict[str, str] = field(default_factory=dict)
+    available: bool = True
+    relaxed: bool = False  # no document had every word; these hold some of them
+    truncated: bool = False  # the query was too long and was shortened
+    empty_query: bool = False
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-min(self.total, MAX_RESULTS) // self.per_page))
+
+
+def _config(name: str, default):
+    from flask import current_app, has_app_context
+
+    return current_app.config.get(name, default) if has_app_context() else default
+
+
+def clean_filters(filters) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key in FILTER_KEYS:
+        value = (filters or {}).get(key)
+        if value is None:
+            continue
+        value = str(value).strip()[:200]
+        if value:
+            out[key] = value
+    return out
+
+
+def search(query: str | None, filters=None, page: int = 1, per_page: int = 20, sort: str = "relevance",
+           index_path=None) -> SearchResult:
+    try:
+        page = max(1, int(page))
+    except (TypeError, ValueError):
+        page = 1
+    try:
+        per_page = min(MAX_PER_PAGE, max(1, int(per_page)))
+    except (TypeError, ValueError):
+        per_page = 20
+    sort = "date" if sort == "date" else "relevance"
+    parsed = parse(query)
+    filters = clean_filters(filters)
+    result = SearchResult(query=parsed.text, page=page, per_page=per_page, sort=sort, filters=filters,
+                          truncated=parsed.truncated)
+    path = _index.index_dir(index_path)
+    state = engine.get_state(path, _config("SEARCH_CACHE_MB", 64))
+    if state is None:
+        result.available = False
+        return result
+    if parsed.empty and not filters:
+        result.empty_query = True
+        return result
+    start = (page - 1) * per_page
+    end = min(start + per_page, MAX_RESULTS)
+    try:
+        with engine._lock:
+            if parsed.empty:  # filters only: browse them newest first
+                sort = result.sort = "date"
+                parsed = ParsedQuery(text="")
+                raw = _browse(state, filters, start, end)
+            else:
+                raw = engine.evaluate(state, parsed, filters, start, end, sort)
+            stored = [state.stored(d) for d in raw.docnums]
+    except Exception:  # noqa: BLE001  (a damaged index must not break the page)
+        log.exception("search failed; the index will be rebuilt")
+        result.available = False
+        return result
+    result.total, result.facets, result.relaxed = raw.total, raw.facets, raw.relaxed
+    words = [t.folded for t in parsed.terms]
+    for doc, score in zip(stored, raw.scores):
+        meta = doc.get("meta") or (0,)
+        result.hits.append(SearchHit(
+            doc_id=int(meta[0] or doc.get("id") or 0), score=round(score, 4),
+            snippet=snippet(doc.get("content") or "", words),
+            title_html=highlight(doc.get("title") or "", words),
+        ))
+    return result
+
+
+def _browse(state, filters, start, end) -> engine.RawResult:
+    # Every live document, filtered: same facet logic as a query that matches everything.
+    everything = ParsedQuery(text="")
+    raw = engine.RawResult()
+    match = state.live
+    filter_bits = {k: state.facets.get(k, {}).get(v, 0) for k, v in filters.items()}
+    for name in engine.FACET_FIELDS:
+        base = match
+        for other, fb in filter_bits.items():
+            if other != name:
+                base &= fb
+        raw.facets[name] = {v: c for v, vb in state.facets.get(name, {}).items() if (c := (base & vb).bit_count())}
+    for fb in filter_bits.values():
+        match &= fb
+    raw.total = match.bit_count()
+    del everything
+    if raw.total and start < raw.total:
+        mask = engine.mask_from_bits(match, state.n)
+        order = state.date_order
+        from itertools import compress, islice
+
+        raw.docnums = list(islice(compress(order, map(mask.__getitem__, order)), end))[start:end]
+        raw.scores = [0.0] * len(raw.docnums)
+    return raw
+
+
+# --- snippets --------------------------------------------------------------------------------
+
+
+def _word_regex(words: list[str]) -> re.Pattern | None:
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+def _marked(text: str, spans: list[tuple[int, int]]) -> Markup:
+    out, pos = [], 0
+    for s, e in spans:
+        out.append(str(escape(text[pos:s])))
+        out.append(f"<mark>{escape(text[s:e])}</mark>")
+        pos = e
+    out.append(str(escape(text[pos:])))
+    return Markup("".join(out))
+
+
+def highlight(text: str, words: list[str]) -> Markup:
+    rx = _word_regex(words)
+    if rx is None or not text:
+        return Markup(escape(text))
+    return _marked(text, [m.span() for m in rx.finditer(fold_aligned(text))])
+
+
+def snippet(content: str, words: list[str], size: int = SNIPPET_CHARS) -> Markup:
+    """The passage of ``content`` with the most distinct query words, words in ``<mark>``."""
+    content = " ".join(content.split()) if len(content) < 200_000 else content[:200_000]
+    rx = _word_regex(words)
+    if not content:
+        return Markup("")
+    matches = list(m for _i, m in zip(range(400), rx.finditer(fold_aligned(content)))) if rx else []
+    if not matches:
+        cut = content[:size]
+        return Markup(escape(cut + ("…" if len(content) > size else "")))
+    best, best_score = 0, -1
+    for i, m in enumerate(matches):
+        seen = set()
+        for other in matches[i:]:
+            if other.start() - m.start() > size - 40:
+                break
+            seen.add(other.group())
+        if len(seen) > best_score:
+            best, best_score = i, len(seen)
+    anchor = matches[best].start()
+    begin = max(0, anchor - 50)
+    if begin:
+        space = content.find(" ", begin)
+        begin = space + 1 if 0 <= space < anchor else begin
+    stop = min(len(content), begin + size)
+    if stop < len(content):
+        space = content.rfind(" ", begin, stop)
+        stop = space if space > anchor else stop
+    spans = [(m.start() - begin, m.end() - begin) for m in matches if m.start() >= begin and m.end() <= stop]
+    html = _marked(content[begin:stop], spans)
+    return Markup(("…" if begin else "") + html + ("…" if stop < len(content) else ""))
+
+
+# --- maintenance -----------------------------------------------------------------------------
+
+
+def rebuild(index_path=None) -> int:
+    """Rebuild the index from the database (temp dir, then swap). Returns the document count."""
+    return _index.rebuild(_index.index_dir(index_path))
+
+
+def apply_pending_changes(index_path=None) -> int:
+    """Apply the IndexChange rows this host has not applied yet. Returns how many rows."""
+    path = _index.index_dir(index_path)
+    if not _index.is_usable(path):
+        return 0
+    return _index.apply_pending_changes(path)
+
+
+def sync(index_path=None) -> str:
+    """Rebuild when the index is missing, damaged or of an older schema; else apply the log."""
+    path = _index.index_dir(index_path)
+    if not _index.is_usable(path):
+        count = _index.rebuild(path)
+        return f"rebuilt:{count}"
+    return f"applied:{_index.apply_pending_changes(path)}"
+
+
+def is_available(index_path=None) -> bool:
+    return engine.get_state(_index.index_dir(index_path), _config("SEARCH_CACHE_MB", 64)) is not None
+
+
+__all__ = [
+    "SearchHit", "SearchResult", "apply_pending_changes", "fold", "normalize", "rebuild", "search", "sync",
+]

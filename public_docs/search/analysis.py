@@ -165,6 +165,25 @@ def has_diacritics(word: str) -> bool:
     return fold_word(word) != word.lower()
 
 
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for cp in [*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        ch = chr(cp)
+        folded = fold_word(ch)
+        if folded != ch and len(folded) == 1:
+            table[cp] = folded
+    return table
+
+
+FOLD_TABLE = _build_fold_table()
+
+
+def fold_aligned(text: str) -> str:
+    """Fold already-normalized text character by character (C speed): the result has the same
+    length, so offsets found in it are offsets in ``text`` (used for snippets and phrase checks)."""
+    return text.translate(FOLD_TABLE)
+
+
 def words(text: str | None) -> list[str]:
     """The analyzer's words (normalized, lowercase), in order."""
     if not text:
@@ -174,6 +193,11 @@ def words(text: str | None) -> list[str]:
 
 def folded_words(text: str | None) -> list[str]:
     return [fold_word(w) for w in words(text)]
+
+
+def marked_words(text: str | None) -> list[str]:
+    """The exact words that carry diacritics (the others equal their folded form)."""
+    return [w for w in words(text) if fold_word(w) != w]
 
 
 def bigrams(text: str | None) -> list[str]:
@@ -241,6 +265,18 @@ class FoldFilter(Filter):
             yield t
 
 
+class MarkedOnlyFilter(Filter):
+    """Keeps only the words whose folded form differs (they carry marks or đ)."""
+
+    def __eq__(self, other):
+        return type(self) is type(other)
+
+    def __call__(self, tokens):
+        for t in tokens:
+            if fold_word(t.text) != t.text:
+                yield t
+
+
 class BigramTokenizer(VietnameseTokenizer):
     """Folded word pairs ``"a b"`` inside each phrase (punctuation breaks a phrase)."""
 
@@ -264,6 +300,10 @@ def folded_analyzer():
     return VietnameseTokenizer() | LowercaseFilter() | FoldFilter()
 
 
+def marked_analyzer():
+    return VietnameseTokenizer() | LowercaseFilter() | MarkedOnlyFilter()
+
+
 def bigram_analyzer():
     return BigramTokenizer()
 
@@ -278,7 +318,8 @@ class _FastText(TEXT):
     kind = "exact"
 
     def __init__(self, field_boost: float = 1.0, stored: bool = False):
-        analyzer = {"exact": exact_analyzer, "folded": folded_analyzer, "bigram": bigram_analyzer}[self.kind]()
+        analyzer = {"exact": exact_analyzer, "folded": folded_analyzer, "marked": marked_analyzer,
+                    "bigram": bigram_analyzer}[self.kind]()
         super().__init__(analyzer=analyzer, phrase=False, stored=stored, field_boost=field_boost)
         self.format = Frequency(field_boost=field_boost)
 
@@ -287,6 +328,8 @@ class _FastText(TEXT):
             return words(value)
         if self.kind == "folded":
             return folded_words(value)
+        if self.kind == "marked":
+            return marked_words(value)
         return bigrams(value)
 
     def index(self, value, **kwargs):
@@ -301,6 +344,13 @@ class ExactText(_FastText):
     """Frequency-only text field on the exact (diacritic-preserving, lowercase) words."""
 
     kind = "exact"
+
+
+class MarkedText(_FastText):
+    """Frequency-only field of the exact words that carry diacritics: unmarked words would only
+    repeat the folded field, and queries without marks search the folded field."""
+
+    kind = "marked"
 
 
 class FoldedText(_FastText):

@@ -7,8 +7,8 @@ import pytest
 
 from public_docs.search import analysis
 from public_docs.search.analysis import (
-    BigramText, ExactText, FoldedText, bigram_analyzer, exact_analyzer, fold, folded_analyzer,
-    normalize, words,
+    BigramText, ExactText, FoldedText, MarkedText, bigram_analyzer, exact_analyzer, fold, fold_aligned,
+    folded_analyzer, marked_analyzer, normalize, words,
 )
 
 
@@ -73,7 +73,7 @@ def test_bigrams_do_not_cross_punctuation():
 
 
 @pytest.mark.parametrize("field_cls, analyzer", [(ExactText, exact_analyzer), (FoldedText, folded_analyzer),
-                                                  (BigramText, bigram_analyzer)])
+                                                  (MarkedText, marked_analyzer), (BigramText, bigram_analyzer)])
 def test_fast_index_path_gives_the_analyzer_terms(field_cls, analyzer):
     text = "Kế hoạch hoà giải ở cơ sở; thuỷ lợi, Đảng bộ phường. Kế hoạch số 79/KH-UBND"
     field = field_cls()
@@ -88,3 +88,14 @@ def test_empty_and_odd_input():
     assert normalize("") == "" and fold("") == "" and words(None) == []
     assert words("\x00\x07 ;;; *** ???") == []
     assert fold("a" * 10_000) == "a" * 10_000
+
+
+def test_marked_field_keeps_only_words_with_diacritics():
+    assert [t.text for t in marked_analyzer()("Ban quản lý dự án UBND")] == ["quản", "lý", "dự", "án"]
+
+
+def test_aligned_fold_keeps_offsets():
+    text = normalize("Hoà Bình: ĐĂNG KÝ thường trú, Quỹ 79/KH-UBND")
+    folded = fold_aligned(text)
+    assert len(folded) == len(text)
+    assert folded == "hoa binh: dang ky thuong tru, quy 79/kh-ubnd"

@@ -1,0 +1,385 @@
+"""Query evaluation over the Whoosh index with one warm searcher per process.
+
+Whoosh stores the postings; scoring is done here so that only what is shown costs anything:
+
+* each (field, term) posting list is decoded once per searcher into a BM25 contribution array
+  (dense for common terms, sparse for rare ones) plus a bitset of the documents holding it, kept in
+  a small LRU cache (``SEARCH_CACHE_MB``);
+* matching (AND of terms, filters, deleted documents) is done with Python big-int bitsets, so the
+  total and the facet counts cost a few microseconds, whatever the number of hits;
+* scores are summed with C-level ``map`` over the dense arrays and only the top ``page × per_page``
+  (+ a small window re-ranked for phrases) are sorted; snippets are made for the shown hits only.
+
+The searcher is reopened (never ``refresh()``-ed: that returns duplicates after a merge) when the
+index directory holds a newer generation or a rebuilt index.
+"""
+from __future__ import annotations
+
+import heapq
+import math
+import re
+import threading
+import time
+from array import array
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from itertools import compress, islice, repeat
+from operator import add, mul
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3LeafMatcher
+
+from public_docs.search.analysis import fold_aligned
+from public_docs.search.index import FIELD_BOOSTS, SCHEMA_VERSION, read_state
+
+K1, B = 1.2, 0.75
+FOLDED_WEIGHT = 0.35  # a folded-only match of a word typed with diacritics counts this much
+NUMBER_BONUS = 1000.0  # the document whose number was typed comes first
+PHRASE_BONUS_TEXT, PHRASE_BONUS_TITLE = 0.6, 0.8  # multiplicative, on the re-ranked window
+PHRASE_WINDOW = 40
+FACET_FIELDS = ("category", "year", "form", "issuer", "group", "status")
+_META_INDEX = {"category": 1, "year": 2, "form": 3, "issuer": 4, "group": 5, "status": 6}
+CHECK_INTERVAL = 0.2  # seconds between two "has the index changed?" checks
+_B01 = bytes.maketrans(b"01", b"\x00\x01")
+_T01 = bytes.maketrans(b"\x00\x01", b"01")
+
+_lock = threading.RLock()
+_states: dict[str, "_State"] = {}
+_segment_cache: dict[tuple[str, str], dict] = {}
+
+
+def invalidate() -> None:
+    with _lock:
+        for state in _states.values():
+            state.checked_at = 0.0
+
+
+def close_all() -> None:
+    with _lock:
+        for state in _states.values():
+            state.close()
+        _states.clear()
+        _segment_cache.clear()
+
+
+# --- bitsets ---------------------------------------------------------------------------------
+
+
+def bits_from_ids(ids, n: int) -> int:
+    if not ids:
+        return 0
+    mask = bytearray(n)
+    for _ in map(mask.__setitem__, ids, repeat(1)):
+        pass
+    return int(mask.translate(_T01)[::-1], 2)
+
+
+def mask_from_bits(bits: int, n: int) -> bytes:
+    if n == 0:
+        return b""
+    return bin(bits)[2:].zfill(n)[::-1].encode("ascii").translate(_B01)
+
+
+# --- postings --------------------------------------------------------------------------------
+
+
+def _read_postings(reader, fieldname: str, text: str) -> tuple[list[int], list[float]]:
+    """All (docnum, weight) of a term in one segment, block by block (no per-posting calls)."""
+    tbytes = text.encode("utf-8")
+    try:
+        if (fieldname, tbytes) not in reader:
+            return [], []
+        matcher = reader._terms.matcher(fieldname, tbytes, reader.schema[fieldname].format)
+    except Exception:  # noqa: BLE001  (unknown term/field)
+        return [], []
+    ids: list[int] = []
+    weights: list[float] = []
+    if isinstance(matcher, W3LeafMatcher):
+        while not matcher._atend:
+            matcher._read_ids()
+            matcher._read_weights()
+            ids.extend(matcher._ids)
+            weights.extend(matcher._weights)
+            if matcher._lastblock:
+                break
+            matcher._goto(matcher._nextoffset)
+        return ids, weights
+    while matcher.is_active():
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        matcher.next()
+    return ids, weights
+
+
+@dataclass
+class _Entry:
+    bits: int
+    ids: list[int] | None  # sparse form (rare terms)
+    contrib: array | None  # sparse contributions, aligned with ids
+    dense: array | None  # dense form (common terms): one float per docnum
+    nbytes: int
+
+
+_EMPTY = _Entry(0, [], array("f"), None, 0)
+
+
+class _State:
+    """A warm searcher and everything derived from it (valid until the index changes)."""
+
+    def __init__(self, path: Path, cache_bytes: int):
+        self.path = path
+        self.build = (read_state(path) or {}).get("build")
+        self.ix = whoosh_index.open_dir(str(path))
+        self.searcher = self.ix.searcher()
+        self.checked_at = time.monotonic()
+        self.cache: OrderedDict[tuple[str, str], _Entry] = OrderedDict()
+        self.cache_limit = cache_bytes
+        self.cache_size = 0
+        self.leaves = list(self.searcher.reader().leaf_readers())
+        self.n = self.searcher.doc_count_all()
+        self.ndocs = max(self.searcher.doc_count(), 1)
+        self.meta: list[tuple] = []
+        lengths: dict[str, list[int]] = {f: [] for f in FIELD_BOOSTS}
+        live_ids: list[int] = []
+        for reader, offset in self.leaves:
+            seg = self._segment_data(reader)
+            self.meta.extend(seg["meta"])
+            for f in FIELD_BOOSTS:
+                lengths[f].extend(seg["lengths"][f])
+            deleted = reader.deleted_docs_set if reader.has_deletions() else ()
+            live_ids.extend(offset + d for d in range(reader.doc_count_all()) if d not in deleted)
+        self.live = bits_from_ids(live_ids, self.n)
+        self.norms: dict[str, array] = {}
+        for f, lens in lengths.items():
+            avg = (sum(lens) / len(lens)) if lens else 1.0
+            avg = avg or 1.0
+            self.norms[f] = array("f", (K1 * (1 - B + B * ln / avg) for ln in lens))
+        self.facets: dict[str, dict[str, int]] = {}
+        for name, idx in _META_INDEX.items():
+            groups: dict[str, list[int]] = {}
+            for d in live_ids:
+                value = self.meta[d][idx]
+                for v in (value if isinstance(value, tuple) else (value,)):
+                    if v:
+                        groups.setdefault(v, []).append(d)
+            self.facets[name] = {v: bits_from_ids(ds, self.n) for v, ds in groups.items()}
+        self.date_order = sorted(live_ids, key=lambda d: (self.meta[d][7], self.meta[d][0]), reverse=True)
+
+    def _segment_data(self, reader) -> dict:
+        segid = reader.segment().segment_id()
+        key = (str(self.path), segid)
+        data = _segment_cache.get(key)
+        if data is None:
+            count = reader.doc_count_all()
+            meta = []
+            for d in range(count):
+                stored = reader.stored_fields(d) if not reader.is_deleted(d) else {}
+                meta.append(stored.get("meta") or (0, "", "", "", "", (), "", 0))
+            data = {
+                "meta": meta,
+                "lengths": {f: [reader.doc_field_length(d, f, 0) or 0 for d in range(count)] for f in FIELD_BOOSTS},
+            }
+            _segment_cache[key] = data
+        return data
+
+    def close(self) -> None:
+        try:
+            self.searcher.close()
+        except Exception:  # noqa: BLE001
+            pass
+
+    def is_current(self) -> bool:
+        state = read_state(self.path)
+        if not state or state.get("build") != self.build or state.get("schema") != SCHEMA_VERSION:
+            return False
+        try:
+            return self.searcher.up_to_date()
+        except Exception:  # noqa: BLE001
+            return False
+
+    # -- term entries --
+
+    def entry(self, fieldname: str, text: str) -> _Entry:
+        key = (fieldname, text)
+        hit = self.cache.get(key)
+        if hit is not None:
+            self.cache.move_to_end(key)
+            return hit
+        ids: list[int] = []
+        weights: list[float] = []
+        for reader, offset in self.leaves:
+            seg_ids, seg_w = _read_postings(reader, fieldname, text)
+            ids.extend(seg_ids if not offset else [d + offset for d in seg_ids])
+            weights.extend(seg_w)
+        if not ids:
+            entry = _EMPTY
+        elif fieldname not in FIELD_BOOSTS:  # keyword fields: presence only
+            entry = _Entry(bits_from_ids(ids, self.n), ids, None, None, len(ids) * 8)
+        else:
+            df = len(ids)
+            idf = math.log(1 + (self.ndocs - df + 0.5) / (df + 0.5))
+            factor = FIELD_BOOSTS[fieldname] * idf * (K1 + 1)
+            norm = self.norms[fieldname]
+            contrib = array("f", [factor * w / (w + norm[d]) for d, w in zip(ids, weights)])
+            bits = bits_from_ids(ids, self.n)
+            if df * 12 > self.n:
+                dense = array("f", bytes(4 * self.n))
+                for _ in map(dense.__setitem__, ids, contrib):
+                    pass
+                entry = _Entry(bits, None, None, dense, 4 * self.n + self.n // 8)
+            else:
+                entry = _Entry(bits, ids, contrib, None, 12 * df + self.n // 8)
+        self.cache[key] = entry
+        self.cache_size += entry.nbytes
+        while self.cache_size > self.cache_limit and len(self.cache) > 1:
+            _k, old = self.cache.popitem(last=False)
+            self.cache_size -= old.nbytes
+        return entry
+
+    def stored(self, docnum: int) -> dict:
+        return self.searcher.stored_fields(docnum)
+
+
+def get_state(path: Path, cache_mb: int = 64) -> _State | None:
+    """The warm searcher for ``path`` (opened or reopened as needed); None when unusable."""
+    key = str(path)
+    with _lock:
+        state = _states.get(key)
+        now = time.monotonic()
+        if state is not None and now - state.checked_at < CHECK_INTERVAL:
+            return state
+        if state is not None and state.is_current():
+            state.checked_at = now
+            return state
+        if state is not None:
+            state.close()
+            _states.pop(key, None)
+        info = read_state(path)
+        if not info or info.get("schema") != SCHEMA_VERSION:
+            return None
+        try:
+            state = _State(path, cache_mb * 1024 * 1024)
+        except Exception:  # noqa: BLE001  (missing or damaged index)
+            return None
+        live_segments = {(key, r.segment().segment_id()) for r, _o in state.leaves}
+        for stale in [k for k in _segment_cache if k[0] == key and k not in live_segments]:
+            del _segment_cache[stale]
+        _states[key] = state
+        return state
+
+
+# --- evaluation ------------------------------------------------------------------------------
+
+
+@dataclass
+class RawResult:
+    total: int = 0
+    docnums: list[int] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    relaxed: bool = False
+
+
+def _phrase_regex(seq: list[str]) -> re.Pattern:
+    return re.compile(r"(?<!\w)" + r"\W+".join(re.escape(w) for w in seq) + r"(?!\w)")
+
+
+def evaluate(state: _State, parsed, filters: dict[str, str], start: int, end: int, sort: str) -> RawResult:
+    n = state.n
+    result = RawResult()
+    weighted: list[tuple[_Entry, float]] = []
+    term_bits: list[int] = []
+    for term in parsed.terms:
+        bits = 0
+        for fieldname in ("title_f", "text_f", "num"):
+            e = state.entry(fieldname, term.folded)
+            bits |= e.bits
+            weighted.append((e, FOLDED_WEIGHT if (term.marked and fieldname != "num") else 1.0))
+        if term.marked:
+            for fieldname in ("title_x", "text_x"):
+                weighted.append((state.entry(fieldname, term.exact), 1.0))
+        term_bits.append(bits)
+    number_entries = [state.entry("number", key) for key in parsed.numbers]
+    number_bits = 0
+    for e in number_entries:
+        number_bits |= e.bits
+    match = 0
+    if term_bits:
+        match = term_bits[0]
+        for bits in term_bits[1:]:
+            match &= bits
+    match &= state.live
+    if not match and len(term_bits) > 1:
+        relaxed = 0
+        for bits in term_bits:
+            relaxed |= bits
+        match = relaxed & state.live
+        result.relaxed = bool(match)
+    match |= number_bits & state.live
+
+    filter_bits: dict[str, int] = {}
+    for name, value in filters.items():
+        filter_bits[name] = state.facets.get(name, {}).get(value, 0)
+    for name in FACET_FIELDS:
+        base = match
+        for other, fb in filter_bits.items():
+            if other != name:
+                base &= fb
+        counts = {}
+        if base:
+            for value, vb in state.facets.get(name, {}).items():
+                c = (base & vb).bit_count()
+                if c:
+                    counts[value] = c
+        result.facets[name] = counts
+    candidates = match
+    for fb in filter_bits.values():
+        candidates &= fb
+    result.total = candidates.bit_count()
+    if not result.total or start >= result.total:
+        return result
+    mask = mask_from_bits(candidates, n)
+
+    if sort == "date":
+        order = state.date_order
+        picked = list(islice(compress(order, map(mask.__getitem__, order)), end))
+        result.docnums = picked[start:end]
+        result.scores = [0.0] * len(result.docnums)
+        return result
+
+    acc: list[float] = [0.0] * n
+    for e, weight in weighted:
+        if e.dense is not None:
+            acc = list(map(add, acc, e.dense if weight == 1.0 else map(mul, e.dense, repeat(weight))))
+        elif e.ids:
+            for d, c in zip(e.ids, e.contrib):
+                acc[d] += c * weight
+    for e in number_entries:
+        for d in e.ids or ():
+            acc[d] += NUMBER_BONUS
+    if result.total <= 4096:
+        cands = list(compress(range(n), mask))
+    else:
+        cands = compress(range(n), mask)
+    phrases = parsed.phrases
+    window = end + (PHRASE_WINDOW if phrases else 0)
+    top = heapq.nlargest(window, cands, key=acc.__getitem__)
+    scores = {d: acc[d] for d in top}
+    if phrases:
+        regexes = [_phrase_regex(p) for p in phrases]
+        for d in top:
+            stored = state.stored(d)
+            title = fold_aligned((stored.get("title") or "").lower())
+            content = fold_aligned(stored.get("content") or "")
+            factor = 1.0
+            for rx in regexes:
+                if rx.search(title):
+                    factor += PHRASE_BONUS_TITLE
+                if rx.search(content):
+                    factor += PHRASE_BONUS_TEXT
+            scores[d] *= factor
+        top.sort(key=lambda d: scores[d], reverse=True)
+    result.docnums = top[start:end]
+    result.scores = [scores[d] for d in result.docnums]
+    return result
