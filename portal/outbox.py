@@ -18,13 +18,14 @@ from email.utils import formatdate, make_msgid
 from pathlib import Path
 
 from flask import current_app
-from sqlalchemy import String, Text, select
+from sqlalchemy import String, Text, select, update
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.database import UTCDateTime, utcnow
 from portal.extensions import db
 
 PENDING, SENT, FAILED = "pending", "sent", "failed"
+CLAIM_LEASE = dt.timedelta(minutes=10)  # a claimed message is due again after this if unsent
 
 
 class OutboxMessage(db.Model):
@@ -104,8 +105,19 @@ def deliver_pending(limit: int = 100, now: dt.datetime | None = None) -> dict:
     ).all()
     counts = {"sent": 0, "retry": 0, "failed": 0}
     for msg_id in ids:
-        # Claim the message: only one deliverer moves it from pending.
-        msg = db.session.get(OutboxMessage, msg_id, with_for_update=True)
+        # Claim the message with one atomic UPDATE: only the deliverer whose UPDATE matched sends
+        # it (SQLite ignores FOR UPDATE, so two deliverers reading it as pending both sent it).
+        # The claim moves the next attempt past a lease: if this deliverer dies before recording
+        # the outcome, the message is due again once the lease is over.
+        claimed = db.session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == msg_id, OutboxMessage.status == PENDING,
+                   OutboxMessage.next_attempt_at <= now)
+            .values(next_attempt_at=now + CLAIM_LEASE)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        db.session.commit()
+        msg = db.session.get(OutboxMessage, msg_id) if claimed == 1 else None
         if msg is None or msg.status != PENDING:
             db.session.rollback()
             continue
