@@ -21,6 +21,9 @@ def register_board(app) -> None:
     from portal.extensions import csrf
 
     app.register_blueprint(public_bp)
+    from moderation.board_views.reports_views import bp as reports_bp
+
+    app.register_blueprint(reports_bp)
     app.register_blueprint(api_bp)
     csrf.exempt(api_bp)
     add_openapi(app, OPENAPI_PATHS, OPENAPI_SCHEMAS)
