@@ -49,3 +49,21 @@ bench-search: install-test
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache
+
+# Load and faults benchmarks (bench/): each prints its figures and a RESULT line, exits 1 when a
+# target is missed. SQLite by default; DATABASE_URL=postgresql+psycopg://…/bench for PostgreSQL
+# (the database is wiped: its name must contain "test" or "bench"). faults needs root for the
+# loop-mounted "disk full" filesystem (else it falls back to a path where every write fails).
+.PHONY: bench-load bench-crash bench-faults bench-pages
+
+bench-load: install
+	$(BIN)/python bench/load.py $(BENCH_ARGS)
+
+bench-crash: install
+	$(BIN)/python bench/crash.py $(BENCH_ARGS)
+
+bench-faults: install
+	$(BIN)/python bench/faults.py $(BENCH_ARGS)
+
+bench-pages: install
+	$(BIN)/python bench/pages.py $(BENCH_ARGS)
