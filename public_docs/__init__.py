@@ -11,11 +11,19 @@ def register(app) -> None:
     from portal.extensions import csrf
     from public_docs.views import api as disclosures_api
     from public_docs.views import feeds as disclosures_feeds
+    from public_docs.views import editor as disclosures_editor
     from public_docs.views import public as disclosures_public
 
     app.register_blueprint(disclosures_public.bp)
+    app.register_blueprint(disclosures_editor.bp)
     app.register_blueprint(disclosures_feeds.bp)
     app.register_blueprint(disclosures_api.bp)
     csrf.exempt(disclosures_api.bp)
     add_openapi(app, disclosures_api.PATHS, disclosures_api.SCHEMAS)
     # --- end disclosures ---
+
+    # --- search: /tim-kiem, `flask search sync|reindex`, index changes applied after the response (helper D) ---
+    from public_docs.search import hooks as search_hooks
+
+    search_hooks.init_app(app)
+    # --- end search ---

@@ -504,7 +504,7 @@ def open_for_comments(d: Disclosure, start: Any, end: Any, actor=None) -> Disclo
         errors["comments_open_until"] = "Vui lòng nhập ngày kết thúc lấy ý kiến."
     if s and e and e < s:
         errors["comments_open_until"] = "Ngày kết thúc lấy ý kiến phải sau ngày bắt đầu."
-    if s and e and d.category == "conventions" and (e - s).days + 1 < posting_min_days():
+    elif s and e and d.category == "conventions" and (e - s).days + 1 < posting_min_days():
         errors["comments_open_until"] = (
             f"Dự thảo hương ước, quy ước phải lấy ý kiến ít nhất {posting_min_days()} ngày."
         )
