@@ -27,6 +27,8 @@ def register_submissions(app) -> None:
     app.extensions.setdefault("seed_reference_data", []).append(_seed)
     app.jinja_env.globals["track_link"] = track_link
     app.jinja_env.globals["form_guard_fields"] = abuse.started_field
-    from moderation.views import public
+    from moderation.views import admin_lists, public, staff
 
     app.register_blueprint(public.bp)
+    app.register_blueprint(staff.bp)
+    app.register_blueprint(admin_lists.bp)

@@ -1,0 +1,186 @@
+"""The moderation queue (role ``moderator``): list, open (claims for 30 minutes), act."""
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import func, select
+
+from moderation import queue
+from moderation.intake import find_by_code
+from moderation.models import (
+    CHANNEL_LABELS, RejectionReason, Submission, SubmissionAttachment, SubmissionKind, SubmissionStatus, Topic,
+)
+from portal.extensions import db
+from portal.files import read_stored
+from portal.permissions import role_required
+
+bp = Blueprint("queue", __name__, url_prefix="/can-bo/kiem-duyet", template_folder="../templates")
+PER_PAGE = 50
+
+
+def _get(submission_id: int) -> Submission:
+    return db.session.get(Submission, submission_id) or abort(404)
+
+
+@bp.get("/")
+@role_required("moderator")
+def index():
+    kind = request.args.get("kind") or None
+    topic_id = request.args.get("topic", type=int)
+    status = request.args.get("status") or None
+    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    q = queue.queue_query(kind, topic_id, status)
+    total = db.session.scalar(select(func.count()).select_from(q.subquery())) or 0
+    items = db.session.scalars(q.limit(PER_PAGE).offset((page - 1) * PER_PAGE)).all()
+    topics = db.session.scalars(select(Topic).order_by(Topic.position)).all()
+    return render_template("moderation/queue/index.html", rows=items, total=total, page=page, per_page=PER_PAGE,
+                           stats=queue.moderation_stats(), topics=topics, args=request.args,
+                           badge=queue.due_badge, channel_labels=CHANNEL_LABELS, now=queue.utcnow())
+
+
+def _render_detail(sub: Submission, status: int = 200, contact=None, error: str | None = None):
+    from moderation.views.public import submission_status_label
+
+    reasons = db.session.scalars(select(RejectionReason).where(RejectionReason.active.is_(True))
+                                 .order_by(RejectionReason.code)).all()
+    topics = db.session.scalars(select(Topic).where(Topic.active.is_(True)).order_by(Topic.position)).all()
+    boards = []
+    try:
+        from moderation.models import Board
+
+        boards = db.session.scalars(select(Board).order_by(Board.kind, Board.name)).all()
+    except ImportError:  # pragma: no cover
+        pass
+    disclosure = None
+    if sub.disclosure_id:
+        from public_docs.models import Disclosure
+
+        disclosure = db.session.get(Disclosure, sub.disclosure_id)
+    return render_template(
+        "moderation/queue/detail.html", sub=sub, reasons=reasons, topics=topics, boards=boards,
+        contact=contact, error=error, disclosure=disclosure, redirect_kinds=queue.REDIRECT_KINDS,
+        held_by_other=queue.is_claimed_by_other(sub, current_user), pending=sub.status in queue.PENDING,
+        badge=queue.due_badge(sub), channel_labels=CHANNEL_LABELS, status_label=submission_status_label,
+        form=request.form,
+    ), status
+
+
+@bp.get("/<int:submission_id>")
+@role_required("moderator")
+def detail(submission_id: int):
+    sub = _get(submission_id)
+    if sub.status in queue.PENDING and not queue.is_claimed_by_other(sub, current_user):
+        try:
+            queue.claim_submission(sub, current_user)
+            db.session.commit()
+        except queue.ModerationError as exc:
+            db.session.rollback()
+            return _render_detail(sub, 409, error=str(exc))
+    return _render_detail(sub)
+
+
+def _act(submission_id: int, fn, success: str, *args, **kwargs):
+    sub = _get(submission_id)
+    try:
+        fn(sub, current_user, *args, **kwargs)
+    except queue.ModerationError as exc:
+        db.session.rollback()
+        db.session.refresh(sub)
+        return _render_detail(sub, 409, error=str(exc))
+    db.session.commit()
+    flash(success, "success")
+    if sub.status in queue.PENDING:
+        return redirect(url_for("queue.detail", submission_id=sub.id))
+    return redirect(url_for("queue.index"))
+
+
+@bp.post("/<int:submission_id>/duyet")
+@role_required("moderator")
+def approve(submission_id: int):
+    board_id = request.form.get("board_id", type=int)
+    return _act(submission_id, queue.approve_submission, "Đã duyệt.", note=request.form.get("note", ""),
+                public_message=request.form.get("public_message", ""), board_id=board_id,
+                routing_reason=request.form.get("routing_reason", ""))
+
+
+@bp.post("/<int:submission_id>/tu-choi")
+@role_required("moderator")
+def reject(submission_id: int):
+    return _act(submission_id, queue.reject_submission, "Đã từ chối và thông báo lý do cho người gửi.",
+                request.form.get("reason_code", ""), note=request.form.get("note", ""))
+
+
+@bp.post("/<int:submission_id>/yeu-cau-bo-sung")
+@role_required("moderator")
+def request_info(submission_id: int):
+    return _act(submission_id, queue.request_information, "Đã gửi yêu cầu bổ sung thông tin.",
+                request.form.get("message", ""), note=request.form.get("note", ""))
+
+
+@bp.post("/<int:submission_id>/gop")
+@role_required("moderator")
+def merge(submission_id: int):
+    target = find_by_code(request.form.get("target_code"))
+    return _act(submission_id, queue.merge_duplicate, "Đã gộp vào kiến nghị gốc.", target,
+                note=request.form.get("note", ""))
+
+
+@bp.post("/<int:submission_id>/chuyen-huong")
+@role_required("moderator")
+def redirect_to_channel(submission_id: int):
+    return _act(submission_id, queue.redirect_submission, "Đã hướng dẫn người gửi chuyển kênh phù hợp.",
+                request.form.get("redirect_kind", ""), guidance=request.form.get("guidance", ""),
+                note=request.form.get("note", ""))
+
+
+@bp.post("/<int:submission_id>/doi-linh-vuc")
+@role_required("moderator")
+def change_topic(submission_id: int):
+    return _act(submission_id, queue.change_topic, "Đã đổi lĩnh vực.", request.form.get("topic_id"),
+                request.form.get("note", ""))
+
+
+@bp.post("/<int:submission_id>/bien-tap")
+@role_required("moderator")
+def redact(submission_id: int):
+    return _act(submission_id, queue.redact_submission, "Đã lưu nội dung công khai đã biên tập.",
+                request.form.get("public_title", ""), request.form.get("public_description", ""),
+                request.form.get("note", ""))
+
+
+@bp.post("/<int:submission_id>/tra-lai")
+@role_required("moderator")
+def release(submission_id: int):
+    sub = _get(submission_id)
+    queue.release_submission(sub, current_user)
+    db.session.commit()
+    flash("Đã trả lại mục vào hàng đợi.", "success")
+    return redirect(url_for("queue.index"))
+
+
+@bp.post("/<int:submission_id>/xem-lien-he")
+@role_required("moderator", "board_head")
+def show_contact(submission_id: int):
+    sub = _get(submission_id)
+    contact = queue.reveal_contact(sub, current_user, request.form.get("reason", ""))
+    db.session.commit()
+    return _render_detail(sub, contact=contact or False)
+
+
+@bp.get("/<int:submission_id>/tep/<int:attachment_id>")
+@role_required("moderator", "board_member", "board_head")
+def attachment(submission_id: int, attachment_id: int):
+    att = db.session.get(SubmissionAttachment, attachment_id)
+    if att is None or att.submission_id != submission_id:
+        abort(404)
+    try:
+        data = read_stored(att.sha256)
+    except (OSError, ValueError):
+        abort(404)
+    resp = Response(data, mimetype=att.content_type)
+    resp.headers["Content-Disposition"] = f"attachment; filename=\"tep-{att.id}.{att.filename.rsplit('.', 1)[-1]}\""
+    resp.headers["Cache-Control"] = "private, no-store"
+    return resp
+
+
+__all__ = ["bp", "SubmissionKind", "SubmissionStatus"]
