@@ -24,6 +24,9 @@ def register_board(app) -> None:
     from moderation.board_views.reports_views import bp as reports_bp
 
     app.register_blueprint(reports_bp)
+    from moderation.board_views.synthesis_views import bp as synthesis_bp
+
+    app.register_blueprint(synthesis_bp)
     app.register_blueprint(api_bp)
     csrf.exempt(api_bp)
     add_openapi(app, OPENAPI_PATHS, OPENAPI_SCHEMAS)

@@ -265,3 +265,29 @@ OPENAPI_SCHEMAS = {
         },
     }
 }
+
+
+@bp.app_template_global()
+def consultation_synthesis(disclosure):
+    """The published synthesis of a consultation, or None (for ``moderation/_consultation_synthesis.html``)."""
+    from moderation.consultation import synthesis_view
+
+    if disclosure is None or getattr(disclosure, "id", None) is None:
+        return None
+    return synthesis_view(disclosure)
+
+
+@bp.get("/tong-hop-y-kien/<int:disclosure_id>.docx")
+def synthesis_docx(disclosure_id: int):
+    import io
+
+    from flask import send_file
+
+    from moderation.consultation import synthesis_docx as build, synthesis_view
+    from public_docs.models import Disclosure
+
+    d = db.session.get(Disclosure, disclosure_id)
+    if d is None or not d.is_public or synthesis_view(d) is None:
+        abort(404)
+    return send_file(io.BytesIO(build(d)), as_attachment=True, download_name=f"tong-hop-y-kien-{d.id}.docx",
+                     mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
