@@ -35,3 +35,6 @@ def register_board(app) -> None:
     app.cli.add_command(cases_cli)
     app.cli.add_command(privacy_cli)
     app.extensions.setdefault("seed_reference_data", []).append(seed_board_reference_data)
+    from moderation.board_views.demo import load_board_demo
+
+    app.extensions.setdefault("demo_loaders", []).append(load_board_demo)
