@@ -20,6 +20,9 @@ def register(app) -> None:
     app.register_blueprint(disclosures_api.bp)
     csrf.exempt(disclosures_api.bp)
     add_openapi(app, disclosures_api.PATHS, disclosures_api.SCHEMAS)
+    from public_docs import cli as disclosures_cli
+
+    disclosures_cli.init_app(app)
     # --- end disclosures ---
 
     # --- search: /tim-kiem, `flask search sync|reindex`, index changes applied after the response (helper D) ---

@@ -136,7 +136,7 @@ class _State:
         self.cache: OrderedDict[tuple[str, str], _Entry] = OrderedDict()
         self.cache_limit = cache_bytes
         self.cache_size = 0
-        self.leaves = list(self.searcher.reader().leaf_readers())
+        self.leaves = [(r, o) for r, o in self.searcher.reader().leaf_readers() if r.segment() is not None]
         self.n = self.searcher.doc_count_all()
         self.ndocs = max(self.searcher.doc_count(), 1)
         self.meta: list[tuple] = []

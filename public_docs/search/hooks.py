@@ -1,0 +1,135 @@
+"""Wiring: the search page, ``flask search …`` and applying index changes after the response.
+
+A request that commits ``IndexChange`` rows (publish, amend, withdraw) is answered first; the
+changes are applied when the response has been sent (``response.call_on_close``), in a background
+thread (one at a time per process; TESTING applies them synchronously so tests are deterministic).
+``flask search sync`` catches up whatever a crash left behind.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+
+import click
+from flask import Flask, current_app, g, has_request_context
+from flask.cli import AppGroup
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+log = logging.getLogger(__name__)
+search_cli = AppGroup("search", help="Chỉ mục tìm kiếm văn bản công khai.")
+_worker_lock = threading.Lock()
+_worker: dict[str, object] = {"thread": None, "again": False}
+
+
+@search_cli.command("sync")
+def sync_cmd():
+    """Build the index when missing/damaged, else apply pending changes."""
+    from public_docs.search import sync
+
+    outcome = sync()
+    kind, _, count = outcome.partition(":")
+    if kind == "rebuilt":
+        click.echo(f"Đã tạo lại chỉ mục tìm kiếm: {count} văn bản.")
+    else:
+        click.echo(f"Chỉ mục tìm kiếm đã cập nhật ({count} thay đổi).")
+
+
+@search_cli.command("reindex")
+def reindex_cmd():
+    """Rebuild the index from the database (built aside, then swapped in)."""
+    from public_docs.search import rebuild
+
+    count = rebuild()
+    click.echo(f"Đã tạo lại chỉ mục tìm kiếm: {count} văn bản.")
+
+
+# --- after-commit detection ------------------------------------------------------------------
+
+
+def _after_flush(session, _ctx) -> None:
+    from public_docs.models import IndexChange
+
+    if any(isinstance(obj, IndexChange) for obj in session.new):
+        session.info["search_dirty"] = True
+
+
+def _after_commit(session) -> None:
+    if session.info.pop("search_dirty", False) and has_request_context():
+        g.search_changes = True
+
+
+def _after_rollback(session) -> None:
+    session.info.pop("search_dirty", None)
+
+
+def _run(app: Flask, rebuild: bool) -> None:
+    with app.app_context():
+        from portal.extensions import db
+        from public_docs import search
+
+        try:
+            if rebuild:
+                search.sync()
+            else:
+                search.apply_pending_changes()
+        except Exception:  # noqa: BLE001  (never break anything; `flask search sync` catches up)
+            log.exception("applying search index changes failed")
+        finally:
+            db.session.remove()
+
+
+def _background(app: Flask, rebuild: bool) -> None:
+    def loop():
+        while True:
+            _run(app, rebuild)
+            with _worker_lock:
+                if not _worker["again"]:
+                    _worker["thread"] = None
+                    return
+                _worker["again"] = False
+
+    with _worker_lock:
+        thread = _worker["thread"]
+        if thread is not None and thread.is_alive():
+            _worker["again"] = True
+            return
+        thread = threading.Thread(target=loop, name="search-index", daemon=True)
+        _worker["thread"] = thread
+        _worker["again"] = False
+    thread.start()
+
+
+def _after_request(response):
+    changes = g.pop("search_changes", False)
+    unavailable = g.pop("search_unavailable", False)
+    app = current_app._get_current_object()
+    if not app.config.get("SEARCH_APPLY_AFTER_REQUEST", True) or not (changes or unavailable):
+        return response
+    rebuild = bool(unavailable and app.config.get("SEARCH_AUTO_REBUILD", True))
+    if unavailable and not rebuild and not changes:
+        return response
+    if app.config.get("TESTING") or app.config.get("SEARCH_APPLY_SYNC"):
+        response.call_on_close(lambda: _run(app, rebuild))
+    else:
+        response.call_on_close(lambda: _background(app, rebuild))
+    return response
+
+
+_listening = False
+
+
+def init_app(app: Flask) -> None:
+    global _listening
+    from public_docs.search.views import bp
+
+    app.register_blueprint(bp)
+    app.cli.add_command(search_cli)
+    app.after_request(_after_request)
+    app.config.setdefault("SEARCH_AUTO_REBUILD", True)
+    app.config.setdefault("SEARCH_CACHE_MB", 64)
+    if not _listening:
+        event.listen(Session, "after_flush", _after_flush)
+        event.listen(Session, "after_commit", _after_commit)
+        event.listen(Session, "after_soft_rollback", lambda s, _t: _after_rollback(s))
+        _listening = True

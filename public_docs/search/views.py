@@ -1,0 +1,77 @@
+"""The public search page: /tim-kiem?q=… (GET only; every query is safe)."""
+from __future__ import annotations
+
+from flask import Blueprint, g, render_template, request
+from sqlalchemy import select
+
+from portal.extensions import db, limiter
+from portal.sanitize import clean_text
+
+bp = Blueprint("search", __name__, template_folder="templates")
+
+PER_PAGE = 20
+FILTER_LABELS = {
+    "category": "Lĩnh vực",
+    "year": "Năm ban hành",
+    "form": "Hình thức văn bản",
+    "issuer": "Cơ quan ban hành",
+    "group": "Tổ dân phố",
+    "status": "Trạng thái",
+}
+
+
+def _labelled_facets(facets: dict[str, dict[str, int]], filters: dict[str, str]) -> dict[str, list]:
+    from portal.ward import ResidentialGroup
+    from public_docs.models import CATEGORIES, STATUS_LABELS
+
+    status_labels = {s.value: label for s, label in STATUS_LABELS.items()}
+    group_names = {}
+    if facets.get("group"):
+        group_names = {r.code: r.name for r in db.session.scalars(
+            select(ResidentialGroup).where(ResidentialGroup.code.in_(list(facets["group"]))))}
+    out: dict[str, list] = {}
+    for key in FILTER_LABELS:
+        counts = facets.get(key, {})
+        if key == "category":
+            rows = [(v, CATEGORIES.get(v, v), counts[v]) for v in CATEGORIES if counts.get(v)]
+        elif key == "year":
+            rows = [(v, v, n) for v, n in sorted(counts.items(), reverse=True)]
+        elif key == "status":
+            rows = [(v, status_labels.get(v, v), n) for v, n in counts.items()]
+        elif key == "group":
+            rows = [(v, group_names.get(v, v), n) for v, n in sorted(counts.items())]
+        else:
+            rows = [(v, v, n) for v, n in sorted(counts.items())]
+        out[key] = rows
+    return out
+
+
+@bp.get("/tim-kiem")
+@limiter.limit("120 per minute")
+def results():
+    from public_docs.models import CATEGORIES, Disclosure, DisclosureStatus
+    from public_docs.search import search
+
+    q = clean_text(request.args.get("q"), 500) or ""
+    filters = {k: clean_text(request.args.get(k), 200) for k in FILTER_LABELS}
+    filters = {k: v for k, v in filters.items() if v}
+    sort = "date" if request.args.get("sort") == "date" else "relevance"
+    try:
+        page = max(1, min(int(request.args.get("page", 1)), 10_000))
+    except ValueError:
+        page = 1
+    result = search(q, filters=filters, page=page, per_page=PER_PAGE, sort=sort)
+    if not result.available:
+        g.search_unavailable = True  # the after-request hook schedules a rebuild
+    docs = {}
+    ids = [h.doc_id for h in result.hits]
+    if ids:
+        docs = {d.id: d for d in db.session.scalars(
+            select(Disclosure).where(Disclosure.id.in_(ids), Disclosure.status == DisclosureStatus.published))}
+    hits = [(h, docs[h.doc_id]) for h in result.hits if h.doc_id in docs]
+    args = {k: v for k, v in {"q": result.query, "sort": sort if sort != "relevance" else None, **filters}.items() if v}
+    return render_template(
+        "search/results.html", result=result, hits=hits, q=result.query, filters=filters, sort=sort,
+        facets=_labelled_facets(result.facets, filters), filter_labels=FILTER_LABELS, args=args,
+        categories=CATEGORIES,
+    )
