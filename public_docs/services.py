@@ -111,6 +111,17 @@ def active_attachments(disclosure: Disclosure) -> list[Attachment]:
     return [a for a in disclosure.attachments if a.removed_at is None]
 
 
+def find_by_number(number: str) -> Disclosure | None:
+    """The disclosure with this number, ignoring case (SQLite's lower() knows only ASCII: Đ/đ)."""
+    number = re.sub(r"\s+", "", clean_text(number))
+    exact = db.session.scalar(select(Disclosure).where(Disclosure.number == number))
+    if exact is not None:
+        return exact
+    wanted = number.casefold()
+    candidates = db.session.scalars(select(Disclosure).where(func.length(Disclosure.number) == len(number)))
+    return next((d for d in candidates if d.number.casefold() == wanted), None)
+
+
 # ------------------------------------------------------------------------------------ validation
 def _parse_date(value: Any, field: str, label: str, errors: dict) -> dt.date | None:
     if value in (None, ""):
@@ -151,10 +162,8 @@ def _validate(data: dict, current: Disclosure | None) -> dict:
     elif not NUMBER_RE.match(number):
         errors["number"] = "Số, ký hiệu chỉ gồm chữ, số và các dấu / - . (ví dụ 79/KH-UBND)."
     else:
-        q = select(Disclosure.id).where(func.lower(Disclosure.number) == number.lower())
-        if current is not None and current.id is not None:
-            q = q.where(Disclosure.id != current.id)
-        if db.session.scalar(q) is not None:
+        other = find_by_number(number)
+        if other is not None and (current is None or other.id != current.id):
             errors["number"] = f"Số, ký hiệu {number} đã được dùng cho một văn bản khác."
     out["number"] = number
 

@@ -198,3 +198,10 @@ def test_groups_by_id_and_code(db):
     with pytest.raises(DisclosureError) as exc:
         services.create_disclosure(valid_data(number="10/TB", group_codes=["TDP99"]), actor="test")
     assert "TDP99" in exc.value.errors["group_ids"]
+
+
+def test_number_uniqueness_handles_vietnamese_letters(db):
+    services.create_disclosure(valid_data(number="130/QĐ-UBND"), actor="test")
+    with pytest.raises(DisclosureError):
+        services.create_disclosure(valid_data(number="130/qđ-ubnd"), actor="test")
+    assert services.find_by_number(" 130/qđ-UBND ").number == "130/QĐ-UBND"
