@@ -27,13 +27,14 @@ def register_submissions(app) -> None:
     app.extensions.setdefault("seed_reference_data", []).append(_seed)
     app.jinja_env.globals["track_link"] = track_link
     app.jinja_env.globals["form_guard_fields"] = abuse.started_field
-    from moderation.views import admin_lists, api, public, staff
+    from moderation.views import admin_lists, api, consultations, public, staff
     from portal.api import add_openapi
     from portal.extensions import csrf
 
     app.register_blueprint(public.bp)
     app.register_blueprint(staff.bp)
     app.register_blueprint(admin_lists.bp)
+    consultations.register_consultations(app)
     csrf.exempt(api.bp)
     app.register_blueprint(api.bp)
     add_openapi(app, api.OPENAPI_PATHS, api.OPENAPI_SCHEMAS)
