@@ -139,8 +139,16 @@ def stats():
 # --------------------------------------------------------------------------- rating and dispute
 
 def _submission_by_code(code: str) -> Submission:
-    code = (code or "").strip()
-    sub = db.session.scalar(select(Submission).where(Submission.receipt_code == code))
+    code = (code or "").strip()[:64]
+    sub = None
+    try:
+        from moderation import intake
+
+        sub = intake.find_by_code(intake.normalize_code(code) or code)
+    except (ImportError, AttributeError):
+        pass
+    if sub is None:
+        sub = db.session.scalar(select(Submission).where(Submission.receipt_code == code))
     if sub is None:
         sub = db.session.scalar(select(Submission).where(Submission.receipt_code == code.upper()))
     if sub is None or triage.case_for_submission(sub) is None:
@@ -149,7 +157,18 @@ def _submission_by_code(code: str) -> Submission:
 
 
 def _back(code: str):
-    return redirect(nav_url("moderation.track", code=code) or url_for("accountability.case_status", code=code))
+    return redirect(nav_url("moderation.track_code", code=code) or url_for("accountability.case_status", code=code))
+
+
+def _render_error(sub: Submission, message: str, kind: str):
+    """Show the refusal on the tracking page (keeping what the resident typed), or on our own page."""
+    ctx = {"case_error": message, "case_form": request.form, "case_form_kind": kind}
+    try:
+        from moderation.views.public import _render_track
+
+        return _render_track(sub, 400, **ctx)
+    except (ImportError, AttributeError):
+        return render_template("accountability/case_status.html", submission=sub, **ctx), 400
 
 
 @bp.get("/kien-nghi/theo-doi/<code>")
@@ -168,8 +187,7 @@ def rate(code: str):
         triage.rate_case(case, request.form.get("rating"), request.form.get("comment", ""))
     except CaseError as exc:
         db.session.rollback()
-        return render_template("accountability/case_status.html", submission=sub, case_error=str(exc),
-                               case_form=request.form, case_form_kind="rate"), 400
+        return _render_error(sub, str(exc), "rate")
     db.session.commit()
     flash("Cảm ơn bạn đã đánh giá kết quả xem xét kiến nghị.", "success")
     return _back(sub.receipt_code)
@@ -184,8 +202,7 @@ def dispute(code: str):
         triage.reopen_case(case, request.form.get("reason", ""))
     except CaseError as exc:
         db.session.rollback()
-        return render_template("accountability/case_status.html", submission=sub, case_error=str(exc),
-                               case_form=request.form, case_form_kind="dispute"), 400
+        return _render_error(sub, str(exc), "dispute")
     db.session.commit()
     flash("Đã gửi đề nghị xem xét lại; Ban sẽ xem xét và trả lời bạn.", "success")
     return _back(sub.receipt_code)
