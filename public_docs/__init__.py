@@ -23,6 +23,13 @@ def register(app) -> None:
     from public_docs import cli as disclosures_cli
 
     disclosures_cli.init_app(app)
+
+    def _load_demo_disclosures():
+        from public_docs.demo import load_demo_disclosures
+
+        load_demo_disclosures()
+
+    app.extensions.setdefault("demo_loaders", []).append(_load_demo_disclosures)
     # --- end disclosures ---
 
     # --- search: /tim-kiem, `flask search sync|reindex`, index changes applied after the response (helper D) ---

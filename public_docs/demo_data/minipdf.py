@@ -140,7 +140,7 @@ class _TTF:
             "loca": struct.pack(f">{len(new_loca)}I", *new_loca),
             "glyf": bytes(new_glyf),
         }
-        for tag in ("cvt ", "fpgm", "prep"):
+        for tag in ("cvt ", "fpgm", "prep", "cmap"):
             if tag in self.tables:
                 tables[tag] = self.table(tag)
         tags = sorted(tables)
