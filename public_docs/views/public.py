@@ -58,7 +58,7 @@ def home():
     latest = db.session.scalars(
         select(Disclosure)
         .where(Disclosure.status == DisclosureStatus.published)
-        .order_by(Disclosure.published_at.desc(), Disclosure.id.desc())
+        .order_by(Disclosure.published_at.desc(), Disclosure.issued_on.desc(), Disclosure.id.desc())
         .limit(8)
     ).all()
     counts = dict(
