@@ -280,7 +280,10 @@ def _check_files(files, errors: dict, field: str = "attachments") -> list[tuple[
 
 def _store_files(submission: Submission, checked, added_later: bool = False) -> None:
     for filename, kind, data in checked:
-        digest = store_bytes(data)
+        try:
+            digest = store_bytes(data)
+        except FileRefused as exc:  # disk full or write error: the caller rolls back, nothing half-stored
+            raise IntakeError({"attachments": str(exc)}, str(exc)) from exc
         db.session.add(SubmissionAttachment(
             submission=submission, filename=filename, content_type=kind, size=len(data), sha256=digest,
             added_later=added_later))

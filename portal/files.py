@@ -10,6 +10,7 @@ import io
 import os
 import re
 import unicodedata
+import uuid
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,9 +143,10 @@ def store_bytes(data: bytes) -> str:
     target = path_for(digest)
     if target.exists() and target.stat().st_size == len(data):
         return digest
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{digest}.{os.getpid()}.tmp")
+    # A unique temporary name: gunicorn threads of one process may store the same content at once.
+    tmp = target.with_name(f".{digest}.{os.getpid()}.{uuid.uuid4().hex[:12]}.tmp")
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)  # ENOSPC may already come from here
         with open(tmp, "wb") as fh:
             fh.write(data)
             fh.flush()
