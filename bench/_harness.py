@@ -103,6 +103,13 @@ _SETUP = textwrap.dedent(
                 traceback.print_exception(res.exception)
             sys.exit(1)
         print(f"setup: flask {' '.join(args)}: ok", flush=True)
+    import os
+    extra = os.environ.get("BENCH_EXTRA_SETUP")  # a Python file run in an app context (other data sets)
+    if extra:
+        with app.app_context():
+            exec(compile(open(extra).read(), extra, "exec"), {"app": app, "db": db})
+            db.session.commit()
+        print(f"setup: {extra}: ok", flush=True)
     """
 )
 
@@ -602,8 +609,9 @@ def integrity_check(instance: Instance) -> dict:
                 out[key] = f"n/a ({type(exc).__name__})"
         db.session.remove()
         db.engine.dispose()
+    informational = {"integrity_check", "petitions_without_event"}  # demo rows may carry no history
     bad = out.get("integrity_check") != "ok" or any(
-        isinstance(v, int) and v > 0 for k, v in out.items() if k != "integrity_check"
+        not isinstance(v, int) or v > 0 for k, v in out.items() if k not in informational
     )
     out["ok"] = not bad
     return out

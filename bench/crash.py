@@ -13,6 +13,7 @@ off (``RATELIMIT_ENABLED=0``): every client comes from 127.0.0.1.
 """
 from __future__ import annotations
 
+import random
 import secrets
 import sys
 import threading
@@ -22,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _harness import (  # noqa: E402
-    Instance, Server, Stats, discover, integrity_check, log, pct, result_line, verify_submissions,
+    Client, Instance, Server, Stats, discover, integrity_check, log, pct, petition_payload, result_line, verify_submissions,
 )
 from load import Ledger, check_site, mixed_load, parse_args  # noqa: E402
 
@@ -78,6 +79,15 @@ def main(argv=None) -> int:
         kt.start()
         mixed_load(server, site, args.clients, args.seconds, stats, ledger, run_tag, pause_after_error=0.05)
         kt.join(timeout=120)
+        # The restarted server takes a petition and finds it again.
+        after = Client(server.port)
+        payload = petition_payload(site, 999, 1, random.Random(5), run_tag)
+        r = after.request("POST", "/api/v1/petitions", json_body=payload)
+        code = (r.json() or {}).get("receipt_code") if r.status == 201 else None
+        if code:
+            ledger.ack(code, payload)
+            events["after_restart_ok"] = float(after.get(f"/api/v1/submissions/{code}").status == 200)
+        after.close()
         server.stop()
         stats.report("\nper endpoint:")
         check = verify_submissions(instance, ledger.acked)
@@ -107,6 +117,8 @@ def main(argv=None) -> int:
     failures = []
     if "killed_at_s" not in events:
         failures.append("the server was not killed (run too short?)")
+    elif not events.get("after_restart_ok"):
+        failures.append("the restarted server did not take and find a petition")
     if lost:
         failures.append(f"{lost} acknowledged submissions not stored (target 0)")
     if mismatched:
