@@ -136,6 +136,41 @@ def supervision_create():
     return redirect(url_for("board.roster"))
 
 
+SLA_SETTINGS = [
+    ("SLA_MODERATION_DAYS", "Kiểm duyệt (ngày làm việc)", 1, 60),
+    ("SLA_BOARD_ACK_DAYS", "Ban xác nhận tiếp nhận (ngày làm việc)", 1, 60),
+    ("SLA_BOARD_DECISION_DAYS", "Ban kiến nghị hoặc trả lời (ngày làm việc)", 1, 120),
+    ("SLA_AUTHORITY_CALENDAR_DAYS", "Cơ quan có thẩm quyền trả lời (ngày theo lịch)", 1, 365),
+    ("RETENTION_MONTHS", "Lưu dữ liệu cá nhân sau khi kết thúc hồ sơ (tháng)", 1, 120),
+    ("REJECTED_RETENTION_MONTHS", "Lưu dữ liệu cá nhân của kiến nghị không tiếp nhận (tháng)", 1, 120),
+]
+
+
+def _save_sla_settings(form) -> None:
+    from flask import current_app
+
+    from portal.settings import get_setting, set_setting
+
+    values = {}
+    for key, label, lo, hi in SLA_SETTINGS:
+        raw = (form.get(key) or "").strip()
+        if not raw.isdigit() or not lo <= int(raw) <= hi:
+            raise RosterError(f"{label}: nhập số nguyên từ {lo} đến {hi}.")
+        values[key] = int(raw)
+    for key, value in values.items():
+        if int(get_setting(key, current_app.config.get(key))) != value:
+            set_setting(key, value, actor=current_user)
+
+
+def _sla_values(typed=None):
+    from flask import current_app
+
+    from portal.settings import get_setting
+
+    return [(key, label, (typed or {}).get(key) or get_setting(key, current_app.config.get(key)))
+            for key, label, _lo, _hi in SLA_SETTINGS]
+
+
 @bp.route("/ngay-nghi", methods=["GET", "POST"])
 @role_required("admin")
 def holidays():
@@ -143,7 +178,9 @@ def holidays():
     error = None
     if request.method == "POST":
         try:
-            if request.form.get("remove"):
+            if request.form.get("action") == "settings":
+                _save_sla_settings(request.form)
+            elif request.form.get("remove"):
                 roster_svc.remove_holiday(dt.date.fromisoformat(request.form["remove"]), current_user)
             elif not form.validate_on_submit():
                 raise RosterError("Vui lòng nhập ngày và tên ngày nghỉ hợp lệ.")
@@ -157,4 +194,6 @@ def holidays():
             flash("Đã cập nhật danh sách ngày nghỉ.", "success")
             return redirect(url_for("board.holidays"))
     rows = db.session.scalars(select(Holiday).order_by(Holiday.day)).all()
-    return render_template("board/holidays.html", rows=rows, form=form, error=error), 400 if error else 200
+    typed = request.form if (error and request.form.get("action") == "settings") else None
+    return render_template("board/holidays.html", rows=rows, form=form, error=error,
+                           sla=_sla_values(typed)), 400 if error else 200

@@ -100,3 +100,17 @@ def test_holiday_admin(client, db, make_user):
     client.post("/can-bo/ban/ngay-nghi", data={"remove": "2026-03-10"})
     db.session.expire_all()
     assert db.session.get(Holiday, dt.date(2026, 3, 10)) is None
+
+
+def test_sla_settings_admin(client, db, make_user):
+    from moderation import deadlines
+
+    sign_in(client, make_user("admin"))
+    data = {"action": "settings", "SLA_MODERATION_DAYS": "2", "SLA_BOARD_ACK_DAYS": "3",
+            "SLA_BOARD_DECISION_DAYS": "15", "SLA_AUTHORITY_CALENDAR_DAYS": "45", "RETENTION_MONTHS": "24",
+            "REJECTED_RETENTION_MONTHS": "6"}
+    assert client.post("/can-bo/ban/ngay-nghi", data=data).status_code == 302
+    assert deadlines.sla_days("board_ack") == 3 and deadlines.sla_days("authority") == 45
+    r = client.post("/can-bo/ban/ngay-nghi", data={**data, "SLA_BOARD_ACK_DAYS": "abc"})
+    assert r.status_code == 400 and "abc" in r.get_data(as_text=True)
+    assert deadlines.sla_days("board_ack") == 3
