@@ -23,6 +23,7 @@ STAT_LABELS = OrderedDict([
     ("approved", "Đã duyệt, chuyển Ban"),
     ("rejected", "Không tiếp nhận"),
     ("redirected", "Hướng dẫn chuyển kênh khác (khiếu nại, tố cáo)"),
+    ("redirected_at_intake", "Hướng dẫn ngay khi gửi (khiếu nại, tố cáo không lưu)"),
     ("duplicate", "Trùng kiến nghị khác"),
     ("pending", "Đang kiểm duyệt"),
     ("referred", "Đã kiến nghị cơ quan có thẩm quyền"),
@@ -47,6 +48,22 @@ def _petitions(start=None, end=None) -> list[Submission]:
     if hi is not None:
         q = q.where(Submission.created_at < hi)
     return list(db.session.scalars(q.order_by(Submission.created_at)))
+
+
+def _intake_redirects(start=None, end=None) -> int:
+    """Complaints and denunciations redirected on the form itself: nothing is stored but an
+    anonymous audit event, which is what we count."""
+    from sqlalchemy import func
+
+    from portal.audit import AuditEvent
+
+    lo, hi = _period_bounds(start, end)
+    q = select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "intake.redirect")
+    if lo is not None:
+        q = q.where(AuditEvent.created_at >= lo)
+    if hi is not None:
+        q = q.where(AuditEvent.created_at < hi)
+    return int(db.session.scalar(q) or 0)
 
 
 def answer_date(case: Case) -> dt.date | None:
@@ -85,6 +102,7 @@ def compute_statistics(start: dt.date | None = None, end: dt.date | None = None)
         "approved": st[SubmissionStatus.approved],
         "rejected": st[SubmissionStatus.rejected],
         "redirected": st[SubmissionStatus.redirected],
+        "redirected_at_intake": _intake_redirects(start, end),
         "duplicate": st[SubmissionStatus.duplicate],
         "pending": st[SubmissionStatus.received] + st[SubmissionStatus.in_review] + st[SubmissionStatus.needs_info],
         "referred": sum(1 for c in cases.values() if c.referrals),
@@ -347,6 +365,9 @@ def report_sentences(data: dict, label: str) -> list[tuple[str, list[str]]]:
             sup.append(s + ".")
     else:
         sup.append("Trong kỳ không tiếp nhận ý kiến kiến nghị nào của Nhân dân qua Cổng Dân chủ cơ sở.")
+    if t["redirected_at_intake"]:
+        sup.append(f"Hướng dẫn {two(t['redirected_at_intake'])} trường hợp gửi khiếu nại, tố cáo qua Cổng thực hiện "
+                   f"theo kênh quy định (nộp đơn hoặc trực tiếp tại nơi tiếp công dân).")
     sections.append(("3. Nhân dân kiểm tra, giám sát", sup))
     return sections
 

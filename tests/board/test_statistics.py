@@ -93,3 +93,16 @@ def test_statistics_equal_independent_counts(client, db, board_setup):
     assert page.count('role="img"') == 4 and page.count("<title") >= 5
     assert "Tổ dân phố 2" in page and "dan@example.vn" not in page
     assert "Chưa phân loại" in page
+
+
+def test_redirects_on_the_form_are_counted_without_personal_data(client, db):
+    from portal import audit
+
+    audit.record("resident", "intake.redirect", ("submission", ""), {"kind": "complaint", "channel": "web"})
+    audit.record("resident", "intake.redirect", ("submission", ""), {"kind": "denunciation", "channel": "web"})
+    db.session.commit()
+    stats = reports.compute_statistics()
+    assert stats["totals"]["redirected_at_intake"] == 2 and stats["totals"]["received"] == 0
+    text = " ".join(p for _h, ps in reports.report_sentences(reports.report_data(dt.date(2000, 1, 1), dt.date(2100, 1, 1)), "")
+                    for p in ps)
+    assert "Hướng dẫn 02 trường hợp gửi khiếu nại, tố cáo" in text
