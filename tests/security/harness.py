@@ -344,3 +344,72 @@ def sign_in_client(client, user) -> None:
 def sign_out_client(client) -> None:
     with client.session_transaction() as session:
         session.clear()
+
+
+# ------------------------------------------------------------------------------------- crawler
+@dataclass
+class Fetched:
+    url: str
+    status: int
+    content_type: str
+    body: str
+    error: str = ""
+
+
+_SKIP_PREFIXES = ("/static/", "/ngon-ngu/", "/can-bo/dang-xuat")
+
+
+def _links(html: str) -> list[str]:
+    from security.htmlcheck import parse
+
+    page = parse(html)
+    out = []
+    for el in page.elements:
+        if el.tag in ("a", "link") and el.attrs.get("href"):
+            out.append(el.attrs["href"])
+    return out
+
+
+def crawl(client, seeds, *, max_pages: int = 300, per_path_variants: int = 4, follow=lambda url: True,
+          before=None) -> dict[str, Fetched]:
+    """Breadth-first GET crawl of same-site links from ``seeds``. ``before()`` runs before each
+    request (e.g. to sign in again). Query-string variants are capped per path."""
+    from urllib.parse import urldefrag, urlsplit
+
+    seen: dict[str, Fetched] = {}
+    variants: dict[str, int] = {}
+    queue = list(dict.fromkeys(seeds))
+    while queue and len(seen) < max_pages:
+        url = urldefrag(queue.pop(0))[0]
+        parts = urlsplit(url)
+        if parts.scheme or parts.netloc or not url.startswith("/") or url in seen:
+            continue
+        if url.startswith(_SKIP_PREFIXES) or not follow(url):
+            continue
+        if parts.query:
+            variants[parts.path] = variants.get(parts.path, 0) + 1
+            if variants[parts.path] > per_path_variants:
+                continue
+        if before:
+            before()
+        out = fetch(client, "GET", url)
+        if out.response is None:
+            seen[url] = Fetched(url, out.status, "", "", out.error)
+            continue
+        ctype = out.response.content_type or ""
+        data = out.response.get_data()
+        try:
+            body = data.decode("utf-8")
+        except UnicodeDecodeError:
+            body = data.decode("latin-1")
+        seen[url] = Fetched(url, out.status, ctype, body, out.error)
+        if out.status in (301, 302, 303, 307, 308) and out.location:
+            loc = urlsplit(out.location)
+            if not loc.netloc or loc.netloc == "localhost":
+                queue.append(loc.path + (f"?{loc.query}" if loc.query else ""))
+        if "html" in ctype or "xml" in ctype:
+            for href in _links(body):
+                href = href.replace("http://localhost", "")
+                if href.startswith("/") and not href.startswith("//"):
+                    queue.append(href)
+    return seen

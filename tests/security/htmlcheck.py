@@ -145,12 +145,27 @@ def _decoded(value: str) -> str:
     return re.sub(r"[\x00-\x20]+", "", value)
 
 
-def dangerous_markup(html: str, allowed_script_srcs=("/static/",)) -> list[str]:
+def signature(el: Element) -> tuple:
+    return (el.tag, tuple(sorted(el.attrs)), el.attrs.get("class", ""))
+
+
+def dangerous_tag_signatures(html: str) -> set:
+    """Signatures of the dangerous-looking tags a page has on its own (e.g. chart <svg>): used as
+    a baseline so that only tags coming from user input are reported."""
+    return {signature(e) for e in parse(html).elements if e.tag in DANGEROUS_TAGS}
+
+
+def dangerous_markup(html: str, allowed_script_srcs=("/static/",), allowed_tags: set = frozenset()) -> list[str]:
     """Anything in ``html`` that could run script: <script> (other than our own static files),
-    on* attributes, javascript:/vbscript:/data:text/html URLs, <svg>, <iframe>, <object>…"""
+    on* attributes, javascript:/vbscript:/data:text/html URLs, <svg>, <iframe>, <object>…
+    ``allowed_tags``: signatures (see ``signature``) of the page's own tags to tolerate."""
     page = parse(html)
     problems = []
     for el in page.elements:
+        if el.tag in ("set", "animate") and el.attrs.get("attributename", "").lower().startswith(("on", "href")):
+            problems.append(f"<{el.tag} attributeName={el.attrs['attributename']!r}> (line {el.line})")
+        if el.tag in DANGEROUS_TAGS and el.tag != "script" and signature(el) in allowed_tags:
+            continue
         if el.tag == "script":
             src = el.attrs.get("src", "")
             if not src or not any(src.startswith(p) for p in allowed_script_srcs):
