@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 from public_docs.search import engine
 from public_docs.search import index as _index
-from public_docs.search.analysis import fold, fold_aligned, normalize  # noqa: F401  (public helpers)
+from public_docs.search.analysis import fold, normalize, surface_pattern  # noqa: F401  (public helpers)
 from public_docs.search.query import ParsedQuery, parse
 
 log = logging.getLogger(__name__)
@@ -102,30 +102,58 @@ def search(query: str | None, filters=None, page: int = 1, per_page: int = 20, s
         with engine._lock:
             if parsed.empty:  # filters only: browse them newest first
                 sort = result.sort = "date"
-                parsed = ParsedQuery(text="")
                 raw = _browse(state, filters, start, end)
             else:
-                raw = engine.evaluate(state, parsed, filters, start, end, sort)
-            stored = [state.stored(d) for d in raw.docnums]
+                raw = engine.evaluate(state, parsed, filters, start, end, sort, load_texts=_load_texts)
+            doc_ids = [state.meta[d][0] for d in raw.docnums]
     except Exception:  # noqa: BLE001  (a damaged index must not break the page)
         log.exception("search failed; the index will be rebuilt")
         result.available = False
         return result
     result.total, result.facets, result.relaxed = raw.total, raw.facets, raw.relaxed
     words = [t.folded for t in parsed.terms]
-    for doc, score in zip(stored, raw.scores):
-        meta = doc.get("meta") or (0,)
-        result.hits.append(SearchHit(
-            doc_id=int(meta[0] or doc.get("id") or 0), score=round(score, 4),
-            snippet=snippet(doc.get("content") or "", words),
-            title_html=highlight(doc.get("title") or "", words),
-        ))
+    texts = _load_texts(doc_ids, attachments=True) if doc_ids else {}
+    for doc_id, score in zip(doc_ids, raw.scores):
+        title, content = texts.get(doc_id, ("", ""))
+        result.hits.append(SearchHit(doc_id=int(doc_id), score=round(score, 4),
+                                     snippet=snippet(content, words), title_html=highlight(title, words)))
     return result
 
 
+def _load_texts(doc_ids: list[int], attachments: bool = False) -> dict[int, tuple[str, str]]:
+    """{doc_id: (title, searchable text)} from the database (the truth), NFC-normalized."""
+    import unicodedata
+
+    from sqlalchemy import select
+
+    from portal.extensions import db
+    from public_docs.models import Attachment, Disclosure
+
+    rows = db.session.execute(
+        select(Disclosure.id, Disclosure.title, Disclosure.summary, Disclosure.body_html, Disclosure.body_source)
+        .where(Disclosure.id.in_(doc_ids))
+    ).all()
+    extra: dict[int, list[str]] = {}
+    if attachments:
+        for did, text in db.session.execute(
+            select(Attachment.disclosure_id, Attachment.text)
+            .where(Attachment.disclosure_id.in_(doc_ids), Attachment.removed_at.is_(None))
+            .order_by(Attachment.id)
+        ):
+            if text:
+                extra.setdefault(did, []).append(text)
+    out = {}
+    for did, title, summary, body_html, body_source in rows:
+        body = _index._tag_free(body_html or body_source or "")
+        text = "\n".join(p for p in (summary or "", body, *extra.get(did, ())) if p)
+        out[did] = (unicodedata.normalize("NFC", title or ""), unicodedata.normalize("NFC", text))
+    return out
+
+
 def _browse(state, filters, start, end) -> engine.RawResult:
-    # Every live document, filtered: same facet logic as a query that matches everything.
-    everything = ParsedQuery(text="")
+    """Filters without words: every live document, newest first, with the same facet logic."""
+    from itertools import compress, islice
+
     raw = engine.RawResult()
     match = state.live
     filter_bits = {k: state.facets.get(k, {}).get(v, 0) for k, v in filters.items()}
@@ -138,12 +166,9 @@ def _browse(state, filters, start, end) -> engine.RawResult:
     for fb in filter_bits.values():
         match &= fb
     raw.total = match.bit_count()
-    del everything
     if raw.total and start < raw.total:
         mask = engine.mask_from_bits(match, state.n)
         order = state.date_order
-        from itertools import compress, islice
-
         raw.docnums = list(islice(compress(order, map(mask.__getitem__, order)), end))[start:end]
         raw.scores = [0.0] * len(raw.docnums)
     return raw
@@ -156,7 +181,7 @@ def _word_regex(words: list[str]) -> re.Pattern | None:
     words = sorted({w for w in words if w}, key=len, reverse=True)
     if not words:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(surface_pattern(w) for w in words) + r")(?!\w)")
 
 
 def _marked(text: str, spans: list[tuple[int, int]]) -> Markup:
@@ -173,16 +198,16 @@ def highlight(text: str, words: list[str]) -> Markup:
     rx = _word_regex(words)
     if rx is None or not text:
         return Markup(escape(text))
-    return _marked(text, [m.span() for m in rx.finditer(fold_aligned(text))])
+    return _marked(text, [m.span() for m in rx.finditer(text)])
 
 
 def snippet(content: str, words: list[str], size: int = SNIPPET_CHARS) -> Markup:
     """The passage of ``content`` with the most distinct query words, words in ``<mark>``."""
-    content = " ".join(content.split()) if len(content) < 200_000 else content[:200_000]
-    rx = _word_regex(words)
     if not content:
         return Markup("")
-    matches = list(m for _i, m in zip(range(400), rx.finditer(fold_aligned(content)))) if rx else []
+    content = " ".join(content[:300_000].split())
+    rx = _word_regex(words)
+    matches = [m for _i, m in zip(range(400), rx.finditer(content))] if rx else []
     if not matches:
         cut = content[:size]
         return Markup(escape(cut + ("…" if len(content) > size else "")))
@@ -192,7 +217,7 @@ def snippet(content: str, words: list[str], size: int = SNIPPET_CHARS) -> Markup
         for other in matches[i:]:
             if other.start() - m.start() > size - 40:
                 break
-            seen.add(other.group())
+            seen.add(fold(other.group()))
         if len(seen) > best_score:
             best, best_score = i, len(seen)
     anchor = matches[best].start()

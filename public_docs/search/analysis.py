@@ -184,6 +184,25 @@ def fold_aligned(text: str) -> str:
     return text.translate(FOLD_TABLE)
 
 
+def _build_surface_classes() -> dict[str, str]:
+    classes: dict[str, set[str]] = {}
+    for cp in [*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        ch = chr(cp)
+        folded = fold_word(ch)
+        if len(folded) == 1 and folded.isalpha():
+            classes.setdefault(folded, set()).add(ch)
+    return {k: "[" + "".join(sorted(v)) + "]" for k, v in classes.items()}
+
+
+SURFACE_CLASSES = _build_surface_classes()
+
+
+def surface_pattern(folded_word: str) -> str:
+    """A regex matching every NFC spelling whose fold is ``folded_word`` (any case, marks, tone
+    placement): lets snippets and phrase checks search the original text at C speed."""
+    return "".join(SURFACE_CLASSES.get(c, re.escape(c)) for c in folded_word)
+
+
 def words(text: str | None) -> list[str]:
     """The analyzer's words (normalized, lowercase), in order."""
     if not text:
@@ -314,7 +333,46 @@ def bigram_analyzer():
 # their analyzer (tests check the equality) with C-speed Counters, for frequency-only fields.
 
 
+def count_words(text: str | None) -> Counter:
+    """Counts of the analyzer's exact words (normalized, lowercase) in ``text``.
+
+    Works per distinct surface word (C-speed ``findall`` + ``Counter``, then cached per-word
+    normalization), which is what makes indexing long documents affordable."""
+    out: Counter = Counter()
+    if not text:
+        return out
+    raw = Counter(WORD_RE.findall(unicodedata.normalize("NFC", text)))
+    for word, n in raw.items():
+        key = _lower_canon.get(word)
+        if key is None:
+            key = canonical_word(word).lower()
+            if len(_lower_canon) >= _CACHE_LIMIT:
+                _lower_canon.clear()
+            _lower_canon[word] = key
+        out[key] += n
+    return out
+
+
+_lower_canon: dict[str, str] = {}
+
+
+def folded_counts(exact: Counter) -> Counter:
+    out: Counter = Counter()
+    for word, n in exact.items():
+        out[fold_word(word)] += n
+    return out
+
+
+def marked_counts(exact: Counter) -> Counter:
+    return Counter({w: n for w, n in exact.items() if fold_word(w) != w})
+
+
 class _FastText(TEXT):
+    """A frequency-only text field whose value may be the text or a ready ``{term: count}`` dict.
+
+    Not ``scorable`` for Whoosh: the engine keeps field lengths itself (in the ``meta`` stored
+    field), which spares Whoosh a length lookup per posting when writing."""
+
     kind = "exact"
 
     def __init__(self, field_boost: float = 1.0, stored: bool = False):
@@ -322,21 +380,25 @@ class _FastText(TEXT):
                     "bigram": bigram_analyzer}[self.kind]()
         super().__init__(analyzer=analyzer, phrase=False, stored=stored, field_boost=field_boost)
         self.format = Frequency(field_boost=field_boost)
+        self.scorable = False
 
-    def terms(self, value: str) -> list[str]:
-        if self.kind == "exact":
-            return words(value)
-        if self.kind == "folded":
-            return folded_words(value)
-        if self.kind == "marked":
-            return marked_words(value)
-        return bigrams(value)
-
-    def index(self, value, **kwargs):
+    def counts(self, value) -> Counter:
+        if isinstance(value, dict):
+            return Counter(value)
         if isinstance(value, (list, tuple)):
             value = "\n".join(value)
+        if self.kind == "bigram":
+            return Counter(bigrams(value))
+        exact = count_words(value)
+        if self.kind == "folded":
+            return folded_counts(exact)
+        if self.kind == "marked":
+            return marked_counts(exact)
+        return exact
+
+    def index(self, value, **kwargs):
         fb = self.format.field_boost
-        for word, freq in Counter(self.terms(value)).items():
+        for word, freq in self.counts(value).items():
             yield word.encode("utf-8"), freq, freq * fb, pack_uint(freq)
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
-from public_docs.search.analysis import fold_aligned
+from public_docs.search.analysis import surface_pattern
 from public_docs.search.index import FIELD_BOOSTS, SCHEMA_VERSION, read_state
 
 K1, B = 1.2, 0.75
@@ -40,6 +40,7 @@ PHRASE_BONUS_TEXT, PHRASE_BONUS_TITLE = 0.6, 0.8  # multiplicative, on the re-ra
 PHRASE_WINDOW = 40
 FACET_FIELDS = ("category", "year", "form", "issuer", "group", "status")
 _META_INDEX = {"category": 1, "year": 2, "form": 3, "issuer": 4, "group": 5, "status": 6}
+_LENGTH_INDEX = {"title_x": 8, "title_f": 8, "text_x": 9, "text_f": 9, "num": 10}
 CHECK_INTERVAL = 0.2  # seconds between two "has the index changed?" checks
 _B01 = bytes.maketrans(b"01", b"\x00\x01")
 _T01 = bytes.maketrans(b"\x00\x01", b"01")
@@ -175,11 +176,12 @@ class _State:
             meta = []
             for d in range(count):
                 stored = reader.stored_fields(d) if not reader.is_deleted(d) else {}
-                meta.append(stored.get("meta") or (0, "", "", "", "", (), "", 0))
-            data = {
-                "meta": meta,
-                "lengths": {f: [reader.doc_field_length(d, f, 0) or 0 for d in range(count)] for f in FIELD_BOOSTS},
-            }
+                meta.append(stored.get("meta") or (0, "", "", "", "", (), "", 0, 0, 0, 0))
+            lengths = {}
+            for f in FIELD_BOOSTS:
+                idx = _LENGTH_INDEX[f]
+                lengths[f] = [m[idx] if len(m) > idx else 0 for m in meta]
+            data = {"meta": meta, "lengths": lengths}
             _segment_cache[key] = data
         return data
 
@@ -282,10 +284,12 @@ class RawResult:
 
 
 def _phrase_regex(seq: list[str]) -> re.Pattern:
-    return re.compile(r"(?<!\w)" + r"\W+".join(re.escape(w) for w in seq) + r"(?!\w)")
+    return re.compile(r"(?<!\w)" + r"\W+".join(surface_pattern(w) for w in seq) + r"(?!\w)")
 
 
-def evaluate(state: _State, parsed, filters: dict[str, str], start: int, end: int, sort: str) -> RawResult:
+def evaluate(state: _State, parsed, filters: dict[str, str], start: int, end: int, sort: str,
+             load_texts=None) -> RawResult:
+    """``load_texts(doc_ids) -> {doc_id: (title, text)}`` supplies text for the phrase re-ranking."""
     n = state.n
     result = RawResult()
     weighted: list[tuple[_Entry, float]] = []
@@ -366,12 +370,11 @@ def evaluate(state: _State, parsed, filters: dict[str, str], start: int, end: in
     window = end + (PHRASE_WINDOW if phrases else 0)
     top = heapq.nlargest(window, cands, key=acc.__getitem__)
     scores = {d: acc[d] for d in top}
-    if phrases:
+    if phrases and load_texts is not None and len(top) > 1:
         regexes = [_phrase_regex(p) for p in phrases]
+        texts = load_texts([state.meta[d][0] for d in top])
         for d in top:
-            stored = state.stored(d)
-            title = fold_aligned((stored.get("title") or "").lower())
-            content = fold_aligned(stored.get("content") or "")
+            title, content = texts.get(state.meta[d][0], ("", ""))
             factor = 1.0
             for rx in regexes:
                 if rx.search(title):

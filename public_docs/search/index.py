@@ -24,9 +24,9 @@ from whoosh import index as whoosh_index
 from whoosh.fields import ID, KEYWORD, STORED, Schema
 from whoosh.filedb.filestore import FileStorage
 
-from public_docs.search.analysis import FoldedText, MarkedText, fold
+from public_docs.search.analysis import FoldedText, MarkedText, count_words, fold, folded_counts, marked_counts
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 STATE_FILE = "state.json"
 _thread_lock = threading.RLock()
 
@@ -56,9 +56,8 @@ def make_schema() -> Schema:
         text_f=FoldedText(),
         category=ID(), form=ID(), issuer=ID(), year=ID(), status=ID(),
         groups=KEYWORD(commas=True),
-        meta=STORED(),  # (doc_id, category, year, form, issuer, groups, status, date_ordinal)
-        title=STORED(),
-        content=STORED(),  # the searched text, normalized, for snippets and phrase checks
+        # (doc_id, category, year, form, issuer, groups, status, date_ordinal, title_len, text_len, num_len)
+        meta=STORED(),
     )
 
 
@@ -119,30 +118,40 @@ def _searchable_query():
     return select(Disclosure).where(Disclosure.status == DisclosureStatus.published)
 
 
+def _tag_free(html_text: str) -> str:
+    return html.unescape(TAG_RE.sub(" ", html_text or ""))
+
+
+TAG_RE = re.compile(r"<[^>]*>")
+
+
+def searchable_text(disclosure, attachments: bool = True) -> str:
+    """The searched text besides the title: summary, body (tags removed), attachment text."""
+    parts = [disclosure.summary or "", _tag_free(disclosure.body_html or disclosure.body_source or "")]
+    if attachments:
+        parts.extend(a.text for a in disclosure.attachments if a.text and getattr(a, "removed_at", None) is None)
+    return "\n".join(p for p in parts if p)
+
+
 def document_for(disclosure) -> dict:
     """The fields indexed for one published disclosure (no personal data: only public text)."""
-    from portal.sanitize import strip_tags
-
-    from public_docs.search.analysis import normalize
-
-    body = html.unescape(strip_tags(disclosure.body_html or disclosure.body_source or ""))
-    attachments = "\n".join(
-        a.text for a in disclosure.attachments if a.text and getattr(a, "removed_at", None) is None
-    )
-    content = normalize("\n".join(p for p in (disclosure.summary or "", body, attachments) if p))
-    title = normalize(disclosure.title or "")
+    title = count_words(disclosure.title or "")
+    text = count_words(searchable_text(disclosure))
+    number = disclosure.number or ""
+    num = count_words(number)
     date = disclosure.issued_on or (disclosure.published_at.date() if disclosure.published_at else None)
     year = str(date.year) if date else ""
     groups = tuple(sorted(g.code for g in disclosure.groups))
     status = disclosure.status.value if hasattr(disclosure.status, "value") else str(disclosure.status)
     meta = (disclosure.id, disclosure.category or "", year, disclosure.form or "", disclosure.issuer or "",
-            groups, status, date.toordinal() if date else 0)
-    number = disclosure.number or ""
+            groups, status, date.toordinal() if date else 0,
+            sum(title.values()), sum(text.values()), sum(num.values()))
     return dict(
-        id=str(disclosure.id), number=number_key(number) or "-", num=number,
-        title_x=title, title_f=title, text_x=content, text_f=content,
+        id=str(disclosure.id), number=number_key(number) or "-", num=dict(folded_counts(num)),
+        title_x=dict(marked_counts(title)), title_f=dict(folded_counts(title)),
+        text_x=dict(marked_counts(text)), text_f=dict(folded_counts(text)),
         category=meta[1] or "-", form=meta[3] or "-", issuer=meta[4] or "-", year=year or "-",
-        status=status, groups=",".join(groups), meta=meta, title=title, content=content,
+        status=status, groups=",".join(groups), meta=meta,
     )
 
 

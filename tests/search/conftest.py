@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 
 import pytest
+from markupsafe import escape
 
 from portal.database import utcnow
 from portal.extensions import db as _db
@@ -32,7 +33,7 @@ def make_disclosure(app):
               attachment_text=None, groups=(), commit=True):
         d = Disclosure(
             number=number or f"{next(_numbers)}/TB-UBND", title=title, summary=summary, body_source=body,
-            body_html=f"<p>{body}</p>" if body else "", category=category, form=form, issuer=issuer,
+            body_html=f"<p>{escape(body)}</p>" if body else "", category=category, form=form, issuer=issuer,
             issued_on=issued_on, status=status,
             published_at=utcnow() if status != DisclosureStatus.draft else None,
         )
