@@ -370,6 +370,7 @@ class Stats:
         self.latency: dict[str, list[float]] = defaultdict(list)
         self.status: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
         self.errors: dict[str, list[str]] = defaultdict(list)
+        self.cache_hits: dict[str, int] = defaultdict(int)  # answered from the page cache
         self.started = time.monotonic()
         self.finished = self.started
 
@@ -378,6 +379,8 @@ class Stats:
             self.status[endpoint][resp.status] += 1
             if resp.status:
                 self.latency[endpoint].append(resp.elapsed)
+            if resp.headers.get("x-page-cache") == "hit":
+                self.cache_hits[endpoint] += 1
             if resp.status == 0 or resp.status >= 500:
                 if len(self.errors[endpoint]) < 5:
                     snippet = resp.error or resp.text[:300]
@@ -398,14 +401,15 @@ class Stats:
         if title:
             log(title)
         log(f"{'endpoint':<10} {'requests':>8} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
-            f"{'2xx':>6} {'4xx':>5} {'5xx':>5} {'no resp':>7}")
+            f"{'2xx':>6} {'4xx':>5} {'5xx':>5} {'no resp':>7} {'cached':>6}")
         for ep in sorted(self.status):
             lat = self.latency[ep]
             n = self.count(ep)
             log(f"{ep:<10} {n:>8} {n / self.duration:>8.1f} {pct(lat, 50) * 1000:>8.1f} "
                 f"{pct(lat, 95) * 1000:>8.1f} {pct(lat, 99) * 1000:>8.1f} "
                 f"{self.count(ep, lambda s: 200 <= s < 400):>6} {self.count(ep, lambda s: 400 <= s < 500):>5} "
-                f"{self.count(ep, lambda s: s >= 500):>5} {self.count(ep, lambda s: s == 0):>7}")
+                f"{self.count(ep, lambda s: s >= 500):>5} {self.count(ep, lambda s: s == 0):>7} "
+                f"{self.cache_hits[ep]:>6}")
         lat = self.all_latencies()
         n = self.count()
         log(f"{'all':<10} {n:>8} {n / self.duration:>8.1f} {pct(lat, 50) * 1000:>8.1f} "

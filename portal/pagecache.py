@@ -8,7 +8,7 @@ What is cached: a GET/HEAD answered 200 for one of ``CACHED_ENDPOINTS`` to a req
 ``Cookie`` and no ``Authorization`` header, when the answer sets no cookie. Such a request has no
 session, no login, no flash message and no CSRF token, so its page holds nothing personal and is the
 same for every such visitor. Anyone with a cookie (staff, a resident who just sent a petition,
-someone who chose English) always gets a fresh page. Entries live ``PAGE_CACHE_SECONDS`` (default 5;
+someone who chose English) always gets a fresh page. Entries live ``PAGE_CACHE_SECONDS`` (default 10;
 0 turns the cache off; off under ``TESTING``), per worker process, at most ``PAGE_CACHE_ENTRIES``
 (LRU), and only bodies up to 512 KB. A change (publication, withdrawal) shows to cookie-less
 visitors within those seconds. Cached answers carry ``X-Page-Cache: hit``.
@@ -81,7 +81,7 @@ def _key() -> tuple | None:
 
 
 def init_app(app: Flask) -> None:
-    ttl = _setting(app, "PAGE_CACHE_SECONDS", 0 if app.testing else 5)
+    ttl = _setting(app, "PAGE_CACHE_SECONDS", 0 if app.testing else 10)
     if ttl <= 0:
         return
     store = _Store(ttl, int(_setting(app, "PAGE_CACHE_ENTRIES", 1000)))
