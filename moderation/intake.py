@@ -228,13 +228,17 @@ def _truthy(value) -> bool:
 
 
 def _lookup(model, value, errors: dict, field: str, label: str, required: bool):
+    if isinstance(value, str):
+        value = clean_text(value, 64)
+    elif not isinstance(value, int) or isinstance(value, bool):
+        value = clean_text(str(value), 64) if value is not None else None
     if value in (None, ""):
         if required:
             errors[field] = f"Vui lòng chọn {label}."
         return None
     row = None
     if isinstance(value, int) or (isinstance(value, str) and value.isdigit() and len(value) < 10):
-        row = db.session.get(model, int(value))
+        row = db.session.get(model, int(value)) if 0 < int(value) < 2**31 else None
     if row is None and isinstance(value, str):
         row = db.session.scalar(select(model).where(model.code == value[:32]))
     if row is None or not row.active:

@@ -213,7 +213,7 @@ def approve_submission(submission: Submission, user, note: str = "", public_mess
 
 
 def reject_submission(submission: Submission, user, reason_code: str, note: str = "") -> None:
-    reason = db.session.scalar(select(RejectionReason).where(RejectionReason.code == (reason_code or "")))
+    reason = db.session.scalar(select(RejectionReason).where(RejectionReason.code == clean_text(reason_code or "", 32)))
     if reason is None or not reason.active:
         raise ModerationError("Vui lòng chọn một lý do từ chối trong danh sách.")
     note = _reason(note or reason.internal_note or reason.code, required=False)
