@@ -224,3 +224,24 @@ PATHS = {
         }
     },
 }
+FEED_RESPONSE = {
+    "200": {
+        "description": "Atom 1.0 feed (RFC 4287): feed/title, id, updated, link; entries with title, id, link, "
+                       "published, updated, category (term = category code) and a plain-text summary",
+        "content": {"application/atom+xml": {"schema": {"type": "string"}}},
+    }
+}
+PATHS["/cong-khai/atom.xml"] = {
+    "get": {"summary": "Atom feed of the latest public disclosures", "operationId": "disclosureFeed",
+            "tags": ["feeds"], "responses": FEED_RESPONSE}
+}
+PATHS["/cong-khai/linh-vuc/{category}/atom.xml"] = {
+    "get": {
+        "summary": "Atom feed of the latest public disclosures of one category", "operationId": "categoryFeed",
+        "tags": ["feeds"],
+        "parameters": [{"name": "category", "in": "path", "required": True,
+                        "schema": {"type": "string", "enum": list(CATEGORIES)}}],
+        "responses": {**FEED_RESPONSE, "404": {"description": "Unknown category"}},
+    }
+}
+

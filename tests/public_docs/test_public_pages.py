@@ -111,6 +111,12 @@ def test_home_lists_latest_and_open_consultations(client, db, make_disclosure):
 def test_feeds_parse_as_atom(client, make_disclosure):
     make_disclosure(title="Quyết toán ngân sách năm 2025", category="budget", budget_period="final")
     make_disclosure(title="Thông báo lịch tiếp công dân", category="procedures")
+    doc = client.get("/api/v1/openapi.json").get_json()
+    for path, url in (("/cong-khai/atom.xml", "/cong-khai/atom.xml"),
+                      ("/cong-khai/linh-vuc/{category}/atom.xml", "/cong-khai/linh-vuc/budget/atom.xml")):
+        declared = doc["paths"][path]["get"]["responses"]["200"]["content"]
+        assert client.get(url).headers["Content-Type"].split(";")[0] in declared
+    enum = doc["paths"]["/cong-khai/linh-vuc/{category}/atom.xml"]["get"]["parameters"][0]["schema"]["enum"]
     root = ElementTree.fromstring(client.get("/cong-khai/atom.xml").data)
     assert root.tag == f"{ATOM}feed"
     entries = root.findall(f"{ATOM}entry")
@@ -121,6 +127,7 @@ def test_feeds_parse_as_atom(client, make_disclosure):
     root = ElementTree.fromstring(client.get("/cong-khai/linh-vuc/budget/atom.xml").data)
     titles = [e.find(f"{ATOM}title").text for e in root.findall(f"{ATOM}entry")]
     assert titles == ["101/TB-UBND – Quyết toán ngân sách năm 2025"]
+    assert root.find(f"{ATOM}entry/{ATOM}category").get("term") in enum
     assert client.get("/cong-khai/linh-vuc/nope/atom.xml").status_code == 404
 
 
