@@ -308,3 +308,12 @@ def synthesis_docx(disclosure_id: int):
         abort(404)
     return send_file(io.BytesIO(build(d)), as_attachment=True, download_name=f"tong-hop-y-kien-{d.id}.docx",
                      mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+
+@bp.app_template_global()
+def vn_number(value, digits: int = 1) -> str:
+    """12.5 → "12,5"; 100.0 → "100" (Vietnamese decimal comma)."""
+    if value is None:
+        return ""
+    text = f"{float(value):.{digits}f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
