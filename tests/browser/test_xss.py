@@ -35,8 +35,12 @@ def _urls(app, report) -> tuple[list[str], list[str]]:
             if endpoint in app.view_functions:
                 target.append(url_for(endpoint, **values))
 
+        track = next((e for e in ("moderation.track_code", "moderation.track") if e in app.view_functions), None)
         for code in report["codes"][:16]:
-            add(public, "moderation.track", code=code)
+            if track:
+                add(public, track, code=code)
+        for sid in report["submission_ids"][:8]:
+            add(public, "accountability.petition_detail", submission_id=sid)
         for d in report["disclosures"][:6]:
             add(public, "public_docs.disclosure_detail", disclosure_id=d)
         add(public, "public_docs.home")
@@ -44,7 +48,7 @@ def _urls(app, report) -> tuple[list[str], list[str]]:
         add(public, "accountability.public_petitions")
         add(public, "accountability.statistics")
         if report.get("consultation"):
-            add(public, "moderation.consultation", disclosure_id=report["consultation"])
+            add(public, "moderation.consultation_detail", disclosure_id=report["consultation"])
         add(public, "search.results", q="script")
         add(public, "search.results", q="VB001")
         for c in report["cases"][:6]:

@@ -59,7 +59,7 @@ def seed_vectors(limit: int | None = None) -> dict:
     Returns what was created and what could not be (features not built yet)."""
     vectors = VECTORS[:limit] if limit else VECTORS
     n = len(vectors)
-    report = {"codes": [], "cases": [], "disclosures": [], "missing": set(), "refused": [], "users": []}
+    report = {"codes": [], "submission_ids": [], "cases": [], "disclosures": [], "missing": set(), "refused": [], "users": []}
     staff = workflow.make_staff_team()
     for i, v in enumerate(vectors):
         u = __import__("security.harness", fromlist=["make_staff"]).make_staff("editor", name=f"CB{i:03d} {v}"[:200])
@@ -83,6 +83,7 @@ def seed_vectors(limit: int | None = None) -> dict:
             continue
         journeys.append(j)
         report["codes"].append(j.code)
+        report["submission_ids"].append(j.submission.id)
     # Moderation and Board work on a part of them, each text field carrying several vectors.
     board_texts = list(chunks(vectors))
     # (Titles of the others are shown on their tracking pages; approving 141 would be slow.)
@@ -193,13 +194,18 @@ def test_stored_xss_every_field_every_page(app, client):
     from flask import url_for
 
     with app.test_request_context():
-        tracking = [url_for("moderation.track", code=c) for c in report["codes"]] \
-            if "moderation.track" in app.view_functions else []
+        track = next((e for e in ("moderation.track_code", "moderation.track") if e in app.view_functions), None)
+        tracking = [url_for(track, code=c) for c in report["codes"]] if track else []
         case_pages = [url_for("board.case_detail", case_id=c) for c in report["cases"]] \
             if "board.case_detail" in app.view_functions else []
         detail_pages = [url_for("public_docs.disclosure_detail", disclosure_id=d) for d in report["disclosures"]]
-        if report.get("consultation") and "moderation.consultation" in app.view_functions:
-            detail_pages.append(url_for("moderation.consultation", disclosure_id=report["consultation"]))
+        for endpoint in ("moderation.consultation_detail", "moderation.consultation"):
+            if report.get("consultation") and endpoint in app.view_functions:
+                detail_pages.append(url_for(endpoint, disclosure_id=report["consultation"]))
+                break
+        if "accountability.petition_detail" in app.view_functions:
+            detail_pages += [url_for("accountability.petition_detail", submission_id=i)
+                             for i in report["submission_ids"][:40]]
         if "search.results" in app.view_functions:
             detail_pages += [url_for("search.results", q=q) for q in ("script", "VB001", "kế hoạch", "<svg")]
 

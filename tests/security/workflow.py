@@ -169,7 +169,7 @@ def apply_search_index() -> bool:
         from public_docs import search
     except ImportError:
         return False
-    fn = getattr(search, "apply_pending_changes", None) or getattr(search, "sync", None)
+    fn = getattr(search, "sync", None) or getattr(search, "apply_pending_changes", None)
     if fn is None:
         return False
     fn()
