@@ -88,5 +88,5 @@ def test_project_board_partial(app, db, make_user):
     board = make_board(project=project, name="Ban giám sát dự án đường")
     add_member(board, head, "head")
     with app.test_request_context():
-        html = render_template_string('{% include "moderation/_project_board.html" %}', disclosure=project)
+        html = render_template_string('{% include "moderation/_project_board.html" %}', d=project)
     assert "Ban giám sát dự án đường" in html and "Lê Văn Giám Sát" in html and head.email not in html
