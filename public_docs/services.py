@@ -173,6 +173,12 @@ def _validate(data: dict, current: Disclosure | None) -> dict:
     out["title"] = title
     out["summary"] = clean_text(data.get("summary"), 5000)
     out["body_source"] = clean_text(data.get("body"), 200_000)
+    for key, label in (("title", "Trích yếu"), ("summary", "Tóm tắt"), ("body_source", "Nội dung")):
+        stamp = find_secrecy_stamp(out[key][:2500])
+        if stamp:
+            errors[key if key != "body_source" else "body"] = (
+                f"{label} mang dấu chỉ độ mật “{stamp}”: tài liệu mật không được đăng công khai."
+            )
     out["body_html"] = render_markdown(out["body_source"]) if out["body_source"] else ""
 
     category = clean_text(data.get("category"))

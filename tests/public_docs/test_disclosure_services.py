@@ -205,3 +205,11 @@ def test_number_uniqueness_handles_vietnamese_letters(db):
     with pytest.raises(DisclosureError):
         services.create_disclosure(valid_data(number="130/qđ-ubnd"), actor="test")
     assert services.find_by_number(" 130/qđ-UBND ").number == "130/QĐ-UBND"
+
+
+def test_secrecy_stamp_in_the_text_is_refused(db):
+    with pytest.raises(DisclosureError) as exc:
+        services.create_disclosure(valid_data(body="TỐI MẬT\n\nPhương án bảo vệ"), actor="test")
+    assert "TỐI MẬT" in exc.value.errors["body"]
+    d = services.create_disclosure(valid_data(body="Hướng dẫn đổi mật khẩu và QUY CHẾ BẢO MẬT"), actor="test")
+    assert d.id

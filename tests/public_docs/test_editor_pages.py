@@ -130,3 +130,19 @@ def test_open_comments_from_editor_page(client, login_as, db, make_disclosure):
     assert res.status_code == 302
     db.session.expire_all()
     assert services.is_open_for_comments(db.session.get(Disclosure, d.id))
+
+
+def test_editor_removes_draft_attachment_and_downloads_draft_files(client, login_as, db, make_disclosure):
+    data = docx_bytes("Phụ lục nháp")
+    from public_docs.services import UploadedFile
+
+    d = make_disclosure(publish=False, files=[UploadedFile("phu-luc.docx", data)])
+    att = d.attachments[0]
+    assert client.get(f"/can-bo/cong-khai/{d.id}/tep/{att.id}").status_code == 302  # anonymous → login
+    login_as("editor")
+    res = client.get(f"/can-bo/cong-khai/{d.id}/tep/{att.id}")
+    assert res.status_code == 200 and res.data == data
+    assert client.post(f"/can-bo/cong-khai/{d.id}/tep/{att.id}/go").status_code == 302
+    db.session.expire_all()
+    assert services.active_attachments(db.session.get(Disclosure, d.id)) == []
+    assert db.session.get(type(att), att.id) is not None  # kept, marked removed
