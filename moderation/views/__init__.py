@@ -25,6 +25,9 @@ def register_submissions(app) -> None:
     from moderation import abuse
 
     app.extensions.setdefault("seed_reference_data", []).append(_seed)
+    from moderation.demo import load_demo_submissions
+
+    app.extensions.setdefault("demo_loaders", []).append(load_demo_submissions)
     app.jinja_env.globals["track_link"] = track_link
     app.jinja_env.globals["form_guard_fields"] = abuse.started_field
     from moderation.views import admin_lists, api, consultations, public, staff
