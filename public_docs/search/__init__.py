@@ -98,13 +98,14 @@ def search(query: str | None, filters=None, page: int = 1, per_page: int = 20, s
         return result
     start = (page - 1) * per_page
     end = min(start + per_page, MAX_RESULTS)
+    loader = _TextLoader()
     try:
         with engine._lock:
             if parsed.empty:  # filters only: browse them newest first
                 sort = result.sort = "date"
                 raw = _browse(state, filters, start, end)
             else:
-                raw = engine.evaluate(state, parsed, filters, start, end, sort, load_texts=_load_texts)
+                raw = engine.evaluate(state, parsed, filters, start, end, sort, load_texts=loader)
             doc_ids = [state.meta[d][0] for d in raw.docnums]
     except Exception:  # noqa: BLE001  (a damaged index must not break the page)
         log.exception("search failed; the index will be rebuilt")
@@ -112,7 +113,7 @@ def search(query: str | None, filters=None, page: int = 1, per_page: int = 20, s
         return result
     result.total, result.facets, result.relaxed = raw.total, raw.facets, raw.relaxed
     words = [t.folded for t in parsed.terms]
-    texts = _load_texts(doc_ids, attachments=True) if doc_ids else {}
+    texts = loader(doc_ids, attachments=True) if doc_ids else {}
     for doc_id, score in zip(doc_ids, raw.scores):
         title, content = texts.get(doc_id, ("", ""))
         result.hits.append(SearchHit(doc_id=int(doc_id), score=round(score, 4),
@@ -120,31 +121,67 @@ def search(query: str | None, filters=None, page: int = 1, per_page: int = 20, s
     return result
 
 
-def _load_texts(doc_ids: list[int], attachments: bool = False) -> dict[int, tuple[str, str]]:
-    """{doc_id: (title, searchable text)} from the database (the truth), NFC-normalized."""
+class _TextLoader:
+    """Texts fetched once per search: the phrase re-ranking and the snippets share them."""
+
+    def __init__(self):
+        self.texts: dict[int, tuple[str, str]] = {}
+        self.with_attachments: set[int] = set()
+
+    def __call__(self, doc_ids: list[int], attachments: bool = False) -> dict[int, tuple[str, str]]:
+        missing = [d for d in doc_ids if d not in self.texts]
+        if missing:
+            self.texts.update(_load_texts(missing, attachments=attachments))
+            if attachments:
+                self.with_attachments.update(missing)
+        if attachments:
+            need = [d for d in doc_ids if d in self.texts and d not in self.with_attachments]
+            if need:
+                extra = _attachment_texts(need)
+                for d in need:
+                    if extra.get(d):
+                        title, text = self.texts[d]
+                        self.texts[d] = (title, "\n".join([text, *extra[d]]))
+                self.with_attachments.update(need)
+        return {d: self.texts[d] for d in doc_ids if d in self.texts}
+
+
+def _attachment_texts(doc_ids: list[int]) -> dict[int, list[str]]:
     import unicodedata
 
     from sqlalchemy import select
 
     from portal.extensions import db
-    from public_docs.models import Attachment, Disclosure
+    from public_docs.models import Attachment
 
+    out: dict[int, list[str]] = {}
+    for did, text in db.session.execute(
+        select(Attachment.disclosure_id, Attachment.text)
+        .where(Attachment.disclosure_id.in_(doc_ids), Attachment.removed_at.is_(None))
+        .order_by(Attachment.id)
+    ):
+        if text:
+            out.setdefault(did, []).append(unicodedata.normalize("NFC", text))
+    return out
+
+
+def _load_texts(doc_ids: list[int], attachments: bool = False) -> dict[int, tuple[str, str]]:
+    """{doc_id: (title, searchable text)} from the database (the truth), NFC-normalized."""
+    import unicodedata
+
+    from sqlalchemy import case, select
+
+    from portal.extensions import db
+    from public_docs.models import Disclosure
+
+    body_col = case((Disclosure.body_html != "", Disclosure.body_html), else_=Disclosure.body_source)
     rows = db.session.execute(
-        select(Disclosure.id, Disclosure.title, Disclosure.summary, Disclosure.body_html, Disclosure.body_source)
-        .where(Disclosure.id.in_(doc_ids))
+        select(Disclosure.id, Disclosure.title, Disclosure.summary, body_col).where(Disclosure.id.in_(doc_ids))
     ).all()
-    extra: dict[int, list[str]] = {}
-    if attachments:
-        for did, text in db.session.execute(
-            select(Attachment.disclosure_id, Attachment.text)
-            .where(Attachment.disclosure_id.in_(doc_ids), Attachment.removed_at.is_(None))
-            .order_by(Attachment.id)
-        ):
-            if text:
-                extra.setdefault(did, []).append(text)
+    extra = _attachment_texts(doc_ids) if attachments else {}
     out = {}
-    for did, title, summary, body_html, body_source in rows:
-        body = _index._tag_free(body_html or body_source or "")
+    for did, title, summary, body_html in rows:
+        body = _index._tag_free(body_html or "")
         text = "\n".join(p for p in (summary or "", body, *extra.get(did, ())) if p)
         out[did] = (unicodedata.normalize("NFC", title or ""), unicodedata.normalize("NFC", text))
     return out
@@ -177,13 +214,6 @@ def _browse(state, filters, start, end) -> engine.RawResult:
 # --- snippets --------------------------------------------------------------------------------
 
 
-def _word_regex(words: list[str]) -> re.Pattern | None:
-    words = sorted({w for w in words if w}, key=len, reverse=True)
-    if not words:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(surface_pattern(w) for w in words) + r")(?!\w)")
-
-
 def _marked(text: str, spans: list[tuple[int, int]]) -> Markup:
     out, pos = [], 0
     for s, e in spans:
@@ -194,33 +224,67 @@ def _marked(text: str, spans: list[tuple[int, int]]) -> Markup:
     return Markup("".join(out))
 
 
+def _word_matches(text: str, wanted: set[str], limit: int = 60) -> list[tuple[int, int, str]]:
+    """(start, end, folded word) of every spelling of the wanted words in ``text``.
+
+    One regex per word, starting with a character class, so that the regex engine scans for the
+    first letter in C; the left word boundary is checked here on the few candidates."""
+    out = []
+    for word in wanted:
+        rx = _surface_regex(word)
+        found = 0
+        for m in rx.finditer(text):
+            s = m.start()
+            if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
+                continue
+            out.append((s, m.end(), word))
+            found += 1
+            if found >= limit:
+                break
+    out.sort()
+    return out
+
+
+_surface_cache: dict[str, re.Pattern] = {}
+
+
+def _surface_regex(word: str) -> re.Pattern:
+    rx = _surface_cache.get(word)
+    if rx is None:
+        if len(_surface_cache) > 5000:
+            _surface_cache.clear()
+        rx = _surface_cache[word] = re.compile(surface_pattern(word) + r"(?!\w)")
+    return rx
+
+
 def highlight(text: str, words: list[str]) -> Markup:
-    rx = _word_regex(words)
-    if rx is None or not text:
+    if not text or not words:
         return Markup(escape(text))
-    return _marked(text, [m.span() for m in rx.finditer(text)])
+    return _marked(text, [(a, b) for a, b, _w in _word_matches(text, set(words))])
 
 
 def snippet(content: str, words: list[str], size: int = SNIPPET_CHARS) -> Markup:
     """The passage of ``content`` with the most distinct query words, words in ``<mark>``."""
     if not content:
         return Markup("")
-    content = " ".join(content[:300_000].split())
-    rx = _word_regex(words)
-    matches = [m for _i, m in zip(range(400), rx.finditer(content))] if rx else []
+    content = content[:100_000].replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    matches = _word_matches(content, set(words)) if words else []
     if not matches:
         cut = content[:size]
         return Markup(escape(cut + ("…" if len(content) > size else "")))
-    best, best_score = 0, -1
-    for i, m in enumerate(matches):
-        seen = set()
-        for other in matches[i:]:
-            if other.start() - m.start() > size - 40:
-                break
-            seen.add(fold(other.group()))
-        if len(seen) > best_score:
-            best, best_score = i, len(seen)
-    anchor = matches[best].start()
+    keys = [w for _a, _b, w in matches]
+    best, best_score, j = 0, -1, 0
+    window: dict[str, int] = {}
+    for i, m in enumerate(matches):  # sliding window: the most distinct words within ``size``
+        while j < len(matches) and matches[j][0] - m[0] <= size - 40:
+            window[keys[j]] = window.get(keys[j], 0) + 1
+            j += 1
+        if len(window) > best_score:
+            best, best_score = i, len(window)
+        window[keys[i]] -= 1
+        if not window[keys[i]]:
+            del window[keys[i]]
+    anchor = matches[best][0]
     begin = max(0, anchor - 50)
     if begin:
         space = content.find(" ", begin)
@@ -229,7 +293,7 @@ def snippet(content: str, words: list[str], size: int = SNIPPET_CHARS) -> Markup
     if stop < len(content):
         space = content.rfind(" ", begin, stop)
         stop = space if space > anchor else stop
-    spans = [(m.start() - begin, m.end() - begin) for m in matches if m.start() >= begin and m.end() <= stop]
+    spans = [(a - begin, b - begin) for a, b, _w in matches if a >= begin and b <= stop]
     html = _marked(content[begin:stop], spans)
     return Markup(("…" if begin else "") + html + ("…" if stop < len(content) else ""))
 

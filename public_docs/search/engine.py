@@ -30,14 +30,14 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
-from public_docs.search.analysis import surface_pattern
+from public_docs.search.analysis import fold_fast
 from public_docs.search.index import FIELD_BOOSTS, SCHEMA_VERSION, read_state
 
 K1, B = 1.2, 0.75
 FOLDED_WEIGHT = 0.35  # a folded-only match of a word typed with diacritics counts this much
 NUMBER_BONUS = 1000.0  # the document whose number was typed comes first
 PHRASE_BONUS_TEXT, PHRASE_BONUS_TITLE = 0.6, 0.8  # multiplicative, on the re-ranked window
-PHRASE_WINDOW = 40
+PHRASE_WINDOW = 10
 FACET_FIELDS = ("category", "year", "form", "issuer", "group", "status")
 _META_INDEX = {"category": 1, "year": 2, "form": 3, "issuer": 4, "group": 5, "status": 6}
 _LENGTH_INDEX = {"title_x": 8, "title_f": 8, "text_x": 9, "text_f": 9, "num": 10}
@@ -284,7 +284,7 @@ class RawResult:
 
 
 def _phrase_regex(seq: list[str]) -> re.Pattern:
-    return re.compile(r"(?<!\w)" + r"\W+".join(surface_pattern(w) for w in seq) + r"(?!\w)")
+    return re.compile(r"\b" + r"\W+".join(re.escape(w) for w in seq) + r"\b")
 
 
 def evaluate(state: _State, parsed, filters: dict[str, str], start: int, end: int, sort: str,
@@ -375,6 +375,7 @@ def evaluate(state: _State, parsed, filters: dict[str, str], start: int, end: in
         texts = load_texts([state.meta[d][0] for d in top])
         for d in top:
             title, content = texts.get(state.meta[d][0], ("", ""))
+            title, content = fold_fast(title), fold_fast(content[:30_000])
             factor = 1.0
             for rx in regexes:
                 if rx.search(title):
