@@ -74,6 +74,7 @@ def result_line(**figures) -> str:
 _SETUP = textwrap.dedent(
     """
     import sys
+    import time
     from sqlalchemy import text
     from portal import create_app
     from portal.extensions import db
@@ -94,6 +95,7 @@ _SETUP = textwrap.dedent(
         if args[0] not in app.cli.commands:
             print(f"setup: no 'flask {args[0]}' command yet: skipped", flush=True)
             continue
+        started = time.monotonic()
         with app.app_context():
             res = runner.invoke(args=args)
         if res.exit_code != 0:
@@ -102,7 +104,7 @@ _SETUP = textwrap.dedent(
                 import traceback
                 traceback.print_exception(res.exception)
             sys.exit(1)
-        print(f"setup: flask {' '.join(args)}: ok", flush=True)
+        print(f"setup: flask {' '.join(args)}: ok in {time.monotonic() - started:.1f} s", flush=True)
     import os
     extra = os.environ.get("BENCH_EXTRA_SETUP")  # a Python file run in an app context (other data sets)
     if extra:
