@@ -181,6 +181,7 @@ def test_redaction_public_sees_redacted_staff_sees_original(client, petition, db
     queue.approve_submission(sub, mod)
     db.session.commit()
     assert sub.title.startswith("Nhà ông Nguyễn Văn Tèo") and sub.shown_title == "Một hộ dân kiệt 5 lấn chiếm vỉa hè"
+    assert any("Biên tập" in m.subject for m in outbox(db)) and audits(db, "submission.redact")
     html = client.get(f"/tra-cuu/{sub.receipt_code}").get_data(as_text=True)
     assert "Nguyễn Văn Tèo" not in html and "Một hộ dân kiệt 5" in html
     api = client.get("/api/v1/petitions")

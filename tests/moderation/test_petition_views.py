@@ -199,3 +199,16 @@ def test_similar_petitions_and_one_support_per_contact(client, petition, db, mak
     stored = db.session.scalars(select(Support)).one()
     assert "0905777888" not in stored.contact_hash and len(stored.contact_hash) == 64
     assert client.post(f"/gui-kien-nghi/ung-ho/{hidden.id}", data={"contact": "a@b.vn"}).status_code == 404
+
+
+@pytest.mark.parametrize("config_overrides", [{"WTF_CSRF_ENABLED": True}])
+def test_csrf_required_on_html_forms_not_on_api(client, groups, db):
+    html = client.get("/gui-kien-nghi").get_data(as_text=True)
+    assert 'name="csrf_token"' in html
+    resp = post_petition(client)
+    assert resp.status_code == 400 and n_submissions(db) == 0
+    tok = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+    data = form_post()
+    data["csrf_token"] = tok
+    assert client.post("/gui-kien-nghi", data=data).status_code == 302
+    assert client.post("/api/v1/petitions", json={"topic": "land"}).status_code == 422
