@@ -91,7 +91,7 @@ def petition_form():
     except IntakeError as exc:
         db.session.rollback()
         apply_errors(form, exc.errors)
-        return _render_petition(form, 2, 422, token, files_lost=had_files, similar=[])
+        return _render_petition(form, 2, 422, token, files_lost=had_files)
     db.session.commit()
     session["receipt_code"] = code
     return redirect(url_for("moderation.receipt"))

@@ -6,7 +6,7 @@ from flask_login import current_user
 from sqlalchemy import func, select
 
 from moderation import queue
-from moderation.intake import find_by_code
+from moderation.intake import VISIBILITY_LABELS, find_by_code
 from moderation.models import (
     CHANNEL_LABELS, RejectionReason, Submission, SubmissionAttachment, SubmissionKind, SubmissionStatus, Topic,
 )
@@ -61,7 +61,7 @@ def _render_detail(sub: Submission, status: int = 200, contact=None, error: str 
         contact=contact, error=error, disclosure=disclosure, redirect_kinds=queue.REDIRECT_KINDS,
         held_by_other=queue.is_claimed_by_other(sub, current_user), pending=sub.status in queue.PENDING,
         badge=queue.due_badge(sub), channel_labels=CHANNEL_LABELS, status_label=submission_status_label,
-        form=request.form,
+        form=request.form, visibility_labels=VISIBILITY_LABELS,
     ), status
 
 
