@@ -172,6 +172,7 @@ def _render_error(sub: Submission, message: str, kind: str):
 
 
 @bp.get("/kien-nghi/theo-doi/<code>")
+@limiter.limit("30 per minute")
 def case_status(code: str):
     """The Board's part of the tracking page on its own (used when the tracking page is absent)."""
     sub = _submission_by_code(code)
