@@ -204,3 +204,22 @@ def test_api_filters_and_query(client, db, make_disclosure):
     assert client.get("/api/v1/disclosures?category=nope").status_code == 400
     for q in ('"', "*", "AND OR NOT", "x" * 5000, "\x00\x01"):
         assert client.get("/api/v1/disclosures", query_string={"q": q}).status_code == 200
+
+
+@pytest.mark.parametrize("query", [
+    "year=2026&group=<script>&status=withdrawn&page=-1",
+    "category=fees&form=%00&issuer=" + "x" * 3000,
+    "page=99999&year=1899",
+    "status=draft",
+    "q=%22%27%3B--",
+])
+def test_odd_list_parameters_never_fail(client, make_disclosure, query):
+    make_disclosure(title="Thông báo bình thường")
+    assert client.get(f"/cong-khai?{query}").status_code == 200
+    assert client.get(f"/cong-khai/xuat.csv?{query}").status_code == 200
+    assert client.get(f"/api/v1/disclosures?{query}").status_code in (200, 400)
+
+
+def test_status_filter_never_reveals_drafts(client, make_disclosure):
+    make_disclosure(publish=False, title="Nháp bí ẩn")
+    assert "Nháp bí ẩn" not in client.get("/cong-khai?status=draft").get_data(as_text=True)
