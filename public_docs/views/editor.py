@@ -5,6 +5,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
 from werkzeug.datastructures import FileStorage
 from wtforms import (
     BooleanField,
@@ -111,6 +112,17 @@ def _show_errors(form, exc: DisclosureError) -> None:
         form.form_errors.append(exc.message)
 
 
+def _commit() -> None:
+    """Commit; a concurrent save of the same number becomes a form error, not a 500."""
+    try:
+        db.session.commit()
+    except IntegrityError as exc:
+        db.session.rollback()
+        raise DisclosureError(
+            "Số, ký hiệu vừa được dùng cho một văn bản khác. Vui lòng kiểm tra lại.", field="number"
+        ) from exc
+
+
 def _get(disclosure_id: int) -> Disclosure:
     d = db.session.get(Disclosure, disclosure_id)
     if d is None:
@@ -171,11 +183,11 @@ def create():
     else:
         try:
             d = services.create_disclosure(_form_data(form), actor=current_user, files=_uploads())
+            _commit()
         except DisclosureError as exc:
             db.session.rollback()
             _show_errors(form, exc)
             return render_template("public_docs/editor/form.html", form=form, d=None, mode="create"), 422
-        db.session.commit()
         flash("Đã lưu bản nháp. Kiểm tra bản xem trước rồi công bố.", "success")
         return redirect(url_for("editor.detail", disclosure_id=d.id))
     return render_template("public_docs/editor/form.html", form=form, d=None, mode="create")
@@ -195,12 +207,12 @@ def edit(disclosure_id: int):
     else:
         try:
             services.update_disclosure(d, _form_data(form), actor=current_user, files=_uploads())
+            _commit()
         except DisclosureError as exc:
             db.session.rollback()
             d = _get(disclosure_id)
             _show_errors(form, exc)
             return render_template("public_docs/editor/form.html", form=form, d=d, mode="edit"), 422
-        db.session.commit()
         flash("Đã lưu bản nháp.", "success")
         return redirect(url_for("editor.detail", disclosure_id=d.id))
     return render_template("public_docs/editor/form.html", form=form, d=d, mode="edit")
@@ -225,12 +237,12 @@ def amend(disclosure_id: int):
                 secrecy_confirmed=bool(form.secrecy_confirmed.data), files=_uploads(),
                 remove_attachment_ids=[int(i) for i in form.remove_attachment_ids.data or [] if str(i).isdigit()],
             )
+            _commit()
         except DisclosureError as exc:
             db.session.rollback()
             d = _get(disclosure_id)
             _show_errors(form, exc)
             return render_template("public_docs/editor/form.html", form=form, d=d, mode="amend"), 422
-        db.session.commit()
         flash(f"Đã đính chính, văn bản hiện ở phiên bản {d.version_no}.", "success")
         return redirect(url_for("editor.detail", disclosure_id=d.id))
     return render_template("public_docs/editor/form.html", form=form, d=d, mode="amend")
