@@ -41,6 +41,13 @@ DEFAULT_REASONS = [
 ]
 
 
+ACTION_LABELS = {
+    "submit": "Gửi", "claim": "Nhận xử lý", "approve": "Duyệt", "reject": "Từ chối",
+    "request_info": "Yêu cầu bổ sung", "info_added": "Người gửi bổ sung", "merge": "Gộp kiến nghị trùng",
+    "redirect": "Hướng dẫn chuyển kênh", "change_topic": "Đổi lĩnh vực", "redact": "Biên tập nội dung công khai",
+}
+
+
 class ModerationError(Exception):
     """A refused moderation action; the message is Vietnamese and shown to the moderator."""
 

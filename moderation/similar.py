@@ -13,7 +13,8 @@ from portal.extensions import db
 # Very common syllables that say nothing about the matter.
 STOPWORDS = set("""
 va cua la cho co khong nhung cac mot duoc trong tai voi nay de tu den nhu thi se da dang ve o
-nguoi dan phuong to kien nghi phan anh de nghi xin bi rat khi len ra vao theo tren duoi
+nguoi dan phuong to kien nghi phan anh de nghi xin bi rat khi len ra vao theo tren duoi duong kiet
+hang moi nhieu chua hon lam
 """.split())
 CANDIDATES = 1000
 

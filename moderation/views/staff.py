@@ -61,7 +61,7 @@ def _render_detail(sub: Submission, status: int = 200, contact=None, error: str 
         contact=contact, error=error, disclosure=disclosure, redirect_kinds=queue.REDIRECT_KINDS,
         held_by_other=queue.is_claimed_by_other(sub, current_user), pending=sub.status in queue.PENDING,
         badge=queue.due_badge(sub), channel_labels=CHANNEL_LABELS, status_label=submission_status_label,
-        form=request.form, visibility_labels=VISIBILITY_LABELS,
+        form=request.form, visibility_labels=VISIBILITY_LABELS, action_labels=queue.ACTION_LABELS,
     ), status
 
 
