@@ -93,6 +93,7 @@ def referral_letter_docx(case, referral) -> bytes:
     board = case.board
     sub = case.submission
     ward = current_app.config.get("WARD_NAME", "")
+    ward = ward[:1].lower() + ward[1:] if ward[:1] in ("P", "X") else ward  # "phường Hòa An" mid-sentence
     doc = _doc()
     _header(doc, f"Ủy ban Mặt trận Tổ quốc Việt Nam {ward}", board.name,
             f"Số: {referral.document_number or '......'}", _place_date(referral.sent_on))

@@ -108,7 +108,7 @@ def load_board_demo_cases() -> None:
             c = new_cases[1]
             triage.assign_case(c, member, head)
             triage.record_verification(c, "Đã kiểm tra hiện trường cùng Tổ trưởng tổ dân phố.", member)
-            triage.refer_case(c, member, agency="Ủy ban nhân dân phường", sent_on=today - dt.timedelta(days=3),
+            triage.refer_case(c, member, agency="Ủy ban nhân dân phường", sent_on=today,
                               document_number="01/KN-BTTND")
         if len(new_cases) >= 3:
             triage.assign_case(new_cases[2], member, head)
