@@ -6,6 +6,7 @@ true) and the optional ``budget_period``, ``effective_on``, ``posting_start``, `
 ``groups`` (residential-group codes), ``is_project``, ``comments_open_from``/``comments_open_until``.
 Re-importing a number updates that disclosure (a published one gets a new version); a bad line is
 reported with its number and reason while the good lines still import.
+An example manifest: ``public_docs/demo_data/import-example.jsonl``.
 """
 from __future__ import annotations
 

@@ -43,6 +43,7 @@ def _labels():
         "BUDGET_PERIODS": BUDGET_PERIODS,
         "STATUS_LABELS": STATUS_LABELS,
         "DisclosureStatus": DisclosureStatus,
+        "is_open_for_comments": services.is_open_for_comments,
     }
 
 

@@ -70,3 +70,18 @@ def test_reimport_updates_instead_of_duplicating(runner, db, tmp_path):
     d = db.session.scalar(select(Disclosure))
     assert d.version_no == 2 and d.title.endswith("(bổ sung)")
     assert db.session.scalar(select(func.count()).select_from(DisclosureVersion)) == 2
+
+
+def test_the_example_manifest_imports(runner, db):
+    from pathlib import Path
+
+    from portal.cli import load_demo_staff
+
+    load_demo_staff()
+    db.session.commit()
+    example = Path(__file__).resolve().parents[2] / "public_docs" / "demo_data" / "import-example.jsonl"
+    result = runner.invoke(args=["disclosures", "import", str(example)])
+    assert result.exit_code == 0, result.output
+    assert "Đã tạo 2" in result.output
+    d = db.session.scalar(select(Disclosure).where(Disclosure.number == "210/TB-UBND"))
+    assert d.status == DisclosureStatus.published and [g.code for g in d.groups] == ["TDP01", "TDP02"]
