@@ -35,6 +35,10 @@ def test_public_petitions_show_response_not_notes_or_personal_data(client, db, b
     for secret in ("GHI-CHU-NOI-BO", "XAC-MINH-NOI-BO", "dan@example.vn", s.submission.receipt_code):
         assert secret not in detail
     assert client.get(f"/kien-nghi/{private.id}").status_code == 404
+    tracking = client.get(f"/kien-nghi/theo-doi/{s.submission.receipt_code}").get_data(as_text=True)
+    assert "Ban đã đề nghị sửa đường." in tracking
+    for secret in ("GHI-CHU-NOI-BO", "XAC-MINH-NOI-BO", "dan@example.vn", "0905000111"):
+        assert secret not in tracking
 
 
 def test_public_search_is_diacritic_insensitive_and_filters(client, db, board_setup):
