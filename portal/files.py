@@ -12,6 +12,7 @@ import re
 import unicodedata
 import uuid
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,8 @@ LABELS = {PDF: "PDF", JPEG: "JPEG", PNG: "PNG", DOCX: "DOCX", XLSX: "XLSX", ODT:
 ZIP_MAX_MEMBERS = 2000
 ZIP_MAX_UNCOMPRESSED = 200 * 1024 * 1024
 ZIP_MAX_RATIO = 100
+ZIP_BOMB_MIN_TOTAL = 16 * 1024 * 1024
+PDF_MAX_INFLATED = 128 * 1024 * 1024  # decompressed stream bytes scanned for active content
 
 
 class FileRefused(ValueError):
@@ -52,15 +55,22 @@ def _zip_type(data: bytes) -> str | None:
         return None
     if len(infos) > ZIP_MAX_MEMBERS:
         raise FileRefused("Tệp nén chứa quá nhiều thành phần, có thể là tệp độc hại.")
-    total = 0
+    total = packed = 0
     for info in infos:
-        if info.filename.startswith("/") or ".." in info.filename.split("/"):
+        name = info.filename.replace("\\", "/")
+        if name.startswith("/") or ".." in name.split("/") or ":" in name.split("/")[0]:
             raise FileRefused("Tệp chứa đường dẫn không hợp lệ.")
+        if name.lower().rsplit("/", 1)[-1] == "vbaproject.bin":
+            raise FileRefused("Tệp chứa macro (mã lệnh) nên không được nhận; vui lòng lưu lại dạng DOCX/XLSX thường.")
         total += info.file_size
+        packed += info.compress_size
         if info.compress_size and info.file_size / max(info.compress_size, 1) > ZIP_MAX_RATIO and info.file_size > 1024 * 1024:
             raise FileRefused("Tệp có tỷ lệ nén bất thường (nghi ngờ “bom nén”) nên không được nhận.")
     if total > ZIP_MAX_UNCOMPRESSED:
         raise FileRefused("Nội dung giải nén của tệp quá lớn, có thể là tệp độc hại.")
+    # Many members each just under the per-member limit add up to a bomb too.
+    if total > ZIP_BOMB_MIN_TOTAL and total / max(packed, 1) > ZIP_MAX_RATIO:
+        raise FileRefused("Tệp có tỷ lệ nén bất thường (nghi ngờ “bom nén”) nên không được nhận.")
     names = {i.filename for i in infos}
     if "[Content_Types].xml" in names and "word/document.xml" in names:
         return DOCX
@@ -88,7 +98,48 @@ def sniff_type(data: bytes) -> str | None:
     return None
 
 
-_PDF_ACTIVE = re.compile(rb"/(JavaScript|JS|Launch|EmbeddedFile|RichMedia|OpenAction\s*<<[^>]*/S\s*/JavaScript)\b")
+_PDF_ACTIVE = re.compile(rb"/(JavaScript|JS|Launch|EmbeddedFile|EmbeddedFiles|RichMedia|SubmitForm|ImportData)(?![A-Za-z0-9])")
+_PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_PDF_STREAM = re.compile(rb"stream\r?\n")
+_HTML_MARKERS = (b"<script", b"<html", b"<!doctype html", b"<body", b"<iframe", b"<svg")
+
+
+def _pdf_names_decoded(data: bytes) -> bytes:
+    """PDF names may hide letters as #xx escapes (``/J#61vaScript``): decode them."""
+    return _PDF_NAME_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), data) if b"#" in data else data
+
+
+def _pdf_has_active_content(data: bytes) -> bool:
+    """/JavaScript, /Launch, embedded files… as PDF names (#xx escapes decoded), in the file's
+    object dictionaries and in its compressed object streams (/ObjStm, which can hide them).
+    Stream contents (images, fonts) are not searched: random binary bytes would match."""
+    skeleton, streams, pos = [], [], 0
+    for m in _PDF_STREAM.finditer(data):
+        if m.start() < pos:
+            continue
+        end = data.find(b"endstream", m.end())
+        if end < 0:
+            break
+        skeleton.append(data[pos:m.start()])
+        header = data[max(pos, m.start() - 512):m.start()]
+        if b"/ObjStm" in _pdf_names_decoded(header):
+            streams.append(data[m.end():end])
+        pos = end + len(b"endstream")
+    skeleton.append(data[pos:])
+    if _PDF_ACTIVE.search(_pdf_names_decoded(b"".join(skeleton))):
+        return True
+    budget = PDF_MAX_INFLATED
+    for chunk in streams:
+        try:
+            inflated = zlib.decompressobj().decompress(chunk, budget + 1)
+        except zlib.error:
+            continue
+        budget -= len(inflated)
+        if budget < 0:
+            raise FileRefused("Tệp PDF có nội dung nén bất thường (nghi ngờ “bom nén”) nên không được nhận.")
+        if _PDF_ACTIVE.search(_pdf_names_decoded(inflated)):
+            return True
+    return False
 
 
 def inspect_upload(data: bytes, allowed: set[str], max_bytes: int) -> str:
@@ -105,14 +156,15 @@ def inspect_upload(data: bytes, allowed: set[str], max_bytes: int) -> str:
     if kind is None or kind not in allowed:
         raise FileRefused(f"Định dạng tệp không được chấp nhận. Chỉ nhận: {allowed_labels}.")
     if kind == PDF:
-        if _PDF_ACTIVE.search(data):
-            raise FileRefused("Tệp PDF chứa mã lệnh hoặc tệp nhúng nên không được nhận.")
         if b"%%EOF" not in data[-2048:] and b"%%EOF" not in data:
             raise FileRefused("Tệp PDF bị hỏng hoặc không đầy đủ.")
+        if _pdf_has_active_content(data):
+            raise FileRefused("Tệp PDF chứa mã lệnh hoặc tệp nhúng nên không được nhận.")
     # Polyglots: an image or PDF that also carries a ZIP or HTML payload.
     if kind in (JPEG, PNG, PDF):
         head = data[:4096].lower()
-        if b"<script" in head or b"<html" in head or (kind != PDF and b"PK\x03\x04" in data[4:]):
+        if any(marker in head for marker in _HTML_MARKERS) or b"<script" in data.lower() \
+                or (kind != PDF and zipfile.is_zipfile(io.BytesIO(data))):
             raise FileRefused("Tệp có nội dung lẫn nhiều định dạng (nghi ngờ tệp độc hại) nên không được nhận.")
     return kind
 
