@@ -89,18 +89,18 @@ def search(query: str | None, filters=None, page: int = 1, per_page: int = 20, s
     result = SearchResult(query=parsed.text, page=page, per_page=per_page, sort=sort, filters=filters,
                           truncated=parsed.truncated)
     path = _index.index_dir(index_path)
-    state = engine.get_state(path, _config("SEARCH_CACHE_MB", 64))
-    if state is None:
-        result.available = False
-        return result
-    if parsed.empty and not filters:
-        result.empty_query = True
-        return result
     start = (page - 1) * per_page
     end = min(start + per_page, MAX_RESULTS)
     loader = _TextLoader()
     try:
-        with engine._lock:
+        with engine._lock:  # one warm searcher per process: reopened under this lock, used under it
+            state = engine.get_state(path, _config("SEARCH_CACHE_MB", 64))
+            if state is None:
+                result.available = False
+                return result
+            if parsed.empty and not filters:
+                result.empty_query = True
+                return result
             if parsed.empty:  # filters only: browse them newest first
                 sort = result.sort = "date"
                 raw = _browse(state, filters, start, end)
@@ -309,8 +309,9 @@ def rebuild(index_path=None) -> int:
 def apply_pending_changes(index_path=None) -> int:
     """Apply the IndexChange rows this host has not applied yet. Returns how many rows."""
     path = _index.index_dir(index_path)
-    if not _index.is_usable(path):
-        return 0
+    state = _index.read_state(path)
+    if not state or state.get("schema") != _index.SCHEMA_VERSION:
+        return 0  # nothing to apply to: `flask search sync` (or the page's auto-rebuild) builds it
     return _index.apply_pending_changes(path)
 
 
