@@ -6,7 +6,6 @@ import datetime as dt
 import io
 
 from flask import current_app
-from sqlalchemy import select
 
 from portal.extensions import db
 

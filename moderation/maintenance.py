@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from moderation import deadlines, triage
 from moderation.models import (
-    Board, BoardMember, Case, CaseStatus, Submission, SubmissionAttachment, SubmissionKind, SubmissionStatus,
+    Board, BoardMember, Case, CaseStatus, Submission, SubmissionAttachment, SubmissionStatus,
     SubmitterContact,
 )
 from moderation.roster import add_months

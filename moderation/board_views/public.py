@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from moderation import reports, triage
 from moderation.models import (
-    CASE_STATUS_LABELS, Board, Case, CaseStatus, Submission, SubmissionKind, SubmissionStatus, Topic,
+    CASE_STATUS_LABELS, Case, CaseStatus, Submission, SubmissionKind, SubmissionStatus, Topic,
     Visibility,
 )
 from moderation.triage import CaseError

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from moderation import roster as roster_svc, triage
 from moderation.board_views.forms import HolidayForm, MemberForm, SupervisionBoardForm
 from moderation.board_views.workspace import BOARD_ROLES, bp
-from moderation.models import Board, BoardKind, BoardMember, Holiday
+from moderation.models import Board, BoardMember, Holiday
 from moderation.roster import RosterError
 from portal.accounts.models import User
 from portal.extensions import db

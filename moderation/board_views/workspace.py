@@ -11,7 +11,7 @@ from sqlalchemy import select
 from moderation import triage
 from moderation.board_views.forms import AnswerForm, AssignForm, ReferForm, TextForm
 from moderation.models import (
-    CASE_STATUS_LABELS, POSITION_LABELS, Board, BoardMember, Case, CaseStatus, Referral, Submission,
+    CASE_STATUS_LABELS, POSITION_LABELS, Board, Case, CaseStatus, Referral, Submission,
     SubmissionAttachment, Topic,
 )
 from moderation.triage import CaseError
