@@ -50,6 +50,27 @@ def _petitions(start=None, end=None) -> list[Submission]:
     return list(db.session.scalars(q.order_by(Submission.created_at)))
 
 
+def _month_range(start, end, months: Counter) -> list[str]:
+    """Every month of the period (or between the first and last petition), empty months included."""
+    if months:
+        first = min(months)
+        last = max(months)
+    else:
+        first = last = None
+    lo = start.strftime("%Y-%m") if start else first
+    hi = end.strftime("%Y-%m") if end else last
+    if lo is None or hi is None:
+        return sorted(months)
+    keys = []
+    y, m = int(lo[:4]), int(lo[5:7])
+    while f"{y:04d}-{m:02d}" <= hi and len(keys) < 240:
+        keys.append(f"{y:04d}-{m:02d}")
+        m += 1
+        if m == 13:
+            y, m = y + 1, 1
+    return keys
+
+
 def _intake_redirects(start=None, end=None) -> int:
     """Complaints and denunciations redirected on the form itself: nothing is stored but an
     anonymous audit event, which is what we count."""
@@ -127,10 +148,11 @@ def compute_statistics(start: dt.date | None = None, end: dt.date | None = None)
         return [{"label": label, "count": n} for label, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))]
 
     months = Counter(deadlines.local_date(s.created_at).strftime("%Y-%m") for s in subs)
+    month_keys = _month_range(start, end, months)
     return {
         "period": {"start": start.isoformat() if start else None, "end": end.isoformat() if end else None},
         "totals": totals,
-        "by_month": [{"month": m, "count": months[m]} for m in sorted(months)],
+        "by_month": [{"month": m, "count": months.get(m, 0)} for m in month_keys],
         "by_topic": breakdown(lambda s: topics.get(s.topic_id, "Chưa phân loại")),
         "by_group": breakdown(lambda s: groups.get(s.group_id, "Không xác định")),
         "median_working_days_to_answer": (float(pystats.median(durations)) if durations else None),

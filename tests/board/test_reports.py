@@ -60,7 +60,8 @@ def test_report_downloads_hold_the_figures(client, db, board_setup):
     summary = {(r[0], r[1]): r[2] for r in wb["Tổng hợp"].iter_rows(min_row=2, values_only=True)}
     assert summary[("Phản ánh, kiến nghị", "Tiếp nhận")] == 5
     assert summary[("Phản ánh, kiến nghị", "Đã kết thúc")] == stats["totals"]["closed"]
-    assert {r[0]: r[1] for r in wb["Theo tháng"].iter_rows(min_row=2, values_only=True)} == {"2026-04": 3, "2026-05": 2}
+    assert {r[0]: r[1] for r in wb["Theo tháng"].iter_rows(min_row=2, values_only=True)} == {
+        "2026-04": 3, "2026-05": 2, "2026-06": 0}
     year = {(r[0], r[1]): r[2] for r in load_workbook(io.BytesIO(
         client.get("/can-bo/bao-cao/?kind=year&year=2026&format=xlsx").data))["Tổng hợp"].iter_rows(min_row=2, values_only=True)}
     assert year[("Công khai theo lĩnh vực", "Kế hoạch phát triển kinh tế - xã hội")] == 1
