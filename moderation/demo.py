@@ -78,7 +78,7 @@ def _backdate(sub, days: int) -> None:
 
 def load_demo_submissions() -> None:
     from moderation import intake, queue
-    from moderation.models import Submission, SubmissionStatus
+    from moderation.models import Submission
     from portal.accounts.services import get_user_by_email
 
     if db.session.scalar(select(func.count(Submission.id)).where(Submission.title == PETITIONS[0][3])):

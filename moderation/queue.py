@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import current_app
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 
 from moderation.intake import legal_guidance
 from moderation.models import (
@@ -384,5 +383,3 @@ def moderation_stats() -> dict:
             "needs_info": c.get("needs_info", 0), "claimed": claimed,
             "approved": c.get("approved", 0), "rejected": c.get("rejected", 0)}
 
-
-__all__ = [n for n in dir() if not n.startswith("_") and n not in ("and_", "dt")]

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from moderation import queue
 from moderation.intake import VISIBILITY_LABELS, find_by_code
 from moderation.models import (
-    CHANNEL_LABELS, RejectionReason, Submission, SubmissionAttachment, SubmissionKind, SubmissionStatus, Topic,
+    CHANNEL_LABELS, RejectionReason, Submission, SubmissionAttachment, Topic,
 )
 from portal.extensions import db
 from portal.files import read_stored
@@ -182,5 +182,3 @@ def attachment(submission_id: int, attachment_id: int):
     resp.headers["Cache-Control"] = "private, no-store"
     return resp
 
-
-__all__ = ["bp", "SubmissionKind", "SubmissionStatus"]
