@@ -44,6 +44,7 @@ ACTION_LABELS = {
     "submit": "Gửi", "claim": "Nhận xử lý", "approve": "Duyệt", "reject": "Từ chối",
     "request_info": "Yêu cầu bổ sung", "info_added": "Người gửi bổ sung", "merge": "Gộp kiến nghị trùng",
     "redirect": "Hướng dẫn chuyển kênh", "change_topic": "Đổi lĩnh vực", "redact": "Biên tập nội dung công khai",
+    "erase": "Xóa dữ liệu cá nhân theo yêu cầu",
 }
 
 
@@ -371,6 +372,30 @@ def reveal_contact(submission: Submission, user, reason: str = ""):
     audit.record(user, "submission.contact_viewed", submission, {"reason": clean_text(reason, 500)})
     db.session.flush()
     return submission.contact
+
+
+def erase_personal_data(submission: Submission, user, note: str) -> None:
+    """A resident's request to withdraw consent or delete their data (acted on within 72 hours):
+    contact, display name and files go; the text and the statistics stay."""
+    note = _reason(note)
+    if submission.personal_data_purged_at is not None:
+        raise ModerationError("Dữ liệu cá nhân của mục này đã được xóa trước đó.")
+    try:
+        from moderation.maintenance import purge_submission
+    except ImportError:  # pragma: no cover - Board package not installed
+        purge_submission = None
+    if purge_submission is not None:
+        purge_submission(submission, f"request: {note}")
+    else:  # pragma: no cover
+        if submission.contact is not None:
+            db.session.delete(submission.contact)
+        submission.display_name = ""
+        submission.personal_data_purged_at = utcnow()
+    db.session.add(SubmissionEvent(submission_id=submission.id, action="erase", internal_note=note,
+                                   public_message="Dữ liệu cá nhân đã được xóa theo yêu cầu của người gửi.",
+                                   actor_id=user.id))
+    audit.record(user, "submission.erase_personal_data", submission, {"reason": note})
+    db.session.flush()
 
 
 def moderation_stats() -> dict:

@@ -148,6 +148,13 @@ def redact(submission_id: int):
                 request.form.get("note", ""))
 
 
+@bp.post("/<int:submission_id>/xoa-du-lieu-ca-nhan")
+@role_required("moderator")
+def erase(submission_id: int):
+    return _act(submission_id, queue.erase_personal_data, "Đã xóa dữ liệu cá nhân theo yêu cầu.",
+                request.form.get("note", ""))
+
+
 @bp.post("/<int:submission_id>/tra-lai")
 @role_required("moderator")
 def release(submission_id: int):

@@ -298,3 +298,18 @@ def test_claim_race_two_connections(app, petition, db, make_user):
     assert final.status == SubmissionStatus.rejected
     assert db.session.scalar(select(func.count()).select_from(AuditEvent)
                              .where(AuditEvent.action == "submission.reject")) == 1
+
+
+def test_erase_personal_data_on_request(client, petition, db, login_as):
+    sub = petition(**CONTACT)
+    login_as("moderator")
+    resp = client.post(f"/can-bo/kiem-duyet/{sub.id}/xoa-du-lieu-ca-nhan", data={"note": ""})
+    assert resp.status_code == 409 and "lý do" in resp.get_data(as_text=True)
+    resp = client.post(f"/can-bo/kiem-duyet/{sub.id}/xoa-du-lieu-ca-nhan",
+                       data={"note": "Yêu cầu qua email ngày 20/11"})
+    assert resp.status_code == 302
+    db.session.expire_all()
+    sub = db.session.get(Submission, sub.id)
+    assert sub.contact is None and sub.personal_data_purged_at is not None
+    assert sub.description  # the text and statistics stay
+    assert audits(db, "submission.erase_personal_data")
