@@ -78,3 +78,38 @@ def test_board_case_from_assignment_to_rating(page, live_app, live_server):
     expect(resident.locator(".case-rated")).to_contain_text("4/5")
     expect(resident.get_by_role("button", name="Gửi đánh giá")).to_have_count(0)
     resident.context.close()
+
+
+AXE = __import__("pathlib").Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def _serious_violations(page) -> list:
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE.read_text(encoding="utf-8") + "\n;undefined")
+    found = page.evaluate("""async () => {
+        const r = await axe.run(document, {resultTypes: ['violations']});
+        return r.violations.map(v => ({id: v.id, impact: v.impact,
+            nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
+    }""")
+    return [v for v in found if v["impact"] in ("serious", "critical")]
+
+
+def test_board_pages_have_no_serious_accessibility_violation(page, live_app, live_server):
+    import pytest
+
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed (npm ci)")
+    code = _setup(live_app)
+    with live_app.app_context():
+        services.create_user("quantri@test.vn", ["admin", "editor"], PASSWORD, name="Quản trị")
+        db.session.commit()
+    page.goto(live_server + "/can-bo/dang-nhap")
+    page.get_by_label("Email").fill("quantri@test.vn")
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    for path in ("/can-bo/ban/?tab=all", "/can-bo/ban/ho-so/1", "/can-bo/ban/thanh-vien", "/can-bo/ban/ngay-nghi",
+                 "/can-bo/bao-cao/?kind=year&year=2026", "/can-bo/tong-hop-y-kien/", "/kien-nghi", "/thong-ke",
+                 f"/kien-nghi/theo-doi/{code}"):
+        page.goto(live_server + path)
+        assert page.locator("h1").count() == 1, path
+        assert _serious_violations(page) == [], path
