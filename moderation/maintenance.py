@@ -93,6 +93,10 @@ def purge_submission(sub: Submission, reason: str) -> None:
     if contact is not None:
         db.session.delete(contact)
     sub.display_name = ""
+    from moderation.models import Support
+
+    for support in db.session.scalars(select(Support).where(Support.submission_id == sub.id)):
+        db.session.delete(support)  # supporters' keyed contact hashes; support_count stays
     files = _remove_attachments(sub)
     case = triage.case_for_submission(sub)
     if case is not None:

@@ -45,6 +45,10 @@ def test_purge_removes_personal_data_and_keeps_statistics(db, board_setup, runne
     s.case.closed_at = dt.datetime.now(UTC) - dt.timedelta(days=800)
     db.session.add(SubmissionAttachment(submission_id=s.submission.id, filename="anh.jpg", content_type="image/jpeg",
                                         size=3, sha256="a" * 64))
+    from moderation.models import Support
+
+    db.session.add(Support(submission_id=s.submission.id, contact_hash="b" * 64))
+    s.submission.support_count = 1
     recent = make_petition(title="Mới đóng")
     rejected_old = make_petition(title="Bị từ chối", status="rejected", email="tuchoi@example.vn")
     rejected_old.moderated_at = dt.datetime.now(UTC) - dt.timedelta(days=200)
@@ -63,6 +67,8 @@ def test_purge_removes_personal_data_and_keeps_statistics(db, board_setup, runne
     assert sub.personal_data_purged_at is not None and sub.display_name == ""
     assert sub.title == "Đường ngập nước"  # the petition itself is never deleted
     assert db.session.scalars(select(SubmissionAttachment).where(SubmissionAttachment.submission_id == sub.id)).all() == []
+    assert db.session.scalars(select(Support).where(Support.submission_id == sub.id)).all() == []
+    assert sub.support_count == 1
     after = reports.compute_statistics()
     assert after == before
     # idempotent
