@@ -76,12 +76,13 @@ def cases():
     rows = []
     counts = {key: 0 for key, _ in TABS}
     for case in db.session.scalars(query):
+        clocks = triage.case_clocks(case)
         clock = triage.worst_clock(case)
         for key, _label in TABS:
             if _tab_match(key, case, clock):
                 counts[key] += 1
         if _tab_match(tab, case, clock):
-            rows.append((case, clock))
+            rows.append((case, clocks))
     groups = {g.id: g for g in db.session.scalars(select(ResidentialGroup))}
     users = {u.id: u for u in db.session.scalars(select(User))}
     return render_template(
