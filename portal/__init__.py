@@ -73,7 +73,13 @@ def _configure_extensions(app: Flask) -> None:
     csrf.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "accounts.login"
-    login_manager.login_message = "Vui lòng đăng nhập để tiếp tục."
+    from flask_babel import gettext
+
+    from portal.i18n import N_
+
+    login_manager.login_message = N_("Vui lòng đăng nhập để tiếp tục.")  # translated when flashed
+
+    login_manager.localize_callback = gettext
     login_manager.login_message_category = "warning"
     babel.init_app(
         app,

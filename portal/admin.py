@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
 
@@ -13,6 +14,7 @@ from portal.accounts.forms import UserForm
 from portal.accounts.models import User
 from portal.audit import AuditEvent
 from portal.extensions import db
+from portal.i18n import N_
 from portal.permissions import role_required
 from portal.sanitize import clean_text
 from portal.settings import get_setting, set_setting
@@ -41,13 +43,13 @@ def user_new():
             if not form.active.data:
                 services.update_user(user, active=False)
         except services.AccountError as exc:
-            error = str(exc)
+            error = _(str(exc))
         else:
             db.session.commit()
-            flash(f"Đã tạo tài khoản {user.email}.", "success")
+            flash(_("Đã tạo tài khoản %(email)s.", email=user.email), "success")
             return redirect(url_for("admin.users"))
     elif request.method == "POST":
-        error = "Vui lòng kiểm tra các trường được đánh dấu."
+        error = _("Vui lòng kiểm tra các trường được đánh dấu.")
     return render_template("admin/user_form.html", form=form, error=error, user=None), 200 if not error else 400
 
 
@@ -62,17 +64,17 @@ def user_edit(user_id: int):
     if form.validate_on_submit():
         try:
             if user.id == current_user.id and (not form.active.data or "admin" not in (form.roles.data or [])):
-                raise services.AccountError("Bạn không thể tự vô hiệu hóa hoặc bỏ quyền quản trị của chính mình.")
+                raise services.AccountError(N_("Bạn không thể tự vô hiệu hóa hoặc bỏ quyền quản trị của chính mình."))
             services.update_user(user, roles=form.roles.data or [], active=bool(form.active.data),
                                  name=form.name.data or "")
             if form.password.data:
                 services.reset_password(user, form.password.data)
         except services.AccountError as exc:
-            error = str(exc)
+            error = _(str(exc))
             db.session.rollback()
         else:
             db.session.commit()
-            flash("Đã lưu tài khoản.", "success")
+            flash(_("Đã lưu tài khoản."), "success")
             return redirect(url_for("admin.users"))
     return render_template("admin/user_form.html", form=form, error=error, user=user), 200 if not error else 400
 
@@ -82,7 +84,7 @@ def user_edit(user_id: int):
 def security_settings():
     set_setting("REQUIRE_TOTP_FOR_STAFF", request.form.get("require_totp") == "1")
     db.session.commit()
-    flash("Đã lưu cài đặt bảo mật.", "success")
+    flash(_("Đã lưu cài đặt bảo mật."), "success")
     return redirect(url_for("admin.users"))
 
 
@@ -107,7 +109,7 @@ def audit_log():
         if date_from:
             q = q.where(AuditEvent.created_at >= dt.datetime.fromisoformat(date_from).replace(tzinfo=dt.timezone.utc))
     except ValueError:
-        flash("Ngày không hợp lệ (định dạng YYYY-MM-DD).", "error")
+        flash(_("Ngày không hợp lệ (định dạng YYYY-MM-DD)."), "error")
     page = max(request.args.get("page", 1, type=int) or 1, 1)
     total = db.session.scalar(select(func.count()).select_from(q.subquery()))
     events = db.session.scalars(q.order_by(AuditEvent.id.desc()).limit(50).offset((page - 1) * 50)).all()
@@ -122,15 +124,15 @@ def groups():
         code = clean_text(request.form.get("code"), 32)
         name = clean_text(request.form.get("name"), 120)
         if not code or not name:
-            error = "Cần nhập mã và tên tổ dân phố."
+            error = _("Cần nhập mã và tên tổ dân phố.")
         elif db.session.scalar(select(ResidentialGroup).filter_by(code=code)):
-            error = "Mã tổ dân phố đã tồn tại."
+            error = _("Mã tổ dân phố đã tồn tại.")
         else:
             group = ResidentialGroup(code=code, name=name)
             db.session.add(group)
             audit.record(None, "group.create", group, {"code": code, "name": name})
             db.session.commit()
-            flash("Đã thêm tổ dân phố.", "success")
+            flash(_("Đã thêm tổ dân phố."), "success")
             return redirect(url_for("admin.groups"))
     rows = db.session.scalars(select(ResidentialGroup).order_by(ResidentialGroup.position, ResidentialGroup.code)).all()
     return render_template("admin/groups.html", groups=rows, error=error, form=request.form), 200 if not error else 400

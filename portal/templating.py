@@ -48,6 +48,9 @@ def init_app(app) -> None:
     app.jinja_env.filters["date"] = format_date
     app.jinja_env.filters["datetime"] = format_datetime
     app.jinja_env.filters["filesize"] = format_size
+    from portal.i18n import translate
+
+    app.jinja_env.filters["tr"] = translate  # fixed Vietnamese labels from dicts, in the chosen locale
     register_globals(app)
 
 

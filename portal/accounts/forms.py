@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Length
@@ -7,21 +8,21 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from portal.accounts.models import ROLE_LABELS, ROLES
 
-REQUIRED = "Trường này là bắt buộc."
+REQUIRED = _l("Trường này là bắt buộc.")
 
 
 class LoginForm(FlaskForm):
     email = EmailField("Email", validators=[DataRequired(REQUIRED), Length(max=254)])
-    password = PasswordField("Mật khẩu", validators=[DataRequired(REQUIRED), Length(max=256)])
+    password = PasswordField(_l("Mật khẩu"), validators=[DataRequired(REQUIRED), Length(max=256)])
 
 
 class TotpForm(FlaskForm):
-    code = StringField("Mã xác thực 6 chữ số", validators=[DataRequired(REQUIRED), Length(max=12)])
+    code = StringField(_l("Mã xác thực 6 chữ số"), validators=[DataRequired(REQUIRED), Length(max=12)])
 
 
 class PasswordChangeForm(FlaskForm):
-    current = PasswordField("Mật khẩu hiện tại", validators=[DataRequired(REQUIRED), Length(max=256)])
-    new = PasswordField("Mật khẩu mới", validators=[DataRequired(REQUIRED), Length(max=256)])
+    current = PasswordField(_l("Mật khẩu hiện tại"), validators=[DataRequired(REQUIRED), Length(max=256)])
+    new = PasswordField(_l("Mật khẩu mới"), validators=[DataRequired(REQUIRED), Length(max=256)])
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -31,7 +32,7 @@ class MultiCheckboxField(SelectMultipleField):
 
 class UserForm(FlaskForm):
     email = EmailField("Email", validators=[DataRequired(REQUIRED), Length(max=254)])
-    name = StringField("Họ và tên", validators=[Length(max=200)])
-    roles = MultiCheckboxField("Vai trò", choices=[(r, ROLE_LABELS[r]) for r in ROLES])
-    password = PasswordField("Mật khẩu ban đầu", validators=[Length(max=256)])
-    active = BooleanField("Đang hoạt động", default=True)
+    name = StringField(_l("Họ và tên"), validators=[Length(max=200)])
+    roles = MultiCheckboxField(_l("Vai trò"), choices=[(r, _l(ROLE_LABELS[r])) for r in ROLES])
+    password = PasswordField(_l("Mật khẩu ban đầu"), validators=[Length(max=256)])
+    active = BooleanField(_l("Đang hoạt động"), default=True)

@@ -9,14 +9,15 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.database import UTCDateTime, utcnow
 from portal.extensions import db
+from portal.i18n import N_
 
 ROLES = ("admin", "editor", "moderator", "board_member", "board_head")
 ROLE_LABELS = {
-    "admin": "Quản trị hệ thống",
-    "editor": "Biên tập viên công khai thông tin",
-    "moderator": "Người kiểm duyệt",
-    "board_member": "Thành viên Ban Thanh tra nhân dân / Ban giám sát",
-    "board_head": "Trưởng ban",
+    "admin": N_("Quản trị hệ thống"),
+    "editor": N_("Biên tập viên công khai thông tin"),
+    "moderator": N_("Người kiểm duyệt"),
+    "board_member": N_("Thành viên Ban Thanh tra nhân dân / Ban giám sát"),
+    "board_head": N_("Trưởng ban"),
 }
 
 

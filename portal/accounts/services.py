@@ -13,6 +13,7 @@ from portal import audit
 from portal.accounts.models import ROLES, User
 from portal.database import utcnow
 from portal.extensions import db
+from portal.i18n import N_
 from portal.settings import get_setting
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -32,18 +33,18 @@ def check_password_strength(password: str, email: str = "") -> None:
     if len(password or "") < minimum:
         raise AccountError(f"Mật khẩu phải có ít nhất {minimum} ký tự.")
     if len(password) > 256:
-        raise AccountError("Mật khẩu quá dài (tối đa 256 ký tự).")
+        raise AccountError(N_("Mật khẩu quá dài (tối đa 256 ký tự)."))
     if password.lower() in {email.lower(), email.split("@")[0].lower()}:
-        raise AccountError("Mật khẩu không được trùng với địa chỉ email.")
+        raise AccountError(N_("Mật khẩu không được trùng với địa chỉ email."))
     classes = sum(bool(re.search(p, password)) for p in (r"[a-z]", r"[A-Z]", r"\d", r"[^\w\s]"))
     if classes < 2 or len(set(password)) < 5:
-        raise AccountError("Mật khẩu quá yếu: hãy kết hợp chữ hoa, chữ thường, chữ số hoặc ký hiệu.")
+        raise AccountError(N_("Mật khẩu quá yếu: hãy kết hợp chữ hoa, chữ thường, chữ số hoặc ký hiệu."))
 
 
 def normalize_email(email: str) -> str:
     email = (email or "").strip().lower()
     if not EMAIL_RE.match(email) or len(email) > 254:
-        raise AccountError("Địa chỉ email không hợp lệ.")
+        raise AccountError(N_("Địa chỉ email không hợp lệ."))
     return email
 
 
@@ -55,7 +56,7 @@ def validate_roles(roles) -> list[str]:
             f"Vai trò không hợp lệ: {', '.join(unknown)}. Các vai trò: {', '.join(ROLES)}."
         )
     if not roles:
-        raise AccountError("Cần chọn ít nhất một vai trò.")
+        raise AccountError(N_("Cần chọn ít nhất một vai trò."))
     return roles
 
 
@@ -67,7 +68,7 @@ def create_user(email: str, roles, password: str, name: str = "", actor=None) ->
     email = normalize_email(email)
     roles = validate_roles(roles)
     if get_user_by_email(email) is not None:
-        raise AccountError("Email này đã được dùng cho một tài khoản khác.")
+        raise AccountError(N_("Email này đã được dùng cho một tài khoản khác."))
     check_password_strength(password, email)
     user = User(email=email, name=(name or "").strip()[:200], password_hash=_hash(password),
                 password_changed_at=utcnow())
@@ -110,7 +111,7 @@ def authenticate(email: str, password: str) -> User:
         _DUMMY_HASH = _DUMMY_HASH or _hash("dummy-password-for-timing")
         check_password_hash(_DUMMY_HASH, password or "")
         audit.record("anonymous", "login.failed", ("user", ""), {"email": (email or "")[:254]})
-        raise AccountError("Email hoặc mật khẩu không đúng.")
+        raise AccountError(N_("Email hoặc mật khẩu không đúng."))
     if is_locked(user):
         audit.record(user, "login.locked", user)
         raise AccountError(
@@ -125,21 +126,21 @@ def authenticate(email: str, password: str) -> User:
             user.failed_logins = 0
             details["locked_until"] = user.locked_until.isoformat()
         audit.record(user, "login.failed", user, details)
-        raise AccountError("Email hoặc mật khẩu không đúng.")
+        raise AccountError(N_("Email hoặc mật khẩu không đúng."))
     if not user.active:
         audit.record(user, "login.disabled", user)
-        raise AccountError("Tài khoản này đã bị vô hiệu hóa. Liên hệ quản trị viên.")
+        raise AccountError(N_("Tài khoản này đã bị vô hiệu hóa. Liên hệ quản trị viên."))
     return user
 
 
 def verify_totp(user: User, code: str) -> bool:
     code = re.sub(r"\s", "", code or "")
     if not re.fullmatch(r"\d{6}", code):
-        raise AccountError("Mã xác thực phải gồm đúng 6 chữ số.")
+        raise AccountError(N_("Mã xác thực phải gồm đúng 6 chữ số."))
     if not user.totp_secret or not pyotp.TOTP(user.totp_secret).verify(code, valid_window=1):
         user.failed_logins += 1
         audit.record(user, "login.totp_failed", user)
-        raise AccountError("Mã xác thực không đúng hoặc đã hết hạn.")
+        raise AccountError(N_("Mã xác thực không đúng hoặc đã hết hạn."))
     return True
 
 
@@ -156,10 +157,10 @@ def totp_required(user: User) -> bool:
 
 def change_password(user: User, current: str, new: str, actor=None) -> None:
     if not check_password_hash(user.password_hash, current or ""):
-        raise AccountError("Mật khẩu hiện tại không đúng.")
+        raise AccountError(N_("Mật khẩu hiện tại không đúng."))
     check_password_strength(new, user.email)
     if check_password_hash(user.password_hash, new):
-        raise AccountError("Mật khẩu mới phải khác mật khẩu hiện tại.")
+        raise AccountError(N_("Mật khẩu mới phải khác mật khẩu hiện tại."))
     user.password_hash = _hash(new)
     user.password_changed_at = utcnow()
     audit.record(actor or user, "user.password_change", user)

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from portal.accounts import services
 from portal.accounts.forms import LoginForm, PasswordChangeForm, TotpForm
 from portal.accounts.models import User
 from portal.extensions import db, limiter, login_manager
+from portal.i18n import N_
 from portal.site.views import _safe_next
 
 bp = Blueprint("accounts", __name__, url_prefix="/can-bo")
@@ -35,7 +37,7 @@ def login():
         try:
             user = services.authenticate(form.email.data, form.password.data)
         except services.AccountError as exc:
-            error = str(exc)
+            error = _(str(exc))  # fixed service messages are in the catalog
             db.session.commit()  # keep the failure count and the audit event
         else:
             nxt = _safe_next(request.args.get("next"))
@@ -49,11 +51,11 @@ def login():
             session.clear()
             login_user(user)
             if services.totp_required(user) and not user.totp_enabled:
-                flash("Quản trị viên yêu cầu bật xác thực hai lớp cho mọi cán bộ.", "warning")
+                flash(_("Quản trị viên yêu cầu bật xác thực hai lớp cho mọi cán bộ."), "warning")
                 return redirect(url_for("accounts.totp_setup"))
             return redirect(nxt if nxt != "/" else url_for("accounts.dashboard"))
     elif request.method == "POST":
-        error = "Vui lòng nhập email và mật khẩu."
+        error = _("Vui lòng nhập email và mật khẩu.")
     return render_template("accounts/login.html", form=form, error=error), 200 if not error else 400
 
 
@@ -69,10 +71,10 @@ def login_totp():
     if form.validate_on_submit():
         try:
             if services.is_locked(user):
-                raise services.AccountError("Tài khoản tạm thời bị khóa. Vui lòng thử lại sau.")
+                raise services.AccountError(N_("Tài khoản tạm thời bị khóa. Vui lòng thử lại sau."))
             services.verify_totp(user, form.code.data)
         except services.AccountError as exc:
-            error = str(exc)
+            error = _(str(exc))  # fixed service messages are in the catalog
             if user.failed_logins >= current_app.config["LOGIN_MAX_FAILURES"]:
                 session.pop("pending_user_id", None)
             db.session.commit()
@@ -84,7 +86,7 @@ def login_totp():
             login_user(user)
             return redirect(nxt if nxt != "/" else url_for("accounts.dashboard"))
     elif request.method == "POST":
-        error = "Vui lòng nhập mã xác thực."
+        error = _("Vui lòng nhập mã xác thực.")
     return render_template("accounts/login_totp.html", form=form, error=error), 200 if not error else 400
 
 
@@ -97,7 +99,7 @@ def logout():
     db.session.commit()
     logout_user()
     session.clear()
-    flash("Bạn đã đăng xuất.", "info")
+    flash(_("Bạn đã đăng xuất."), "info")
     return redirect(url_for("accounts.login"))
 
 
@@ -116,10 +118,10 @@ def account():
         try:
             services.change_password(current_user, form.current.data, form.new.data)
         except services.AccountError as exc:
-            error = str(exc)
+            error = _(str(exc))  # fixed service messages are in the catalog
         else:
             db.session.commit()
-            flash("Đã đổi mật khẩu.", "success")
+            flash(_("Đã đổi mật khẩu."), "success")
             return redirect(url_for("accounts.account"))
     return render_template("accounts/account.html", form=form, error=error), 200 if not error else 400
 
@@ -137,11 +139,11 @@ def totp_setup():
         try:
             services.confirm_totp_enrolment(user, form.code.data)
         except services.AccountError as exc:
-            error = str(exc)
+            error = _(str(exc))  # fixed service messages are in the catalog
             db.session.commit()
         else:
             db.session.commit()
-            flash("Đã bật xác thực hai lớp.", "success")
+            flash(_("Đã bật xác thực hai lớp."), "success")
             return redirect(url_for("accounts.account"))
     uri = services.totp_uri(user) if user.totp_secret else None
     return render_template("accounts/totp_setup.html", form=form, error=error, uri=uri,

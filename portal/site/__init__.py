@@ -4,15 +4,17 @@ from __future__ import annotations
 from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from portal.i18n import N_
+
 ERROR_TEXT = {
-    400: ("Yêu cầu không hợp lệ", "Yêu cầu gửi lên không hợp lệ. Vui lòng kiểm tra lại và thử lại."),
-    403: ("Không có quyền truy cập", "Tài khoản của bạn không có quyền xem trang này."),
-    404: ("Không tìm thấy trang", "Trang bạn tìm không tồn tại hoặc đã được chuyển đi."),
-    405: ("Phương thức không được hỗ trợ", "Thao tác này không được hỗ trợ trên trang này."),
-    409: ("Xung đột", "Thao tác không thực hiện được vì dữ liệu đã thay đổi."),
-    413: ("Dữ liệu gửi lên quá lớn", "Tệp hoặc nội dung gửi lên vượt quá dung lượng cho phép. Vui lòng giảm dung lượng và gửi lại."),
-    429: ("Quá nhiều yêu cầu", "Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng chờ vài phút rồi thử lại; nội dung bạn đã nhập vẫn được giữ trong trình duyệt (nhấn nút Quay lại)."),
-    500: ("Lỗi hệ thống", "Đã có lỗi xảy ra. Chúng tôi đã ghi nhận và sẽ khắc phục. Vui lòng thử lại sau."),
+    400: (N_("Yêu cầu không hợp lệ"), N_("Yêu cầu gửi lên không hợp lệ. Vui lòng kiểm tra lại và thử lại.")),
+    403: (N_("Không có quyền truy cập"), N_("Tài khoản của bạn không có quyền xem trang này.")),
+    404: (N_("Không tìm thấy trang"), N_("Trang bạn tìm không tồn tại hoặc đã được chuyển đi.")),
+    405: (N_("Phương thức không được hỗ trợ"), N_("Thao tác này không được hỗ trợ trên trang này.")),
+    409: (N_("Xung đột"), N_("Thao tác không thực hiện được vì dữ liệu đã thay đổi.")),
+    413: (N_("Dữ liệu gửi lên quá lớn"), N_("Tệp hoặc nội dung gửi lên vượt quá dung lượng cho phép. Vui lòng giảm dung lượng và gửi lại.")),
+    429: (N_("Quá nhiều yêu cầu"), N_("Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng chờ vài phút rồi thử lại; nội dung bạn đã nhập vẫn được giữ trong trình duyệt (nhấn nút Quay lại).")),
+    500: (N_("Lỗi hệ thống"), N_("Đã có lỗi xảy ra. Chúng tôi đã ghi nhận và sẽ khắc phục. Vui lòng thử lại sau.")),
 }
 
 
@@ -30,7 +32,7 @@ def init_error_handlers(app: Flask) -> None:
         code = exc.code or 500
         title, text = ERROR_TEXT.get(code, (exc.name, exc.description))
         if code == 400 and getattr(exc, "description", "") and "CSRF" in str(exc.description):
-            text = "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. Vui lòng tải lại trang và gửi lại."
+            text = N_("Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. Vui lòng tải lại trang và gửi lại.")
         if wants_json():
             return jsonify({"error": title, "message": text, "status": code}), code
         response = app.make_response((render_template("errors/error.html", code=code, title=title, text=text), code))

@@ -1,0 +1,27 @@
+"""Helpers for the second locale (English): see ``portal/translations/update.sh``.
+
+- ``N_("…")`` marks a fixed Vietnamese label kept in a dict or constant (category names, role
+  names, error-page titles…) for extraction without changing it: the value stays a plain ``str``
+  (safe in JSON, the database, the search index and feeds). Babel extracts ``N_`` by default.
+- ``translate(value)`` (the ``tr`` template filter) translates such a label when it is shown:
+  ``{{ d.category_label|tr }}``. Text with no entry in the catalog (user text, names) comes back
+  unchanged, and the result is a plain string, so Jinja still escapes it.
+"""
+from __future__ import annotations
+
+from flask import has_request_context
+
+
+def N_(message: str) -> str:
+    return message
+
+
+def translate(value) -> str:
+    if value is None:
+        return ""
+    text = str(value)
+    if not text or not has_request_context():
+        return text
+    from flask_babel import gettext
+
+    return gettext(text)
