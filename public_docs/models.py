@@ -9,33 +9,34 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.database import UTCDateTime, utcnow
 from portal.extensions import db
+from portal.i18n import N_  # marks labels for the English catalog; values stay plain str
 from portal.ward import ResidentialGroup
 
 # Category codes used in the API and the import, with their Vietnamese names (Law 10/2022 Art. 11).
 CATEGORIES: dict[str, str] = {
-    "plans": "Kế hoạch phát triển kinh tế - xã hội",
-    "budget": "Dự toán, quyết toán ngân sách",
-    "projects": "Dự án, công trình đầu tư",
-    "land": "Thu hồi đất, bồi thường, hỗ trợ, tái định cư",
-    "planning": "Quy hoạch, kế hoạch sử dụng đất",
-    "procedures": "Thủ tục hành chính",
-    "welfare": "Chính sách an sinh xã hội",
-    "contributions": "Các khoản đóng góp của Nhân dân",
-    "fees": "Phí, lệ phí",
-    "inspection": "Kết luận thanh tra, giải quyết khiếu nại, tố cáo",
-    "consultation_results": "Kết quả lấy ý kiến Nhân dân",
-    "conventions": "Hương ước, quy ước",
-    "other": "Thông tin khác",
+    "plans": N_("Kế hoạch phát triển kinh tế - xã hội"),
+    "budget": N_("Dự toán, quyết toán ngân sách"),
+    "projects": N_("Dự án, công trình đầu tư"),
+    "land": N_("Thu hồi đất, bồi thường, hỗ trợ, tái định cư"),
+    "planning": N_("Quy hoạch, kế hoạch sử dụng đất"),
+    "procedures": N_("Thủ tục hành chính"),
+    "welfare": N_("Chính sách an sinh xã hội"),
+    "contributions": N_("Các khoản đóng góp của Nhân dân"),
+    "fees": N_("Phí, lệ phí"),
+    "inspection": N_("Kết luận thanh tra, giải quyết khiếu nại, tố cáo"),
+    "consultation_results": N_("Kết quả lấy ý kiến Nhân dân"),
+    "conventions": N_("Hương ước, quy ước"),
+    "other": N_("Thông tin khác"),
 }
 BUDGET_PERIODS: dict[str, str] = {
-    "quarter": "Quý",
-    "half_year": "6 tháng",
-    "year": "Năm",
-    "final": "Quyết toán",
+    "quarter": N_("Quý"),
+    "half_year": N_("6 tháng"),
+    "year": N_("Năm"),
+    "final": N_("Quyết toán"),
 }
 FORMS: tuple[str, ...] = (
-    "Quyết định", "Kế hoạch", "Báo cáo", "Thông báo", "Tờ trình", "Nghị quyết", "Công văn",
-    "Dự thảo", "Danh sách", "Hướng dẫn", "Biên bản", "Kết luận", "Khác",
+    N_("Quyết định"), N_("Kế hoạch"), N_("Báo cáo"), N_("Thông báo"), N_("Tờ trình"), N_("Nghị quyết"),
+    N_("Công văn"), N_("Dự thảo"), N_("Danh sách"), N_("Hướng dẫn"), N_("Biên bản"), N_("Kết luận"), N_("Khác"),
 )
 
 
@@ -46,9 +47,9 @@ class DisclosureStatus(str, enum.Enum):
 
 
 STATUS_LABELS = {
-    DisclosureStatus.draft: "Bản nháp",
-    DisclosureStatus.published: "Đang công khai",
-    DisclosureStatus.withdrawn: "Đã thu hồi",
+    DisclosureStatus.draft: N_("Bản nháp"),
+    DisclosureStatus.published: N_("Đang công khai"),
+    DisclosureStatus.withdrawn: N_("Đã thu hồi"),
 }
 
 disclosure_group = Table(
