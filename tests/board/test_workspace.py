@@ -84,3 +84,22 @@ def test_note_shown_to_board_only(client, db, board_setup):
     sign_in(client, s.member)
     client.post(f"/can-bo/ban/ho-so/{s.case.id}/note", data={"note-text": "GHI-CHU-BI-MAT"})
     assert "GHI-CHU-BI-MAT" in client.get(f"/can-bo/ban/ho-so/{s.case.id}").get_data(as_text=True)
+
+
+def test_overdue_and_mine_tabs(client, db, board_setup):
+    from moderation import triage
+    from moderation.routing import route_approved_petition
+    from tests.board.factories import make_petition
+
+    s = board_setup
+    s.case.created_at = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=60)
+    fresh = route_approved_petition(make_petition(title="Kiến nghị mới hôm nay"), s.moderator)
+    triage.assign_case(fresh, s.member, s.head)
+    db.session.commit()
+    sign_in(client, s.member)
+    overdue = client.get("/can-bo/ban/?tab=overdue").get_data(as_text=True)
+    assert s.submission.receipt_code in overdue and fresh.submission.receipt_code not in overdue
+    assert "Quá hạn" in overdue
+    mine = client.get("/can-bo/ban/?tab=mine").get_data(as_text=True)
+    assert fresh.submission.receipt_code in mine and s.submission.receipt_code not in mine
+    assert "Quá hạn <span class=\"count\">(1)</span>" in mine  # counts for every tab
