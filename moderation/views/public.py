@@ -186,6 +186,7 @@ def add_information(code: str):
     had_files = any(f.filename for f in request.files.getlist("attachments"))
     try:
         abuse.check_form_timing(request.form)
+        abuse.check_blocklist()
         abuse.check_submission_rate([], scope="add-info")
         intake.add_information(submission, text, uploads_from_request())
     except abuse.Refused as exc:
