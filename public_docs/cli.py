@@ -105,9 +105,9 @@ def import_record(obj: dict, base_dir: Path, actor="import", allow_publish: bool
         have = {a.sha256 for a in services.active_attachments(d)}
         new_files = [f for f in files if hashlib.sha256(f.data).hexdigest() not in have]
         if d.status == DisclosureStatus.draft:
-            before = services._as_data(d)
+            before = services.disclosure_data(d)
             services.update_disclosure(d, data, actor=actor, files=new_files)
-            changed = bool(new_files) or services._as_data(d) != before
+            changed = bool(new_files) or services.disclosure_data(d) != before
             if publish:
                 services.publish_disclosure(d, actor=actor, secrecy_confirmed=True)
                 changed = True
@@ -127,8 +127,8 @@ def import_record(obj: dict, base_dir: Path, actor="import", allow_publish: bool
                 result = "unchanged"
     if obj.get("comments_open_from") and obj.get("comments_open_until") and d.status == DisclosureStatus.published:
         if (d.comments_open_from, d.comments_open_until) != (
-            services._parse_date(obj["comments_open_from"], "x", "x", {}),
-            services._parse_date(obj["comments_open_until"], "x", "x", {}),
+            services.parse_date(obj["comments_open_from"], "x", "x", {}),
+            services.parse_date(obj["comments_open_until"], "x", "x", {}),
         ):
             services.open_for_comments(d, obj["comments_open_from"], obj["comments_open_until"], actor=actor)
             if result == "unchanged":

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from portal.api import json_error
 from portal.extensions import db
-from portal.sanitize import strip_tags
+from portal.sanitize import clean_text, strip_tags
 from public_docs import services
 from public_docs.models import BUDGET_PERIODS, CATEGORIES, Disclosure, DisclosureStatus
 
@@ -85,7 +85,7 @@ def disclosures():
         filters["category"] = category
     if year:
         filters["year"] = str(year)
-    q = services.clean_text(request.args.get("q"), 200)
+    q = clean_text(request.args.get("q"), 200)
     if q:
         items, total = _search(q, filters, page, per_page)
     else:
@@ -200,7 +200,7 @@ PATHS = {
                 {"name": "category", "in": "query", "schema": {"type": "string", "enum": list(CATEGORIES)}},
                 {"name": "year", "in": "query", "schema": {"type": "integer", "minimum": 1900, "maximum": 2100},
                  "description": "Year of the issue date"},
-                {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "default": 1}},
+                {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100_000, "default": 1}},
                 {"name": "per_page", "in": "query",
                  "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": 20}},
             ],

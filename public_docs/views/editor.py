@@ -20,6 +20,7 @@ from wtforms import (
 from portal.extensions import db
 from portal.files import read_stored
 from portal.permissions import role_required
+from portal.sanitize import clean_text
 from portal.ward import ResidentialGroup
 from public_docs import services
 from public_docs.models import BUDGET_PERIODS, CATEGORIES, FORMS, STATUS_LABELS, Attachment, Disclosure, DisclosureStatus
@@ -150,7 +151,7 @@ def _fill(form: DisclosureForm, d: Disclosure) -> None:
 @role_required("editor")
 def disclosures():
     status = request.args.get("status", "")
-    q = services.clean_text(request.args.get("q"), 200)
+    q = clean_text(request.args.get("q"), 200)
     stmt = select(Disclosure)
     if status in {s.value for s in DisclosureStatus}:
         stmt = stmt.where(Disclosure.status == DisclosureStatus(status))
