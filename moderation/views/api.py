@@ -135,7 +135,7 @@ OPENAPI_PATHS = {
                 "201": {"description": "Đã tiếp nhận", "content": {"application/json": {"schema": {
                     "type": "object", "properties": {"receipt_code": {"type": "string", "example": "KN-7H3K-9QX2-M4"}},
                     "required": ["receipt_code"]}}}},
-                "403": _ERR, "413": _ERR,
+                "400": _ERR, "403": _ERR, "413": _ERR,
                 "422": {"description": "Dữ liệu không hợp lệ (fields: thông báo theo từng trường) hoặc khiếu nại, "
                                        "tố cáo (guidance)", "content": {"application/json": {"schema": {
                                            "$ref": "#/components/schemas/ValidationError"}}}},
@@ -185,7 +185,8 @@ OPENAPI_SCHEMAS = {
         "guidance": {"type": "string"}}},
     "PublicPetition": {"type": "object", "properties": {
         "id": {"type": "integer"}, "title": {"type": "string"}, "description": {"type": "string"},
-        "topic": {"type": "string"}, "topic_name": {"type": "string"}, "group": {"type": "string", "nullable": True},
+        "topic": {"type": "string", "nullable": True}, "topic_name": {"type": "string", "nullable": True},
+        "group": {"type": "string", "nullable": True},
         "project_id": {"type": "integer", "nullable": True}, "status": {"type": "string"},
         "support_count": {"type": "integer"}, "created_at": {"type": "string", "format": "date-time"},
         "approved_at": {"type": "string", "format": "date-time", "nullable": True}}},
