@@ -11,11 +11,16 @@ What is cached: a GET answered 200 for one of ``CACHED_ENDPOINTS`` to a request 
 token, so its page holds nothing personal and is the same for every such visitor. Anyone with a
 cookie (staff, a resident who just sent a petition, someone who chose English) always gets a fresh
 page. The whole answer is kept (status, headers incl. the security headers, body) by a WSGI
-middleware in front of Flask, so a hit costs a dictionary lookup. Entries live
-``PAGE_CACHE_SECONDS`` (default 10; 0 turns the cache off; off under ``TESTING`` unless set), per
-worker process, at most ``PAGE_CACHE_ENTRIES`` (LRU, default 1000), bodies up to 512 KB. A change
-(publication, withdrawal) shows to cookie-less visitors within those seconds. Cached answers carry
-``X-Page-Cache: hit``, stored ones ``X-Page-Cache: miss``.
+middleware in front of Flask, so a hit costs a dictionary lookup and two ``stat`` calls.
+
+When it is dropped: a commit that changed public content (any disclosure row; an update or
+deletion of a moderation, Board or portal row, i.e. a decision, a response, a setting) touches
+``page-cache.version`` (next to the search index, or ``PAGE_CACHE_VERSION_FILE``); a write to the search index changes its directory's time. Every
+worker process on the host compares both before answering from its cache. Otherwise entries live
+``PAGE_CACHE_SECONDS`` (default 60; 0 turns the cache off; off under ``TESTING`` unless set), at
+most ``PAGE_CACHE_ENTRIES`` per process (LRU, default 1000), bodies up to 512 KB. Several hosts: each
+has its own cache and version file, so another host's change shows within the TTL. Cached answers
+carry ``X-Page-Cache: hit``, stored ones ``X-Page-Cache: miss``.
 """
 from __future__ import annotations
 
@@ -24,7 +29,9 @@ import threading
 import time
 from collections import OrderedDict
 
-from flask import Flask
+from flask import Flask, current_app, has_app_context
+from sqlalchemy import event
+from sqlalchemy.orm import Session
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import RequestRedirect
 
@@ -35,14 +42,37 @@ CACHED_ENDPOINTS = frozenset({
     "search.results",
 })
 MAX_BODY = 512 * 1024
+INVALIDATING_MODULES = ("public_docs.", "moderation.", "portal.settings", "portal.ward", "portal.accounts.")
+
+
+def _mtime(path: str) -> int:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return 0
 
 
 class _Store:
-    def __init__(self, ttl: float, max_entries: int):
+    def __init__(self, ttl: float, max_entries: int, version_file: str, index_dir: str):
         self.ttl = ttl
         self.max_entries = max_entries
+        self.version_file = version_file
+        self.index_dir = index_dir
         self.lock = threading.Lock()
-        self.entries: OrderedDict[tuple, tuple[float, str, list, bytes]] = OrderedDict()
+        self.entries: OrderedDict[tuple, tuple[float, tuple, str, list, bytes]] = OrderedDict()
+
+    def version(self) -> tuple[int, int]:
+        """Changes when public content changed (a commit touching it, in any process of this host)
+        or the search index was written."""
+        return _mtime(self.version_file), _mtime(self.index_dir)
+
+    def bump(self) -> None:
+        try:
+            with open(self.version_file, "a"):
+                pass
+            os.utime(self.version_file, None)
+        except OSError:  # pragma: no cover - read-only instance: the TTL still bounds staleness
+            pass
 
     def get(self, key: tuple):
         now = time.monotonic()
@@ -50,15 +80,15 @@ class _Store:
             entry = self.entries.get(key)
             if entry is None:
                 return None
-            if entry[0] <= now:
+            if entry[0] <= now or entry[1] != self.version():
                 del self.entries[key]
                 return None
             self.entries.move_to_end(key)
-            return entry
+            return entry[2:]
 
-    def put(self, key: tuple, status: str, headers: list, body: bytes) -> None:
+    def put(self, key: tuple, version: tuple, status: str, headers: list, body: bytes) -> None:
         with self.lock:
-            self.entries[key] = (time.monotonic() + self.ttl, status, headers, body)
+            self.entries[key] = (time.monotonic() + self.ttl, version, status, headers, body)
             self.entries.move_to_end(key)
             while len(self.entries) > self.max_entries:
                 self.entries.popitem(last=False)
@@ -95,10 +125,11 @@ class PageCacheMiddleware:
         head = environ["REQUEST_METHOD"] == "HEAD"
         entry = self.store.get(key)
         if entry is not None:
-            _expires, status, headers, body = entry
+            status, headers, body = entry
             start_response(status, headers + [("X-Page-Cache", "hit")])
             return [b"" if head else body]
         captured: dict = {}
+        version = self.store.version()  # taken before rendering: a change meanwhile wins
 
         def capture(status, headers, exc_info=None):
             headers = list(headers)
@@ -122,7 +153,7 @@ class PageCacheMiddleware:
             if close is not None:
                 close()  # runs the response's call_on_close hooks
         if captured.get("storable") and len(body) <= MAX_BODY:
-            self.store.put(key, captured["status"], captured["headers"], body)
+            self.store.put(key, version, captured["status"], captured["headers"], body)
         return [body]
 
 
@@ -136,10 +167,59 @@ def _setting(app: Flask, key: str, default: float) -> float:
         return default
 
 
+# --- invalidation: a commit that changed public content bumps the version file ------------------
+
+def _changes_public_content(session) -> bool:
+    for obj in session.new:
+        if type(obj).__module__.startswith("public_docs."):
+            return True
+    for obj in list(session.dirty) + list(session.deleted):
+        # Disclosures and their files; moderation decisions, Board responses, settings, reference
+        # data, staff names. New moderation rows (a resident's petition) are never public: they do
+        # not count, nor do the outbox and the audit log.
+        if type(obj).__module__.startswith(INVALIDATING_MODULES):
+            return True
+    return False
+
+
+def _after_flush(session, _flush_context) -> None:
+    if not session.info.get("page_cache_changed") and _changes_public_content(session):
+        session.info["page_cache_changed"] = True
+
+
+def _after_commit(session) -> None:
+    if session.info.pop("page_cache_changed", False) and has_app_context():
+        store = current_app.extensions.get("page_cache")
+        if store is not None:
+            store.bump()
+
+
+def _after_rollback(session) -> None:
+    session.info.pop("page_cache_changed", None)
+
+
+_listening = False
+
+
+def _listen() -> None:
+    global _listening
+    if _listening:
+        return
+    event.listen(Session, "after_flush", _after_flush)
+    event.listen(Session, "after_commit", _after_commit)
+    event.listen(Session, "after_soft_rollback", lambda session, _tx: _after_rollback(session))
+    _listening = True
+
+
 def init_app(app: Flask) -> None:
-    ttl = _setting(app, "PAGE_CACHE_SECONDS", 0 if app.testing else 10)
+    ttl = _setting(app, "PAGE_CACHE_SECONDS", 0 if app.testing else 60)
     if ttl <= 0:
         return
-    store = _Store(ttl, int(_setting(app, "PAGE_CACHE_ENTRIES", 1000)))
+    index_dir = str(app.config.get("SEARCH_INDEX_DIR") or "")
+    # Next to the search index by default: like the index, the cache belongs to one host.
+    version_file = app.config.get("PAGE_CACHE_VERSION_FILE") or os.path.join(
+        os.path.dirname(index_dir.rstrip("/")) or app.instance_path, "page-cache.version")
+    store = _Store(ttl, int(_setting(app, "PAGE_CACHE_ENTRIES", 1000)), version_file, index_dir)
     app.extensions["page_cache"] = store
     app.wsgi_app = PageCacheMiddleware(app, app.wsgi_app, store)
+    _listen()

@@ -18,8 +18,9 @@ def config_overrides():
 
 def _publish(db, title: str):
     today = services.today()
+    _publish.n = getattr(_publish, "n", 0) + 1
     d = services.create_disclosure({
-        "number": "12/TB-UBND", "title": title,
+        "number": f"{_publish.n}/TB-UBND", "title": title,
         "summary": "Thông báo về lịch thu gom rác thải sinh hoạt trên địa bàn phường.",
         "body": "Nội dung thông báo.", "category": "plans", "form": "Thông báo",
         "issuer": "UBND phường Hòa An", "issued_on": (today - dt.timedelta(days=2)).isoformat(),
@@ -81,3 +82,26 @@ def test_off_under_testing_unless_asked(tmp_path):
 
     app = create_app({"TESTING": True, "SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'a.db'}"})
     assert "page_cache" not in app.extensions
+
+
+def test_a_publication_shows_at_once(app, client, db):
+    _publish(db, "Thông báo thứ nhất")
+    assert client.get("/cong-khai").headers.get("X-Page-Cache") == "miss"
+    assert client.get("/cong-khai").headers.get("X-Page-Cache") == "hit"
+    _publish(db, "Thông báo lịch tiêm phòng dại cho chó mèo")
+    page = client.get("/cong-khai")
+    assert page.headers.get("X-Page-Cache") == "miss"
+    assert "Thông báo lịch tiêm phòng dại cho chó mèo" in page.get_data(as_text=True)
+
+
+def test_a_resident_petition_does_not_empty_the_cache(app, client, db):
+    from moderation import intake
+    from moderation.models import Topic
+    from sqlalchemy import select
+
+    assert client.get("/cong-khai").headers.get("X-Page-Cache") == "miss"
+    topic = db.session.scalars(select(Topic)).first()
+    intake.submit_petition({"kind": "feedback", "topic": topic.code, "title": "Đèn đường hỏng",
+                            "description": "Đèn chiếu sáng trên kiệt 12 bị hỏng đã hai tuần nay."})
+    db.session.commit()
+    assert client.get("/cong-khai").headers.get("X-Page-Cache") == "hit"
