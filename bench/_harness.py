@@ -319,9 +319,10 @@ class Client:
     """One persistent HTTP/1.1 connection to 127.0.0.1 (stdlib), reconnecting after an error.
     ``status == 0`` means no response (connection refused, reset, timeout)."""
 
-    def __init__(self, port: int, timeout: float = 30):
+    def __init__(self, port: int, timeout: float = 30, keep_cookies: bool = True):
         self.port = port
         self.timeout = timeout
+        self.keep_cookies = keep_cookies  # False: every request is a new visitor without cookies
         self.conn: http.client.HTTPConnection | None = None
         self.cookies: dict[str, str] = {}
 
@@ -348,7 +349,7 @@ class Client:
             data = resp.read()
             headers_out = {k.lower(): v for k, v in resp.getheaders()}
             for k, v in resp.getheaders():
-                if k.lower() == "set-cookie":
+                if k.lower() == "set-cookie" and self.keep_cookies:
                     name, _, rest = v.partition("=")
                     self.cookies[name.strip()] = rest.split(";", 1)[0]
             if resp.will_close:
