@@ -76,9 +76,9 @@ PAGES = {
     ),
     "/cong-khai": (
         ["<h1>Public disclosures</h1>", "Filter documents", "Found 1 documents.", "Download the list (CSV)",
-         "Socio-economic development plans"],
+         "Socio-economic development plans", "Plan No. 79/KH-UBND"],
         ["<h1>Công khai thông tin</h1>", "Lọc văn bản", "Tìm thấy 1 văn bản.", "Tải danh sách (CSV)",
-         "Kế hoạch phát triển kinh tế - xã hội"],
+         "Kế hoạch phát triển kinh tế - xã hội", "Kế hoạch số 79/KH-UBND"],
     ),
     "/gui-kien-nghi": (
         ["<h1>Send feedback or a petition</h1>", "Step 1/2", "your feedback or petition"],
