@@ -104,7 +104,7 @@ def public_petition(sub: Submission) -> dict:
 
 @bp.get("/petitions")
 def list_petitions():
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    page = min(max(request.args.get("page", 1, type=int) or 1, 1), 100_000)
     per_page = min(max(request.args.get("per_page", 20, type=int) or 20, 1), 100)
     q = select(Submission).where(Submission.kind == SubmissionKind.petition,
                                  Submission.status == SubmissionStatus.approved,
@@ -113,7 +113,9 @@ def list_petitions():
     if topic:
         from moderation.models import Topic
 
-        q = q.join(Topic, Topic.id == Submission.topic_id).where(Topic.code == topic[:32])
+        from portal.sanitize import clean_text
+
+        q = q.join(Topic, Topic.id == Submission.topic_id).where(Topic.code == clean_text(topic, 32))
     total = db.session.scalar(select(func.count()).select_from(q.subquery())) or 0
     rows = db.session.scalars(q.order_by(Submission.moderated_at.desc(), Submission.id.desc())
                               .limit(per_page).offset((page - 1) * per_page)).all()
@@ -145,7 +147,7 @@ OPENAPI_PATHS = {
         "get": {
             "summary": "Các kiến nghị đã duyệt được công khai (không có dữ liệu cá nhân)",
             "parameters": [
-                {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+                {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100000}},
                 {"name": "per_page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
                 {"name": "topic", "in": "query", "schema": {"type": "string"}},
             ],

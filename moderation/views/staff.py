@@ -27,8 +27,9 @@ def _get(submission_id: int) -> Submission:
 def index():
     kind = request.args.get("kind") or None
     topic_id = request.args.get("topic", type=int)
+    topic_id = topic_id if topic_id and 0 < topic_id < 2**31 else None
     status = request.args.get("status") or None
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    page = min(max(request.args.get("page", 1, type=int) or 1, 1), 100_000)
     q = queue.queue_query(kind, topic_id, status)
     total = db.session.scalar(select(func.count()).select_from(q.subquery())) or 0
     items = db.session.scalars(q.limit(PER_PAGE).offset((page - 1) * PER_PAGE)).all()
