@@ -173,25 +173,38 @@ def disclosures():
     )
 
 
+def _form_page(form: DisclosureForm, d: Disclosure | None, mode: str, code: int = 200):
+    return render_template("public_docs/editor/form.html", form=form, d=d, mode=mode), code
+
+
+def _save(form: DisclosureForm, disclosure_id: int | None, mode: str, save):
+    """Run ``save()`` (a service call; returns the disclosure and the message to flash) and commit,
+    then show the disclosure. A refused save shows the form again, errors tied to fields (422)."""
+    try:
+        d, message = save()
+        _commit()
+    except DisclosureError as exc:
+        db.session.rollback()
+        _show_errors(form, exc)
+        return _form_page(form, _get(disclosure_id) if disclosure_id else None, mode, 422)
+    flash(message, "success")
+    return redirect(url_for("editor.detail", disclosure_id=d.id))
+
+
 @bp.route("/moi", methods=["GET", "POST"])
 @role_required("editor")
 def create():
     form = DisclosureForm()
     form.group_ids.choices = _group_choices()
-    if request.method == "GET":
-        form.issuer.data = f"UBND {current_app.config['WARD_NAME'].replace('Phường', 'phường')}"
-        form.issued_on.data = services.today().isoformat()
-    else:
-        try:
+    if request.method == "POST":
+        def save():
             d = services.create_disclosure(_form_data(form), actor=current_user, files=_uploads())
-            _commit()
-        except DisclosureError as exc:
-            db.session.rollback()
-            _show_errors(form, exc)
-            return render_template("public_docs/editor/form.html", form=form, d=None, mode="create"), 422
-        flash("Đã lưu bản nháp. Kiểm tra bản xem trước rồi công bố.", "success")
-        return redirect(url_for("editor.detail", disclosure_id=d.id))
-    return render_template("public_docs/editor/form.html", form=form, d=None, mode="create")
+            return d, "Đã lưu bản nháp. Kiểm tra bản xem trước rồi công bố."
+
+        return _save(form, None, "create", save)
+    form.issuer.data = f"UBND {current_app.config['WARD_NAME'].replace('Phường', 'phường')}"
+    form.issued_on.data = services.today().isoformat()
+    return _form_page(form, None, "create")
 
 
 @bp.route("/<int:disclosure_id>/sua", methods=["GET", "POST"])
@@ -203,20 +216,14 @@ def edit(disclosure_id: int):
         return redirect(url_for("editor.amend", disclosure_id=d.id))
     form = DisclosureForm()
     form.group_ids.choices = _group_choices()
-    if request.method == "GET":
-        _fill(form, d)
-    else:
-        try:
+    if request.method == "POST":
+        def save():
             services.update_disclosure(d, _form_data(form), actor=current_user, files=_uploads())
-            _commit()
-        except DisclosureError as exc:
-            db.session.rollback()
-            d = _get(disclosure_id)
-            _show_errors(form, exc)
-            return render_template("public_docs/editor/form.html", form=form, d=d, mode="edit"), 422
-        flash("Đã lưu bản nháp.", "success")
-        return redirect(url_for("editor.detail", disclosure_id=d.id))
-    return render_template("public_docs/editor/form.html", form=form, d=d, mode="edit")
+            return d, "Đã lưu bản nháp."
+
+        return _save(form, disclosure_id, "edit", save)
+    _fill(form, d)
+    return _form_page(form, d, "edit")
 
 
 @bp.route("/<int:disclosure_id>/dinh-chinh", methods=["GET", "POST"])
@@ -229,24 +236,18 @@ def amend(disclosure_id: int):
     form = AmendForm()
     form.group_ids.choices = _group_choices()
     form.remove_attachment_ids.choices = _choices((str(a.id), a.filename) for a in services.active_attachments(d))
-    if request.method == "GET":
-        _fill(form, d)
-    else:
-        try:
-            services.amend_disclosure(
+    if request.method == "POST":
+        def save():
+            version = services.amend_disclosure(
                 d, _form_data(form), form.change_note.data, actor=current_user,
                 secrecy_confirmed=bool(form.secrecy_confirmed.data), files=_uploads(),
                 remove_attachment_ids=[int(i) for i in form.remove_attachment_ids.data or [] if str(i).isdigit()],
             )
-            _commit()
-        except DisclosureError as exc:
-            db.session.rollback()
-            d = _get(disclosure_id)
-            _show_errors(form, exc)
-            return render_template("public_docs/editor/form.html", form=form, d=d, mode="amend"), 422
-        flash(f"Đã đính chính, văn bản hiện ở phiên bản {d.version_no}.", "success")
-        return redirect(url_for("editor.detail", disclosure_id=d.id))
-    return render_template("public_docs/editor/form.html", form=form, d=d, mode="amend")
+            return d, f"Đã đính chính, văn bản hiện ở phiên bản {version.version_no}."
+
+        return _save(form, disclosure_id, "amend", save)
+    _fill(form, d)
+    return _form_page(form, d, "amend")
 
 
 def _detail(d: Disclosure, errors: dict | None = None, values: dict | None = None, code: int = 200):
