@@ -52,6 +52,16 @@ STATUS_LABELS = {
     DisclosureStatus.withdrawn: N_("Đã thu hồi"),
 }
 
+# The filters of the public list and the search page (keys used in URLs and the API), with their labels.
+FILTER_LABELS: dict[str, str] = {
+    "category": N_("Lĩnh vực"),
+    "year": N_("Năm ban hành"),
+    "form": N_("Hình thức văn bản"),
+    "issuer": N_("Cơ quan ban hành"),
+    "group": N_("Tổ dân phố"),
+    "status": N_("Trạng thái"),
+}
+
 disclosure_group = Table(
     "disclosure_group",
     db.metadata,

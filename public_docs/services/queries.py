@@ -10,8 +10,18 @@ from sqlalchemy import func, select
 from portal.extensions import db
 from portal.sanitize import clean_text
 from portal.ward import ResidentialGroup
-from public_docs.models import CATEGORIES, STATUS_LABELS, Attachment, Disclosure, DisclosureStatus, disclosure_group
+from public_docs.models import (
+    CATEGORIES,
+    FILTER_LABELS,
+    STATUS_LABELS,
+    Attachment,
+    Disclosure,
+    DisclosureStatus,
+    disclosure_group,
+)
 from public_docs.services.common import today
+
+PUBLIC_STATUSES = (DisclosureStatus.published, DisclosureStatus.withdrawn)  # a withdrawn page stays, marked
 
 
 def get_public_disclosure(disclosure_id: int) -> Disclosure | None:
@@ -19,10 +29,12 @@ def get_public_disclosure(disclosure_id: int) -> Disclosure | None:
     return d if d is not None and d.is_public else None
 
 
+def _is_public():
+    return Disclosure.status.in_(PUBLIC_STATUSES)
+
+
 def public_query():
-    return select(Disclosure).where(
-        Disclosure.status.in_([DisclosureStatus.published, DisclosureStatus.withdrawn])
-    )
+    return select(Disclosure).where(_is_public())
 
 
 def list_projects() -> list[Disclosure]:
@@ -77,7 +89,7 @@ def find_by_number(number: str) -> Disclosure | None:
 
 
 # ------------------------------------------------------------------------------ public listing
-FILTER_KEYS = ("category", "year", "form", "issuer", "group", "status")
+FILTER_KEYS = tuple(FILTER_LABELS)
 
 
 def clean_filters(args) -> dict[str, str]:
@@ -91,7 +103,7 @@ def clean_filters(args) -> dict[str, str]:
             continue
         if key == "year" and not re.fullmatch(r"(19|20)\d\d", value):
             continue
-        if key == "status" and value not in (DisclosureStatus.published.value, DisclosureStatus.withdrawn.value):
+        if key == "status" and value not in {s.value for s in PUBLIC_STATUSES}:
             continue
         out[key] = value
     q = clean_text(args.get("q"), 200)
@@ -143,7 +155,7 @@ def filter_public(filters: dict):
 
 def facet_counts(filters: dict) -> dict[str, list[tuple[str, str, int]]]:
     """For each filter: [(value, label, count)] among the disclosures matching the *other* filters."""
-    public = Disclosure.status.in_([DisclosureStatus.published, DisclosureStatus.withdrawn])
+    public = _is_public()
     out: dict[str, list[tuple[str, str, int]]] = {}
 
     def grouped(key, column):

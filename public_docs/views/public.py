@@ -16,6 +16,7 @@ from public_docs import services
 from public_docs.models import (
     BUDGET_PERIODS,
     CATEGORIES,
+    FILTER_LABELS,
     STATUS_LABELS,
     Attachment,
     Disclosure,
@@ -26,14 +27,6 @@ from public_docs.models import (
 bp = Blueprint("public_docs", __name__, template_folder="../templates")
 
 PER_PAGE = 20
-FILTER_LABELS = {
-    "category": "Lĩnh vực",
-    "year": "Năm ban hành",
-    "form": "Hình thức văn bản",
-    "issuer": "Cơ quan ban hành",
-    "group": "Tổ dân phố",
-    "status": "Trạng thái",
-}
 
 
 @bp.app_context_processor
