@@ -50,7 +50,7 @@ def consultation_context(disclosure, form: CommentForm | None = None) -> dict:
 def _published(disclosure_id: int):
     from public_docs.models import Disclosure, DisclosureStatus
 
-    d = db.session.get(Disclosure, disclosure_id)
+    d = db.session.get(Disclosure, disclosure_id) if 0 < disclosure_id < 2**31 else None
     if d is None or d.status != DisclosureStatus.published:
         abort(404)
     return d
@@ -139,7 +139,8 @@ def offline():
         return render_template("moderation/offline_opinion.html", form=form)
     from public_docs.models import Disclosure
 
-    d = db.session.get(Disclosure, request.form.get("disclosure_id", type=int) or 0)
+    picked = request.form.get("disclosure_id", type=int) or 0
+    d = db.session.get(Disclosure, picked) if 0 < picked < 2**31 else None
     try:
         received_on = dt.date.fromisoformat(request.form.get("received_on", ""))
     except ValueError:

@@ -107,7 +107,7 @@ def receipt():
 
 @bp.post("/gui-kien-nghi/ung-ho/<int:submission_id>")
 def support(submission_id: int):
-    submission = db.session.get(Submission, submission_id)
+    submission = db.session.get(Submission, submission_id) if 0 < submission_id < 2**31 else None
     if submission is None or not submission.is_public or submission.kind != SubmissionKind.petition:
         abort(404)
     contact = request.form.get("contact", "")

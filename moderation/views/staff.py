@@ -19,6 +19,8 @@ PER_PAGE = 50
 
 
 def _get(submission_id: int) -> Submission:
+    if not 0 < submission_id < 2**31:
+        abort(404)
     return db.session.get(Submission, submission_id) or abort(404)
 
 
@@ -178,7 +180,7 @@ def show_contact(submission_id: int):
 @bp.get("/<int:submission_id>/tep/<int:attachment_id>")
 @role_required("moderator", "board_member", "board_head")
 def attachment(submission_id: int, attachment_id: int):
-    att = db.session.get(SubmissionAttachment, attachment_id)
+    att = db.session.get(SubmissionAttachment, attachment_id) if 0 < attachment_id < 2**31 else None
     if att is None or att.submission_id != submission_id:
         abort(404)
     try:
