@@ -77,7 +77,7 @@ def main(argv=None) -> int:
 
         kt = threading.Thread(target=killer, daemon=True)
         kt.start()
-        mixed_load(server, site, args.clients, args.seconds, stats, ledger, run_tag, pause_after_error=0.05)
+        mixed_load(server, site, args.clients, args.seconds, stats, ledger, run_tag, pause_after_error=0.2)
         kt.join(timeout=120)
         # The restarted server takes a petition and finds it again.
         after = Client(server.port)

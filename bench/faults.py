@@ -488,7 +488,11 @@ def disk_phase(instance: Instance, server: Server, disk: SmallDisk, args) -> dic
     description = "Đề nghị phường kiểm tra vỉa hè bị lấn chiếm trước chợ, có ảnh chụp hiện trường kèm theo."
     pdf = tiny_pdf(tag)
     r, fields = post_petition_form(server.port, title, description, pdf, args.fill_seconds)
-    msgs = [" ".join(re.sub(r"<[^>]+>", " ", m).split()) for m in ERROR_RE.findall(r.text)]
+    msgs = []
+    for m in ERROR_RE.findall(r.text):
+        text = " ".join(re.sub(r"<[^>]+>", " ", m).split())
+        if text and text not in msgs and "dung lượng" in text:  # the disk-full message itself
+            msgs.append(text)
     kept = html.escape(title, quote=True) in r.text or title in r.text
     rows_full = stored_with_title(instance, title)
     orphans_full = attachments_without_file(instance, disk.upload_dir)
