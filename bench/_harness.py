@@ -61,6 +61,8 @@ def pct(values: list[float], p: float) -> float:
 
 
 def result_line(**figures) -> str:
+    """The closing line; the machine's 1-minute load average is added (shared machines skew figures)."""
+    figures.setdefault("loadavg", round(os.getloadavg()[0], 2))
     parts = []
     for key, value in figures.items():
         if isinstance(value, float):
