@@ -167,14 +167,15 @@ def _attachment_texts(doc_ids: list[int]) -> dict[int, list[str]]:
 
 def _load_texts(doc_ids: list[int], attachments: bool = False) -> dict[int, tuple[str, str]]:
     """{doc_id: (title, searchable text)} from the database (the truth), NFC-normalized."""
-    import unicodedata
 
-    from sqlalchemy import case, select
+    from sqlalchemy import case, func, select
 
     from portal.extensions import db
     from public_docs.models import Disclosure
 
-    body_col = case((Disclosure.body_html != "", Disclosure.body_html), else_=Disclosure.body_source)
+    body_col = func.substr(
+        case((Disclosure.body_html != "", Disclosure.body_html), else_=Disclosure.body_source), 1, 40_000
+    )
     rows = db.session.execute(
         select(Disclosure.id, Disclosure.title, Disclosure.summary, body_col).where(Disclosure.id.in_(doc_ids))
     ).all()
@@ -183,7 +184,7 @@ def _load_texts(doc_ids: list[int], attachments: bool = False) -> dict[int, tupl
     for did, title, summary, body_html in rows:
         body = _index._tag_free(body_html or "")
         text = "\n".join(p for p in (summary or "", body, *extra.get(did, ())) if p)
-        out[did] = (unicodedata.normalize("NFC", title or ""), unicodedata.normalize("NFC", text))
+        out[did] = (title or "", text)  # stored text is already NFC (portal.sanitize)
     return out
 
 
@@ -267,8 +268,11 @@ def snippet(content: str, words: list[str], size: int = SNIPPET_CHARS) -> Markup
     """The passage of ``content`` with the most distinct query words, words in ``<mark>``."""
     if not content:
         return Markup("")
-    content = content[:100_000].replace("\n", " ").replace("\r", " ").replace("\t", " ")
-    matches = _word_matches(content, set(words)) if words else []
+    content = content[:40_000].replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    wanted = set(words)
+    matches = _word_matches(content[:6_000], wanted) if words else []  # the common case: early on
+    if words and not matches:
+        matches = _word_matches(content, wanted)
     if not matches:
         cut = content[:size]
         return Markup(escape(cut + ("…" if len(content) > size else "")))

@@ -295,14 +295,19 @@ def evaluate(state: _State, parsed, filters: dict[str, str], start: int, end: in
     weighted: list[tuple[_Entry, float]] = []
     term_bits: list[int] = []
     for term in parsed.terms:
-        bits = 0
-        for fieldname in ("title_f", "text_f", "num"):
-            e = state.entry(fieldname, term.folded)
-            bits |= e.bits
-            weighted.append((e, FOLDED_WEIGHT if (term.marked and fieldname != "num") else 1.0))
+        folded = [state.entry(f, term.folded) for f in ("title_f", "text_f", "num")]
+        bits = folded[0].bits | folded[1].bits | folded[2].bits
+        weighted.append((folded[2], 1.0))
         if term.marked:
-            for fieldname in ("title_x", "text_x"):
-                weighted.append((state.entry(fieldname, term.exact), 1.0))
+            exact = [state.entry(f, term.exact) for f in ("title_x", "text_x")]
+            weighted.extend((e, 1.0) for e in exact)
+            # Folded-only matches (other words with the same letters) still match, but are scored
+            # only when the exact word is not already most of them: saves the big folded lists.
+            exact_count = (exact[0].bits | exact[1].bits).bit_count()
+            if exact_count * 2 < bits.bit_count():
+                weighted.extend((e, FOLDED_WEIGHT) for e in folded[:2])
+        else:
+            weighted.extend((e, 1.0) for e in folded[:2])
         term_bits.append(bits)
     number_entries = [state.entry("number", key) for key in parsed.numbers]
     number_bits = 0
@@ -375,7 +380,7 @@ def evaluate(state: _State, parsed, filters: dict[str, str], start: int, end: in
         texts = load_texts([state.meta[d][0] for d in top])
         for d in top:
             title, content = texts.get(state.meta[d][0], ("", ""))
-            title, content = fold_fast(title), fold_fast(content[:30_000])
+            title, content = fold_fast(title), fold_fast(content[:8_000])
             factor = 1.0
             for rx in regexes:
                 if rx.search(title):
