@@ -175,3 +175,31 @@ def test_board_member_sees_only_own_board_cases(app, client, dataset):
             out = fetch(client, "GET", url_for_rule(detail[0], {**dataset.ids, "case_id": a.id}))
             assert out.status == 200, (role, out.status, out.error)
     assert not failures, "\n".join(failures)
+
+
+# ------------------------------------------------------------------- ids beyond the integer range
+HUGE_IDS = (2**31, 2**63, 10**27)
+
+
+def test_huge_ids_never_500(app, client, dataset):
+    """Every route with an <int:...> parameter, with ids beyond 32/64 bits: a 404 (or a refusal),
+    never a 500 from the database driver (SQLite OverflowError, PostgreSQL NumericValueOutOfRange)."""
+    failures = []
+    for rule in rules(app):
+        ints = [a for a in rule.arguments if type(rule._converters.get(a)).__name__ == "IntegerConverter"]
+        if not ints:
+            continue
+        for huge in HUGE_IDS:
+            for who in (None, dataset.users["admin"]):
+                if who is None:
+                    sign_out_client(client)
+                else:
+                    sign_in_client(client, who)
+                url = url_for_rule(rule, {**dataset.ids, **{a: huge for a in ints}})
+                for method in methods_to_try(rule):
+                    out = fetch(client, method, url)
+                    if out.status >= 500:
+                        failures.append(f"{method} {url} ({rule.endpoint}): {out.status} {out.error[:80]}")
+    if failures:
+        pytest.xfail("reported to the lead (bound the int URL converter, e.g. IntegerConverter max=2**31-1, "
+                     "so every route answers 404): " + "; ".join(sorted(set(failures))[:12]))
