@@ -32,10 +32,25 @@ def posting_min_days() -> int:
 
 
 def clean_disclosure_data(data: dict, current: Disclosure | None) -> dict:
-    """Clean ``data`` (a mapping of form/import values) into model values or raise DisclosureError."""
+    """Clean ``data`` (a mapping of form/import values) into model values, or raise DisclosureError
+    with every bad field (its message is the first one, in the order of the form)."""
     errors: dict[str, str] = {}
-    out: dict[str, Any] = {}
+    out: dict[str, Any] = {"number": _clean_number(data, current, errors)}
+    out.update(_clean_texts(data, errors))
+    out.update(_clean_classification(data, errors))
+    out.update(_clean_dates(data, current, errors))
+    out["is_project"] = bool(data.get("is_project")) and out["category"] in ("projects", "land", "planning")
+    if bool(data.get("is_project")) and not out["is_project"]:
+        errors["is_project"] = "Chỉ văn bản thuộc lĩnh vực dự án, đất đai, quy hoạch mới được đánh dấu là dự án."
+    out["groups"] = _clean_groups(data, errors)
 
+    if errors:
+        first = next(iter(errors.values()))
+        raise DisclosureError(first, errors=errors)
+    return out
+
+
+def _clean_number(data: dict, current: Disclosure | None, errors: dict) -> str:
     number = clean_text(data.get("number"), 64)
     number = re.sub(r"\s+", "", number)
     if not number:
@@ -46,8 +61,12 @@ def clean_disclosure_data(data: dict, current: Disclosure | None) -> dict:
         other = find_by_number(number)
         if other is not None and (current is None or other.id != current.id):
             errors["number"] = f"Số, ký hiệu {number} đã được dùng cho một văn bản khác."
-    out["number"] = number
+    return number
 
+
+def _clean_texts(data: dict, errors: dict) -> dict:
+    """Title, summary and body (Markdown source and its HTML); a classification stamp is refused."""
+    out = {}
     title = clean_text(data.get("title"), 500)
     if not title:
         errors["title"] = "Vui lòng nhập trích yếu (tiêu đề) của văn bản."
@@ -61,11 +80,14 @@ def clean_disclosure_data(data: dict, current: Disclosure | None) -> dict:
                 f"{label} mang dấu chỉ độ mật “{stamp}”: tài liệu mật không được đăng công khai."
             )
     out["body_html"] = render_markdown(out["body_source"]) if out["body_source"] else ""
+    return out
 
+
+def _clean_classification(data: dict, errors: dict) -> dict:
+    """Category (with the budget period a budget document needs), form and issuer."""
     category = clean_text(data.get("category"))
     if category not in CATEGORIES:
         errors["category"] = "Vui lòng chọn lĩnh vực công khai trong danh mục."
-    out["category"] = category
 
     period = clean_text(data.get("budget_period")) or None
     if category == "budget":
@@ -73,25 +95,26 @@ def clean_disclosure_data(data: dict, current: Disclosure | None) -> dict:
             errors["budget_period"] = "Văn bản ngân sách phải chọn kỳ: quý, 6 tháng, năm hoặc quyết toán."
     else:
         period = None
-    out["budget_period"] = period
 
     form = clean_text(data.get("form"), 64) or "Khác"
     if form not in FORMS:
         errors["form"] = "Vui lòng chọn hình thức văn bản trong danh sách."
-    out["form"] = form
 
     issuer = clean_text(data.get("issuer"), 200)
     if not issuer:
         errors["issuer"] = "Vui lòng nhập cơ quan ban hành."
-    out["issuer"] = issuer
+    return {"category": category, "budget_period": period, "form": form, "issuer": issuer}
 
+
+def _clean_dates(data: dict, current: Disclosure | None, errors: dict) -> dict:
+    """Issue and effective dates and the posting period (at least ``posting_min_days()``; it starts
+    on the issue date and lasts the minimum unless given)."""
     issued = parse_date(data.get("issued_on"), "issued_on", "Ngày ban hành", errors)
     if issued is None and "issued_on" not in errors:
         errors["issued_on"] = "Vui lòng nhập ngày ban hành."
     elif issued is not None and issued > today() + dt.timedelta(days=1):
         errors["issued_on"] = "Ngày ban hành không thể ở tương lai."
-    out["issued_on"] = issued
-    out["effective_on"] = parse_date(data.get("effective_on"), "effective_on", "Ngày hiệu lực", errors)
+    effective = parse_date(data.get("effective_on"), "effective_on", "Ngày hiệu lực", errors)
 
     start = parse_date(data.get("posting_start"), "posting_start", "Ngày bắt đầu niêm yết", errors)
     end = parse_date(data.get("posting_end"), "posting_end", "Ngày kết thúc niêm yết", errors)
@@ -109,13 +132,11 @@ def clean_disclosure_data(data: dict, current: Disclosure | None) -> dict:
                 f"Thời gian niêm yết tối thiểu là {minimum} ngày: ngày kết thúc không sớm hơn "
                 f"{earliest_end.strftime('%d/%m/%Y')}."
             )
-    out["posting_start"] = start
-    out["posting_end"] = end
+    return {"issued_on": issued, "effective_on": effective, "posting_start": start, "posting_end": end}
 
-    out["is_project"] = bool(data.get("is_project")) and category in ("projects", "land", "planning")
-    if bool(data.get("is_project")) and not out["is_project"]:
-        errors["is_project"] = "Chỉ văn bản thuộc lĩnh vực dự án, đất đai, quy hoạch mới được đánh dấu là dự án."
 
+def _clean_groups(data: dict, errors: dict) -> list[ResidentialGroup]:
+    """The residential groups, by id (the form) or by code (the import)."""
     group_ids = data.get("group_ids")
     groups: list[ResidentialGroup] = []
     if group_ids:
@@ -136,12 +157,7 @@ def clean_disclosure_data(data: dict, current: Disclosure | None) -> dict:
             errors["group_ids"] = "Mã tổ dân phố không tồn tại: " + ", ".join(
                 sorted(set(codes) - {g.code for g in groups})
             )
-    out["groups"] = groups
-
-    if errors:
-        first = next(iter(errors.values()))
-        raise DisclosureError(first, errors=errors)
-    return out
+    return groups
 
 
 def disclosure_data(d: Disclosure) -> dict:
