@@ -115,7 +115,8 @@ def file_petition(page) -> None:
 PAGES = [
     "home", "disclosure_list", "disclosure_detail", "search_results", "petition_form",
     "petition_form_errors", "receipt", "tracking", "public_petitions", "statistics", "login",
-    "moderation_queue", "case_page",
+    "moderation_queue", "case_page", "consultations", "consultation_detail", "petition_detail", "editor_list",
+    "board_cases",
 ]
 
 
@@ -158,6 +159,21 @@ def test_no_serious_violation(name, page, live_app, live_server, world, axe_sour
     elif name == "case_page":
         url = _need(live_app, "board.case_detail", case_id=ids["case_id"])
         sign_in(page, live_server, emails["board_head"])
+        page.goto(live_server + url)
+    elif name == "consultations":
+        page.goto(live_server + _need(live_app, "moderation.consultations"))
+    elif name == "consultation_detail":
+        consultation = ids["consultation_id"]
+        page.goto(live_server + _need(live_app, "moderation.consultation_detail", disclosure_id=consultation))
+    elif name == "petition_detail":
+        page.goto(live_server + _need(live_app, "accountability.petition_detail", submission_id=ids["submission_id"]))
+    elif name == "editor_list":
+        url = _need(live_app, "editor.disclosures")
+        sign_in(page, live_server, emails["editor"])
+        page.goto(live_server + url)
+    elif name == "board_cases":
+        url = _need(live_app, "board.cases")
+        sign_in(page, live_server, emails["board_member"])
         page.goto(live_server + url)
     assert page.locator("h1").count() == 1, f"{name}: expected one h1"
     assert_accessible(page, axe_source, name)

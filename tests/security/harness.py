@@ -184,6 +184,7 @@ def build_dataset() -> Dataset:
     ds.objects.update(disclosure=pub, project=project, consultation=consultation, draft=draft)
     ids["disclosure_id"] = pub.id
     ids["draft_id"] = draft.id
+    ids["consultation_id"] = consultation.id
     db.session.refresh(pub)
     if pub.attachments:
         ids["attachment_id"] = pub.attachments[0].id
