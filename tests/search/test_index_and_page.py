@@ -168,3 +168,36 @@ def test_search_page_results_filters_and_no_results(app, client, make_disclosure
         page = client.get("/tim-kiem", query_string={"q": q, "page": "x", "year": q})
         assert page.status_code == 200
         assert "<script>alert" not in page.get_data(as_text=True)
+
+
+def test_concurrent_searches_while_changes_are_applied(app, make_disclosure):
+    import threading
+
+    for i in range(6):
+        make_disclosure(title=f"Thông báo lịch cắt điện đợt {i}")
+    S.sync()
+    errors, unavailable = [], []
+
+    def reader():
+        with app.app_context():
+            for _ in range(15):
+                try:
+                    r = S.search("lich cat dien")
+                    if not r.available:
+                        unavailable.append(1)
+                except Exception as exc:  # pragma: no cover - the assertion reports it
+                    errors.append(exc)
+
+    threads = [threading.Thread(target=reader) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for i in range(3):
+        make_disclosure(title=f"Thông báo lịch cắt điện bổ sung {i}")
+        S.apply_pending_changes()
+    for t in threads:
+        t.join()
+    assert errors == [] and unavailable == []
+    from public_docs.search import engine
+
+    engine.invalidate()
+    assert S.search("lich cat dien").total == 9
