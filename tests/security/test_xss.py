@@ -90,6 +90,23 @@ def seed_vectors(limit: int | None = None) -> dict:
     for k, j in enumerate(journeys[:len(board_texts)]):
         workflow.moderate(j, staff, public_message=board_texts[k])
         report["missing"].update(j.missing)
+    # Moderator messages to the resident (request for information) and redacted public texts.
+    from moderation import queue
+
+    extra = journeys[len(board_texts):2 * len(board_texts)]
+    for k, j in enumerate(extra):
+        try:
+            queue.claim_submission(j.submission, staff.moderator)
+            if k % 2:
+                queue.request_information(j.submission, staff.moderator, message=board_texts[k])
+            else:
+                queue.redact_submission(j.submission, staff.moderator, f"R{k:03d} {vectors[k % n]}"[:300],
+                                        board_texts[k], note="Biên tập thử")
+                queue.approve_submission(j.submission, staff.moderator)
+            db.session.commit()
+        except queue.ModerationError as exc:
+            db.session.rollback()
+            report["refused"].append((k, "moderation", str(exc)[:200]))
     for k, text in enumerate(board_texts):
         if k >= len(journeys):
             break
@@ -229,4 +246,5 @@ def test_stored_xss_every_field_every_page(app, client):
     assert shown_public or not tracking, "tracking pages did not show the petitions"
     assert shown >= len(report["codes"]) // 2, f"only {shown} petition titles were displayed anywhere"
     assert any("VB000" in f.body for f in public.values()), "no disclosure with vectors was displayed"
+    assert any("R000" in f.body for f in public.values()), "the redacted public title was not displayed"
     assert not failures, "\n".join(sorted(set(failures))[:80])
