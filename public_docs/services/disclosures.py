@@ -11,6 +11,7 @@ from portal import audit
 from portal.database import utcnow
 from portal.extensions import db
 from portal.files import clean_filename
+from portal.i18n import N_
 from portal.sanitize import clean_text
 from public_docs.models import Disclosure, DisclosureStatus, DisclosureVersion, IndexChange
 from public_docs.services.attachments import add_attachment, check_upload, remove_attachment
@@ -131,7 +132,7 @@ def publish_disclosure(d: Disclosure, actor=None, secrecy_confirmed: bool = Fals
     d.status = DisclosureStatus.published
     d.secrecy_confirmed_at = now
     d.published_at = now
-    _add_version(d, actor, "Công bố lần đầu")
+    _add_version(d, actor, N_("Công bố lần đầu"))  # shown translated via |tr
     _index(d, "upsert")
     audit.record(actor, "disclosure.publish", d, {"number": d.number, "version": d.version_no})
     db.session.flush()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext, lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import func, or_, select
@@ -19,6 +20,7 @@ from wtforms import (
 
 from portal.extensions import db
 from portal.files import read_stored
+from portal.i18n import N_
 from portal.permissions import role_required
 from portal.sanitize import clean_text
 from portal.ward import ResidentialGroup
@@ -51,30 +53,34 @@ class DisclosureForm(FlaskForm):
     class Meta:
         csrf = False  # CSRFProtect guards every POST already; the token is in the template
 
-    number = StringField("Số, ký hiệu", render_kw={"maxlength": 64, "autocomplete": "off"})
-    title = StringField("Trích yếu (tiêu đề)", render_kw={"maxlength": 500})
-    category = SelectField("Lĩnh vực công khai", choices=_choices([("", "— Chọn lĩnh vực —")] + list(CATEGORIES.items())))
-    budget_period = SelectField(
-        "Kỳ ngân sách (chỉ với văn bản ngân sách)", choices=_choices([("", "— Không áp dụng —")] + list(BUDGET_PERIODS.items()))
+    number = StringField(_l("Số, ký hiệu"), render_kw={"maxlength": 64, "autocomplete": "off"})
+    title = StringField(_l("Trích yếu (tiêu đề)"), render_kw={"maxlength": 500})
+    category = SelectField(
+        _l("Lĩnh vực công khai"),
+        choices=_choices([("", _l("— Chọn lĩnh vực —"))] + [(k, _l(v)) for k, v in CATEGORIES.items()]),
     )
-    form = SelectField("Hình thức văn bản", choices=_choices((f, f) for f in FORMS))
-    issuer = StringField("Cơ quan ban hành", render_kw={"maxlength": 200})
-    issued_on = StringField("Ngày ban hành", render_kw={"type": "date"})
-    effective_on = StringField("Ngày hiệu lực", render_kw={"type": "date"})
-    posting_start = StringField("Ngày bắt đầu niêm yết", render_kw={"type": "date"})
-    posting_end = StringField("Ngày kết thúc niêm yết", render_kw={"type": "date"})
-    summary = TextAreaField("Tóm tắt nội dung", render_kw={"rows": 3})
-    body = TextAreaField("Nội dung (Markdown hoặc HTML đơn giản)", render_kw={"rows": 12})
-    group_ids = MultiCheckboxField("Tổ dân phố liên quan", coerce=str)
-    is_project = BooleanField("Đây là dự án, công trình (người dân có thể kiến nghị, Ban giám sát đầu tư theo dõi)")
-    files = MultipleFileField("Tệp đính kèm (PDF, DOCX, XLSX, ODT, JPEG, PNG)")
+    budget_period = SelectField(
+        _l("Kỳ ngân sách (chỉ với văn bản ngân sách)"),
+        choices=_choices([("", _l("— Không áp dụng —"))] + [(k, _l(v)) for k, v in BUDGET_PERIODS.items()]),
+    )
+    form = SelectField(_l("Hình thức văn bản"), choices=_choices((f, _l(f)) for f in FORMS))
+    issuer = StringField(_l("Cơ quan ban hành"), render_kw={"maxlength": 200})
+    issued_on = StringField(_l("Ngày ban hành"), render_kw={"type": "date"})
+    effective_on = StringField(_l("Ngày hiệu lực"), render_kw={"type": "date"})
+    posting_start = StringField(_l("Ngày bắt đầu niêm yết"), render_kw={"type": "date"})
+    posting_end = StringField(_l("Ngày kết thúc niêm yết"), render_kw={"type": "date"})
+    summary = TextAreaField(_l("Tóm tắt nội dung"), render_kw={"rows": 3})
+    body = TextAreaField(_l("Nội dung (Markdown hoặc HTML đơn giản)"), render_kw={"rows": 12})
+    group_ids = MultiCheckboxField(_l("Tổ dân phố liên quan"), coerce=str)
+    is_project = BooleanField(_l("Đây là dự án, công trình (người dân có thể kiến nghị, Ban giám sát đầu tư theo dõi)"))
+    files = MultipleFileField(_l("Tệp đính kèm (PDF, DOCX, XLSX, ODT, JPEG, PNG)"))
 
 
 class AmendForm(DisclosureForm):
-    remove_attachment_ids = MultiCheckboxField("Gỡ tệp đính kèm (vẫn lưu trong phiên bản cũ)", coerce=str)
-    change_note = TextAreaField("Nội dung đính chính (hiển thị công khai)", render_kw={"rows": 3})
+    remove_attachment_ids = MultiCheckboxField(_l("Gỡ tệp đính kèm (vẫn lưu trong phiên bản cũ)"), coerce=str)
+    change_note = TextAreaField(_l("Nội dung đính chính (hiển thị công khai)"), render_kw={"rows": 3})
     secrecy_confirmed = BooleanField(
-        "Tôi xác nhận văn bản không chứa bí mật nhà nước, bí mật công tác, thông tin chưa được phép công khai"
+        _l("Tôi xác nhận văn bản không chứa bí mật nhà nước, bí mật công tác, thông tin chưa được phép công khai")
     )
 
 
@@ -187,7 +193,7 @@ def _save(form: DisclosureForm, disclosure_id: int | None, mode: str, save):
         db.session.rollback()
         _show_errors(form, exc)
         return _form_page(form, _get(disclosure_id) if disclosure_id else None, mode, 422)
-    flash(message, "success")
+    flash(gettext(message), "success")
     return redirect(url_for("editor.detail", disclosure_id=d.id))
 
 
@@ -199,7 +205,7 @@ def create():
     if request.method == "POST":
         def save():
             d = services.create_disclosure(_form_data(form), actor=current_user, files=_uploads())
-            return d, "Đã lưu bản nháp. Kiểm tra bản xem trước rồi công bố."
+            return d, N_("Đã lưu bản nháp. Kiểm tra bản xem trước rồi công bố.")
 
         return _save(form, None, "create", save)
     form.issuer.data = f"UBND {current_app.config['WARD_NAME'].replace('Phường', 'phường')}"
@@ -212,14 +218,14 @@ def create():
 def edit(disclosure_id: int):
     d = _get(disclosure_id)
     if d.status != DisclosureStatus.draft:
-        flash("Văn bản đã công khai: hãy dùng chức năng đính chính để tạo phiên bản mới.", "warning")
+        flash(gettext("Văn bản đã công khai: hãy dùng chức năng đính chính để tạo phiên bản mới."), "warning")
         return redirect(url_for("editor.amend", disclosure_id=d.id))
     form = DisclosureForm()
     form.group_ids.choices = _group_choices()
     if request.method == "POST":
         def save():
             services.update_disclosure(d, _form_data(form), actor=current_user, files=_uploads())
-            return d, "Đã lưu bản nháp."
+            return d, N_("Đã lưu bản nháp.")
 
         return _save(form, disclosure_id, "edit", save)
     _fill(form, d)
@@ -231,7 +237,7 @@ def edit(disclosure_id: int):
 def amend(disclosure_id: int):
     d = _get(disclosure_id)
     if d.status != DisclosureStatus.published:
-        flash("Chỉ văn bản đang công khai mới được đính chính.", "warning")
+        flash(gettext("Chỉ văn bản đang công khai mới được đính chính."), "warning")
         return redirect(url_for("editor.detail", disclosure_id=d.id))
     form = AmendForm()
     form.group_ids.choices = _group_choices()
@@ -243,7 +249,7 @@ def amend(disclosure_id: int):
                 secrecy_confirmed=bool(form.secrecy_confirmed.data), files=_uploads(),
                 remove_attachment_ids=[int(i) for i in form.remove_attachment_ids.data or [] if str(i).isdigit()],
             )
-            return d, f"Đã đính chính, văn bản hiện ở phiên bản {version.version_no}."
+            return d, gettext("Đã đính chính, văn bản hiện ở phiên bản %(version)s.", version=version.version_no)
 
         return _save(form, disclosure_id, "amend", save)
     _fill(form, d)
@@ -276,7 +282,7 @@ def _action(disclosure_id: int, fn, success: str, values: dict):
         errors.setdefault("_", exc.message)
         return _detail(d, errors, values, 422)
     db.session.commit()
-    flash(success, "success")
+    flash(gettext(success), "success")
     return redirect(url_for("editor.detail", disclosure_id=d.id))
 
 
@@ -287,7 +293,7 @@ def publish(disclosure_id: int):
     return _action(
         disclosure_id,
         lambda d: services.publish_disclosure(d, actor=current_user, secrecy_confirmed=confirmed),
-        "Đã công bố văn bản trên cổng thông tin.", {},
+        N_("Đã công bố văn bản trên cổng thông tin."), {},
     )
 
 
@@ -297,7 +303,7 @@ def withdraw(disclosure_id: int):
     reason = request.form.get("reason", "")
     return _action(
         disclosure_id, lambda d: services.withdraw_disclosure(d, reason, actor=current_user),
-        "Đã thu hồi văn bản. Trang công khai vẫn giữ và ghi rõ lý do thu hồi.", {"reason": reason},
+        N_("Đã thu hồi văn bản. Trang công khai vẫn giữ và ghi rõ lý do thu hồi."), {"reason": reason},
     )
 
 
@@ -307,7 +313,7 @@ def comments_open(disclosure_id: int):
     start, end = request.form.get("comments_open_from", ""), request.form.get("comments_open_until", "")
     return _action(
         disclosure_id, lambda d: services.open_for_comments(d, start, end, actor=current_user),
-        "Đã mở lấy ý kiến Nhân dân.", {"comments_open_from": start, "comments_open_until": end},
+        N_("Đã mở lấy ý kiến Nhân dân."), {"comments_open_from": start, "comments_open_until": end},
     )
 
 
@@ -315,7 +321,7 @@ def comments_open(disclosure_id: int):
 @role_required("editor")
 def comments_close(disclosure_id: int):
     return _action(
-        disclosure_id, lambda d: services.close_comments(d, actor=current_user), "Đã kết thúc lấy ý kiến.", {}
+        disclosure_id, lambda d: services.close_comments(d, actor=current_user), N_("Đã kết thúc lấy ý kiến."), {}
     )
 
 
@@ -326,10 +332,10 @@ def attachment_remove(disclosure_id: int, attachment_id: int):
     if att is None:
         abort(404)
     if _get(disclosure_id).status != DisclosureStatus.draft:
-        flash("Văn bản đã công khai: gỡ tệp bằng chức năng đính chính.", "warning")
+        flash(gettext("Văn bản đã công khai: gỡ tệp bằng chức năng đính chính."), "warning")
         return redirect(url_for("editor.detail", disclosure_id=disclosure_id))
     return _action(
-        disclosure_id, lambda d: services.remove_attachment(d, att, actor=current_user), "Đã gỡ tệp đính kèm.", {}
+        disclosure_id, lambda d: services.remove_attachment(d, att, actor=current_user), N_("Đã gỡ tệp đính kèm."), {}
     )
 
 

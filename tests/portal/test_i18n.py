@@ -230,3 +230,21 @@ def test_compiled_mo_matches_the_po():
     with MO.open("rb") as fh:
         mo = {m.id: m.string for m in read_mo(fh) if m.id}
     assert mo == po, "messages.mo is out of date: run portal/translations/update.sh (or pybabel compile)"
+
+
+def test_editor_form_labels_choices_and_flash_in_english(english, login_as, published):
+    login_as("editor")
+    html = english.get("/can-bo/cong-khai/moi").get_data(as_text=True)
+    for text in ("Number and symbol", "Disclosure field", "— Choose a field —", "Socio-economic development plans",
+                 ">Plan<", "Budget period (budget documents only)", "Save draft"):
+        assert text in html, text
+    today = published.issued_on.isoformat()
+    res = english.post("/can-bo/cong-khai/moi", data={
+        "number": "80/TB-UBND", "title": "Thông báo lịch tiếp công dân", "category": "other", "form": "Thông báo",
+        "issuer": "UBND phường Hòa An", "issued_on": today, "summary": "Lịch tiếp công dân.", "body": "Nội dung.",
+    }, follow_redirects=True)
+    assert res.status_code == 200
+    assert "Draft saved. Check the preview, then publish." in res.get_data(as_text=True)
+    # the public page lists the first version with its translated note
+    html = english.get(f"/cong-khai/{published.id}").get_data(as_text=True)
+    assert "First publication" in html and "Công bố lần đầu" not in html
