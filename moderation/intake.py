@@ -25,6 +25,7 @@ from portal.extensions import db
 from portal.files import JPEG, PDF, PNG, FileRefused, clean_filename, inspect_upload, store_bytes, strip_image_metadata
 from portal.sanitize import clean_text
 from portal.ward import ResidentialGroup
+from portal.i18n import N_
 
 # Receipt codes: Crockford base32 (no I, L, O, U), 10 characters = 50 bits of randomness.
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -35,26 +36,26 @@ ALLOWED_TYPES = {JPEG, PNG, PDF}
 LIMITS = {"title": (5, 200), "description": (20, 5000), "comment": (5, 5000), "name": (0, 120),
           "info": (0, 5000), "email": (0, 254), "phone": (0, 20)}
 KIND_LABELS = {
-    MatterKind.feedback: "Phản ánh, kiến nghị",
-    MatterKind.complaint: "Khiếu nại",
-    MatterKind.denunciation: "Tố cáo",
+    MatterKind.feedback: N_("Phản ánh, kiến nghị"),
+    MatterKind.complaint: N_("Khiếu nại"),
+    MatterKind.denunciation: N_("Tố cáo"),
 }
 VISIBILITY_LABELS = {
-    Visibility.named: "Công khai kèm họ tên",
-    Visibility.anonymous: "Công khai, không kèm họ tên",
-    Visibility.private: "Không công khai (chỉ cán bộ xử lý được xem)",
+    Visibility.named: N_("Công khai kèm họ tên"),
+    Visibility.anonymous: N_("Công khai, không kèm họ tên"),
+    Visibility.private: N_("Không công khai (chỉ cán bộ xử lý được xem)"),
 }
 DEFAULT_TOPICS = [
-    ("land", "Đất đai"),
-    ("environment", "Môi trường"),
-    ("construction", "Xây dựng, trật tự đô thị"),
-    ("security", "An ninh, trật tự"),
-    ("social_policy", "Chính sách xã hội"),
-    ("budget", "Ngân sách, các khoản đóng góp"),
-    ("investment_project", "Dự án đầu tư"),
-    ("officials", "Tác phong, thái độ của cán bộ"),
-    ("admin_procedure", "Thủ tục hành chính"),
-    ("other", "Lĩnh vực khác"),
+    ("land", N_("Đất đai")),
+    ("environment", N_("Môi trường")),
+    ("construction", N_("Xây dựng, trật tự đô thị")),
+    ("security", N_("An ninh, trật tự")),
+    ("social_policy", N_("Chính sách xã hội")),
+    ("budget", N_("Ngân sách, các khoản đóng góp")),
+    ("investment_project", N_("Dự án đầu tư")),
+    ("officials", N_("Tác phong, thái độ của cán bộ")),
+    ("admin_procedure", N_("Thủ tục hành chính")),
+    ("other", N_("Lĩnh vực khác")),
 ]
 
 

@@ -22,6 +22,7 @@ from portal import audit
 from portal.database import utcnow
 from portal.extensions import db
 from portal.sanitize import clean_text
+from portal.i18n import N_
 
 CLAIM_MINUTES = 30
 PENDING = (SubmissionStatus.received, SubmissionStatus.in_review)
@@ -41,10 +42,10 @@ DEFAULT_REASONS = [
 
 
 ACTION_LABELS = {
-    "submit": "Gửi", "claim": "Nhận xử lý", "approve": "Duyệt", "reject": "Từ chối",
-    "request_info": "Yêu cầu bổ sung", "info_added": "Người gửi bổ sung", "merge": "Gộp kiến nghị trùng",
-    "redirect": "Hướng dẫn chuyển kênh", "change_topic": "Đổi lĩnh vực", "redact": "Biên tập nội dung công khai",
-    "erase": "Xóa dữ liệu cá nhân theo yêu cầu",
+    "submit": N_("Gửi"), "claim": N_("Nhận xử lý"), "approve": N_("Duyệt"), "reject": N_("Từ chối"),
+    "request_info": N_("Yêu cầu bổ sung"), "info_added": N_("Người gửi bổ sung"), "merge": N_("Gộp kiến nghị trùng"),
+    "redirect": N_("Hướng dẫn chuyển kênh"), "change_topic": N_("Đổi lĩnh vực"), "redact": N_("Biên tập nội dung công khai"),
+    "erase": N_("Xóa dữ liệu cá nhân theo yêu cầu"),
 }
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext
 from sqlalchemy import select
 
 from moderation import reports, triage
@@ -17,6 +18,7 @@ from moderation.triage import CaseError
 from portal.extensions import db, limiter
 from portal.templating import nav_url
 from portal.ward import ResidentialGroup
+from portal.i18n import N_
 
 TEMPLATES = str(Path(__file__).resolve().parent.parent / "templates")
 
@@ -26,13 +28,13 @@ api_bp = Blueprint("board_api", __name__, url_prefix="/api/v1")
 PER_PAGE = 20
 
 PUBLIC_STATUS = {
-    CaseStatus.new: "Ban đã nhận kiến nghị và sẽ phân công người xem xét.",
-    CaseStatus.assigned: "Ban đã phân công thành viên xem xét kiến nghị.",
-    CaseStatus.verifying: "Ban đang xác minh nội dung kiến nghị.",
-    CaseStatus.referred: "Ban đã kiến nghị cơ quan có thẩm quyền giải quyết và đang chờ trả lời.",
-    CaseStatus.answered: "Cơ quan có thẩm quyền đã trả lời; Ban sẽ thông báo kết quả.",
-    CaseStatus.closed: "Việc xem xét kiến nghị đã kết thúc.",
-    CaseStatus.reopened: "Theo đề nghị của người gửi, Ban đang xem xét lại kiến nghị.",
+    CaseStatus.new: N_("Ban đã nhận kiến nghị và sẽ phân công người xem xét."),
+    CaseStatus.assigned: N_("Ban đã phân công thành viên xem xét kiến nghị."),
+    CaseStatus.verifying: N_("Ban đang xác minh nội dung kiến nghị."),
+    CaseStatus.referred: N_("Ban đã kiến nghị cơ quan có thẩm quyền giải quyết và đang chờ trả lời."),
+    CaseStatus.answered: N_("Cơ quan có thẩm quyền đã trả lời; Ban sẽ thông báo kết quả."),
+    CaseStatus.closed: N_("Việc xem xét kiến nghị đã kết thúc."),
+    CaseStatus.reopened: N_("Theo đề nghị của người gửi, Ban đang xem xét lại kiến nghị."),
 }
 
 
@@ -190,7 +192,7 @@ def rate(code: str):
         db.session.rollback()
         return _render_error(sub, str(exc), "rate")
     db.session.commit()
-    flash("Cảm ơn bạn đã đánh giá kết quả xem xét kiến nghị.", "success")
+    flash(gettext("Cảm ơn bạn đã đánh giá kết quả xem xét kiến nghị."), "success")
     return _back(sub.receipt_code)
 
 
@@ -205,7 +207,7 @@ def dispute(code: str):
         db.session.rollback()
         return _render_error(sub, str(exc), "dispute")
     db.session.commit()
-    flash("Đã gửi đề nghị xem xét lại; Ban sẽ xem xét và trả lời bạn.", "success")
+    flash(gettext("Đã gửi đề nghị xem xét lại; Ban sẽ xem xét và trả lời bạn."), "success")
     return _back(sub.receipt_code)
 
 

@@ -9,13 +9,14 @@ from flask import Blueprint, render_template, request, send_file
 
 from moderation import reports
 from portal.permissions import role_required
+from portal.i18n import N_
 
 TEMPLATES = str(Path(__file__).resolve().parent.parent / "templates")
 
 bp = Blueprint("reports", __name__, url_prefix="/can-bo/bao-cao", template_folder=TEMPLATES)
 
 STAFF = ("admin", "editor", "moderator", "board_member", "board_head")
-KINDS = [("quarter", "Quý"), ("half", "6 tháng"), ("year", "Năm"), ("custom", "Tùy chọn")]
+KINDS = [("quarter", N_("Quý")), ("half", N_("6 tháng")), ("year", N_("Năm")), ("custom", N_("Tùy chọn"))]
 FORMATS = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "csv": "text/csv; charset=utf-8",

@@ -5,6 +5,7 @@ import datetime as dt
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from flask_babel import gettext
 from sqlalchemy import select
 
 from moderation import roster as roster_svc, triage
@@ -16,14 +17,15 @@ from portal.accounts.models import User
 from portal.extensions import db
 from portal.permissions import role_required
 from portal.ward import ResidentialGroup
+from portal.i18n import N_
 
 
 def _member_form(obj=None, formdata=None, prefix="m") -> MemberForm:
     form = MemberForm(obj=obj, prefix=prefix) if formdata is None else MemberForm(prefix=prefix)
     staff = db.session.scalars(select(User).where(User.active.is_(True)).order_by(User.name, User.email)).all()
-    form.user_id.choices = [(0, "— Khuyết —")] + [(u.id, f"{u.name or u.email} ({u.email})") for u in staff]
+    form.user_id.choices = [(0, gettext("— Khuyết —"))] + [(u.id, f"{u.name or u.email} ({u.email})") for u in staff]
     groups = db.session.scalars(select(ResidentialGroup).order_by(ResidentialGroup.position)).all()
-    form.group_id.choices = [(0, "— Không —")] + [(g.id, g.name) for g in groups]
+    form.group_id.choices = [(0, gettext("— Không —"))] + [(g.id, g.name) for g in groups]
     if obj is not None and formdata is None:
         form.user_id.data = obj.user_id or 0
         form.group_id.data = obj.group_id or 0
@@ -80,7 +82,7 @@ def member_add(board_id: int):
         db.session.rollback()
         return _render_roster(error=str(exc), add_forms={board.id: form}, status=400)
     db.session.commit()
-    flash("Đã thêm thành viên.", "success")
+    flash(gettext("Đã thêm thành viên."), "success")
     return redirect(url_for("board.roster"))
 
 
@@ -96,7 +98,7 @@ def member_edit(member_id: int):
         if request.form.get("remove"):
             roster_svc.remove_member(member, current_user)
             db.session.commit()
-            flash("Đã xóa thành viên khỏi danh sách.", "success")
+            flash(gettext("Đã xóa thành viên khỏi danh sách."), "success")
             return redirect(url_for("board.roster"))
         try:
             if not form.validate_on_submit():
@@ -109,7 +111,7 @@ def member_edit(member_id: int):
             error = str(exc)
         else:
             db.session.commit()
-            flash("Đã lưu thành viên.", "success")
+            flash(gettext("Đã lưu thành viên."), "success")
             return redirect(url_for("board.roster"))
     else:
         form = _member_form(obj=member)
@@ -132,17 +134,17 @@ def supervision_create():
         db.session.rollback()
         return _render_roster(error=str(exc), sup_form=form, status=400)
     db.session.commit()
-    flash("Đã lập Ban giám sát đầu tư của cộng đồng cho dự án.", "success")
+    flash(gettext("Đã lập Ban giám sát đầu tư của cộng đồng cho dự án."), "success")
     return redirect(url_for("board.roster"))
 
 
 SLA_SETTINGS = [
-    ("SLA_MODERATION_DAYS", "Kiểm duyệt (ngày làm việc)", 1, 60),
-    ("SLA_BOARD_ACK_DAYS", "Ban xác nhận tiếp nhận (ngày làm việc)", 1, 60),
-    ("SLA_BOARD_DECISION_DAYS", "Ban kiến nghị hoặc trả lời (ngày làm việc)", 1, 120),
-    ("SLA_AUTHORITY_CALENDAR_DAYS", "Cơ quan có thẩm quyền trả lời (ngày theo lịch)", 1, 365),
-    ("RETENTION_MONTHS", "Lưu dữ liệu cá nhân sau khi kết thúc hồ sơ (tháng)", 1, 120),
-    ("REJECTED_RETENTION_MONTHS", "Lưu dữ liệu cá nhân của kiến nghị không tiếp nhận (tháng)", 1, 120),
+    ("SLA_MODERATION_DAYS", N_("Kiểm duyệt (ngày làm việc)"), 1, 60),
+    ("SLA_BOARD_ACK_DAYS", N_("Ban xác nhận tiếp nhận (ngày làm việc)"), 1, 60),
+    ("SLA_BOARD_DECISION_DAYS", N_("Ban kiến nghị hoặc trả lời (ngày làm việc)"), 1, 120),
+    ("SLA_AUTHORITY_CALENDAR_DAYS", N_("Cơ quan có thẩm quyền trả lời (ngày theo lịch)"), 1, 365),
+    ("RETENTION_MONTHS", N_("Lưu dữ liệu cá nhân sau khi kết thúc hồ sơ (tháng)"), 1, 120),
+    ("REJECTED_RETENTION_MONTHS", N_("Lưu dữ liệu cá nhân của kiến nghị không tiếp nhận (tháng)"), 1, 120),
 ]
 
 
@@ -191,7 +193,7 @@ def holidays():
             error = str(exc)
         else:
             db.session.commit()
-            flash("Đã cập nhật danh sách ngày nghỉ.", "success")
+            flash(gettext("Đã cập nhật danh sách ngày nghỉ."), "success")
             return redirect(url_for("board.holidays"))
     rows = db.session.scalars(select(Holiday).order_by(Holiday.day)).all()
     typed = request.form if (error and request.form.get("action") == "settings") else None

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from flask_babel import gettext
 from sqlalchemy import select
 
 from moderation import consultation
@@ -64,7 +65,7 @@ def edit(disclosure_id: int):
     try:
         if form.get("action") == "publish":
             consultation.publish_synthesis(d, form.get("summary", ""), current_user)
-            message = "Đã công bố kết quả tổng hợp, tiếp thu, giải trình."
+            message = gettext("Đã công bố kết quả tổng hợp, tiếp thu, giải trình.")
         else:
             saved = 0
             for c in consultation.approved_comments(d):
@@ -77,7 +78,7 @@ def edit(disclosure_id: int):
                 except SynthesisError as exc:
                     raise SynthesisError(f"Ý kiến số {c.id}: {exc}") from None
                 saved += 1
-            message = f"Đã lưu {saved} ý kiến."
+            message = gettext("Đã lưu %(n)s ý kiến.", n=saved)
     except SynthesisError as exc:
         db.session.rollback()
         return _render(d, error=str(exc), typed=form, status=400)

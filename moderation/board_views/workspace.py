@@ -6,6 +6,7 @@ from pathlib import Path
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
+from flask_babel import gettext
 from sqlalchemy import select
 
 from moderation import triage
@@ -19,6 +20,7 @@ from portal.accounts.models import User
 from portal.extensions import db
 from portal.permissions import role_required
 from portal.ward import ResidentialGroup
+from portal.i18n import N_
 
 TEMPLATES = str(Path(__file__).resolve().parent.parent / "templates")
 
@@ -26,12 +28,12 @@ bp = Blueprint("board", __name__, url_prefix="/can-bo/ban", template_folder=TEMP
 
 BOARD_ROLES = ("board_member", "board_head")
 TABS = [
-    ("mine", "Được giao cho tôi"),
-    ("unassigned", "Chưa phân công"),
-    ("due", "Sắp đến hạn"),
-    ("overdue", "Quá hạn"),
-    ("open", "Đang xử lý"),
-    ("all", "Tất cả"),
+    ("mine", N_("Được giao cho tôi")),
+    ("unassigned", N_("Chưa phân công")),
+    ("due", N_("Sắp đến hạn")),
+    ("overdue", N_("Quá hạn")),
+    ("open", N_("Đang xử lý")),
+    ("all", N_("Tất cả")),
 ]
 
 
@@ -145,14 +147,14 @@ def case_detail(case_id: int):
 
 ACTIONS = {"assign", "acknowledge", "note", "verify", "refer", "answer", "respond", "close", "contact"}
 MESSAGES = {
-    "assign": "Đã phân công xử lý hồ sơ.",
-    "acknowledge": "Đã xác nhận tiếp nhận hồ sơ.",
-    "note": "Đã thêm ghi chú nội bộ.",
-    "verify": "Đã ghi kết quả xác minh.",
-    "refer": "Đã ghi nhận kiến nghị gửi cơ quan có thẩm quyền. Tải văn bản kiến nghị để in, ký.",
-    "answer": "Đã ghi nhận trả lời của cơ quan có thẩm quyền.",
-    "respond": "Đã đăng trả lời công khai.",
-    "close": "Đã kết thúc hồ sơ; người gửi được thông báo.",
+    "assign": N_("Đã phân công xử lý hồ sơ."),
+    "acknowledge": N_("Đã xác nhận tiếp nhận hồ sơ."),
+    "note": N_("Đã thêm ghi chú nội bộ."),
+    "verify": N_("Đã ghi kết quả xác minh."),
+    "refer": N_("Đã ghi nhận kiến nghị gửi cơ quan có thẩm quyền. Tải văn bản kiến nghị để in, ký."),
+    "answer": N_("Đã ghi nhận trả lời của cơ quan có thẩm quyền."),
+    "respond": N_("Đã đăng trả lời công khai."),
+    "close": N_("Đã kết thúc hồ sơ; người gửi được thông báo."),
 }
 
 
@@ -204,7 +206,7 @@ def case_action(case_id: int, action: str):
         case = db.session.get(Case, case_id)
         return _render_case(case, error=str(exc), status=400, **({action: form} if form is not None else {}))
     db.session.commit()
-    flash(MESSAGES[action], "success")
+    flash(gettext(MESSAGES[action]), "success")
     return redirect(url_for("board.case_detail", case_id=case.id))
 
 

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.database import UTCDateTime, utcnow
 from portal.extensions import db
+from portal.i18n import N_
 
 __all__ = [
     "BoardKind", "Board", "BoardMember", "CaseStatus", "Case", "CaseEvent", "Referral", "Holiday",
@@ -16,7 +17,7 @@ __all__ = [
     "ConsultationSynthesis",
 ]
 
-POSITION_LABELS = {"head": "Trưởng ban", "deputy": "Phó Trưởng ban", "member": "Thành viên"}
+POSITION_LABELS = {"head": N_("Trưởng ban"), "deputy": N_("Phó Trưởng ban"), "member": N_("Thành viên")}
 
 
 class BoardKind(str, enum.Enum):
@@ -62,13 +63,13 @@ class CaseStatus(str, enum.Enum):
 
 
 CASE_STATUS_LABELS = {
-    CaseStatus.new: "Mới tiếp nhận",
-    CaseStatus.assigned: "Đã phân công",
-    CaseStatus.verifying: "Đang xác minh",
-    CaseStatus.referred: "Đã kiến nghị cơ quan có thẩm quyền",
-    CaseStatus.answered: "Đã có trả lời",
-    CaseStatus.closed: "Đã kết thúc",
-    CaseStatus.reopened: "Mở lại theo đề nghị của người gửi",
+    CaseStatus.new: N_("Mới tiếp nhận"),
+    CaseStatus.assigned: N_("Đã phân công"),
+    CaseStatus.verifying: N_("Đang xác minh"),
+    CaseStatus.referred: N_("Đã kiến nghị cơ quan có thẩm quyền"),
+    CaseStatus.answered: N_("Đã có trả lời"),
+    CaseStatus.closed: N_("Đã kết thúc"),
+    CaseStatus.reopened: N_("Mở lại theo đề nghị của người gửi"),
 }
 
 
@@ -159,9 +160,9 @@ class Disposition(str, enum.Enum):
 
 
 DISPOSITION_LABELS = {
-    Disposition.accepted: "Tiếp thu",
-    Disposition.partly: "Tiếp thu một phần",
-    Disposition.not_accepted: "Không tiếp thu (giải trình)",
+    Disposition.accepted: N_("Tiếp thu"),
+    Disposition.partly: N_("Tiếp thu một phần"),
+    Disposition.not_accepted: N_("Không tiếp thu (giải trình)"),
 }
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal.database import UTCDateTime, utcnow
 from portal.extensions import db
 from portal.ward import ResidentialGroup  # noqa: F401  (relationship target)
+from portal.i18n import N_
 
 __all__ = [
     "SubmissionKind", "MatterKind", "Visibility", "SubmissionStatus", "Channel",
@@ -50,14 +51,14 @@ class SubmissionStatus(str, enum.Enum):
 
 
 STATUS_LABELS = {
-    SubmissionStatus.received: "Đã tiếp nhận",
-    SubmissionStatus.in_review: "Đang kiểm duyệt",
-    SubmissionStatus.approved: "Đã duyệt",
-    SubmissionStatus.rejected: "Không tiếp nhận",
-    SubmissionStatus.needs_info: "Cần bổ sung thông tin",
-    SubmissionStatus.duplicate: "Trùng với kiến nghị khác",
-    SubmissionStatus.redirected: "Đã hướng dẫn chuyển kênh khác",
-    SubmissionStatus.withdrawn: "Đã rút",
+    SubmissionStatus.received: N_("Đã tiếp nhận"),
+    SubmissionStatus.in_review: N_("Đang kiểm duyệt"),
+    SubmissionStatus.approved: N_("Đã duyệt"),
+    SubmissionStatus.rejected: N_("Không tiếp nhận"),
+    SubmissionStatus.needs_info: N_("Cần bổ sung thông tin"),
+    SubmissionStatus.duplicate: N_("Trùng với kiến nghị khác"),
+    SubmissionStatus.redirected: N_("Đã hướng dẫn chuyển kênh khác"),
+    SubmissionStatus.withdrawn: N_("Đã rút"),
 }
 
 
@@ -72,13 +73,13 @@ class Channel(str, enum.Enum):
 
 
 CHANNEL_LABELS = {
-    Channel.web: "Cổng thông tin",
-    Channel.api: "Ứng dụng, ki-ốt",
-    Channel.meeting: "Hội nghị, cuộc họp",
-    Channel.comment_box: "Hòm thư góp ý",
-    Channel.hotline: "Đường dây nóng",
-    Channel.household_form: "Phiếu lấy ý kiến hộ gia đình",
-    Channel.other: "Kênh khác",
+    Channel.web: N_("Cổng thông tin"),
+    Channel.api: N_("Ứng dụng, ki-ốt"),
+    Channel.meeting: N_("Hội nghị, cuộc họp"),
+    Channel.comment_box: N_("Hòm thư góp ý"),
+    Channel.hotline: N_("Đường dây nóng"),
+    Channel.household_form: N_("Phiếu lấy ý kiến hộ gia đình"),
+    Channel.other: N_("Kênh khác"),
 }
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from flask_babel import gettext
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
@@ -34,7 +35,7 @@ def topics():
         name = clean_text(form.get("name"), 120)
         position = form.get("position", type=int) or 0
         if not name:
-            error = "Vui lòng nhập tên lĩnh vực."
+            error = gettext("Vui lòng nhập tên lĩnh vực.")
         elif topic_id:
             topic = db.session.get(Topic, topic_id) or abort(404)
             topic.name, topic.position, topic.active = name, position, form.get("active") == "1"
@@ -42,16 +43,16 @@ def topics():
         else:
             code = _code(form.get("code"))
             if not code:
-                error = "Vui lòng nhập mã (chữ thường không dấu, số, gạch dưới)."
+                error = gettext("Vui lòng nhập mã (chữ thường không dấu, số, gạch dưới).")
             elif db.session.scalar(select(Topic).where(Topic.code == code)):
-                error = "Mã lĩnh vực đã tồn tại."
+                error = gettext("Mã lĩnh vực đã tồn tại.")
             else:
                 topic = Topic(code=code, name=name, position=position)
                 db.session.add(topic)
                 audit.record(current_user, "topic.create", topic, {"code": code, "name": name})
         if not error:
             db.session.commit()
-            flash("Đã lưu lĩnh vực.", "success")
+            flash(gettext("Đã lưu lĩnh vực."), "success")
             return redirect(url_for("queue_admin.topics"))
     rows = db.session.scalars(select(Topic).order_by(Topic.position, Topic.name)).all()
     return render_template("moderation/admin/topics.html", topics=rows, error=error, form=form), 400 if error else 200
@@ -73,7 +74,7 @@ def reasons():
         public_text = clean_text(form.get("public_text"), 1000)
         note = clean_text(form.get("internal_note"), 1000)
         if not public_text:
-            error = "Vui lòng nhập nội dung gửi người dân."
+            error = gettext("Vui lòng nhập nội dung gửi người dân.")
         elif reason_id:
             reason = db.session.get(RejectionReason, reason_id) or abort(404)
             reason.public_text, reason.internal_note = public_text, note
@@ -82,16 +83,16 @@ def reasons():
         else:
             code = _code(form.get("code"))
             if not code:
-                error = "Vui lòng nhập mã (chữ thường không dấu, số, gạch dưới)."
+                error = gettext("Vui lòng nhập mã (chữ thường không dấu, số, gạch dưới).")
             elif db.session.scalar(select(RejectionReason).where(RejectionReason.code == code)):
-                error = "Mã lý do đã tồn tại."
+                error = gettext("Mã lý do đã tồn tại.")
             else:
                 reason = RejectionReason(code=code, public_text=public_text, internal_note=note)
                 db.session.add(reason)
                 audit.record(current_user, "rejection_reason.create", reason, {"code": code})
         if not error:
             db.session.commit()
-            flash("Đã lưu lý do từ chối.", "success")
+            flash(gettext("Đã lưu lý do từ chối."), "success")
             return redirect(url_for("queue_admin.reasons"))
     rows = db.session.scalars(select(RejectionReason).order_by(RejectionReason.code)).all()
     usage = {r.id: _used(r.id) for r in rows}
@@ -104,12 +105,12 @@ def reasons():
 def reason_delete(reason_id: int):
     reason = db.session.get(RejectionReason, reason_id) or abort(404)
     if _used(reason.id):
-        flash("Lý do này đã được dùng nên không thể xóa; bạn có thể ngừng sử dụng nó.", "error")
+        flash(gettext("Lý do này đã được dùng nên không thể xóa; bạn có thể ngừng sử dụng nó."), "error")
         return redirect(url_for("queue_admin.reasons"))
     audit.record(current_user, "rejection_reason.delete", reason, {"code": reason.code})
     db.session.delete(reason)
     db.session.commit()
-    flash("Đã xóa lý do từ chối.", "success")
+    flash(gettext("Đã xóa lý do từ chối."), "success")
     return redirect(url_for("queue_admin.reasons"))
 
 
@@ -133,11 +134,11 @@ def blocklist():
                 db.session.flush()
             except IntegrityError:
                 db.session.rollback()
-                error = "Mục này đã có trong danh sách chặn."
+                error = gettext("Mục này đã có trong danh sách chặn.")
             else:
                 audit.record(current_user, "blocklist.add", entry, {"kind": kind})
                 db.session.commit()
-                flash("Đã thêm vào danh sách chặn.", "success")
+                flash(gettext("Đã thêm vào danh sách chặn."), "success")
                 return redirect(url_for("queue_admin.blocklist"))
     rows = db.session.scalars(select(BlocklistEntry).order_by(BlocklistEntry.kind, BlocklistEntry.value)).all()
     return render_template("moderation/admin/blocklist.html", entries=rows, error=error, form=form), 400 if error else 200
@@ -150,5 +151,5 @@ def blocklist_remove(entry_id: int):
     audit.record(current_user, "blocklist.remove", entry, {"kind": entry.kind})
     db.session.delete(entry)
     db.session.commit()
-    flash("Đã gỡ khỏi danh sách chặn.", "success")
+    flash(gettext("Đã gỡ khỏi danh sách chặn."), "success")
     return redirect(url_for("queue_admin.blocklist"))

@@ -6,6 +6,7 @@ import datetime as dt
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user
+from flask_babel import gettext
 from sqlalchemy import func, select
 
 from moderation import abuse, intake
@@ -147,20 +148,20 @@ def offline():
         received_on = None
     try:
         if d is None:
-            raise IntakeError({"disclosure_id": "Vui lòng chọn dự thảo đang hoặc đã lấy ý kiến."})
+            raise IntakeError({"disclosure_id": gettext("Vui lòng chọn dự thảo đang hoặc đã lấy ý kiến.")})
         if received_on is None:
-            raise IntakeError({"received_on": "Vui lòng nhập ngày nhận ý kiến (ngày/tháng/năm)."})
+            raise IntakeError({"received_on": gettext("Vui lòng nhập ngày nhận ý kiến (ngày/tháng/năm).")})
         code = intake.submit_comment(d, {"text": form.text.data, "group": form.group.data, "name": form.name.data},
                                      channel=form.channel.data, actor=current_user, received_on=received_on)
     except (IntakeError, ValueError) as exc:
         db.session.rollback()
-        errors = getattr(exc, "errors", {"channel": "Kênh nhận ý kiến không hợp lệ."})
+        errors = getattr(exc, "errors", {"channel": gettext("Kênh nhận ý kiến không hợp lệ.")})
         if "disclosure" in errors:
             errors["disclosure_id"] = errors.pop("disclosure")
         apply_errors(form, errors)
         return render_template("moderation/offline_opinion.html", form=form), 422
     db.session.commit()
-    flash(f"Đã ghi nhận ý kiến {code}; ý kiến được đưa vào hàng đợi kiểm duyệt.", "success")
+    flash(gettext("Đã ghi nhận ý kiến %(code)s; ý kiến được đưa vào hàng đợi kiểm duyệt.", code=code), "success")
     return redirect(url_for("consultation_staff.offline", disclosure_id=d.id))
 
 

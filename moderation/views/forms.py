@@ -4,6 +4,7 @@ the global CSRFProtect and rendered with ``csrf_token_field()``."""
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
+from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField, DateField, EmailField, MultipleFileField, RadioField, SelectField, StringField, TelField,
     TextAreaField,
@@ -18,58 +19,58 @@ class _Form(FlaskForm):
         csrf = False  # the global CSRFProtect checks every POST; templates render csrf_token_field()
 
 
-def _group_choices(empty: str = "— Không chọn —"):
+def _group_choices(empty: str = _l("— Không chọn —")):
     return [("", empty)] + [(g.code, g.name) for g in active_groups()]
 
 
 class PetitionForm(_Form):
-    kind = RadioField("Loại nội dung", choices=[(k.value, v) for k, v in KIND_LABELS.items()], default="feedback")
-    topic = SelectField("Lĩnh vực", choices=[], validate_choice=False)
-    group = SelectField("Tổ dân phố nơi xảy ra sự việc (không bắt buộc)", choices=[], validate_choice=False)
-    project_id = SelectField("Liên quan đến dự án, công trình (không bắt buộc)", choices=[], validate_choice=False)
-    title = StringField("Tiêu đề", render_kw={"maxlength": 200, "autocomplete": "off"})
-    description = TextAreaField("Nội dung phản ánh, kiến nghị", render_kw={"maxlength": 5000, "rows": 8})
-    attachments = MultipleFileField("Tệp đính kèm (tối đa 5 tệp ảnh JPEG, PNG hoặc PDF)",
+    kind = RadioField(_l("Loại nội dung"), choices=[(k.value, _l(v)) for k, v in KIND_LABELS.items()], default="feedback")
+    topic = SelectField(_l("Lĩnh vực"), choices=[], validate_choice=False)
+    group = SelectField(_l("Tổ dân phố nơi xảy ra sự việc (không bắt buộc)"), choices=[], validate_choice=False)
+    project_id = SelectField(_l("Liên quan đến dự án, công trình (không bắt buộc)"), choices=[], validate_choice=False)
+    title = StringField(_l("Tiêu đề"), render_kw={"maxlength": 200, "autocomplete": "off"})
+    description = TextAreaField(_l("Nội dung phản ánh, kiến nghị"), render_kw={"maxlength": 5000, "rows": 8})
+    attachments = MultipleFileField(_l("Tệp đính kèm (tối đa 5 tệp ảnh JPEG, PNG hoặc PDF)"),
                                     render_kw={"accept": ".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"})
-    name = StringField("Họ và tên (không bắt buộc)", render_kw={"maxlength": 120, "autocomplete": "name"})
-    phone = TelField("Số điện thoại (không bắt buộc)", render_kw={"maxlength": 20, "autocomplete": "tel"})
-    email = EmailField("Email (không bắt buộc, để nhận thông báo)", render_kw={"maxlength": 254, "autocomplete": "email"})
-    visibility = RadioField("Khi được duyệt, kiến nghị được công khai",
-                            choices=[(k.value, v) for k, v in VISIBILITY_LABELS.items()], default="anonymous")
-    consent = BooleanField("Tôi đã đọc thông báo xử lý dữ liệu cá nhân ở trên và đồng ý để phường xử lý họ tên, "
-                           "số điện thoại, email tôi cung cấp cho mục đích đó.")
+    name = StringField(_l("Họ và tên (không bắt buộc)"), render_kw={"maxlength": 120, "autocomplete": "name"})
+    phone = TelField(_l("Số điện thoại (không bắt buộc)"), render_kw={"maxlength": 20, "autocomplete": "tel"})
+    email = EmailField(_l("Email (không bắt buộc, để nhận thông báo)"), render_kw={"maxlength": 254, "autocomplete": "email"})
+    visibility = RadioField(_l("Khi được duyệt, kiến nghị được công khai"),
+                            choices=[(k.value, _l(v)) for k, v in VISIBILITY_LABELS.items()], default="anonymous")
+    consent = BooleanField(_l("Tôi đã đọc thông báo xử lý dữ liệu cá nhân ở trên và đồng ý để phường xử lý họ tên, "
+                           "số điện thoại, email tôi cung cấp cho mục đích đó."))
 
     def load_choices(self) -> None:
-        self.topic.choices = [("", "— Chọn lĩnh vực —")] + [(t.code, t.name) for t in active_topics()]
+        self.topic.choices = [("", _l("— Chọn lĩnh vực —"))] + [(t.code, _l(t.name)) for t in active_topics()]
         self.group.choices = _group_choices()
-        self.project_id.choices = [("", "— Không liên quan đến dự án —")] + [
+        self.project_id.choices = [("", _l("— Không liên quan đến dự án —"))] + [
             (str(p.id), f"{p.number} · {p.title}"[:160]) for p in list_projects()]
 
 
 class CommentForm(_Form):
-    text = TextAreaField("Nội dung góp ý", render_kw={"maxlength": 5000, "rows": 6})
-    group = SelectField("Tổ dân phố (không bắt buộc)", choices=[], validate_choice=False)
-    name = StringField("Họ và tên (không bắt buộc, không hiển thị công khai)", render_kw={"maxlength": 120})
-    phone = TelField("Số điện thoại (không bắt buộc)", render_kw={"maxlength": 20})
-    email = EmailField("Email (không bắt buộc)", render_kw={"maxlength": 254})
-    consent = BooleanField("Tôi đồng ý để phường xử lý thông tin liên hệ tôi cung cấp theo thông báo ở trên.")
+    text = TextAreaField(_l("Nội dung góp ý"), render_kw={"maxlength": 5000, "rows": 6})
+    group = SelectField(_l("Tổ dân phố (không bắt buộc)"), choices=[], validate_choice=False)
+    name = StringField(_l("Họ và tên (không bắt buộc, không hiển thị công khai)"), render_kw={"maxlength": 120})
+    phone = TelField(_l("Số điện thoại (không bắt buộc)"), render_kw={"maxlength": 20})
+    email = EmailField(_l("Email (không bắt buộc)"), render_kw={"maxlength": 254})
+    consent = BooleanField(_l("Tôi đồng ý để phường xử lý thông tin liên hệ tôi cung cấp theo thông báo ở trên."))
 
     def load_choices(self) -> None:
         self.group.choices = _group_choices()
 
 
 class OfflineOpinionForm(_Form):
-    disclosure_id = SelectField("Dự thảo lấy ý kiến", choices=[], validate_choice=False)
-    channel = SelectField("Kênh nhận ý kiến", choices=[
-        (c.value, CHANNEL_LABELS[c]) for c in (Channel.meeting, Channel.comment_box, Channel.hotline,
+    disclosure_id = SelectField(_l("Dự thảo lấy ý kiến"), choices=[], validate_choice=False)
+    channel = SelectField(_l("Kênh nhận ý kiến"), choices=[
+        (c.value, _l(CHANNEL_LABELS[c])) for c in (Channel.meeting, Channel.comment_box, Channel.hotline,
                                                Channel.household_form, Channel.other)])
-    received_on = DateField("Ngày nhận ý kiến", render_kw={"type": "date"})
-    text = TextAreaField("Nội dung ý kiến", render_kw={"maxlength": 5000, "rows": 6})
-    group = SelectField("Tổ dân phố (không bắt buộc)", choices=[], validate_choice=False)
-    name = StringField("Người, hộ gia đình góp ý (không bắt buộc, không công khai)", render_kw={"maxlength": 120})
+    received_on = DateField(_l("Ngày nhận ý kiến"), render_kw={"type": "date"})
+    text = TextAreaField(_l("Nội dung ý kiến"), render_kw={"maxlength": 5000, "rows": 6})
+    group = SelectField(_l("Tổ dân phố (không bắt buộc)"), choices=[], validate_choice=False)
+    name = StringField(_l("Người, hộ gia đình góp ý (không bắt buộc, không công khai)"), render_kw={"maxlength": 120})
 
     def load_choices(self, disclosures) -> None:
-        self.disclosure_id.choices = [("", "— Chọn dự thảo —")] + [
+        self.disclosure_id.choices = [("", _l("— Chọn dự thảo —"))] + [
             (str(d.id), f"{d.number} · {d.title}"[:160]) for d in disclosures]
         self.group.choices = _group_choices()
 

@@ -3,6 +3,7 @@ the receipt, support for a similar petition, and the tracking page with its add-
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
+from flask_babel import gettext
 from sqlalchemy.exc import IntegrityError
 
 from moderation import abuse, intake
@@ -119,7 +120,7 @@ def support(submission_id: int):
         intake.support_petition(submission, contact)
         db.session.commit()
         ok = True
-        message = "Cảm ơn bạn đã ủng hộ kiến nghị. Thông tin liên hệ của bạn không được hiển thị ở bất cứ đâu."
+        message = gettext("Cảm ơn bạn đã ủng hộ kiến nghị. Thông tin liên hệ của bạn không được hiển thị ở bất cứ đâu.")
     except abuse.Refused as exc:
         db.session.rollback()
         status, message = exc.status, exc.message
@@ -131,7 +132,7 @@ def support(submission_id: int):
         status, message = 422, " ".join(exc.errors.values())
     except IntegrityError:
         db.session.rollback()
-        status, message = 409, "Số điện thoại hoặc email này đã ủng hộ kiến nghị này rồi."
+        status, message = 409, gettext("Số điện thoại hoặc email này đã ủng hộ kiến nghị này rồi.")
     return render_template("moderation/support_result.html", submission=submission, ok=ok, message=message,
                            contact=contact if not ok else "", token=abuse.started_token()), status
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from flask_babel import gettext
 from sqlalchemy import func, select
 
 from moderation import queue
@@ -13,6 +14,7 @@ from moderation.models import (
 from portal.extensions import db
 from portal.files import read_stored
 from portal.permissions import role_required
+from portal.i18n import N_
 
 bp = Blueprint("queue", __name__, url_prefix="/can-bo/kiem-duyet", template_folder="../templates")
 PER_PAGE = 50
@@ -91,7 +93,7 @@ def _act(submission_id: int, fn, success: str, *args, **kwargs):
         db.session.refresh(sub)
         return _render_detail(sub, 409, error=str(exc))
     db.session.commit()
-    flash(success, "success")
+    flash(gettext(success), "success")
     if sub.status in queue.PENDING:
         return redirect(url_for("queue.detail", submission_id=sub.id))
     return redirect(url_for("queue.index"))
@@ -101,7 +103,7 @@ def _act(submission_id: int, fn, success: str, *args, **kwargs):
 @role_required("moderator")
 def approve(submission_id: int):
     board_id = request.form.get("board_id", type=int)
-    return _act(submission_id, queue.approve_submission, "Đã duyệt.", note=request.form.get("note", ""),
+    return _act(submission_id, queue.approve_submission, N_("Đã duyệt."), note=request.form.get("note", ""),
                 public_message=request.form.get("public_message", ""), board_id=board_id,
                 routing_reason=request.form.get("routing_reason", ""))
 
@@ -109,14 +111,14 @@ def approve(submission_id: int):
 @bp.post("/<int:submission_id>/tu-choi")
 @role_required("moderator")
 def reject(submission_id: int):
-    return _act(submission_id, queue.reject_submission, "Đã từ chối và thông báo lý do cho người gửi.",
+    return _act(submission_id, queue.reject_submission, N_("Đã từ chối và thông báo lý do cho người gửi."),
                 request.form.get("reason_code", ""), note=request.form.get("note", ""))
 
 
 @bp.post("/<int:submission_id>/yeu-cau-bo-sung")
 @role_required("moderator")
 def request_info(submission_id: int):
-    return _act(submission_id, queue.request_information, "Đã gửi yêu cầu bổ sung thông tin.",
+    return _act(submission_id, queue.request_information, N_("Đã gửi yêu cầu bổ sung thông tin."),
                 request.form.get("message", ""), note=request.form.get("note", ""))
 
 
@@ -124,14 +126,14 @@ def request_info(submission_id: int):
 @role_required("moderator")
 def merge(submission_id: int):
     target = find_by_code(request.form.get("target_code"))
-    return _act(submission_id, queue.merge_duplicate, "Đã gộp vào kiến nghị gốc.", target,
+    return _act(submission_id, queue.merge_duplicate, N_("Đã gộp vào kiến nghị gốc."), target,
                 note=request.form.get("note", ""))
 
 
 @bp.post("/<int:submission_id>/chuyen-huong")
 @role_required("moderator")
 def redirect_to_channel(submission_id: int):
-    return _act(submission_id, queue.redirect_submission, "Đã hướng dẫn người gửi chuyển kênh phù hợp.",
+    return _act(submission_id, queue.redirect_submission, N_("Đã hướng dẫn người gửi chuyển kênh phù hợp."),
                 request.form.get("redirect_kind", ""), guidance=request.form.get("guidance", ""),
                 note=request.form.get("note", ""))
 
@@ -139,14 +141,14 @@ def redirect_to_channel(submission_id: int):
 @bp.post("/<int:submission_id>/doi-linh-vuc")
 @role_required("moderator")
 def change_topic(submission_id: int):
-    return _act(submission_id, queue.change_topic, "Đã đổi lĩnh vực.", request.form.get("topic_id"),
+    return _act(submission_id, queue.change_topic, N_("Đã đổi lĩnh vực."), request.form.get("topic_id"),
                 request.form.get("note", ""))
 
 
 @bp.post("/<int:submission_id>/bien-tap")
 @role_required("moderator")
 def redact(submission_id: int):
-    return _act(submission_id, queue.redact_submission, "Đã lưu nội dung công khai đã biên tập.",
+    return _act(submission_id, queue.redact_submission, N_("Đã lưu nội dung công khai đã biên tập."),
                 request.form.get("public_title", ""), request.form.get("public_description", ""),
                 request.form.get("note", ""))
 
@@ -154,7 +156,7 @@ def redact(submission_id: int):
 @bp.post("/<int:submission_id>/xoa-du-lieu-ca-nhan")
 @role_required("moderator")
 def erase(submission_id: int):
-    return _act(submission_id, queue.erase_personal_data, "Đã xóa dữ liệu cá nhân theo yêu cầu.",
+    return _act(submission_id, queue.erase_personal_data, N_("Đã xóa dữ liệu cá nhân theo yêu cầu."),
                 request.form.get("note", ""))
 
 
@@ -164,7 +166,7 @@ def release(submission_id: int):
     sub = _get(submission_id)
     queue.release_submission(sub, current_user)
     db.session.commit()
-    flash("Đã trả lại mục vào hàng đợi.", "success")
+    flash(gettext("Đã trả lại mục vào hàng đợi."), "success")
     return redirect(url_for("queue.index"))
 
 
