@@ -6,17 +6,18 @@ from sqlalchemy import select
 
 from portal.extensions import db, limiter
 from portal.sanitize import clean_text
+from portal.i18n import N_
 
 bp = Blueprint("search", __name__, template_folder="templates")
 
 PER_PAGE = 20
 FILTER_LABELS = {
-    "category": "Lĩnh vực",
-    "year": "Năm ban hành",
-    "form": "Hình thức văn bản",
-    "issuer": "Cơ quan ban hành",
-    "group": "Tổ dân phố",
-    "status": "Trạng thái",
+    "category": N_("Lĩnh vực"),
+    "year": N_("Năm ban hành"),
+    "form": N_("Hình thức văn bản"),
+    "issuer": N_("Cơ quan ban hành"),
+    "group": N_("Tổ dân phố"),
+    "status": N_("Trạng thái"),
 }
 
 
