@@ -81,8 +81,10 @@ PAGES = {
          "Kế hoạch phát triển kinh tế - xã hội", "Kế hoạch số 79/KH-UBND"],
     ),
     "/gui-kien-nghi": (
-        ["<h1>Send feedback or a petition</h1>", "Step 1/2", "your feedback or petition"],
-        ["<h1>Gửi phản ánh, kiến nghị</h1>", "Bước 1/2", "nội dung phản ánh, kiến nghị"],
+        ["<h1>Send feedback or a petition</h1>", "Step 1/2", "your feedback or petition", "Type of submission",
+         "Complaint", "— Choose a field —", ">Land<", "Residential group where it happened (optional)"],
+        ["<h1>Gửi phản ánh, kiến nghị</h1>", "Bước 1/2", "nội dung phản ánh, kiến nghị", "Loại nội dung",
+         "Khiếu nại", "— Chọn lĩnh vực —", ">Đất đai<", "Tổ dân phố nơi xảy ra sự việc (không bắt buộc)"],
     ),
     "/tra-cuu": (
         ["<h1>Track your submission</h1>", "Receipt code", "upper or lower case, spaces and hyphens do not matter"],
