@@ -140,6 +140,8 @@ def test_disclosure_detail_labels_and_category_in_english(english, published):
     for text in ("Number and symbol", "Document type", "Issuing body", "Date of issue", "Permanent address",
                  ">Plan<", "Socio-economic development plans"):
         assert text in html, text
+    printed = english.get(f"/cong-khai/{published.id}?in=1").get_data(as_text=True)
+    assert _html_lang(printed) == "en" and "Number and symbol" in printed
     # data typed by staff is never "translated"
     assert "Kế hoạch phát triển kinh tế - xã hội năm 2027" in html and "UBND phường Hòa An" in html
 
