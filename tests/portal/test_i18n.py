@@ -82,7 +82,7 @@ PAGES = {
     ),
     "/gui-kien-nghi": (
         ["<h1>Send feedback or a petition</h1>", "Step 1/2", "your feedback or petition", "Type of submission",
-         "Complaint", "— Choose a field —", ">Land<", "Residential group where it happened (optional)"],
+         "Complaint", "— Choose a category —", ">Land<", "Residential group where it happened (optional)"],
         ["<h1>Gửi phản ánh, kiến nghị</h1>", "Bước 1/2", "nội dung phản ánh, kiến nghị", "Loại nội dung",
          "Khiếu nại", "— Chọn lĩnh vực —", ">Đất đai<", "Tổ dân phố nơi xảy ra sự việc (không bắt buộc)"],
     ),
@@ -239,7 +239,7 @@ def test_compiled_mo_matches_the_po():
 def test_editor_form_labels_choices_and_flash_in_english(english, login_as, published):
     login_as("editor")
     html = english.get("/can-bo/cong-khai/moi").get_data(as_text=True)
-    for text in ("Number and symbol", "Disclosure field", "— Choose a field —", "Socio-economic development plans",
+    for text in ("Number and symbol", "Disclosure category", "— Choose a category —", "Socio-economic development plans",
                  ">Plan<", "Budget period (budget documents only)", "Save draft"):
         assert text in html, text
     today = published.issued_on.isoformat()
