@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from dataclasses import dataclass
 
 from flask import current_app
 from sqlalchemy import select, update
 
 from moderation import abuse
+from moderation.intake.attachments import ALLOWED_TYPES, MAX_FILES, Upload, check_files, store_files
+from moderation.intake.choices import (
+    DEFAULT_TOPICS, KIND_LABELS, VISIBILITY_LABELS, active_groups, active_topics, is_open_for_comments,
+    legal_guidance, list_projects, seed_topics,
+)
+from moderation.intake.fields import LIMITS, IntakeError, check_contact, check_project, check_text, lookup_active
 from moderation.models import (
     Channel, MatterKind, Submission, SubmissionAttachment, SubmissionEvent, SubmissionKind,
     SubmissionStatus, SubmitterContact, Support, Topic, Visibility,
@@ -22,50 +27,21 @@ from moderation.models import (
 from portal import audit
 from portal.database import utcnow
 from portal.extensions import db
-from portal.files import JPEG, PDF, PNG, FileRefused, clean_filename, inspect_upload, store_bytes, strip_image_metadata
 from portal.sanitize import clean_text
 from portal.ward import ResidentialGroup
-from portal.i18n import N_
+
+__all__ = [
+    "ALLOWED_TYPES", "ALPHABET", "CODE_CHARS", "DEFAULT_TOPICS", "KIND_LABELS", "LIMITS", "MAX_FILES", "PREFIXES",
+    "VISIBILITY_LABELS", "AlreadySupported", "IntakeError", "MatterRedirected", "Upload", "active_groups",
+    "active_topics", "add_information", "find_by_code", "format_code", "is_open_for_comments", "legal_guidance",
+    "list_projects", "new_receipt_code", "normalize_code", "seed_topics", "submit_comment", "submit_petition",
+    "support_petition", "validate_petition",
+]
 
 # Receipt codes: Crockford base32 (no I, L, O, U), 10 characters = 50 bits of randomness.
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_CHARS = 10
 PREFIXES = {SubmissionKind.petition: "KN", SubmissionKind.comment: "YK"}
-MAX_FILES = 5
-ALLOWED_TYPES = {JPEG, PNG, PDF}
-LIMITS = {"title": (5, 200), "description": (20, 5000), "comment": (5, 5000), "name": (0, 120),
-          "info": (0, 5000), "email": (0, 254), "phone": (0, 20)}
-KIND_LABELS = {
-    MatterKind.feedback: N_("Phản ánh, kiến nghị"),
-    MatterKind.complaint: N_("Khiếu nại"),
-    MatterKind.denunciation: N_("Tố cáo"),
-}
-VISIBILITY_LABELS = {
-    Visibility.named: N_("Công khai kèm họ tên"),
-    Visibility.anonymous: N_("Công khai, không kèm họ tên"),
-    Visibility.private: N_("Không công khai (chỉ cán bộ xử lý được xem)"),
-}
-DEFAULT_TOPICS = [
-    ("land", N_("Đất đai")),
-    ("environment", N_("Môi trường")),
-    ("construction", N_("Xây dựng, trật tự đô thị")),
-    ("security", N_("An ninh, trật tự")),
-    ("social_policy", N_("Chính sách xã hội")),
-    ("budget", N_("Ngân sách, các khoản đóng góp")),
-    ("investment_project", N_("Dự án đầu tư")),
-    ("officials", N_("Tác phong, thái độ của cán bộ")),
-    ("admin_procedure", N_("Thủ tục hành chính")),
-    ("other", N_("Lĩnh vực khác")),
-]
-
-
-class IntakeError(ValueError):
-    """Validation failed: ``errors`` maps each field name to a Vietnamese message."""
-
-    def __init__(self, errors: dict[str, str], message: str = "Vui lòng kiểm tra các trường được đánh dấu."):
-        super().__init__(message)
-        self.errors = errors
-        self.message = message
 
 
 class MatterRedirected(Exception):
@@ -79,62 +55,6 @@ class MatterRedirected(Exception):
 
 class AlreadySupported(ValueError):
     pass
-
-
-@dataclass(frozen=True)
-class Upload:
-    filename: str
-    data: bytes
-
-
-# --- reference data ---------------------------------------------------------------------------
-
-def seed_topics() -> None:
-    have = set(db.session.scalars(select(Topic.code)))
-    for i, (code, name) in enumerate(DEFAULT_TOPICS, start=1):
-        if code not in have:
-            db.session.add(Topic(code=code, name=name, position=i))
-    db.session.flush()
-
-
-def active_topics() -> list[Topic]:
-    return list(db.session.scalars(select(Topic).where(Topic.active.is_(True)).order_by(Topic.position, Topic.name)))
-
-
-def active_groups() -> list[ResidentialGroup]:
-    return list(db.session.scalars(
-        select(ResidentialGroup).where(ResidentialGroup.active.is_(True))
-        .order_by(ResidentialGroup.position, ResidentialGroup.code)))
-
-
-def list_projects() -> list:
-    try:
-        from public_docs.services import list_projects as _list
-    except ImportError:  # pragma: no cover - disclosures not installed
-        return []
-    return _list()
-
-
-def is_open_for_comments(disclosure, on_date: dt.date | None = None) -> bool:
-    from public_docs.services import is_open_for_comments as _open
-
-    return _open(disclosure, on_date)
-
-
-def legal_guidance(kind: MatterKind | str) -> str:
-    cfg = current_app.config
-    kind = MatterKind(kind)
-    where = (f"Xin mời gửi đơn bằng văn bản hoặc trình bày trực tiếp tại {cfg['RECEPTION_ADDRESS']} "
-             f"({cfg['RECEPTION_HOURS']}).")
-    if kind == MatterKind.complaint:
-        return ("Khiếu nại về quyết định hoặc hành vi hành chính ảnh hưởng đến quyền, lợi ích của chính "
-                "bạn được giải quyết theo Luật Khiếu nại, với thời hạn và thủ tục riêng, nên Cổng Dân chủ "
-                "cơ sở không tiếp nhận khiếu nại. " + where)
-    if kind == MatterKind.denunciation:
-        return ("Tố cáo hành vi vi phạm pháp luật được giải quyết theo Luật Tố cáo: người tố cáo phải "
-                "nêu rõ họ tên, địa chỉ và được giữ bí mật danh tính, tố cáo nặc danh không được xử lý. "
-                "Vì vậy Cổng không tiếp nhận và không lưu nội dung tố cáo. " + where)
-    return where
 
 
 # --- receipt codes ----------------------------------------------------------------------------
@@ -177,123 +97,6 @@ def find_by_code(value: str | None) -> Submission | None:
         return None
     return db.session.scalar(select(Submission).where(Submission.receipt_code == code))
 
-
-# --- validation helpers -----------------------------------------------------------------------
-
-def _text(errors: dict, field: str, value, label: str, required: bool, limit: str | None = None) -> str:
-    low, high = LIMITS[limit or field]
-    raw = "" if value is None else str(value)
-    if len(raw) > high * 4:
-        errors[field] = f"{label} tối đa {high} ký tự."
-        return ""
-    text = clean_text(raw)
-    if not text:
-        if required:
-            errors[field] = f"Vui lòng nhập {label.lower()}."
-        return ""
-    if len(text) < low:
-        errors[field] = f"{label} cần ít nhất {low} ký tự."
-    elif len(text) > high:
-        errors[field] = f"{label} tối đa {high} ký tự (hiện có {len(text)})."
-    return text
-
-
-def _contact(errors: dict, name, phone, email, consent) -> tuple[str, str, str]:
-    name = _text(errors, "name", name, "Họ tên", False)
-    phone_raw = clean_text(str(phone or ""))[:64]
-    phone_n = ""
-    if phone_raw:
-        phone_n = abuse.normalize_phone(phone_raw)
-        if not abuse.valid_phone(phone_n):
-            errors["phone"] = "Số điện thoại không hợp lệ: nhập 10 chữ số, ví dụ 0905123456."
-    email_raw = clean_text(str(email or ""))[:300]
-    email_n = ""
-    if email_raw:
-        from email_validator import EmailNotValidError, validate_email
-
-        try:
-            email_n = validate_email(email_raw, check_deliverability=False).normalized
-            email_n = email_n[:254]
-        except EmailNotValidError:
-            errors["email"] = "Địa chỉ email không hợp lệ, ví dụ ten@example.com."
-    if (name or phone_raw or email_raw) and not _truthy(consent):
-        errors["consent"] = ("Vui lòng đánh dấu đồng ý với thông báo xử lý dữ liệu cá nhân, hoặc để trống họ "
-                             "tên, điện thoại, email để gửi ẩn danh.")
-    return name, phone_n, email_n
-
-
-def _truthy(value) -> bool:
-    if isinstance(value, bool):
-        return value
-    return str(value or "").strip().lower() in {"1", "true", "y", "yes", "on", "co", "có"}
-
-
-def _lookup(model, value, errors: dict, field: str, label: str, required: bool):
-    if isinstance(value, str):
-        value = clean_text(value, 64)
-    elif not isinstance(value, int) or isinstance(value, bool):
-        value = clean_text(str(value), 64) if value is not None else None
-    if value in (None, ""):
-        if required:
-            errors[field] = f"Vui lòng chọn {label}."
-        return None
-    row = None
-    if isinstance(value, int) or (isinstance(value, str) and value.isdigit() and len(value) < 10):
-        row = db.session.get(model, int(value)) if 0 < int(value) < 2**31 else None
-    if row is None and isinstance(value, str):
-        row = db.session.scalar(select(model).where(model.code == value[:32]))
-    if row is None or not row.active:
-        errors[field] = f"{label[:1].upper()}{label[1:]} không hợp lệ: vui lòng chọn trong danh sách."
-        return None
-    return row
-
-
-def _project(value, errors: dict):
-    if value in (None, "", 0, "0"):
-        return None
-    try:
-        pid = int(value)
-    except (TypeError, ValueError):
-        errors["project_id"] = "Dự án, công trình không hợp lệ: vui lòng chọn trong danh sách."
-        return None
-    if pid not in {p.id for p in list_projects()}:
-        errors["project_id"] = "Dự án, công trình không hợp lệ: vui lòng chọn trong danh sách."
-        return None
-    return pid
-
-
-def _check_files(files, errors: dict, field: str = "attachments") -> list[tuple[str, str, bytes]]:
-    files = [f for f in (files or []) if f is not None and (f.data or f.filename)]
-    if len(files) > MAX_FILES:
-        errors[field] = f"Chỉ được gửi tối đa {MAX_FILES} tệp đính kèm (bạn đã chọn {len(files)})."
-        return []
-    max_bytes = int(current_app.config["SUBMISSION_ATTACHMENT_MAX_BYTES"])
-    checked, problems = [], []
-    for f in files:
-        label = clean_filename(f.filename, "")[:-4] or "tệp"
-        try:
-            kind = inspect_upload(f.data, ALLOWED_TYPES, max_bytes)
-            data = strip_image_metadata(f.data, kind) if kind in (JPEG, PNG) else f.data
-        except FileRefused as exc:
-            problems.append(f"“{label}”: {exc}")
-            continue
-        checked.append((clean_filename(f.filename, kind), kind, data))
-    if problems:
-        errors[field] = " ".join(problems)
-    return checked
-
-
-def _store_files(submission: Submission, checked, added_later: bool = False) -> None:
-    for filename, kind, data in checked:
-        try:
-            digest = store_bytes(data)
-        except FileRefused as exc:  # disk full or write error: the caller rolls back, nothing half-stored
-            raise IntakeError({"attachments": str(exc)}, str(exc)) from exc
-        db.session.add(SubmissionAttachment(
-            submission=submission, filename=filename, content_type=kind, size=len(data), sha256=digest,
-            added_later=added_later))
-
-
 def _event(submission: Submission, action: str, public_message: str = "", internal_note: str = "",
            from_status=None, to_status=None, actor=None) -> SubmissionEvent:
     ev = SubmissionEvent(
@@ -310,7 +113,6 @@ def _attach_contact(submission: Submission, name: str, phone: str, email: str) -
             name=name, phone=phone, email=email, consent_at=utcnow(),
             consent_version=str(current_app.config["PRIVACY_NOTICE_VERSION"]))
 
-
 # --- petitions --------------------------------------------------------------------------------
 
 def validate_petition(data: dict, files=()) -> tuple[dict, list]:
@@ -324,12 +126,12 @@ def validate_petition(data: dict, files=()) -> tuple[dict, list]:
         raise IntakeError({"kind": "Loại nội dung không hợp lệ: chọn phản ánh, kiến nghị; khiếu nại; hoặc tố cáo."}) from None
     if kind != MatterKind.feedback:
         raise MatterRedirected(kind, legal_guidance(kind))
-    topic = _lookup(Topic, data.get("topic"), errors, "topic", "lĩnh vực", True)
-    group = _lookup(ResidentialGroup, data.get("group"), errors, "group", "tổ dân phố", False)
-    project_id = _project(data.get("project_id"), errors)
-    title = _text(errors, "title", data.get("title"), "Tiêu đề", True)
-    description = _text(errors, "description", data.get("description"), "Nội dung", True)
-    name, phone, email = _contact(errors, data.get("name"), data.get("phone"), data.get("email"), data.get("consent"))
+    topic = lookup_active(Topic, data.get("topic"), errors, "topic", "lĩnh vực", True)
+    group = lookup_active(ResidentialGroup, data.get("group"), errors, "group", "tổ dân phố", False)
+    project_id = check_project(data.get("project_id"), errors)
+    title = check_text(errors, "title", data.get("title"), "Tiêu đề", True)
+    description = check_text(errors, "description", data.get("description"), "Nội dung", True)
+    name, phone, email = check_contact(errors, data.get("name"), data.get("phone"), data.get("email"), data.get("consent"))
     try:
         visibility = Visibility(str(data.get("visibility") or "anonymous"))
     except ValueError:
@@ -337,7 +139,7 @@ def validate_petition(data: dict, files=()) -> tuple[dict, list]:
         visibility = Visibility.anonymous
     if visibility == Visibility.named and not name and "name" not in errors:
         errors["name"] = "Bạn chọn công khai kèm họ tên: vui lòng nhập họ tên, hoặc chọn hình thức khác."
-    checked = _check_files(files, errors)
+    checked = check_files(files, errors)
     if errors:
         raise IntakeError(errors)
     return {"topic": topic, "group": group, "project_id": project_id, "title": title,
@@ -364,7 +166,7 @@ def submit_petition(data: dict, files=(), channel: Channel = Channel.web, actor=
     )
     db.session.add(sub)
     _attach_contact(sub, v["name"], v["phone"], v["email"])
-    _store_files(sub, checked)
+    store_files(sub, checked)
     _event(sub, "submit", "Đã tiếp nhận phản ánh, kiến nghị. Nội dung sẽ được kiểm duyệt trước khi công khai.",
            to_status=SubmissionStatus.received)
     db.session.flush()
@@ -402,13 +204,13 @@ def submit_comment(disclosure, data: dict, channel: Channel = Channel.web, actor
             errors["received_on"] = "Vui lòng nhập ngày nhận ý kiến."
         elif received_on > dt.date.today() + dt.timedelta(days=1):
             errors["received_on"] = "Ngày nhận ý kiến không được ở tương lai."
-    text = _text(errors, "text", data.get("text"), "Nội dung góp ý", True, limit="comment")
-    group = _lookup(ResidentialGroup, data.get("group"), errors, "group", "tổ dân phố", False)
+    text = check_text(errors, "text", data.get("text"), "Nội dung góp ý", True, limit="comment")
+    group = lookup_active(ResidentialGroup, data.get("group"), errors, "group", "tổ dân phố", False)
     if offline:
-        name = _text(errors, "name", data.get("name"), "Họ tên", False)
+        name = check_text(errors, "name", data.get("name"), "Họ tên", False)
         phone = email = ""
     else:
-        name, phone, email = _contact(errors, data.get("name"), data.get("phone"), data.get("email"), data.get("consent"))
+        name, phone, email = check_contact(errors, data.get("name"), data.get("phone"), data.get("email"), data.get("consent"))
     if errors:
         raise IntakeError(errors)
     sub = Submission(
@@ -439,17 +241,17 @@ def add_information(submission: Submission, text, files=()) -> SubmissionEvent:
         raise IntakeError({"info": "Kiến nghị này hiện không cần bổ sung thông tin."},
                           "Kiến nghị này hiện không cần bổ sung thông tin.")
     errors: dict[str, str] = {}
-    info = _text(errors, "info", text, "Thông tin bổ sung", False)
+    info = check_text(errors, "info", text, "Thông tin bổ sung", False)
     existing = db.session.scalar(select(db.func.count(SubmissionAttachment.id))
                                  .where(SubmissionAttachment.submission_id == submission.id)) or 0
-    checked = _check_files(files, errors)
+    checked = check_files(files, errors)
     if checked and existing + len(checked) > MAX_FILES * 2:
         errors["attachments"] = "Kiến nghị đã có đủ số tệp đính kèm tối đa."
     if not info and not checked and not errors:
         errors["info"] = "Vui lòng nhập thông tin bổ sung hoặc chọn tệp đính kèm."
     if errors:
         raise IntakeError(errors)
-    _store_files(submission, checked, added_later=True)
+    store_files(submission, checked, added_later=True)
     previous = submission.status
     submission.status = SubmissionStatus.received
     submission.claimed_by_id = None
