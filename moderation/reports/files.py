@@ -1,0 +1,170 @@
+"""The periodic report as files: CSV and XLSX tables of every figure, and the DOCX section written in
+the wards' style. ``data`` is what :func:`moderation.reports.figures.report_data` returns."""
+from __future__ import annotations
+
+from moderation.reports.figures import STAT_LABELS
+
+
+def _pct(x: float | None) -> str:
+    if x is None:
+        return ""
+    return f"{x * 100:.1f}".rstrip("0").rstrip(".").replace(".", ",") + "%"
+
+
+def report_rows(data: dict) -> list[tuple[str, str, object]]:
+    """(section, label, value) rows: every figure of the report, for CSV and XLSX."""
+    p, d = data["petitions"], data["disclosures"]
+    rows: list[tuple[str, str, object]] = [
+        ("Kỳ báo cáo", "Từ ngày", data["start"].isoformat()),
+        ("Kỳ báo cáo", "Đến ngày", data["end"].isoformat()),
+    ]
+    for key, label in STAT_LABELS.items():
+        rows.append(("Phản ánh, kiến nghị", label, p["totals"][key]))
+    rows.append(("Phản ánh, kiến nghị", "Số ngày làm việc trung vị đến khi có trả lời",
+                 p["median_working_days_to_answer"] if p["median_working_days_to_answer"] is not None else ""))
+    rows.append(("Phản ánh, kiến nghị", "Tỷ lệ trả lời đúng hạn",
+                 p["answered_on_time_share"] if p["answered_on_time_share"] is not None else ""))
+    rows.append(("Phản ánh, kiến nghị", "Điểm đánh giá trung bình (1–5)",
+                 p["average_rating"] if p["average_rating"] is not None else ""))
+    rows.append(("Phản ánh, kiến nghị", "Số lượt đánh giá", p["ratings_count"]))
+    for r in p["by_month"]:
+        rows.append(("Theo tháng", r["month"], r["count"]))
+    for r in p["by_topic"]:
+        rows.append(("Theo lĩnh vực", r["label"], r["count"]))
+    for r in p["by_group"]:
+        rows.append(("Theo tổ dân phố", r["label"], r["count"]))
+    rows.append(("Công khai thông tin", "Tổng số nội dung công khai", d["published_total"]))
+    for r in d["published_by_category"]:
+        rows.append(("Công khai theo lĩnh vực", r["label"], r["count"]))
+    rows.append(("Lấy ý kiến Nhân dân", "Số nội dung lấy ý kiến", len(d["consultations"])))
+    for c in d["consultations"]:
+        rows.append(("Lấy ý kiến Nhân dân", f"{c['number']}: {c['title']}", c["comments"]))
+    return rows
+
+
+def report_csv(data: dict) -> bytes:
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["Mục", "Chỉ tiêu", "Giá trị"])
+    for row in report_rows(data):
+        writer.writerow(row)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: Excel opens Vietnamese correctly
+
+
+def report_xlsx(data: dict) -> bytes:
+    import io
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tổng hợp"
+    ws.append(["Mục", "Chỉ tiêu", "Giá trị"])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for section, label, value in report_rows(data):
+        ws.append([section, label, value])
+    ws.column_dimensions["A"].width = 28
+    ws.column_dimensions["B"].width = 60
+    ws.column_dimensions["C"].width = 14
+    p, d = data["petitions"], data["disclosures"]
+    for title, header, rows in (
+        ("Theo tháng", ["Tháng", "Số kiến nghị"], [(r["month"], r["count"]) for r in p["by_month"]]),
+        ("Theo lĩnh vực", ["Lĩnh vực", "Số kiến nghị"], [(r["label"], r["count"]) for r in p["by_topic"]]),
+        ("Theo tổ dân phố", ["Tổ dân phố", "Số kiến nghị"], [(r["label"], r["count"]) for r in p["by_group"]]),
+        ("Công khai", ["Lĩnh vực công khai", "Số nội dung"],
+         [(r["label"], r["count"]) for r in d["published_by_category"]]),
+        ("Lấy ý kiến", ["Số, ký hiệu", "Nội dung", "Từ ngày", "Đến ngày", "Số ý kiến"],
+         [(c["number"], c["title"], c["from"], c["until"], c["comments"]) for c in d["consultations"]]),
+    ):
+        sheet = wb.create_sheet(title)
+        sheet.append(header)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            sheet.append(list(row))
+        sheet.column_dimensions["A"].width = 40
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def report_sentences(data: dict, label: str) -> list[tuple[str, list[str]]]:
+    """The report section in the wards' style: (heading, paragraphs), counts as two digits."""
+    from moderation.documents import two
+
+    p, d = data["petitions"], data["disclosures"]
+    t = p["totals"]
+    topics = [r["label"].lower() for r in p["by_topic"] if r["label"] != "Chưa phân loại"]
+    sections: list[tuple[str, list[str]]] = []
+
+    pub = []
+    if d["published_total"]:
+        cats = "; ".join(f"{r['label'].lower()}: {two(r['count'])}" for r in d["published_by_category"])
+        pub.append(f"Nội dung công khai để Nhân dân biết: công khai {two(d['published_total'])} nội dung trên "
+                   f"Cổng Dân chủ cơ sở ({cats}).")
+    else:
+        pub.append("Nội dung công khai để Nhân dân biết: trong kỳ không có nội dung công khai mới trên Cổng Dân chủ cơ sở.")
+    sections.append(("1. Nhân dân biết", pub))
+
+    cons = d["consultations"]
+    if cons:
+        names = "; ".join(c["title"] for c in cons)
+        total_comments = sum(c["comments"] for c in cons)
+        sections.append(("2. Nhân dân bàn, tham gia ý kiến", [
+            f"Nhân dân tham gia ý kiến trước khi cơ quan có thẩm quyền quyết định: {two(len(cons))} nội dung "
+            f"({names}); tiếp nhận {two(total_comments)} ý kiến góp ý qua Cổng Dân chủ cơ sở."]))
+    else:
+        sections.append(("2. Nhân dân bàn, tham gia ý kiến", ["Trong kỳ không tổ chức lấy ý kiến Nhân dân qua Cổng Dân chủ cơ sở."]))
+
+    sup = []
+    if t["received"]:
+        about = f" về {', '.join(topics)}" if topics else ""
+        sup.append(f"Tiếp nhận {two(t['received'])} ý kiến kiến nghị của Nhân dân{about}; "
+                   f"đã chuyển {two(t['referred'])} kiến nghị đến cơ quan có thẩm quyền giải quyết.")
+        extra = []
+        if t["approved"]:
+            extra.append(f"chuyển Ban Thanh tra nhân dân, Ban giám sát đầu tư của cộng đồng xem xét {two(t['approved'])} kiến nghị")
+        if t["rejected"]:
+            extra.append(f"không tiếp nhận {two(t['rejected'])} kiến nghị không đủ điều kiện")
+        if t["redirected"]:
+            extra.append(f"hướng dẫn {two(t['redirected'])} trường hợp thực hiện theo quy định về khiếu nại, tố cáo")
+        if extra:
+            sup.append("Trong đó: " + "; ".join(extra) + ".")
+        if p["answered_count"]:
+            s = (f"Đã có trả lời {two(t['answered'])}/{two(t['approved'])} kiến nghị"
+                 + (f", đạt {_pct(t['answered'] / t['approved'])}" if t["approved"] else "")
+                 + f"; trả lời đúng hạn {_pct(p['answered_on_time_share'])}")
+            if p["median_working_days_to_answer"] is not None:
+                s += f"; thời gian trả lời trung bình (trung vị) {str(p['median_working_days_to_answer']).replace('.0', '').replace('.', ',')} ngày làm việc"
+            sup.append(s + ".")
+        if t["closed"]:
+            s = f"Đã kết thúc xem xét {two(t['closed'])} kiến nghị"
+            if p["average_rating"] is not None:
+                s += (f"; {two(p['ratings_count'])} người gửi đánh giá kết quả, điểm trung bình "
+                      f"{str(p['average_rating']).replace('.', ',')}/5")
+            sup.append(s + ".")
+    else:
+        sup.append("Trong kỳ không tiếp nhận ý kiến kiến nghị nào của Nhân dân qua Cổng Dân chủ cơ sở.")
+    if t["redirected_at_intake"]:
+        sup.append(f"Hướng dẫn {two(t['redirected_at_intake'])} trường hợp gửi khiếu nại, tố cáo qua Cổng thực hiện "
+                   f"theo kênh quy định (nộp đơn hoặc trực tiếp tại nơi tiếp công dân).")
+    sections.append(("3. Nhân dân kiểm tra, giám sát", sup))
+    return sections
+
+
+def report_docx(data: dict, label: str) -> bytes:
+    from moderation.documents import _bytes, _doc, _para
+
+    doc = _doc()
+    _para(doc, f"KẾT QUẢ THỰC HIỆN DÂN CHỦ Ở CƠ SỞ QUA CỔNG DÂN CHỦ CƠ SỞ {label.upper()}", bold=True, align="center")
+    _para(doc, f"(Số liệu từ ngày {data['start']:%d/%m/%Y} đến ngày {data['end']:%d/%m/%Y})", italic=True, align="center")
+    for heading, paragraphs in report_sentences(data, label):
+        _para(doc, heading, bold=True)
+        for text in paragraphs:
+            _para(doc, f"- {text}", align="justify")
+    return _bytes(doc)
