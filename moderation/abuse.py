@@ -143,6 +143,10 @@ def hit(limit_key: str, scope: str, identifier: str) -> bool:
     return limiter.limiter.hit(item, "moderation", scope, identifier)
 
 
+# Every route that looks a receipt code up (tracking page, API, Board status, adding information)
+# counts against one budget per address, so spreading guesses over routes gains nothing.
+CODE_LOOKUP_SCOPE = "code-lookup"
+
 RATE_MESSAGE = ("Bạn đã gửi quá nhiều lần trong thời gian ngắn. Vui lòng chờ ít phút rồi gửi lại; "
                 "nội dung bạn đã nhập vẫn được giữ trên trang này.")
 

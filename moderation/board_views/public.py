@@ -99,8 +99,9 @@ def petition_detail(submission_id: int):
                            public_status=PUBLIC_STATUS)
 
 
-def _parse_period():
-    """``?from=YYYY-MM-DD&to=YYYY-MM-DD`` or ``?year=2026``; errors become a message."""
+def _parse_period(strict_order: bool = True):
+    """``?from=YYYY-MM-DD&to=YYYY-MM-DD`` or ``?year=2026``; errors become a message. With
+    ``strict_order`` False a period that ends before it starts is simply empty (the API)."""
     error = None
     start = end = None
     year = request.args.get("year", type=int)
@@ -111,10 +112,13 @@ def _parse_period():
             end = dt.date.fromisoformat(request.args["to"])
         if year and not (start or end):
             start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        for day in (start, end):
+            if day is not None and not 1900 <= day.year <= 2100:
+                raise ValueError("year out of range")
     except ValueError:
-        error = "Ngày không hợp lệ (định dạng YYYY-MM-DD)."
+        error = "Ngày không hợp lệ (định dạng YYYY-MM-DD, năm từ 1900 đến 2100)."
         start = end = None
-    if start and end and end < start:
+    if strict_order and start and end and end < start:
         error = "Ngày kết thúc phải sau ngày bắt đầu."
         start = end = None
     return start, end, error
@@ -132,7 +136,7 @@ def statistics():
 def stats():
     from portal.api import json_error
 
-    start, end, error = _parse_period()
+    start, end, error = _parse_period(strict_order=False)
     if error:
         return json_error(400, error)
     return jsonify(reports.compute_statistics(start, end))
@@ -177,6 +181,12 @@ def _render_error(sub: Submission, message: str, kind: str):
 @limiter.limit("30 per minute")
 def case_status(code: str):
     """The Board's part of the tracking page on its own (used when the tracking page is absent)."""
+    from moderation import abuse
+
+    try:
+        abuse.check_rate("TRACKING_RATE_LIMIT", abuse.CODE_LOOKUP_SCOPE)
+    except abuse.Refused:
+        abort(429)
     sub = _submission_by_code(code)
     return render_template("accountability/case_status.html", submission=sub)
 
@@ -248,11 +258,13 @@ OPENAPI_PATHS = {
         "get": {
             "summary": "Statistics of residents' petitions and the Boards' work (no personal data)",
             "parameters": [
-                {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"},
-                 "description": "First day of the period (petitions received from this day)."},
-                {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"},
-                 "description": "Last day of the period."},
-                {"name": "year", "in": "query", "schema": {"type": "integer"},
+                {"name": "from", "in": "query",
+                 "schema": {"type": "string", "format": "date", "pattern": "^(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}$"},
+                 "description": "First day of the period (petitions received from this day), years 1900-2099."},
+                {"name": "to", "in": "query",
+                 "schema": {"type": "string", "format": "date", "pattern": "^(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}$"},
+                 "description": "Last day of the period; before `from` gives an empty period."},
+                {"name": "year", "in": "query", "schema": {"type": "integer", "minimum": 1900, "maximum": 2100},
                  "description": "A calendar year, when from/to are not given."},
             ],
             "responses": {

@@ -80,7 +80,7 @@ def petition_options():
 @bp.get("/submissions/<code>")
 def submission_status(code: str):
     try:
-        abuse.check_rate("TRACKING_RATE_LIMIT", "track-api")
+        abuse.check_rate("TRACKING_RATE_LIMIT", abuse.CODE_LOOKUP_SCOPE)
     except abuse.Refused as exc:
         return json_error(429, exc.message)
     sub = intake.find_by_code(code)

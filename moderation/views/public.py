@@ -153,12 +153,13 @@ def track():
     raw = request.args.get("code")
     if raw is None:
         return _render_track()
-    try:
-        abuse.check_rate("TRACKING_RATE_LIMIT", "track")
-    except abuse.Refused as exc:
-        return _render_track(None, 429, refusal=exc.message, typed=raw[:64])
     code = intake.normalize_code(raw)
     if code is None:
+        # A well-formed code is counted once, on the page it redirects to.
+        try:
+            abuse.check_rate("TRACKING_RATE_LIMIT", abuse.CODE_LOOKUP_SCOPE)
+        except abuse.Refused as exc:
+            return _render_track(None, 429, refusal=exc.message, typed=raw[:64])
         return _render_track(None, 404, not_found=True, typed=raw[:64])
     return redirect(url_for("moderation.track_code", code=code))
 
@@ -169,7 +170,7 @@ def track_code(code: str):
     if normalized and normalized != code:
         return redirect(url_for("moderation.track_code", code=normalized))
     try:
-        abuse.check_rate("TRACKING_RATE_LIMIT", "track-page")
+        abuse.check_rate("TRACKING_RATE_LIMIT", abuse.CODE_LOOKUP_SCOPE)
     except abuse.Refused as exc:
         return _render_track(None, 429, refusal=exc.message, typed=code[:64])
     submission = intake.find_by_code(normalized)
@@ -180,6 +181,10 @@ def track_code(code: str):
 
 @bp.post("/tra-cuu/<code>/bo-sung")
 def add_information(code: str):
+    try:
+        abuse.check_rate("TRACKING_RATE_LIMIT", abuse.CODE_LOOKUP_SCOPE)
+    except abuse.Refused as exc:
+        return _render_track(None, 429, refusal=exc.message, typed=code[:64])
     submission = intake.find_by_code(code)
     if submission is None:
         abort(404)

@@ -18,13 +18,7 @@ from security.harness import build_dataset
 EXAMPLES = {GenerationMode.POSITIVE: 20, GenerationMode.NEGATIVE: 12}
 # Disagreements found and reported to their owners (XFAIL with the reason while open; an
 # operation listed here that passes makes the test fail so that the entry gets removed).
-KNOWN_GAPS = {
-    "GET /api/v1/disclosures/{id}": "lead: an <int:...> URL value beyond 64 bits gives a 500 on every such route "
-                                    "(OverflowError in the database driver); bound the int converter (e.g. max=2**31-1)",
-    "GET /api/v1/stats": "helper C: 500 for a period before year 1000 (e.g. ?year=23, or "
-                         "?from=0999-12-31&to=0999-12-31: ValueError int('999-') on SQLite); "
-                         "_parse_period should refuse years outside 1900-2100",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ import logging
 import traceback
 from dataclasses import dataclass, field
 
-from werkzeug.routing import Rule
+from werkzeug.routing import IntegerConverter, Rule
 
 ROLES = ("admin", "editor", "moderator", "board_member", "board_head")
 PASSWORD = "Str0ng-Passw0rd!"
@@ -280,6 +280,8 @@ def url_for_rule(rule: Rule, ids: dict) -> str:
     for arg in rule.arguments:
         conv = rule._converters.get(arg)
         cname = type(conv).__name__ if conv is not None else ""
+        if isinstance(conv, IntegerConverter):
+            cname = "IntegerConverter"
         value = _value_for(arg, cname, ids)
         if cname == "AnyConverter" and value is None:
             value = next(iter(conv.items)) if hasattr(conv, "items") else "x"
