@@ -102,6 +102,13 @@ def _case_or_404(case_id: int) -> Case:
     return case
 
 
+def _referral_or_404(case: Case, referral_id: int) -> Referral:
+    referral = db.session.get(Referral, referral_id)
+    if referral is None or referral.case_id != case.id:
+        abort(404)
+    return referral
+
+
 def _forms(case: Case, **bound):
     members = [
         (m.user_id, db.session.get(User, m.user_id)) for m in case.board.members if m.user_id is not None
@@ -216,9 +223,7 @@ def referral_letter(case_id: int, referral_id: int):
     from moderation.documents import referral_letter_docx
 
     case = _case_or_404(case_id)
-    referral = db.session.get(Referral, referral_id)
-    if referral is None or referral.case_id != case.id:
-        abort(404)
+    referral = _referral_or_404(case, referral_id)
     data = referral_letter_docx(case, referral)
     return send_file(io.BytesIO(data), as_attachment=True,
                      download_name=f"kien-nghi-{case.submission.receipt_code}.docx",
@@ -230,9 +235,8 @@ def referral_letter(case_id: int, referral_id: int):
 def answer_file(case_id: int, referral_id: int):
     from portal.files import read_stored
 
-    case = _case_or_404(case_id)
-    referral = db.session.get(Referral, referral_id)
-    if referral is None or referral.case_id != case.id or not referral.answer_file_sha256:
+    referral = _referral_or_404(_case_or_404(case_id), referral_id)
+    if not referral.answer_file_sha256:
         abort(404)
     return send_file(io.BytesIO(read_stored(referral.answer_file_sha256)), as_attachment=True,
                      download_name=referral.answer_file_name or "tra-loi", mimetype=referral.answer_file_type)

@@ -23,6 +23,16 @@ def _code(value: str | None) -> str:
     return re.sub(r"[^a-z0-9_\-]", "", clean_text(value, 32).lower())
 
 
+def _new_code(model, value: str | None, taken: str) -> tuple[str, str | None]:
+    """The code typed for a new list entry, and the error when it is empty or already used."""
+    code = _code(value)
+    if not code:
+        return code, gettext("Vui lòng nhập mã (chữ thường không dấu, số, gạch dưới).")
+    if db.session.scalar(select(model).where(model.code == code)):
+        return code, taken
+    return code, None
+
+
 # --- topics -----------------------------------------------------------------------------------
 
 @bp.route("/linh-vuc", methods=["GET", "POST"])
@@ -41,12 +51,8 @@ def topics():
             topic.name, topic.position, topic.active = name, position, form.get("active") == "1"
             audit.record(current_user, "topic.update", topic, {"name": name, "active": topic.active})
         else:
-            code = _code(form.get("code"))
-            if not code:
-                error = gettext("Vui lòng nhập mã (chữ thường không dấu, số, gạch dưới).")
-            elif db.session.scalar(select(Topic).where(Topic.code == code)):
-                error = gettext("Mã lĩnh vực đã tồn tại.")
-            else:
+            code, error = _new_code(Topic, form.get("code"), gettext("Mã lĩnh vực đã tồn tại."))
+            if not error:
                 topic = Topic(code=code, name=name, position=position)
                 db.session.add(topic)
                 audit.record(current_user, "topic.create", topic, {"code": code, "name": name})
@@ -81,12 +87,8 @@ def reasons():
             reason.active = form.get("active") == "1"
             audit.record(current_user, "rejection_reason.update", reason, {"active": reason.active})
         else:
-            code = _code(form.get("code"))
-            if not code:
-                error = gettext("Vui lòng nhập mã (chữ thường không dấu, số, gạch dưới).")
-            elif db.session.scalar(select(RejectionReason).where(RejectionReason.code == code)):
-                error = gettext("Mã lý do đã tồn tại.")
-            else:
+            code, error = _new_code(RejectionReason, form.get("code"), gettext("Mã lý do đã tồn tại."))
+            if not error:
                 reason = RejectionReason(code=code, public_text=public_text, internal_note=note)
                 db.session.add(reason)
                 audit.record(current_user, "rejection_reason.create", reason, {"code": code})
