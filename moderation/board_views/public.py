@@ -10,6 +10,7 @@ from flask_babel import gettext
 from sqlalchemy import select
 
 from moderation import reports, triage
+from moderation.board_views.filters import filter_cases
 from moderation.models import (
     CASE_STATUS_LABELS, Case, CaseStatus, Submission, SubmissionKind, SubmissionStatus, Topic,
     Visibility,
@@ -60,18 +61,9 @@ def public_case_query():
 
 @bp.get("/kien-nghi")
 def public_petitions():
-    topic_id = request.args.get("topic", type=int)
-    group_id = request.args.get("group", type=int)
-    status = request.args.get("status") or ""
     q = (request.args.get("q") or "").strip()[:200]
     page = max(1, request.args.get("page", 1, type=int) or 1)
-    query = public_case_query().order_by(Submission.created_at.desc())
-    if topic_id:
-        query = query.where(Submission.topic_id == topic_id)
-    if group_id:
-        query = query.where(Submission.group_id == group_id)
-    if status in CaseStatus.__members__:
-        query = query.where(Case.status == CaseStatus(status))
+    query, filters = filter_cases(public_case_query().order_by(Submission.created_at.desc()))
     rows = db.session.execute(query).all()
     if q:
         needle = _fold(q)
@@ -84,7 +76,7 @@ def public_petitions():
         topics=db.session.scalars(select(Topic).where(Topic.active.is_(True)).order_by(Topic.position)).all(),
         groups={g.id: g for g in db.session.scalars(select(ResidentialGroup).order_by(ResidentialGroup.position))},
         statuses=CASE_STATUS_LABELS, public_status=PUBLIC_STATUS,
-        filters={"topic": topic_id, "group": group_id, "status": status, "q": q},
+        filters={**filters, "q": q},
     )
 
 
@@ -191,34 +183,33 @@ def case_status(code: str):
     return render_template("accountability/case_status.html", submission=sub)
 
 
+def _resident_step(code: str, kind: str, service, thanks: str, *args):
+    """Rate or dispute from the tracking page: call the service, commit once, back to the page."""
+    sub = _submission_by_code(code)
+    try:
+        service(triage.case_for_submission(sub), *args)
+    except CaseError as exc:
+        db.session.rollback()
+        return _render_error(sub, str(exc), kind)
+    db.session.commit()
+    flash(thanks, "success")
+    return _back(sub.receipt_code)
+
+
 @bp.post("/tra-cuu/<code>/danh-gia")
 @limiter.limit("10 per hour")
 def rate(code: str):
-    sub = _submission_by_code(code)
-    case = triage.case_for_submission(sub)
-    try:
-        triage.rate_case(case, request.form.get("rating"), request.form.get("comment", ""))
-    except CaseError as exc:
-        db.session.rollback()
-        return _render_error(sub, str(exc), "rate")
-    db.session.commit()
-    flash(gettext("Cảm ơn bạn đã đánh giá kết quả xem xét kiến nghị."), "success")
-    return _back(sub.receipt_code)
+    return _resident_step(code, "rate", triage.rate_case,
+                          gettext("Cảm ơn bạn đã đánh giá kết quả xem xét kiến nghị."),
+                          request.form.get("rating"), request.form.get("comment", ""))
 
 
 @bp.post("/tra-cuu/<code>/xem-xet-lai")
 @limiter.limit("5 per hour")
 def dispute(code: str):
-    sub = _submission_by_code(code)
-    case = triage.case_for_submission(sub)
-    try:
-        triage.reopen_case(case, request.form.get("reason", ""))
-    except CaseError as exc:
-        db.session.rollback()
-        return _render_error(sub, str(exc), "dispute")
-    db.session.commit()
-    flash(gettext("Đã gửi đề nghị xem xét lại; Ban sẽ xem xét và trả lời bạn."), "success")
-    return _back(sub.receipt_code)
+    return _resident_step(code, "dispute", triage.reopen_case,
+                          gettext("Đã gửi đề nghị xem xét lại; Ban sẽ xem xét và trả lời bạn."),
+                          request.form.get("reason", ""))
 
 
 # --------------------------------------------------------------------------- template globals

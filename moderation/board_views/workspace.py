@@ -10,6 +10,7 @@ from flask_babel import gettext
 from sqlalchemy import select
 
 from moderation import triage
+from moderation.board_views.filters import filter_cases
 from moderation.board_views.forms import AnswerForm, AssignForm, ReferForm, TextForm
 from moderation.models import (
     CASE_STATUS_LABELS, POSITION_LABELS, Board, Case, CaseStatus, Referral, Submission,
@@ -64,17 +65,8 @@ def cases():
     tab = request.args.get("tab") or "open"
     if tab not in dict(TABS):
         tab = "open"
-    topic_id = request.args.get("topic", type=int)
-    group_id = request.args.get("group", type=int)
-    status = request.args.get("status") or ""
-    query = (select(Case).join(Submission, Submission.id == Case.submission_id)
-             .where(Case.board_id.in_(board_ids or [-1])).order_by(Case.created_at.desc()))
-    if topic_id:
-        query = query.where(Submission.topic_id == topic_id)
-    if group_id:
-        query = query.where(Submission.group_id == group_id)
-    if status in CaseStatus.__members__:
-        query = query.where(Case.status == CaseStatus(status))
+    query, filters = filter_cases(select(Case).join(Submission, Submission.id == Case.submission_id)
+                                  .where(Case.board_id.in_(board_ids or [-1])).order_by(Case.created_at.desc()))
     rows = []
     counts = {key: 0 for key, _ in TABS}
     for case in db.session.scalars(query):
@@ -90,7 +82,7 @@ def cases():
     return render_template(
         "board/cases.html", rows=rows, tabs=TABS, tab=tab, counts=counts, groups=groups, users=users,
         topics=db.session.scalars(select(Topic).order_by(Topic.position, Topic.name)).all(),
-        statuses=CASE_STATUS_LABELS, filters={"topic": topic_id, "group": group_id, "status": status},
+        statuses=CASE_STATUS_LABELS, filters=filters,
         boards=db.session.scalars(select(Board).where(Board.id.in_(board_ids or [-1]))).all(),
     )
 

@@ -148,6 +148,15 @@ def _render_track(submission=None, status: int = 200, **ctx):
                            token=abuse.started_token(), **ctx), status
 
 
+def _lookup_refused(typed: str):
+    """The guessing budget all receipt-code routes share: the 429 page once it is spent, else None."""
+    try:
+        abuse.check_rate("TRACKING_RATE_LIMIT", abuse.CODE_LOOKUP_SCOPE)
+    except abuse.Refused as exc:
+        return _render_track(None, 429, refusal=exc.message, typed=typed[:64])
+    return None
+
+
 @bp.get("/tra-cuu")
 def track():
     raw = request.args.get("code")
@@ -156,10 +165,8 @@ def track():
     code = intake.normalize_code(raw)
     if code is None:
         # A well-formed code is counted once, on the page it redirects to.
-        try:
-            abuse.check_rate("TRACKING_RATE_LIMIT", abuse.CODE_LOOKUP_SCOPE)
-        except abuse.Refused as exc:
-            return _render_track(None, 429, refusal=exc.message, typed=raw[:64])
+        if (refused := _lookup_refused(raw)) is not None:
+            return refused
         return _render_track(None, 404, not_found=True, typed=raw[:64])
     return redirect(url_for("moderation.track_code", code=code))
 
@@ -169,10 +176,8 @@ def track_code(code: str):
     normalized = intake.normalize_code(code)
     if normalized and normalized != code:
         return redirect(url_for("moderation.track_code", code=normalized))
-    try:
-        abuse.check_rate("TRACKING_RATE_LIMIT", abuse.CODE_LOOKUP_SCOPE)
-    except abuse.Refused as exc:
-        return _render_track(None, 429, refusal=exc.message, typed=code[:64])
+    if (refused := _lookup_refused(code)) is not None:
+        return refused
     submission = intake.find_by_code(normalized)
     if submission is None:
         return _render_track(None, 404, not_found=True, typed=code[:64])
@@ -181,10 +186,8 @@ def track_code(code: str):
 
 @bp.post("/tra-cuu/<code>/bo-sung")
 def add_information(code: str):
-    try:
-        abuse.check_rate("TRACKING_RATE_LIMIT", abuse.CODE_LOOKUP_SCOPE)
-    except abuse.Refused as exc:
-        return _render_track(None, 429, refusal=exc.message, typed=code[:64])
+    if (refused := _lookup_refused(code)) is not None:
+        return refused
     submission = intake.find_by_code(code)
     if submission is None:
         abort(404)
