@@ -45,10 +45,20 @@ def log(*parts) -> None:
     print(*parts, flush=True)
 
 
+_HANDED_OUT: set[int] = set()
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
+    """A port nobody listens on, never the same one twice in this process (two servers created
+    before either binds must not get the same port: the second would fail to bind while the
+    first answered its health check)."""
+    while True:
+        with socket.socket() as s:
+            s.bind((HOST, 0))
+            port = s.getsockname()[1]
+        if port not in _HANDED_OUT:
+            _HANDED_OUT.add(port)
+            return port
 
 
 def pct(values: list[float], p: float) -> float:
