@@ -29,6 +29,7 @@ from portal.database import utcnow
 from portal.extensions import db
 from portal.sanitize import clean_text
 from portal.ward import ResidentialGroup
+from portal.i18n import N_
 
 __all__ = [
     "ALLOWED_TYPES", "ALPHABET", "CODE_CHARS", "DEFAULT_TOPICS", "KIND_LABELS", "LIMITS", "MAX_FILES", "PREFIXES",
@@ -167,7 +168,7 @@ def submit_petition(data: dict, files=(), channel: Channel = Channel.web, actor=
     db.session.add(sub)
     _attach_contact(sub, v["name"], v["phone"], v["email"])
     store_files(sub, checked)
-    _event(sub, "submit", "Đã tiếp nhận phản ánh, kiến nghị. Nội dung sẽ được kiểm duyệt trước khi công khai.",
+    _event(sub, "submit", N_("Đã tiếp nhận phản ánh, kiến nghị. Nội dung sẽ được kiểm duyệt trước khi công khai."),
            to_status=SubmissionStatus.received)
     db.session.flush()
     audit.record(actor, "submission.create", sub, {"kind": "petition", "channel": sub.channel.value,
@@ -221,7 +222,7 @@ def submit_comment(disclosure, data: dict, channel: Channel = Channel.web, actor
     )
     db.session.add(sub)
     _attach_contact(sub, name, phone, email)
-    msg = "Đã tiếp nhận ý kiến góp ý. Ý kiến sẽ được kiểm duyệt trước khi hiển thị dưới dự thảo."
+    msg = N_("Đã tiếp nhận ý kiến góp ý. Ý kiến sẽ được kiểm duyệt trước khi hiển thị dưới dự thảo.")
     note = f"Ý kiến nhận qua kênh ngoài Cổng, ngày {received_on:%d/%m/%Y}." if offline and received_on else ""
     _event(sub, "submit", msg, note, to_status=SubmissionStatus.received, actor=actor if offline else None)
     db.session.flush()
@@ -256,7 +257,7 @@ def add_information(submission: Submission, text, files=()) -> SubmissionEvent:
     submission.status = SubmissionStatus.received
     submission.claimed_by_id = None
     submission.claimed_until = None
-    ev = _event(submission, "info_added", "Người gửi đã bổ sung thông tin; kiến nghị được kiểm duyệt lại.",
+    ev = _event(submission, "info_added", N_("Người gửi đã bổ sung thông tin; kiến nghị được kiểm duyệt lại."),
                 info, from_status=previous, to_status=SubmissionStatus.received)
     db.session.flush()
     audit.record("resident", "submission.info_added", submission, {"attachments": len(checked)})

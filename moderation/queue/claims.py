@@ -14,6 +14,7 @@ from moderation.queue.common import PENDING, ModerationError
 from portal import audit
 from portal.database import utcnow
 from portal.extensions import db
+from portal.i18n import N_
 
 CLAIM_MINUTES = 30
 
@@ -90,7 +91,7 @@ def claim_submission(submission: Submission, user, minutes: int = CLAIM_MINUTES)
     db.session.refresh(submission)
     if previous == SubmissionStatus.received:
         db.session.add(SubmissionEvent(submission_id=submission.id, action="claim", from_status="received",
-                                       to_status="in_review", public_message="Đang kiểm duyệt.", actor_id=user.id))
+                                       to_status="in_review", public_message=N_("Đang kiểm duyệt."), actor_id=user.id))
         audit.record(user, "submission.claim", submission, {"until": submission.claimed_until.isoformat()})
     db.session.flush()
     return submission

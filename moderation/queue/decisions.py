@@ -13,6 +13,7 @@ from moderation.queue.common import PENDING, ModerationError, reason_note, recor
 from moderation.queue.privacy import purge_denunciation
 from portal.extensions import db
 from portal.sanitize import clean_text
+from portal.i18n import N_
 
 REDIRECT_KINDS = {
     "complaint": "Khiếu nại",
@@ -48,7 +49,7 @@ def approve_submission(submission: Submission, user, note: str = "", public_mess
     previous = finish_claimed(submission, user, SubmissionStatus.approved)
     case = None
     if submission.kind == SubmissionKind.petition:
-        msg = public_message or "Kiến nghị đã được duyệt và chuyển đến Ban để xem xét."
+        msg = public_message or N_("Kiến nghị đã được duyệt và chuyển đến Ban để xem xét.")
         try:
             from moderation.routing import RoutingError, route_approved_petition
         except ImportError:  # pragma: no cover - Board package not installed
@@ -60,7 +61,7 @@ def approve_submission(submission: Submission, user, note: str = "", public_mess
                 raise ModerationError(str(exc)) from exc
         lead = "Phản ánh, kiến nghị của ông/bà đã được duyệt và chuyển đến Ban để xem xét, trả lời."
     else:
-        msg = public_message or "Ý kiến góp ý đã được duyệt và hiển thị dưới dự thảo."
+        msg = public_message or N_("Ý kiến góp ý đã được duyệt và hiển thị dưới dự thảo.")
         lead = "Ý kiến góp ý của ông/bà đã được duyệt và hiển thị dưới dự thảo."
     record_action(submission, user, "approve", previous, msg, note, {"case_id": getattr(case, "id", None)},
             lead=lead, subject="Đã duyệt")

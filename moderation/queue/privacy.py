@@ -11,6 +11,7 @@ from portal import audit
 from portal.database import utcnow
 from portal.extensions import db
 from portal.sanitize import clean_text
+from portal.i18n import N_
 
 
 def purge_denunciation(submission: Submission, user) -> None:
@@ -47,7 +48,7 @@ def redact_submission(submission: Submission, user, public_title: str, public_de
         raise ModerationError("Nội dung công khai chưa thay đổi so với bản gốc.")
     db.session.flush()
     record_action(submission, user, "redact", submission.status,
-            "Nội dung công khai đã được biên tập để bảo vệ thông tin cá nhân.", note,
+            N_("Nội dung công khai đã được biên tập để bảo vệ thông tin cá nhân."), note,
             lead="Nội dung công khai của phản ánh, kiến nghị đã được biên tập để bảo vệ thông tin cá nhân "
                  "(bản gốc chỉ cán bộ xử lý được xem).", subject="Biên tập nội dung công khai")
 
@@ -77,7 +78,7 @@ def erase_personal_data(submission: Submission, user, note: str) -> None:
         submission.display_name = ""
         submission.personal_data_purged_at = utcnow()
     db.session.add(SubmissionEvent(submission_id=submission.id, action="erase", internal_note=note,
-                                   public_message="Dữ liệu cá nhân đã được xóa theo yêu cầu của người gửi.",
+                                   public_message=N_("Dữ liệu cá nhân đã được xóa theo yêu cầu của người gửi."),
                                    actor_id=user.id))
     audit.record(user, "submission.erase_personal_data", submission, {"reason": note})
     db.session.flush()

@@ -17,18 +17,19 @@ from moderation.models import (
     Case, CaseStatus, Submission, SubmissionKind, SubmissionStatus, Topic,
 )
 from portal.extensions import db
+from portal.i18n import N_
 
 STAT_LABELS = OrderedDict([
-    ("received", "Tiếp nhận"),
-    ("approved", "Đã duyệt, chuyển Ban"),
-    ("rejected", "Không tiếp nhận"),
-    ("redirected", "Hướng dẫn chuyển kênh khác (khiếu nại, tố cáo)"),
-    ("redirected_at_intake", "Hướng dẫn ngay khi gửi (khiếu nại, tố cáo không lưu)"),
-    ("duplicate", "Trùng kiến nghị khác"),
-    ("pending", "Đang kiểm duyệt"),
-    ("referred", "Đã kiến nghị cơ quan có thẩm quyền"),
-    ("answered", "Đã có trả lời"),
-    ("closed", "Đã kết thúc"),
+    ("received", N_("Tiếp nhận")),
+    ("approved", N_("Đã duyệt, chuyển Ban")),
+    ("rejected", N_("Không tiếp nhận")),
+    ("redirected", N_("Hướng dẫn chuyển kênh khác (khiếu nại, tố cáo)")),
+    ("redirected_at_intake", N_("Hướng dẫn ngay khi gửi (khiếu nại, tố cáo không lưu)")),
+    ("duplicate", N_("Trùng kiến nghị khác")),
+    ("pending", N_("Đang kiểm duyệt")),
+    ("referred", N_("Đã kiến nghị cơ quan có thẩm quyền")),
+    ("answered", N_("Đã có trả lời")),
+    ("closed", N_("Đã kết thúc")),
 ])
 
 
@@ -154,7 +155,7 @@ def compute_statistics(start: dt.date | None = None, end: dt.date | None = None)
         "totals": totals,
         "by_month": [{"month": m, "count": months.get(m, 0)} for m in month_keys],
         "by_topic": breakdown(lambda s: topics.get(s.topic_id, "Chưa phân loại")),
-        "by_group": breakdown(lambda s: groups.get(s.group_id, "Không xác định")),
+        "by_group": breakdown(lambda s: groups.get(s.group_id, N_("Không xác định"))),
         "median_working_days_to_answer": (float(pystats.median(durations)) if durations else None),
         "answered_on_time_share": (round(sum(on_time) / len(on_time), 4) if on_time else None),
         "answered_count": len(durations),

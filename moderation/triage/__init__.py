@@ -22,6 +22,7 @@ from portal import audit
 from portal.database import utcnow
 from portal.extensions import db
 from portal.sanitize import clean_text
+from portal.i18n import N_
 
 __all__ = [
     "ANSWER_FILE_TYPES", "OPEN_STATUSES", "CaseError", "acknowledge_case", "add_note", "assign_case", "can_assign",
@@ -38,7 +39,7 @@ def assign_case(case: Case, assignee, actor) -> Case:
     """Assign (``new``/``reopened`` → ``assigned``) or reassign (status unchanged): head or deputy only."""
     require(can_assign(actor, case), "Chỉ Trưởng ban hoặc Phó Trưởng ban được phân công xử lý hồ sơ.")
     if case.status not in OPEN_STATUSES:
-        refuse(case, "phân công", "Hồ sơ đã kết thúc.")
+        refuse(case, "phân công", N_("Hồ sơ đã kết thúc."))
     if assignee is None or not is_board_member(assignee, case.board_id):
         raise CaseError("Người được phân công phải là thành viên của Ban phụ trách hồ sơ.")
     if case.assignee_id == assignee.id and case.status not in (S.new, S.reopened):
@@ -63,7 +64,7 @@ def acknowledge_case(case: Case, actor) -> Case:
     if case.status == S.closed:
         refuse(case, "xác nhận tiếp nhận")
     case.acknowledged_at = utcnow()
-    add_event(case, actor, "acknowledge", "Ban đã tiếp nhận kiến nghị và đang xem xét.", public=True)
+    add_event(case, actor, "acknowledge", N_("Ban đã tiếp nhận kiến nghị và đang xem xét."), public=True)
     audit.record(actor, "case.acknowledge", case)
     db.session.flush()
     return case
@@ -111,7 +112,7 @@ def publish_response(case: Case, text: str, actor) -> Case:
         raise CaseError("Nội dung trả lời công khai không được để trống.")
     case.public_response = text
     case.responded_at = utcnow()
-    add_event(case, actor, "respond", "Ban đã đăng trả lời công khai.", public=True)
+    add_event(case, actor, "respond", N_("Ban đã đăng trả lời công khai."), public=True)
     audit.record(actor, "case.respond", case, {"length": len(text)})
     db.session.flush()
     return case
@@ -125,7 +126,7 @@ def close_case(case: Case, actor) -> Case:
     if not case.public_response:
         raise CaseError("Cần đăng trả lời công khai cho người gửi trước khi kết thúc hồ sơ.")
     case.closed_at = utcnow()
-    move(case, S.closed, actor, "close", "Hồ sơ đã kết thúc.", public=True)
+    move(case, S.closed, actor, "close", N_("Hồ sơ đã kết thúc."), public=True)
     db.session.flush()
     notify_submitter(case, "case_closed", f"case-closed-{case.reopen_count}")
     return case
@@ -144,7 +145,7 @@ def reopen_case(case: Case, reason: str, actor="resident") -> Case:
     case.reopened_at = utcnow()
     case.dispute_text = reason
     case.closed_at = None
-    move(case, S.reopened, actor, "reopen", "Người gửi đề nghị xem xét lại; hồ sơ được mở lại.", public=True)
+    move(case, S.reopened, actor, "reopen", N_("Người gửi đề nghị xem xét lại; hồ sơ được mở lại."), public=True)
     add_event(case, actor, "dispute", reason, public=False)
     from moderation.notify import email_staff
     from moderation.routing import board_recipients, case_link
