@@ -254,3 +254,23 @@ def test_editor_form_labels_choices_and_flash_in_english(english, login_as, publ
     # the public page lists the first version with its translated note
     html = english.get(f"/cong-khai/{published.id}").get_data(as_text=True)
     assert "First publication" in html and "Công bố lần đầu" not in html
+
+
+def test_tracking_timeline_and_statistics_in_english(english, app):
+    from moderation import intake
+
+    code = intake.submit_petition({
+        "kind": "feedback", "topic": "environment", "title": "Cống thoát nước bị tắc",
+        "description": "Cống thoát nước đầu kiệt 12 bị tắc, nước tràn ra đường mỗi khi mưa.",
+        "visibility": "anonymous",
+    })
+    from portal.extensions import db
+
+    db.session.commit()
+    html = english.get(f"/tra-cuu/{code}").get_data(as_text=True)
+    assert "Feedback or petition received. It will be moderated before it is published." in html
+    assert "Received" in html and "Environment" in html
+    vietnamese = app.test_client()  # no cookie
+    assert "Đã tiếp nhận phản ánh, kiến nghị." in vietnamese.get(f"/tra-cuu/{code}").get_data(as_text=True)
+    stats = english.get("/thong-ke").get_data(as_text=True)
+    assert "Approved, referred to a board" in stats and "Đã duyệt, chuyển Ban" not in stats
