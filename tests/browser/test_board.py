@@ -98,7 +98,7 @@ def test_board_pages_have_no_serious_accessibility_violation(page, live_app, liv
     import pytest
 
     if not AXE.exists():
-        pytest.skip("axe-core is not installed (npm ci)")
+        pytest.fail(f"{AXE} is missing: run `npm ci` (make test-browser does it)")
     code = _setup(live_app)
     with live_app.app_context():
         services.create_user("quantri@test.vn", ["admin", "editor"], PASSWORD, name="Quản trị")
