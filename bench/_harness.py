@@ -638,3 +638,22 @@ def integrity_check(instance: Instance) -> dict:
 
 def search_path(q: str) -> str:
     return "/tim-kiem?" + urlencode({"q": q}, quote_via=quote)
+
+
+def submission_failures(ledger, check: dict, integrity: dict, *, lost: int, mismatched: int,
+                        integrity_label: str = "database consistency check failed") -> list[str]:
+    """Failures about what the clients sent versus what the database kept (shared by load and crash)."""
+    failures = []
+    if lost:
+        failures.append(f"{lost} acknowledged submissions not stored (target 0)")
+    if mismatched:
+        failures.append(f"{mismatched} stored submissions differ from what was sent")
+    if ledger.refused:
+        failures.append(f"{len(ledger.refused)} valid submissions refused")
+    if ledger.track_missing:
+        failures.append(f"{len(ledger.track_missing)} acknowledged codes not found by the tracking API")
+    if not check["acked"]:
+        failures.append("no submission acknowledged")
+    if not integrity["ok"]:
+        failures.append(integrity_label)
+    return failures

@@ -23,7 +23,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _harness import (  # noqa: E402
-    Client, Instance, Server, Stats, discover, integrity_check, log, pct, petition_payload, result_line, verify_submissions,
+    Client, Instance, Server, Stats, discover, integrity_check, log, pct, petition_payload, result_line,
+    submission_failures, verify_submissions,
 )
 from load import Ledger, check_site, mixed_load, parse_args  # noqa: E402
 
@@ -119,20 +120,10 @@ def main(argv=None) -> int:
         failures.append("the server was not killed (run too short?)")
     elif not events.get("after_restart_ok"):
         failures.append("the restarted server did not take and find a petition")
-    if lost:
-        failures.append(f"{lost} acknowledged submissions not stored (target 0)")
-    if mismatched:
-        failures.append(f"{mismatched} stored submissions differ from what was sent")
     if errors_5xx:
         failures.append(f"{errors_5xx} responses 5xx (target 0)")
-    if ledger.refused:
-        failures.append(f"{len(ledger.refused)} valid submissions refused")
-    if ledger.track_missing:
-        failures.append(f"{len(ledger.track_missing)} acknowledged codes not found by the tracking API")
-    if not check["acked"]:
-        failures.append("no submission acknowledged")
-    if not integrity["ok"]:
-        failures.append("database integrity/consistency check failed")
+    failures += submission_failures(ledger, check, integrity, lost=lost, mismatched=mismatched,
+                                    integrity_label="database integrity/consistency check failed")
     if in_flight_stored < 0 or in_flight_stored > ledger.unanswered:
         failures.append(f"stored rows of this run ({stored_all}) do not add up")
     for f in failures:

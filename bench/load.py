@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _harness import (  # noqa: E402
     Client, Instance, Server, Site, Stats, discover, integrity_check, log, pct, petition_payload,
-    result_line, run_clients, search_path, verify_submissions,
+    result_line, run_clients, search_path, submission_failures, verify_submissions,
 )
 
 MIX = [("home", 20), ("list", 20), ("detail", 25), ("search", 15), ("submit", 15), ("track", 5)]
@@ -176,18 +176,7 @@ def main(argv=None) -> int:
         failures.append(f"{errors_5xx} responses 5xx (target 0)")
     if no_answer:
         failures.append(f"{no_answer} requests without an answer (target 0)")
-    if lost:
-        failures.append(f"{lost} acknowledged submissions not stored (target 0)")
-    if mismatched:
-        failures.append(f"{mismatched} stored submissions differ from what was sent")
-    if ledger.refused:
-        failures.append(f"{len(ledger.refused)} valid submissions refused")
-    if ledger.track_missing:
-        failures.append(f"{len(ledger.track_missing)} acknowledged codes not found by the tracking API")
-    if not check["acked"]:
-        failures.append("no submission acknowledged")
-    if not integrity["ok"]:
-        failures.append("database consistency check failed")
+    failures += submission_failures(ledger, check, integrity, lost=lost, mismatched=mismatched)
     for f in failures:
         log("FAIL:", f)
     instance.cleanup() if not failures else log(f"instance kept for inspection: {instance.dir}")
