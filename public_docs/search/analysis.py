@@ -13,8 +13,9 @@ Pipeline (the same for indexing, querying and highlighting):
 4. lowercase;
 5. for the *folded* fields: combining marks stripped, ``đ``/``Đ`` → ``d``.
 
-Public helpers for other packages: :func:`normalize` (NFC + unified tones, case kept) and
-:func:`fold` (diacritics removed, đ → d, lowercase).
+The tone tables, normalisation and folding live in :mod:`public_docs.search.vietnamese` and are
+re-exported here. Public helpers for other packages: :func:`normalize` (NFC + unified tones, case
+kept) and :func:`fold` (diacritics removed, đ → d, lowercase).
 """
 from __future__ import annotations
 
@@ -27,214 +28,13 @@ from whoosh.fields import TEXT
 from whoosh.formats import Frequency
 from whoosh.system import pack_uint
 
-WORD_RE = re.compile(r"\w+")
-# Punctuation that ends a phrase: two words on either side of it are not a bigram.
-PHRASE_BREAK_RE = re.compile(r"[.,;:!?()\[\]{}\"'“”‘’«»…/\\|<>=+*#@&%^~`\n\r\t]+")
-
-TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
-QUALITY_MARKS = frozenset("\u0302\u0306\u031b")  # â ê ô (circumflex), ă (breve), ơ ư (horn)
-VOWELS = frozenset("aeiouy")
-VALID_INITIALS = frozenset(
-    "b c ch d đ g gh gi h k kh l m n ng ngh nh p ph q qu r s t th tr v x".split() + [""]
+from public_docs.search.vietnamese import (  # noqa: F401  (re-exported: the stable import path)
+    WORD_RE, PHRASE_BREAK_RE, TONE_MARKS, QUALITY_MARKS, VOWELS, VALID_INITIALS, VALID_FINALS,
+    _CACHE_LIMIT, _canon_cache, _fold_cache, _tone_position, _canonical_word, canonical_word,
+    fold_word, _canon_match, normalize, fold, has_diacritics, _build_fold_table, FOLD_TABLE,
+    fold_aligned, fold_fast, _build_surface_classes, SURFACE_CLASSES, surface_pattern, words,
+    folded_words, marked_words, bigrams,
 )
-VALID_FINALS = frozenset("c ch m n ng nh p t".split() + [""])
-
-_CACHE_LIMIT = 200_000
-_canon_cache: dict[str, str] = {}
-_fold_cache: dict[str, str] = {}
-
-
-def _tone_position(letters: list[tuple[str, bool]]) -> int | None:
-    """Index of the letter that carries the tone in a syllable, by the traditional rule.
-
-    ``letters`` are (lowercase base letter, has a quality mark) pairs. Returns None when the word
-    is not shaped like a Vietnamese syllable (then it is left as typed)."""
-    bases = "".join(b for b, _ in letters)
-    vowel_idx = [i for i, b in enumerate(bases) if b in VOWELS]
-    if not vowel_idx:
-        return None
-    start, end = vowel_idx[0], vowel_idx[-1]
-    if end - start + 1 != len(vowel_idx):  # two vowel groups: not one syllable
-        return None
-    # "qu" and "gi" (before another vowel) are consonants.
-    if bases[start] == "u" and start > 0 and bases[start - 1] == "q" and end > start:
-        start += 1
-    elif bases[start] == "i" and bases[:start] == "g" and end > start:
-        start += 1
-    initial, final = bases[:start], bases[end + 1:]
-    if initial not in VALID_INITIALS or final not in VALID_FINALS:
-        return None
-    run = range(start, end + 1)
-    marked = [i for i in run if letters[i][1]]
-    if marked:
-        return marked[-1]  # ươ → ơ, iê → ê, uô → ô, ưa → ư
-    if final:
-        return end  # hoàng, toán, tuýp
-    if len(run) == 3:
-        return start + 1  # oai → a, uya → y
-    return start  # open two-vowel syllable, old style: hòa, hòe, thủy, mía, cái
-
-
-def _canonical_word(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word)
-    tones = [c for c in decomposed if c in TONE_MARKS]
-    if len(tones) != 1:
-        return unicodedata.normalize("NFC", word)
-    # Group into (base, marks) clusters.
-    clusters: list[list[str]] = []
-    for ch in decomposed:
-        if unicodedata.combining(ch):
-            if not clusters:
-                return unicodedata.normalize("NFC", word)
-            if ch not in TONE_MARKS:
-                clusters[-1].append(ch)
-        else:
-            clusters.append([ch])
-    letters = [(c[0].lower(), any(m in QUALITY_MARKS for m in c[1:])) for c in clusters]
-    pos = _tone_position(letters)
-    if pos is None:
-        return unicodedata.normalize("NFC", word)
-    clusters[pos].append(tones[0])
-    return unicodedata.normalize("NFC", "".join("".join(c) for c in clusters))
-
-
-def canonical_word(word: str) -> str:
-    """One word (already NFC or not) with its tone mark where the traditional rule puts it."""
-    cached = _canon_cache.get(word)
-    if cached is None:
-        if word.isascii():
-            cached = word
-        else:
-            cached = _canonical_word(word)
-        if len(_canon_cache) >= _CACHE_LIMIT:
-            _canon_cache.clear()
-        _canon_cache[word] = cached
-    return cached
-
-
-def fold_word(word: str) -> str:
-    """Lowercase, combining marks removed, đ → d (one word or any text)."""
-    cached = _fold_cache.get(word)
-    if cached is None:
-        lowered = word.lower()
-        if lowered.isascii():
-            cached = lowered
-        else:
-            decomposed = unicodedata.normalize("NFD", lowered.replace("đ", "d"))
-            cached = unicodedata.normalize(
-                "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
-            )
-        if len(_fold_cache) >= _CACHE_LIMIT:
-            _fold_cache.clear()
-        _fold_cache[word] = cached
-    return cached
-
-
-def _canon_match(match: re.Match) -> str:
-    return canonical_word(match.group())
-
-
-def normalize(text: str | None) -> str:
-    """NFC with unified tone placement (``hoà`` → ``hòa``, ``thuỷ`` → ``thủy``); case is kept.
-
-    Every word keeps its length, so character offsets in the result are stable."""
-    if not text:
-        return ""
-    text = unicodedata.normalize("NFC", text)
-    if text.isascii():
-        return text
-    return WORD_RE.sub(_canon_match, text)
-
-
-def fold(text: str | None) -> str:
-    """Vietnamese-insensitive form: lowercase, diacritics removed, đ/Đ → d."""
-    if not text:
-        return ""
-    text = unicodedata.normalize("NFC", text)
-    if len(text) <= 40:
-        return fold_word(text)
-    lowered = text.lower().replace("đ", "d")
-    if lowered.isascii():
-        return lowered
-    decomposed = unicodedata.normalize("NFD", lowered)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
-
-
-def has_diacritics(word: str) -> bool:
-    """True when the word carries Vietnamese marks (or đ), i.e. its folded form differs."""
-    return fold_word(word) != word.lower()
-
-
-def _build_fold_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for cp in [*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
-        ch = chr(cp)
-        folded = fold_word(ch)
-        if folded != ch and len(folded) == 1:
-            table[cp] = folded
-    return table
-
-
-FOLD_TABLE = _build_fold_table()
-
-
-def fold_aligned(text: str) -> str:
-    """Fold already-normalized text character by character (C speed): the result has the same
-    length, so offsets found in it are offsets in ``text`` (used for snippets and phrase checks)."""
-    return text.translate(FOLD_TABLE)
-
-
-def fold_fast(text: str) -> str:
-    """Fold long text at C speed for substring/phrase checks (not offset-preserving: characters
-    outside Latin may disappear)."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    return unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode("ascii").lower()
-
-
-def _build_surface_classes() -> dict[str, str]:
-    classes: dict[str, set[str]] = {}
-    for cp in [*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
-        ch = chr(cp)
-        folded = fold_word(ch)
-        if len(folded) == 1 and folded.isalpha():
-            classes.setdefault(folded, set()).add(ch)
-    return {k: "[" + "".join(sorted(v)) + "]" for k, v in classes.items()}
-
-
-SURFACE_CLASSES = _build_surface_classes()
-
-
-def surface_pattern(folded_word: str) -> str:
-    """A regex matching every NFC spelling whose fold is ``folded_word`` (any case, marks, tone
-    placement): lets snippets and phrase checks search the original text at C speed."""
-    return "".join(SURFACE_CLASSES.get(c, re.escape(c)) for c in folded_word)
-
-
-def words(text: str | None) -> list[str]:
-    """The analyzer's words (normalized, lowercase), in order."""
-    if not text:
-        return []
-    return [w.lower() for w in WORD_RE.findall(normalize(text))]
-
-
-def folded_words(text: str | None) -> list[str]:
-    return [fold_word(w) for w in words(text)]
-
-
-def marked_words(text: str | None) -> list[str]:
-    """The exact words that carry diacritics (the others equal their folded form)."""
-    return [w for w in words(text) if fold_word(w) != w]
-
-
-def bigrams(text: str | None) -> list[str]:
-    """Folded word pairs inside each phrase (not across punctuation): the phrase field's terms."""
-    if not text:
-        return []
-    out: list[str] = []
-    for segment in PHRASE_BREAK_RE.split(normalize(text)):
-        seq = [fold_word(w) for w in WORD_RE.findall(segment)]
-        out.extend(f"{a} {b}" for a, b in zip(seq, seq[1:]))
-    return out
 
 
 # --- Whoosh analyzer components ------------------------------------------------------------
