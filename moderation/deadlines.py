@@ -7,6 +7,7 @@ from flask import current_app
 from sqlalchemy import select
 
 from portal.extensions import db
+from portal.i18n import gettext_vi
 
 # Vietnam's public holidays (Labour Code 2019 Art. 112) with the days off the government announced
 # or is expected to announce; admins edit the table as each year's official schedule comes out.
@@ -115,7 +116,9 @@ def clock(due: dt.date, on: dt.date | None = None) -> dict:
     on = on or today()
     left = working_days_between(on, due)
     if due < on:
-        return {"state": "overdue", "days": left, "label": f"Quá hạn {abs(left) or 1} ngày làm việc"}
-    if left <= 2:
-        return {"state": "due", "days": left, "label": "Đến hạn hôm nay" if left == 0 else f"Còn {left} ngày làm việc"}
-    return {"state": "ok", "days": left, "label": f"Còn {left} ngày làm việc"}
+        return {"state": "overdue", "days": left,
+                "label": gettext_vi("Quá hạn %(n)s ngày làm việc", n=abs(left) or 1)}
+    if left == 0:
+        return {"state": "due", "days": left, "label": gettext_vi("Đến hạn hôm nay")}
+    return {"state": "due" if left <= 2 else "ok", "days": left,
+            "label": gettext_vi("Còn %(n)s ngày làm việc", n=left)}

@@ -16,6 +16,18 @@ def N_(message: str) -> str:
     return message
 
 
+def gettext_vi(message: str, **variables) -> str:
+    """``gettext`` when a page is being rendered (the visitor's language), else the Vietnamese text.
+
+    For labels built in Python that end up both on pages and in Vietnamese staff emails: the
+    message is extracted like any ``gettext`` call (``%(name)s`` placeholders)."""
+    if has_request_context():
+        from flask_babel import gettext
+
+        return gettext(message, **variables)
+    return message % variables if variables else message
+
+
 def translate(value) -> str:
     if value is None:
         return ""

@@ -6,6 +6,7 @@ import datetime as dt
 from moderation import deadlines
 from moderation.models import Case
 from moderation.triage.common import S
+from portal.i18n import gettext_vi
 
 
 def case_clocks(case: Case, on: dt.date | None = None) -> list[dict]:
@@ -16,14 +17,14 @@ def case_clocks(case: Case, on: dt.date | None = None) -> list[dict]:
     opened = case.reopened_at if case.status == S.reopened and case.reopened_at else case.created_at
     if case.acknowledged_at is None:
         due = deadlines.due_date("board_ack", opened)
-        clocks.append({"name": "ack", "title": "Xác nhận tiếp nhận", "due": due, **deadlines.clock(due, on)})
+        clocks.append({"name": "ack", "title": gettext_vi("Xác nhận tiếp nhận"), "due": due, **deadlines.clock(due, on)})
     if case.status in (S.new, S.assigned, S.verifying, S.reopened):
         due = deadlines.due_date("board_decision", opened)
-        clocks.append({"name": "decision", "title": "Kiến nghị hoặc trả lời", "due": due, **deadlines.clock(due, on)})
+        clocks.append({"name": "decision", "title": gettext_vi("Kiến nghị hoặc trả lời"), "due": due, **deadlines.clock(due, on)})
     if case.status == S.referred:
         ref = case.referrals[-1] if case.referrals else None
         if ref is not None and ref.answer_due is not None:
-            clocks.append({"name": "authority", "title": "Cơ quan có thẩm quyền trả lời", "due": ref.answer_due,
+            clocks.append({"name": "authority", "title": gettext_vi("Cơ quan có thẩm quyền trả lời"), "due": ref.answer_due,
                            **deadlines.clock(ref.answer_due, on)})
     return clocks
 

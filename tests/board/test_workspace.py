@@ -103,3 +103,17 @@ def test_overdue_and_mine_tabs(client, db, board_setup):
     mine = client.get("/can-bo/ban/?tab=mine").get_data(as_text=True)
     assert fresh.submission.receipt_code in mine and s.submission.receipt_code not in mine
     assert "Quá hạn <span class=\"count\">(1)</span>" in mine  # counts for every tab
+
+
+def test_deadline_labels_follow_the_page_language(client, db, board_setup):
+    """The clocks on the Board's case list read in English under ``lang=en``, in Vietnamese without."""
+    s = board_setup
+    s.case.created_at = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=60)
+    db.session.commit()
+    sign_in(client, s.member)
+    vi = client.get("/can-bo/ban/?tab=overdue").get_data(as_text=True)
+    assert "ngày làm việc" in vi and "working days overdue" not in vi
+    client.set_cookie("lang", "en")
+    en = client.get("/can-bo/ban/?tab=overdue").get_data(as_text=True)
+    assert "working days overdue" in en and "ngày làm việc" not in en
+    assert "Board recommends or answers" in en
