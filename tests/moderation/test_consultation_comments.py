@@ -50,7 +50,12 @@ def test_block_on_the_disclosure_page(client, draft, db):
     resp = client.get(f"/cong-khai/{draft.id}")
     assert resp.status_code == 200
     html = resp.get_data(as_text=True)
-    assert "Góp ý dự thảo" in html and f"/lay-y-kien/{draft.id}/gop-y" in html
+    assert "Góp ý dự thảo" in html and f'href="/lay-y-kien/{draft.id}#gop-y"' in html
+    # a link, not the form: no CSRF token, so no session cookie and the page stays cacheable
+    assert f"/lay-y-kien/{draft.id}/gop-y" not in html and "csrf_token" not in html
+    assert "Set-Cookie" not in resp.headers
+    form_page = client.get(f"/lay-y-kien/{draft.id}").get_data(as_text=True)
+    assert 'id="gop-y"' in form_page and f"/lay-y-kien/{draft.id}/gop-y" in form_page
 
 
 def test_comment_validation_keeps_text(client, draft, db):
