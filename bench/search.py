@@ -3,14 +3,15 @@
     .venv/bin/python bench/search.py            # N = 10,000
     .venv/bin/python bench/search.py --n 50000
 
-Generates N published disclosures from a Vietnamese vocabulary (common real syllables and
-administrative phrases at the top of a Zipf distribution, then phonotactically valid syllables;
-≥ 3,000 distinct), 300–2,000 words each, stores them through the project's models in a SQLite
-database, builds the index through the project's rebuild(), and measures side by side with FTS5
-(``unicode61 remove_diacritics 2``, bm25): build time, index size, query latency (median / p95) over a
-fixed mix of 1–4 word queries (common and rare words, with and without diacritics, document
-numbers) through search() with a warm searcher, the resident memory of a separate process holding a
-warm searcher, and how long an edit takes to be visible. The last line is machine-readable:
+Generates N published disclosures from a vocabulary of real Vietnamese syllables under a Zipf
+distribution (``bench/vi_vocabulary.py``: frequent syllables of ward documents and administrative
+phrases at the top, then hand-written real words; ≥ 3,000 distinct), 300–2,000 words each, stores
+them through the project's models in a SQLite database, builds the index through the project's
+rebuild(), and measures side by side with FTS5 (``unicode61 remove_diacritics 2``, bm25): build
+time, index size, query latency (median / p95) over a fixed mix of 1–4 word queries (common and rare
+words, with and without diacritics, document numbers) through search() with a warm searcher, the
+resident memory of a separate process holding a warm searcher, and how long an edit takes to be
+visible. The last line is machine-readable:
 
     RESULT n=… p95_ms=… fts5_p95_ms=… ratio_p95=… rss_mb=… build_s=… edit_visible_s=…
 
