@@ -7,26 +7,25 @@ Whoosh stores the postings; scoring is done here so that only what is shown cost
   a small LRU cache (``SEARCH_CACHE_MB``);
 * matching (AND of terms, filters, deleted documents) is done with Python big-int bitsets, so the
   total and the facet counts cost a few microseconds, whatever the number of hits;
-* scores are summed with C-level ``map`` over the dense arrays and only the top ``page × per_page``
-  (+ a small window re-ranked for phrases) are sorted; snippets are made for the shown hits only.
+* scores are summed in numpy float32 arrays (dense adds for common terms, indexed adds for rare
+  ones) and only the top ``page × per_page`` (+ a small window re-ranked for phrases) are picked with
+  ``argpartition`` and sorted; snippets are made for the shown hits only.
 
 The searcher is reopened (never ``refresh()``-ed: that returns duplicates after a merge) when the
 index directory holds a newer generation or a rebuilt index.
 """
 from __future__ import annotations
 
-import heapq
 import math
 import re
 import threading
 import time
-from array import array
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from itertools import compress, islice, repeat
-from operator import add, mul
+from itertools import compress, islice
 from pathlib import Path
 
+import numpy as np
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
@@ -42,8 +41,6 @@ FACET_FIELDS = ("category", "year", "form", "issuer", "group", "status")
 _META_INDEX = {"category": 1, "year": 2, "form": 3, "issuer": 4, "group": 5, "status": 6}
 _LENGTH_INDEX = {"title_x": 8, "title_f": 8, "text_x": 9, "text_f": 9, "num": 10}
 CHECK_INTERVAL = 0.2  # seconds between two "has the index changed?" checks
-_B01 = bytes.maketrans(b"01", b"\x00\x01")
-_T01 = bytes.maketrans(b"\x00\x01", b"01")
 
 _lock = threading.RLock()
 _states: dict[str, "_State"] = {}
@@ -68,18 +65,25 @@ def close_all() -> None:
 
 
 def bits_from_ids(ids, n: int) -> int:
-    if not ids:
+    """A Python int with bit ``d`` set for each docnum ``d`` in ``ids``."""
+    if n == 0 or len(ids) == 0:
         return 0
-    mask = bytearray(n)
-    for _ in map(mask.__setitem__, ids, repeat(1)):
-        pass
-    return int(mask.translate(_T01)[::-1], 2)
+    mask = np.zeros(n, dtype=np.uint8)
+    mask[np.asarray(ids, dtype=np.int32)] = 1
+    return int.from_bytes(np.packbits(mask, bitorder="little").tobytes(), "little")
+
+
+def bool_mask(bits: int, n: int) -> np.ndarray:
+    """The bitset as a numpy bool array of length ``n``."""
+    if n == 0:
+        return np.zeros(0, dtype=bool)
+    raw = np.frombuffer(bits.to_bytes((n + 7) // 8, "little"), dtype=np.uint8)
+    return np.unpackbits(raw, count=n, bitorder="little").view(bool)
 
 
 def mask_from_bits(bits: int, n: int) -> bytes:
-    if n == 0:
-        return b""
-    return bin(bits)[2:].zfill(n)[::-1].encode("ascii").translate(_B01)
+    """The bitset as bytes (one 0/1 byte per docnum), for ``itertools.compress``."""
+    return bool_mask(bits, n).tobytes()
 
 
 # --- postings --------------------------------------------------------------------------------
@@ -116,13 +120,13 @@ def _read_postings(reader, fieldname: str, text: str) -> tuple[list[int], list[f
 @dataclass
 class _Entry:
     bits: int
-    ids: list[int] | None  # sparse form (rare terms)
-    contrib: array | None  # sparse contributions, aligned with ids
-    dense: array | None  # dense form (common terms): one float per docnum
+    ids: np.ndarray | None  # sparse form (terms in at most half the documents): int32 docnums
+    contrib: np.ndarray | None  # sparse float32 contributions, aligned with ids
+    dense: np.ndarray | None  # dense form (common terms): one float32 per docnum
     nbytes: int
 
 
-_EMPTY = _Entry(0, [], array("f"), None, 0)
+_EMPTY = _Entry(0, np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32), None, 0)
 
 
 class _State:
@@ -151,11 +155,11 @@ class _State:
             deleted = reader.deleted_docs_set if reader.has_deletions() else ()
             live_ids.extend(offset + d for d in range(reader.doc_count_all()) if d not in deleted)
         self.live = bits_from_ids(live_ids, self.n)
-        self.norms: dict[str, array] = {}
+        self.norms: dict[str, np.ndarray] = {}
         for f, lens in lengths.items():
-            avg = (sum(lens) / len(lens)) if lens else 1.0
-            avg = avg or 1.0
-            self.norms[f] = array("f", (K1 * (1 - B + B * ln / avg) for ln in lens))
+            values = np.asarray(lens, dtype=np.float32)
+            avg = float(values.mean()) if len(values) else 1.0
+            self.norms[f] = (K1 * (1 - B + B * values / (avg or 1.0))).astype(np.float32)
         self.facets: dict[str, dict[str, int]] = {}
         for name, idx in _META_INDEX.items():
             groups: dict[str, list[int]] = {}
@@ -217,21 +221,22 @@ class _State:
         if not ids:
             entry = _EMPTY
         elif fieldname not in FIELD_BOOSTS:  # keyword fields: presence only
-            entry = _Entry(bits_from_ids(ids, self.n), ids, None, None, len(ids) * 8)
+            docs = np.asarray(ids, dtype=np.int32)
+            entry = _Entry(bits_from_ids(docs, self.n), docs, None, None, 4 * len(ids) + self.n // 8)
         else:
+            docs = np.asarray(ids, dtype=np.int32)
+            w = np.asarray(weights, dtype=np.float32)
             df = len(ids)
             idf = math.log(1 + (self.ndocs - df + 0.5) / (df + 0.5))
-            factor = FIELD_BOOSTS[fieldname] * idf * (K1 + 1)
-            norm = self.norms[fieldname]
-            contrib = array("f", [factor * w / (w + norm[d]) for d, w in zip(ids, weights)])
-            bits = bits_from_ids(ids, self.n)
-            if df * 12 > self.n:
-                dense = array("f", bytes(4 * self.n))
-                for _ in map(dense.__setitem__, ids, contrib):
-                    pass
+            factor = np.float32(FIELD_BOOSTS[fieldname] * idf * (K1 + 1))
+            contrib = factor * w / (w + self.norms[fieldname][docs])
+            bits = bits_from_ids(docs, self.n)
+            if df * 2 > self.n:  # the smaller form: 4 bytes per document, or 8 per posting
+                dense = np.zeros(self.n, dtype=np.float32)
+                dense[docs] = contrib
                 entry = _Entry(bits, None, None, dense, 4 * self.n + self.n // 8)
             else:
-                entry = _Entry(bits, ids, contrib, None, 12 * df + self.n // 8)
+                entry = _Entry(bits, docs, contrib, None, 8 * df + self.n // 8)
         self.cache[key] = entry
         self.cache_size += entry.nbytes
         while self.cache_size > self.cache_limit and len(self.cache) > 1:
@@ -281,6 +286,16 @@ class RawResult:
     scores: list[float] = field(default_factory=list)
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     relaxed: bool = False
+
+
+def _top(acc: np.ndarray, cands: np.ndarray, k: int) -> list[int]:
+    """The ``k`` best candidates by score, best first; equal scores in docnum order."""
+    scores = acc[cands]
+    if len(cands) > k:
+        keep = np.argpartition(-scores, k - 1)[:k]
+        cands, scores = cands[keep], scores[keep]
+    order = np.lexsort((cands, -scores))
+    return cands[order].tolist()
 
 
 def _phrase_regex(seq: list[str]) -> re.Pattern:
@@ -348,33 +363,27 @@ def evaluate(state: _State, parsed, filters: dict[str, str], start: int, end: in
     result.total = candidates.bit_count()
     if not result.total or start >= result.total:
         return result
-    mask = mask_from_bits(candidates, n)
-
     if sort == "date":
+        mask = mask_from_bits(candidates, n)
         order = state.date_order
         picked = list(islice(compress(order, map(mask.__getitem__, order)), end))
         result.docnums = picked[start:end]
         result.scores = [0.0] * len(result.docnums)
         return result
 
-    acc: list[float] = [0.0] * n
+    acc = np.zeros(n, dtype=np.float32)
     for e, weight in weighted:
         if e.dense is not None:
-            acc = list(map(add, acc, e.dense if weight == 1.0 else map(mul, e.dense, repeat(weight))))
-        elif e.ids:
-            for d, c in zip(e.ids, e.contrib):
-                acc[d] += c * weight
+            acc += e.dense if weight == 1.0 else e.dense * np.float32(weight)
+        elif e.ids is not None and len(e.ids):
+            acc[e.ids] += e.contrib if weight == 1.0 else e.contrib * np.float32(weight)  # ids are unique
     for e in number_entries:
-        for d in e.ids or ():
-            acc[d] += NUMBER_BONUS
-    if result.total <= 4096:
-        cands = list(compress(range(n), mask))
-    else:
-        cands = compress(range(n), mask)
+        if e.ids is not None and len(e.ids):
+            acc[e.ids] += NUMBER_BONUS
     phrases = parsed.phrases
     window = end + (PHRASE_WINDOW if phrases else 0)
-    top = heapq.nlargest(window, cands, key=acc.__getitem__)
-    scores = {d: acc[d] for d in top}
+    top = _top(acc, np.flatnonzero(bool_mask(candidates, n)), window)
+    scores = {d: float(acc[d]) for d in top}
     if phrases and load_texts is not None and len(top) > 1:
         regexes = [_phrase_regex(p) for p in phrases]
         texts = load_texts([state.meta[d][0] for d in top])
