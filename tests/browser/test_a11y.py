@@ -18,6 +18,8 @@ from playwright.sync_api import expect
 from portal.extensions import db
 from security.harness import PASSWORD, build_dataset
 
+LOGIN_URL = re.compile(r"/can-bo/dang-nhap")
+
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 RECEIPT_RE = re.compile(r"\b(KN|YK)-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}\b")
 
@@ -75,7 +77,7 @@ def sign_in(page, base: str, email: str) -> None:
     page.get_by_label("Email").fill(email)
     page.get_by_label("Mật khẩu").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_load_state()
+    expect(page).not_to_have_url(LOGIN_URL)  # the login POST has redirected
 
 
 PETITION_FORM = "form.petition-form, form:has(textarea)"

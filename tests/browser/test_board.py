@@ -1,10 +1,14 @@
 """A petition approved by a moderator goes to the People's Inspection Board: the head assigns it,
 refers it, records the answer, publishes a response and closes it; the resident sees the response on
 the tracking page and rates it."""
+import re
+
 from playwright.sync_api import expect
 
 from portal.accounts import services
 from portal.extensions import db
+
+LOGIN_URL = re.compile(r"/can-bo/dang-nhap")
 
 PASSWORD = "Str0ng-Passw0rd!"
 
@@ -40,6 +44,7 @@ def test_board_case_from_assignment_to_rating(page, live_app, live_server):
     page.get_by_label("Email").fill("truongban@test.vn")
     page.get_by_label("Mật khẩu").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
+    expect(page).not_to_have_url(LOGIN_URL)  # the login POST has redirected
 
     page.goto(live_server + "/can-bo/ban/?tab=unassigned")
     page.get_by_role("link", name=code).click()
@@ -107,6 +112,7 @@ def test_board_pages_have_no_serious_accessibility_violation(page, live_app, liv
     page.get_by_label("Email").fill("quantri@test.vn")
     page.get_by_label("Mật khẩu").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
+    expect(page).not_to_have_url(LOGIN_URL)  # the login POST has redirected
     for path in ("/can-bo/ban/?tab=all", "/can-bo/ban/ho-so/1", "/can-bo/ban/thanh-vien", "/can-bo/ban/ngay-nghi",
                  "/can-bo/bao-cao/?kind=year&year=2026", "/can-bo/tong-hop-y-kien/", "/kien-nghi", "/thong-ke",
                  f"/kien-nghi/theo-doi/{code}"):

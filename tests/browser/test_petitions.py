@@ -12,6 +12,8 @@ from portal.accounts import services
 from portal.extensions import db
 from portal.settings import set_setting
 
+LOGIN_URL = re.compile(r"/can-bo/dang-nhap")
+
 
 def _photo() -> bytes:
     img = Image.new("RGB", (64, 48), (120, 160, 200))
@@ -50,6 +52,7 @@ def test_petition_needs_info_then_approved(page, browser, live_app, live_server)
     mod.get_by_label("Email").fill("kd@test.vn")
     mod.get_by_label("Mật khẩu").fill("Str0ng-Passw0rd!")
     mod.get_by_role("button", name="Đăng nhập").click()
+    expect(mod).not_to_have_url(LOGIN_URL)  # the login POST has redirected
     mod.goto(live_server + "/can-bo/kiem-duyet/")
     mod.get_by_role("link", name=code).click()
     expect(mod.get_by_role("heading", level=1)).to_contain_text(code)
