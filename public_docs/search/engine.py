@@ -26,7 +26,7 @@ from itertools import compress, islice
 from pathlib import Path
 
 import numpy as np
-from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
 from public_docs.search.analysis import fold_fast
@@ -135,7 +135,7 @@ class _State:
     def __init__(self, path: Path, cache_bytes: int):
         self.path = path
         self.build = (read_state(path) or {}).get("build")
-        self.ix = whoosh_index.open_dir(str(path))
+        self.ix = FileStorage(str(path), readonly=True, supports_mmap=False).open_index()
         self.searcher = self.ix.searcher()
         self.checked_at = time.monotonic()
         self.cache: OrderedDict[tuple[str, str], _Entry] = OrderedDict()
