@@ -11,6 +11,8 @@ Whoosh stores the postings; scoring is done here so that only what is shown cost
   ones) and only the top ``page × per_page`` (+ a small window re-ranked for phrases) are picked with
   ``argpartition`` and sorted; snippets are made for the shown hits only.
 
+The index is opened without mmap (``supports_mmap=False``): Whoosh copies a mapped file into memory,
+which doubled the resident size of a worker, while postings are read here only on a cache miss.
 The searcher is reopened (never ``refresh()``-ed: that returns duplicates after a merge) when the
 index directory holds a newer generation or a rebuilt index.
 """
@@ -291,8 +293,11 @@ class RawResult:
 def _top(acc: np.ndarray, cands: np.ndarray, k: int) -> list[int]:
     """The ``k`` best candidates by score, best first; equal scores in docnum order."""
     scores = acc[cands]
-    if len(cands) > k:
-        keep = np.argpartition(-scores, k - 1)[:k]
+    if len(cands) > k:  # cands ascend: ties at the cut keep the lowest docnums, so pages are stable
+        kth = np.partition(scores, len(scores) - k)[len(scores) - k]  # the k-th best score
+        above = np.flatnonzero(scores > kth)
+        tied = np.flatnonzero(scores == kth)[: k - len(above)]
+        keep = np.concatenate([above, tied])
         cands, scores = cands[keep], scores[keep]
     order = np.lexsort((cands, -scores))
     return cands[order].tolist()
