@@ -33,6 +33,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 
 from public_docs.search.analysis import fold_fast
 from public_docs.search.index import FIELD_BOOSTS, SCHEMA_VERSION, read_state
+from public_docs.search.vectors import bits_from_ids, bool_mask, mask_from_bits, top_k
 
 K1, B = 1.2, 0.75
 FOLDED_WEIGHT = 0.35  # a folded-only match of a word typed with diacritics counts this much
@@ -61,31 +62,6 @@ def close_all() -> None:
             state.close()
         _states.clear()
         _segment_cache.clear()
-
-
-# --- bitsets ---------------------------------------------------------------------------------
-
-
-def bits_from_ids(ids, n: int) -> int:
-    """A Python int with bit ``d`` set for each docnum ``d`` in ``ids``."""
-    if n == 0 or len(ids) == 0:
-        return 0
-    mask = np.zeros(n, dtype=np.uint8)
-    mask[np.asarray(ids, dtype=np.int32)] = 1
-    return int.from_bytes(np.packbits(mask, bitorder="little").tobytes(), "little")
-
-
-def bool_mask(bits: int, n: int) -> np.ndarray:
-    """The bitset as a numpy bool array of length ``n``."""
-    if n == 0:
-        return np.zeros(0, dtype=bool)
-    raw = np.frombuffer(bits.to_bytes((n + 7) // 8, "little"), dtype=np.uint8)
-    return np.unpackbits(raw, count=n, bitorder="little").view(bool)
-
-
-def mask_from_bits(bits: int, n: int) -> bytes:
-    """The bitset as bytes (one 0/1 byte per docnum), for ``itertools.compress``."""
-    return bool_mask(bits, n).tobytes()
 
 
 # --- postings --------------------------------------------------------------------------------
@@ -290,19 +266,6 @@ class RawResult:
     relaxed: bool = False
 
 
-def _top(acc: np.ndarray, cands: np.ndarray, k: int) -> list[int]:
-    """The ``k`` best candidates by score, best first; equal scores in docnum order."""
-    scores = acc[cands]
-    if len(cands) > k:  # cands ascend: ties at the cut keep the lowest docnums, so pages are stable
-        kth = np.partition(scores, len(scores) - k)[len(scores) - k]  # the k-th best score
-        above = np.flatnonzero(scores > kth)
-        tied = np.flatnonzero(scores == kth)[: k - len(above)]
-        keep = np.concatenate([above, tied])
-        cands, scores = cands[keep], scores[keep]
-    order = np.lexsort((cands, -scores))
-    return cands[order].tolist()
-
-
 def _phrase_regex(seq: list[str]) -> re.Pattern:
     return re.compile(r"\b" + r"\W+".join(re.escape(w) for w in seq) + r"\b")
 
@@ -387,7 +350,7 @@ def evaluate(state: _State, parsed, filters: dict[str, str], start: int, end: in
             acc[e.ids] += NUMBER_BONUS
     phrases = parsed.phrases
     window = end + (PHRASE_WINDOW if phrases else 0)
-    top = _top(acc, np.flatnonzero(bool_mask(candidates, n)), window)
+    top = top_k(acc, np.flatnonzero(bool_mask(candidates, n)), window)
     scores = {d: float(acc[d]) for d in top}
     if phrases and load_texts is not None and len(top) > 1:
         regexes = [_phrase_regex(p) for p in phrases]
