@@ -101,8 +101,8 @@ def fill_petition_form(page) -> None:
 
 
 def submit(page) -> None:
-    page.locator(PETITION_FORM).first.locator("button:not([type=button]), [type=submit]").last.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():  # wait for the answer page, not the form being left
+        page.locator(PETITION_FORM).first.locator("button:not([type=button]), [type=submit]").last.click()
 
 
 def file_petition(page) -> None:
@@ -243,11 +243,11 @@ def test_keyboard_only_petition_from_home(page, live_app, live_server, world):
                 page.keyboard.press("ArrowDown")
                 typed.add(name)
             elif (tag == "button" or (tag == "input" and typ == "submit")) and el.get("in_petition_form"):
-                page.keyboard.press("Enter")
+                with page.expect_navigation():  # the next page, not the one being left
+                    page.keyboard.press("Enter")
                 pressed = True
                 break
         assert pressed, f"the form's button was not reached with Tab (filled: {sorted(typed)})"
-        page.wait_for_load_state()
         if RECEIPT_RE.search(page.locator("main").inner_text()):
             break
     page.wait_for_load_state()

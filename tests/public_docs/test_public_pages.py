@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from xml.etree import ElementTree
 
 import pytest
@@ -223,3 +224,27 @@ def test_odd_list_parameters_never_fail(client, make_disclosure, query):
 def test_status_filter_never_reveals_drafts(client, make_disclosure):
     make_disclosure(publish=False, title="Nháp bí ẩn")
     assert "Nháp bí ẩn" not in client.get("/cong-khai?status=draft").get_data(as_text=True)
+
+
+def test_filter_panel_is_folded_until_a_filter_is_chosen(client, db, make_disclosure):
+    """On a phone the six filters would push the results a screen down: they sit in a <details>
+    panel, closed until a filter (or, on the search page, the date sort) is in use."""
+    from public_docs import search as S
+
+    make_disclosure(category="fees", form="Thông báo", title="Thông báo thu phí chợ")
+    S.sync()
+    panel = re.compile(r"<details class=\"filter-panel\"( open)?>\s*<summary>([^<]*)</summary>")
+    for url, opened, summary_end in [
+        ("/cong-khai", None, "cơ quan ban hành…"),
+        ("/cong-khai?q=phi", None, "cơ quan ban hành…"),  # the words are not a filter
+        ("/cong-khai?category=fees&year=2026", " open", "(2 tiêu chí đang chọn)"),
+        ("/tim-kiem?q=phi+cho", None, "sắp xếp"),
+        ("/tim-kiem?q=phi+cho&sort=date", " open", "(1 tiêu chí đang chọn)"),
+    ]:
+        html = client.get(url).get_data(as_text=True)
+        m = panel.search(html)
+        assert m, url
+        assert m.group(1) == opened and m.group(2).strip().endswith(summary_end), (url, m.groups())
+        assert 'id="' + ("f-" if "cong-khai" in url else "sf-") + 'category"' in html  # the selects are all there
+    html = client.get("/tim-kiem?q=phi+cho&lang=en").get_data(as_text=True)
+    assert "Filter by category, year, issuing body…; sort" in html
