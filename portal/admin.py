@@ -19,6 +19,7 @@ from portal.permissions import role_required
 from portal.sanitize import clean_text
 from portal.settings import get_setting, set_setting
 from portal.ward import ResidentialGroup
+from portal.params import page_arg
 
 bp = Blueprint("admin", __name__, url_prefix="/can-bo/quan-tri")
 
@@ -110,7 +111,7 @@ def audit_log():
             q = q.where(AuditEvent.created_at >= dt.datetime.fromisoformat(date_from).replace(tzinfo=dt.timezone.utc))
     except ValueError:
         flash(_("Ngày không hợp lệ (định dạng YYYY-MM-DD)."), "error")
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    page = page_arg()
     total = db.session.scalar(select(func.count()).select_from(q.subquery()))
     events = db.session.scalars(q.order_by(AuditEvent.id.desc()).limit(50).offset((page - 1) * 50)).all()
     return render_template("admin/audit.html", events=events, total=total, page=page, args=request.args)

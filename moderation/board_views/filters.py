@@ -4,13 +4,14 @@ from __future__ import annotations
 from flask import request
 
 from moderation.models import Case, CaseStatus, Submission
+from portal.params import id_arg
 
 
 def filter_cases(query):
     """Apply ``?topic=&group=&status=`` to a query that joins Submission and Case; return the query
     and the values to keep in the filter form."""
-    topic_id = request.args.get("topic", type=int)
-    group_id = request.args.get("group", type=int)
+    topic_id = id_arg("topic")
+    group_id = id_arg("group")
     status = request.args.get("status") or ""
     if topic_id:
         query = query.where(Submission.topic_id == topic_id)

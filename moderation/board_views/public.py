@@ -20,6 +20,7 @@ from portal.extensions import db, limiter
 from portal.templating import nav_url
 from portal.ward import ResidentialGroup
 from portal.i18n import N_
+from portal.params import page_arg
 
 TEMPLATES = str(Path(__file__).resolve().parent.parent / "templates")
 
@@ -62,7 +63,7 @@ def public_case_query():
 @bp.get("/kien-nghi")
 def public_petitions():
     q = (request.args.get("q") or "").strip()[:200]
-    page = max(1, request.args.get("page", 1, type=int) or 1)
+    page = page_arg()
     query, filters = filter_cases(public_case_query().order_by(Submission.created_at.desc()))
     rows = db.session.execute(query).all()
     if q:
@@ -103,6 +104,8 @@ def _parse_period(strict_order: bool = True):
         if request.args.get("to"):
             end = dt.date.fromisoformat(request.args["to"])
         if year and not (start or end):
+            if not 1900 <= year <= 2100:  # before dt.date(): a huge number overflows, not ValueError
+                raise ValueError("year out of range")
             start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
         for day in (start, end):
             if day is not None and not 1900 <= day.year <= 2100:

@@ -9,6 +9,7 @@ from moderation import abuse, intake
 from moderation.models import Channel, Submission, SubmissionKind, SubmissionStatus, Visibility
 from portal.api import json_error
 from portal.extensions import db
+from portal.params import page_arg
 
 bp = Blueprint("moderation_api", __name__, url_prefix="/api/v1")
 FIELDS = ("kind", "topic", "group", "project_id", "title", "description", "name", "phone", "email",
@@ -104,8 +105,8 @@ def public_petition(sub: Submission) -> dict:
 
 @bp.get("/petitions")
 def list_petitions():
-    page = min(max(request.args.get("page", 1, type=int) or 1, 1), 100_000)
-    per_page = min(max(request.args.get("per_page", 20, type=int) or 20, 1), 100)
+    page = page_arg()
+    per_page = page_arg("per_page", maximum=100) if request.args.get("per_page") else 20
     q = select(Submission).where(Submission.kind == SubmissionKind.petition,
                                  Submission.status == SubmissionStatus.approved,
                                  Submission.visibility != Visibility.private)

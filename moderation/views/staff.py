@@ -15,6 +15,7 @@ from portal.extensions import db
 from portal.files import read_stored
 from portal.permissions import role_required
 from portal.i18n import N_
+from portal.params import id_arg, page_arg
 
 bp = Blueprint("queue", __name__, url_prefix="/can-bo/kiem-duyet", template_folder="../templates")
 PER_PAGE = 50
@@ -30,10 +31,9 @@ def _get(submission_id: int) -> Submission:
 @role_required("moderator")
 def index():
     kind = request.args.get("kind") or None
-    topic_id = request.args.get("topic", type=int)
-    topic_id = topic_id if topic_id and 0 < topic_id < 2**31 else None
+    topic_id = id_arg("topic")
     status = request.args.get("status") or None
-    page = min(max(request.args.get("page", 1, type=int) or 1, 1), 100_000)
+    page = page_arg()
     q = queue.queue_query(kind, topic_id, status)
     total = db.session.scalar(select(func.count()).select_from(q.subquery())) or 0
     items = db.session.scalars(q.limit(PER_PAGE).offset((page - 1) * PER_PAGE)).all()

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from portal.extensions import db, limiter
 from portal.sanitize import clean_text
 from portal.i18n import N_
+from portal.params import page_arg
 
 bp = Blueprint("search", __name__, template_folder="templates")
 
@@ -57,10 +58,7 @@ def results():
     filters = {k: clean_text(request.args.get(k), 200) for k in FILTER_LABELS}
     filters = {k: v for k, v in filters.items() if v}
     sort = "date" if request.args.get("sort") == "date" else "relevance"
-    try:
-        page = max(1, min(int(request.args.get("page", 1)), 10_000))
-    except ValueError:
-        page = 1
+    page = page_arg(maximum=10_000)
     result = search(q, filters=filters, page=page, per_page=PER_PAGE, sort=sort)
     if not result.available:
         g.search_unavailable = True  # the after-request hook schedules a rebuild

@@ -9,21 +9,11 @@ from portal.extensions import db
 from portal.sanitize import clean_text, strip_tags
 from public_docs import services
 from public_docs.models import BUDGET_PERIODS, CATEGORIES, Disclosure, DisclosureStatus
+from portal.params import int_arg
 
 bp = Blueprint("public_docs_api", __name__, url_prefix="/api/v1")
 
 MAX_PER_PAGE = 100
-
-
-def _int_arg(name: str, default: int, lo: int, hi: int) -> int | None:
-    raw = request.args.get(name)
-    if raw in (None, ""):
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        return None
-    return value if lo <= value <= hi else None
 
 
 def _item(d: Disclosure, snippet: str | None = None) -> dict:
@@ -68,8 +58,8 @@ def _search(q: str, filters: dict, page: int, per_page: int):
 
 @bp.get("/disclosures")
 def disclosures():
-    page = _int_arg("page", 1, 1, 100_000)
-    per_page = _int_arg("per_page", 20, 1, MAX_PER_PAGE)
+    page = int_arg("page", 1, 1, 100_000)
+    per_page = int_arg("per_page", 20, 1, MAX_PER_PAGE)
     if page is None:
         return json_error(400, "Tham số page phải là số nguyên dương.", {"page": "invalid"})
     if per_page is None:
@@ -77,7 +67,7 @@ def disclosures():
     category = (request.args.get("category") or "").strip()
     if category and category not in CATEGORIES:
         return json_error(400, "Lĩnh vực không hợp lệ.", {"category": "unknown"})
-    year = _int_arg("year", 0, 1900, 2100)
+    year = int_arg("year", 0, 1900, 2100)
     if year is None:
         return json_error(400, "Năm không hợp lệ.", {"year": "invalid"})
     filters = {}

@@ -27,6 +27,7 @@ from portal.ward import ResidentialGroup
 from public_docs import services
 from public_docs.models import BUDGET_PERIODS, CATEGORIES, FORMS, STATUS_LABELS, Attachment, Disclosure, DisclosureStatus
 from public_docs.services import DisclosureError, UploadedFile
+from portal.params import page_arg
 
 try:  # WTForms >= 3.3 wants SelectChoice objects; older versions take (value, label) pairs
     from wtforms.fields.choices import SelectChoice as _SelectChoice
@@ -164,10 +165,7 @@ def disclosures():
     if q:
         like = f"%{q.lower()}%"
         stmt = stmt.where(or_(func.lower(Disclosure.title).like(like), func.lower(Disclosure.number).like(like)))
-    try:
-        page = max(1, int(request.args.get("page", 1)))
-    except ValueError:
-        page = 1
+    page = page_arg()
     total = db.session.scalar(select(func.count()).select_from(stmt.subquery()))
     rows = db.session.scalars(
         stmt.order_by(Disclosure.updated_at.desc(), Disclosure.id.desc()).limit(PER_PAGE).offset((page - 1) * PER_PAGE)

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.files import read_stored
+from portal.params import page_arg
 from public_docs import services
 from public_docs.models import (
     BUDGET_PERIODS,
@@ -41,10 +42,7 @@ def _labels():
 
 
 def _page() -> int:
-    try:
-        return max(1, min(int(request.args.get("page", 1)), 10_000))
-    except (TypeError, ValueError):
-        return 1
+    return page_arg(maximum=10_000)
 
 
 @bp.get("/")

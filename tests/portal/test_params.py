@@ -1,0 +1,29 @@
+"""Query-string numbers: pages clamp, ids and bounded values refuse what is out of range."""
+from __future__ import annotations
+
+import pytest
+
+from portal.params import MAX_ID, id_arg, int_arg, page_arg
+
+
+@pytest.mark.parametrize("raw, expected", [
+    (None, 1), ("", 1), ("3", 3), (" 7 ", 7), ("0", 1), ("-4", 1), ("abc", 1), ("2.5", 1),
+    ("500000", 100_000), ("9" * 40, 100_000), ("-" + "9" * 40, 1),
+])
+def test_page_arg_clamps(app, raw, expected):
+    query = {} if raw is None else {"page": raw}
+    with app.test_request_context(query_string=query):
+        assert page_arg() == expected
+    with app.test_request_context(query_string=query):
+        assert page_arg(maximum=50) == min(expected, 50)
+
+
+def test_int_and_id_args(app):
+    with app.test_request_context(query_string={"year": "2026", "big": "9" * 40, "neg": "-1", "top": str(MAX_ID),
+                                                "over": str(MAX_ID + 1), "word": "năm"}):
+        assert int_arg("year", 0, 1900, 2100) == 2026
+        assert int_arg("missing", 0, 1900, 2100) == 0  # absent: the default
+        assert int_arg("big", 0, 1900, 2100) is None  # present but wrong: None, for a 400
+        assert id_arg("top") == MAX_ID
+        assert id_arg("over") is None and id_arg("neg") is None and id_arg("big") is None
+        assert id_arg("word") is None and id_arg("missing") is None

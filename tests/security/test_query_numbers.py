@@ -1,0 +1,55 @@
+"""Numbers in query strings: every GET page and API answer, given absurd values for the parameters
+the views read as numbers or dates (a 40-digit page or year, a negative id, a 0th quarter), answers
+with a page or a 4xx, never a 500. A 40-digit integer overflows ``datetime.date`` and SQLite's
+64-bit integers with ``OverflowError``, which ``type=int`` lets through.
+
+The routes come from the URL map; staff routes are fetched as a user holding a role they admit.
+"""
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import pytest
+
+from security.harness import (
+    build_dataset, classify, fetch, methods_to_try, required_roles, rules, sign_in_client, sign_out_client,
+    url_for_rule,
+)
+
+HUGE = "9" * 40
+NAMES = ("page", "per_page", "year", "quarter", "part", "month", "topic", "group", "board", "member",
+         "status", "kind", "tab", "category", "disclosure_id", "subject_id", "submission_id", "case_id",
+         "user_id", "id", "position", "from", "to", "in", "sort", "q", "actor", "action", "subject_type", "code",
+         "next")
+VARIANTS = {
+    "huge": {name: HUGE for name in NAMES},
+    "negative": {name: "-1" for name in NAMES},
+    "zero-and-dates": {**{name: "0" for name in NAMES}, "from": "99999-01-01", "to": "0001-13-40"},
+}
+
+
+@pytest.fixture
+def config_overrides():
+    return {"RATELIMIT_ENABLED": False}
+
+
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_absurd_numbers_in_the_query_never_give_a_500(app, client, variant):
+    dataset = build_dataset()
+    query = urlencode(VARIANTS[variant])
+    failures, tried = [], 0
+    for rule in rules(app):
+        if classify(rule) == "static" or "GET" not in methods_to_try(rule) or rule.endpoint == "accounts.logout":
+            continue
+        roles = required_roles(app, rule)
+        if roles:
+            sign_in_client(client, dataset.users[sorted(roles)[0]])
+        else:
+            sign_out_client(client)
+        url = f"{url_for_rule(rule, dataset.ids)}?{query}"
+        out = fetch(client, "GET", url)
+        tried += 1
+        if out.status >= 500:
+            failures.append(f"GET {url[:120]} ({rule.endpoint}): {out.status} {out.error}")
+    assert tried > 40
+    assert not failures, "\n".join(failures)
