@@ -264,31 +264,37 @@ def highlight(text: str, words: list[str]) -> Markup:
     return _marked(text, [(a, b) for a, b, _w in _word_matches(text, set(words))])
 
 
+def _phrase_regex(words: list[str]) -> re.Pattern:
+    """Every spelling of the words side by side, in the order typed."""
+    key = "\x00".join(words)
+    rx = _surface_cache.get(key)
+    if rx is None:
+        if len(_surface_cache) > 5000:
+            _surface_cache.clear()
+        rx = _surface_cache[key] = re.compile(
+            r"(?<!\w)" + r"\W{1,3}".join(surface_pattern(w) for w in words) + r"(?!\w)")
+    return rx
+
+
 def snippet(content: str, words: list[str], size: int = SNIPPET_CHARS) -> Markup:
-    """The passage of ``content`` with the most distinct query words, words in ``<mark>``."""
+    """The passage of ``content`` holding the words as typed (the phrase), else the one with the
+    most distinct query words; words in ``<mark>``."""
     if not content:
         return Markup("")
     content = content[:40_000].replace("\n", " ").replace("\r", " ").replace("\t", " ")
     wanted = set(words)
-    matches = _word_matches(content[:6_000], wanted) if words else []  # the common case: early on
-    if words and not matches:
-        matches = _word_matches(content, wanted)
-    if not matches:
-        cut = content[:size]
-        return Markup(escape(cut + ("…" if len(content) > size else "")))
-    keys = [w for _a, _b, w in matches]
-    best, best_score, j = 0, -1, 0
-    window: dict[str, int] = {}
-    for i, m in enumerate(matches):  # sliding window: the most distinct words within ``size``
-        while j < len(matches) and matches[j][0] - m[0] <= size - 40:
-            window[keys[j]] = window.get(keys[j], 0) + 1
-            j += 1
-        if len(window) > best_score:
-            best, best_score = i, len(window)
-        window[keys[i]] -= 1
-        if not window[keys[i]]:
-            del window[keys[i]]
-    anchor = matches[best][0]
+    phrase = _phrase_regex(words).search(content) if len(wanted) >= 2 else None
+    matches = None
+    if phrase:
+        anchor = phrase.start()
+    else:
+        matches = _word_matches(content[:6_000], wanted) if words else []  # the common case: early on
+        if words and len(content) > 6_000 and len({w for _a, _b, w in matches}) < len(wanted):
+            matches = _word_matches(content, wanted)  # some word only further down
+        if not matches:
+            cut = content[:size]
+            return Markup(escape(cut + ("…" if len(content) > size else "")))
+        anchor = matches[_densest(matches, size)][0]
     begin = max(0, anchor - 50)
     if begin:
         space = content.find(" ", begin)
@@ -297,9 +303,29 @@ def snippet(content: str, words: list[str], size: int = SNIPPET_CHARS) -> Markup
     if stop < len(content):
         space = content.rfind(" ", begin, stop)
         stop = space if space > anchor else stop
-    spans = [(a - begin, b - begin) for a, b, _w in matches if a >= begin and b <= stop]
+    if matches is None:
+        spans = [(a, b) for a, b, _w in _word_matches(content[begin:stop], wanted)]
+    else:
+        spans = [(a - begin, b - begin) for a, b, _w in matches if a >= begin and b <= stop]
     html = _marked(content[begin:stop], spans)
     return Markup(("…" if begin else "") + html + ("…" if stop < len(content) else ""))
+
+
+def _densest(matches: list[tuple[int, int, str]], size: int) -> int:
+    """Index of the match that starts the window (``size`` chars) with the most distinct words."""
+    keys = [w for _a, _b, w in matches]
+    best, best_score, j = 0, -1, 0
+    window: dict[str, int] = {}
+    for i, m in enumerate(matches):  # sliding window
+        while j < len(matches) and matches[j][0] - m[0] <= size - 40:
+            window[keys[j]] = window.get(keys[j], 0) + 1
+            j += 1
+        if len(window) > best_score:
+            best, best_score = i, len(window)
+        window[keys[i]] -= 1
+        if not window[keys[i]]:
+            del window[keys[i]]
+    return best
 
 
 # --- maintenance -----------------------------------------------------------------------------

@@ -155,3 +155,18 @@ def test_snippet_escapes_html_and_marks_words(app, make_disclosure):
     assert hit.doc_id == d.id
     assert "<mark>tiêm</mark>" in hit.snippet and "<mark>chủng</mark>" in hit.snippet
     assert "&lt;" in hit.snippet and "<b>" not in hit.snippet
+
+
+def test_snippet_shows_the_passage_with_the_words_as_typed(app, make_disclosure):
+    filler = "Nhân dân tham gia ý kiến về công việc của tổ dân phố. " * 150  # 'dân' everywhere, early
+    d = make_disclosure(title="Kế hoạch năm 2026",
+                        body="Chủ tịch UBND phường chủ trì. " + filler + "Thực hiện dân chủ ở cơ sở tại 8 tổ dân phố.")
+    S.rebuild()
+    hit = S.search("dan chu").hits[0]
+    assert hit.doc_id == d.id
+    assert "Thực hiện <mark>dân</mark> <mark>chủ</mark> ở cơ sở" in hit.snippet  # past the first 6,000 chars
+    # Without the phrase, the passage with the most distinct words wins, found wherever it is.
+    d2 = make_disclosure(title="Thông báo", body=filler + "Lịch tiếp công dân của Chủ tịch phường.")
+    S.rebuild()
+    hit = next(h for h in S.search("tiep chu").hits if h.doc_id == d2.id)
+    assert "<mark>tiếp</mark> công dân của <mark>Chủ</mark> tịch" in hit.snippet
