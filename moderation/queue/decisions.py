@@ -14,6 +14,7 @@ from moderation.queue.privacy import purge_denunciation
 from portal.extensions import db
 from portal.sanitize import clean_text
 from portal.i18n import N_
+from portal.params import as_id
 
 REDIRECT_KINDS = {
     "complaint": "Khiếu nại",
@@ -160,7 +161,8 @@ def redirect_submission(submission: Submission, user, redirect_kind: str, guidan
 
 
 def change_topic(submission: Submission, user, topic_id, note: str) -> None:
-    topic = db.session.get(Topic, int(topic_id)) if str(topic_id or "").isdigit() else None
+    topic_id = as_id(topic_id)
+    topic = db.session.get(Topic, topic_id) if topic_id else None
     if topic is None or not topic.active:
         raise ModerationError("Vui lòng chọn lĩnh vực trong danh sách.")
     note = reason_note(note)

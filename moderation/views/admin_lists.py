@@ -13,6 +13,7 @@ from portal import audit
 from portal.extensions import db
 from portal.permissions import role_required
 from portal.sanitize import clean_text
+from portal.params import as_id, to_int
 
 bp = Blueprint("queue_admin", __name__, url_prefix="/can-bo/kiem-duyet/danh-muc", template_folder="../templates")
 
@@ -41,9 +42,9 @@ def topics():
     error = None
     form = request.form
     if request.method == "POST":
-        topic_id = request.form.get("id", type=int)
+        topic_id = as_id(request.form.get("id"))
         name = clean_text(form.get("name"), 120)
-        position = form.get("position", type=int) or 0
+        position = to_int(form.get("position"), 0, 10_000) or 0
         if not name:
             error = gettext("Vui lòng nhập tên lĩnh vực.")
         elif topic_id:
@@ -76,7 +77,7 @@ def reasons():
     error = None
     form = request.form
     if request.method == "POST":
-        reason_id = form.get("id", type=int)
+        reason_id = as_id(form.get("id"))
         public_text = clean_text(form.get("public_text"), 1000)
         note = clean_text(form.get("internal_note"), 1000)
         if not public_text:

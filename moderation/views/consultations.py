@@ -16,6 +16,7 @@ from moderation.views.forms import CommentForm, OfflineOpinionForm, apply_errors
 from moderation.views.public import bp
 from portal.extensions import db
 from portal.permissions import role_required
+from portal.params import as_id
 
 staff_bp = Blueprint("consultation_staff", __name__, url_prefix="/can-bo/lay-y-kien", template_folder="../templates")
 
@@ -140,8 +141,8 @@ def offline():
         return render_template("moderation/offline_opinion.html", form=form)
     from public_docs.models import Disclosure
 
-    picked = request.form.get("disclosure_id", type=int) or 0
-    d = db.session.get(Disclosure, picked) if 0 < picked < 2**31 else None
+    picked = as_id(request.form.get("disclosure_id"))
+    d = db.session.get(Disclosure, picked) if picked else None
     try:
         received_on = dt.date.fromisoformat(request.form.get("received_on", ""))
     except ValueError:

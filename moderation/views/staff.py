@@ -15,7 +15,7 @@ from portal.extensions import db
 from portal.files import read_stored
 from portal.permissions import role_required
 from portal.i18n import N_
-from portal.params import id_arg, page_arg
+from portal.params import as_id, id_arg, page_arg
 
 bp = Blueprint("queue", __name__, url_prefix="/can-bo/kiem-duyet", template_folder="../templates")
 PER_PAGE = 50
@@ -102,7 +102,7 @@ def _act(submission_id: int, fn, success: str, *args, **kwargs):
 @bp.post("/<int:submission_id>/duyet")
 @role_required("moderator")
 def approve(submission_id: int):
-    board_id = request.form.get("board_id", type=int)
+    board_id = as_id(request.form.get("board_id"))
     return _act(submission_id, queue.approve_submission, N_("Đã duyệt."), note=request.form.get("note", ""),
                 public_message=request.form.get("public_message", ""), board_id=board_id,
                 routing_reason=request.form.get("routing_reason", ""))

@@ -27,3 +27,12 @@ def test_int_and_id_args(app):
         assert id_arg("top") == MAX_ID
         assert id_arg("over") is None and id_arg("neg") is None and id_arg("big") is None
         assert id_arg("word") is None and id_arg("missing") is None
+
+
+def test_to_int_and_as_id_outside_a_request():
+    from portal.params import as_id, to_int
+
+    assert as_id("12") == 12 and as_id(12) == 12 and as_id(" 12 ") == 12
+    for bad in (None, "", "0", 0, -3, "-3", "9" * 40, 10**40, "1e3", "abc", True, 2.0):
+        assert as_id(bad) is None, bad
+    assert to_int("0", 0, 10_000) == 0 and to_int("10001", 0, 10_000) is None

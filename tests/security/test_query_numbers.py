@@ -53,3 +53,30 @@ def test_absurd_numbers_in_the_query_never_give_a_500(app, client, variant):
             failures.append(f"GET {url[:120]} ({rule.endpoint}): {out.status} {out.error}")
     assert tried > 40
     assert not failures, "\n".join(failures)
+
+
+FORM_NAMES = NAMES + ("board_id", "assignee", "rating", "group_id", "project_id", "topic_id", "reason_id",
+                      "received_on", "due_on", "deadline")
+
+
+@pytest.mark.parametrize("variant", ["huge", "negative"])
+def test_absurd_numbers_in_posted_forms_never_give_a_500(app, client, variant):
+    dataset = build_dataset()
+    value = HUGE if variant == "huge" else "-1"
+    data = {name: value for name in FORM_NAMES}
+    failures, tried = [], 0
+    for rule in rules(app):
+        if classify(rule) == "static" or "POST" not in (rule.methods or ()) or rule.endpoint == "accounts.logout":
+            continue
+        roles = required_roles(app, rule)
+        if roles:
+            sign_in_client(client, dataset.users[sorted(roles)[0]])
+        else:
+            sign_out_client(client)
+        url = url_for_rule(rule, dataset.ids)
+        out = fetch(client, "POST", url, data=data)
+        tried += 1
+        if out.status >= 500:
+            failures.append(f"POST {url} ({rule.endpoint}): {out.status} {out.error}")
+    assert tried > 20
+    assert not failures, "\n".join(failures)
