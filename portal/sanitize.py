@@ -60,5 +60,19 @@ def render_markdown(value: str | None) -> str:
     return clean_html(html)
 
 
+_HEADING = re.compile(r"<(/?)h([1-6])(?=[\s>])", re.IGNORECASE)
+
+
+def nest_headings(html: str | None, top: int) -> str:
+    """Shift the headings of stored HTML so that its highest one is ``<h{top}>``: a body written
+    with ``##`` or ``#`` sits under the page's own "Nội dung" heading, never beside it."""
+    html = html or ""
+    levels = [int(m.group(2)) for m in _HEADING.finditer(html) if not m.group(1)]
+    if not levels or min(levels) >= top:
+        return html
+    shift = top - min(levels)
+    return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", html)
+
+
 def strip_tags(value: str | None) -> str:
     return clean_text(bleach.clean(value or "", tags=[], strip=True))

@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 from flask import url_for
 from werkzeug.routing import BuildError
 
+from portal.sanitize import nest_headings
+
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
@@ -48,6 +50,7 @@ def init_app(app) -> None:
     app.jinja_env.filters["date"] = format_date
     app.jinja_env.filters["datetime"] = format_datetime
     app.jinja_env.filters["filesize"] = format_size
+    app.jinja_env.filters["nest_headings"] = nest_headings  # stored body HTML under the page's headings
     from portal.i18n import translate
 
     app.jinja_env.filters["tr"] = translate  # fixed Vietnamese labels from dicts, in the chosen locale

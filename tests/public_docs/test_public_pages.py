@@ -248,3 +248,11 @@ def test_filter_panel_is_folded_until_a_filter_is_chosen(client, db, make_disclo
         assert 'id="' + ("f-" if "cong-khai" in url else "sf-") + 'category"' in html  # the selects are all there
     html = client.get("/tim-kiem?q=phi+cho&lang=en").get_data(as_text=True)
     assert "Filter by category, year, issuing body…; sort" in html
+
+
+def test_body_headings_sit_under_the_page_headings(client, make_disclosure):
+    d = make_disclosure(body="## Mục tiêu tổng quát\n\nPhát triển thương mại.\n\n### Chỉ tiêu\n\nThu ngân sách.")
+    html = client.get(f"/cong-khai/{d.id}").get_data(as_text=True)
+    assert "<h2>Nội dung</h2>" in html
+    assert "<h3>Mục tiêu tổng quát</h3>" in html and "<h4>Chỉ tiêu</h4>" in html
+    assert "<h2>Mục tiêu tổng quát" not in html
