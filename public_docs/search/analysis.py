@@ -11,7 +11,8 @@ Pipeline (the same for indexing, querying and highlighting):
    the traditional rule chooses;
 3. an explicit ``\\w+`` tokenizer;
 4. lowercase;
-5. for the *folded* fields: combining marks stripped, ``đ``/``Đ`` → ``d``.
+5. for the *folded* fields: combining marks stripped, ``đ``/``Đ`` → ``d``, and the i/y spelling
+   variants written i (``kỹ``/``kĩ`` → ``ki``, ``quy``/``qui`` → ``qui``; not the y of ``thủy``).
 
 The tone tables, normalisation and folding live in :mod:`public_docs.search.vietnamese` and are
 re-exported here. Public helpers for other packages: :func:`normalize` (NFC + unified tones, case
@@ -33,7 +34,7 @@ from public_docs.search.vietnamese import (  # noqa: F401  (re-exported: the sta
     _CACHE_LIMIT, _canon_cache, _fold_cache, _tone_position, _canonical_word, canonical_word,
     fold_word, _canon_match, normalize, fold, has_diacritics, _build_fold_table, FOLD_TABLE,
     fold_aligned, fold_fast, _build_surface_classes, SURFACE_CLASSES, surface_pattern, words,
-    folded_words, marked_words, bigrams,
+    folded_words, marked_words, bigrams, unify_iy, search_fold,
 )
 
 
@@ -80,14 +81,14 @@ class VietnameseTokenizer(Tokenizer):
 
 
 class FoldFilter(Filter):
-    """Strips combining marks and maps đ → d (after lowercasing)."""
+    """Strips combining marks, maps đ → d and writes the i/y variants i (after lowercasing)."""
 
     def __eq__(self, other):
         return type(self) is type(other)
 
     def __call__(self, tokens):
         for t in tokens:
-            t.text = fold_word(t.text)
+            t.text = search_fold(t.text)
             yield t
 
 
@@ -166,7 +167,7 @@ _lower_canon: dict[str, str] = {}
 def folded_counts(exact: Counter) -> Counter:
     out: Counter = Counter()
     for word, n in exact.items():
-        out[fold_word(word)] += n
+        out[search_fold(word)] += n
     return out
 
 

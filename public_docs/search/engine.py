@@ -31,7 +31,7 @@ import numpy as np
 from whoosh.filedb.filestore import FileStorage
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
-from public_docs.search.analysis import fold_fast
+from public_docs.search.analysis import fold_fast, unify_iy
 from public_docs.search.index import FIELD_BOOSTS, SCHEMA_VERSION, read_state
 from public_docs.search.vectors import bits_from_ids, bool_mask, mask_from_bits, top_k
 
@@ -357,7 +357,7 @@ def evaluate(state: _State, parsed, filters: dict[str, str], start: int, end: in
         texts = load_texts([state.meta[d][0] for d in top])
         for d in top:
             title, content = texts.get(state.meta[d][0], ("", ""))
-            title, content = fold_fast(title), fold_fast(content[:8_000])
+            title, content = unify_iy(fold_fast(title)), unify_iy(fold_fast(content[:8_000]))
             factor = 1.0
             for rx in regexes:
                 if rx.search(title):

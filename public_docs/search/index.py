@@ -27,7 +27,7 @@ from whoosh.filedb.filestore import FileStorage
 
 from public_docs.search.analysis import FoldedText, MarkedText, count_words, fold, folded_counts, marked_counts
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 5: i/y spelling variants unified in the folded fields
 STATE_FILE = "state.json"
 _thread_lock = threading.RLock()
 

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from public_docs.search.analysis import WORD_RE, fold_word, normalize
+from public_docs.search.analysis import WORD_RE, fold_word, normalize, search_fold
 from public_docs.search.index import looks_like_number, number_key
 
 MAX_QUERY_CHARS = 300
@@ -18,11 +18,12 @@ OPERATORS = {"AND", "OR", "NOT", "VÀ", "HOẶC"}
 @dataclass(frozen=True)
 class Term:
     exact: str  # normalized, lowercase
-    folded: str
+    folded: str  # search_fold(): no marks, đ → d, i/y unified
 
     @property
     def marked(self) -> bool:
-        return self.exact != self.folded
+        """Typed with diacritics (or đ): the exact words then rank first."""
+        return fold_word(self.exact) != self.exact
 
 
 @dataclass
@@ -55,7 +56,7 @@ def parse(text: str | None) -> ParsedQuery:
     parsed = ParsedQuery(text=cleaned, truncated=truncated)
     remaining = cleaned
     for match in QUOTE_RE.finditer(cleaned):
-        seq = [fold_word(w.lower()) for w in WORD_RE.findall(match.group(1))]
+        seq = [search_fold(w.lower()) for w in WORD_RE.findall(match.group(1))]
         if len(seq) >= 2:
             parsed.required_phrases.append(seq)
     # Document numbers: a whole query like "79 / KH-UBND" or any token like 130/QĐ-UBND.
@@ -74,7 +75,7 @@ def parse(text: str | None) -> ParsedQuery:
         exact = raw.lower()
         if exact == "_" * len(exact):
             continue
-        folded = fold_word(exact)
+        folded = search_fold(exact)
         sequence.append(folded)
         if exact in seen or len(parsed.terms) >= MAX_TERMS:
             continue

@@ -119,6 +119,23 @@ def fold_word(word: str) -> str:
     return cached
 
 
+# i/y spelling variants: "kỹ/kĩ", "lý/lí", "mỹ/mĩ", "hy/hi", "quy/qui" are one syllable written two
+# ways, and both are in use. The search form of a folded word writes i. Only a lone y after a
+# consonant (or after "qu") is concerned: the y of "thủy", "huy", "yêu", "tay", "uyên" is another sound.
+_IY_RE = re.compile(r"\b((?:[bcdghklmnprstvx]|ch|gh|kh|ng|nh|ph|th|tr|qu))y\b")
+_IY_FOLDED_RE = re.compile(r"(?:[bcdghklmnprstvx]|ch|gh|kh|ng|nh|ph|th|tr|qu)i")
+
+
+def unify_iy(folded: str) -> str:
+    """Folded text with the y of "ky", "ly", "quy"… written i (works on a word or on whole text)."""
+    return _IY_RE.sub(r"\1i", folded) if "y" in folded else folded
+
+
+def search_fold(word: str) -> str:
+    """The folded form the search index and queries use: :func:`fold_word`, then i/y unified."""
+    return unify_iy(fold_word(word))
+
+
 def _canon_match(match: re.Match) -> str:
     return canonical_word(match.group())
 
@@ -193,10 +210,16 @@ def _build_surface_classes() -> dict[str, str]:
 SURFACE_CLASSES = _build_surface_classes()
 
 
+_IY_CLASS = SURFACE_CLASSES["i"][:-1] + SURFACE_CLASSES["y"][1:]
+
+
 def surface_pattern(folded_word: str) -> str:
-    """A regex matching every NFC spelling whose fold is ``folded_word`` (any case, marks, tone
-    placement): lets snippets and phrase checks search the original text at C speed."""
-    return "".join(SURFACE_CLASSES.get(c, re.escape(c)) for c in folded_word)
+    """A regex matching every NFC spelling whose search fold is ``folded_word`` (any case, marks,
+    tone placement, i/y): lets snippets and phrase checks search the original text at C speed."""
+    pattern = "".join(SURFACE_CLASSES.get(c, re.escape(c)) for c in folded_word)
+    if _IY_FOLDED_RE.fullmatch(folded_word):  # "ki" is also written "ký", "kỳ", "ky"
+        pattern = pattern[: -len(SURFACE_CLASSES["i"])] + _IY_CLASS
+    return pattern
 
 
 def words(text: str | None) -> list[str]:
@@ -207,7 +230,7 @@ def words(text: str | None) -> list[str]:
 
 
 def folded_words(text: str | None) -> list[str]:
-    return [fold_word(w) for w in words(text)]
+    return [search_fold(w) for w in words(text)]
 
 
 def marked_words(text: str | None) -> list[str]:
@@ -221,6 +244,6 @@ def bigrams(text: str | None) -> list[str]:
         return []
     out: list[str] = []
     for segment in PHRASE_BREAK_RE.split(normalize(text)):
-        seq = [fold_word(w) for w in WORD_RE.findall(segment)]
+        seq = [search_fold(w) for w in WORD_RE.findall(segment)]
         out.extend(f"{a} {b}" for a, b in zip(seq, seq[1:]))
     return out

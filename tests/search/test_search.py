@@ -170,3 +170,14 @@ def test_snippet_shows_the_passage_with_the_words_as_typed(app, make_disclosure)
     S.rebuild()
     hit = next(h for h in S.search("tiep chu").hits if h.doc_id == d2.id)
     assert "<mark>tiếp</mark> công dân của <mark>Chủ</mark> tịch" in hit.snippet
+
+
+def test_i_and_y_spellings_find_each_other(app, make_disclosure):
+    d = make_disclosure(title="Hướng dẫn kĩ thuật trồng cây", body="Quy định về lí lịch cây xanh.")
+    other = make_disclosure(title="Thông báo thu phí", body="Lịch thu tiền điện.")
+    S.rebuild()
+    for q in ("kỹ thuật", "ky thuat", "ki thuat", "kĩ thuật", "qui dinh", "quy định", "lý lịch", "ly lich"):
+        assert ids(S.search(q)) == [d.id], q
+    hit = S.search("kỹ thuật").hits[0]
+    assert "<mark>kĩ</mark>" in hit.title_html
+    assert other.id not in ids(S.search("ly"))  # "lịch" is not "lý"
