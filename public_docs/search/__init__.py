@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 from public_docs.search import engine
 from public_docs.search import index as _index
-from public_docs.search.analysis import fold, normalize, surface_pattern  # noqa: F401  (public helpers)
+from public_docs.search.analysis import find_phrase, fold, normalize, phrase_regex, surface_pattern  # noqa: F401
 from public_docs.search.query import ParsedQuery, parse
 
 log = logging.getLogger(__name__)
@@ -264,18 +264,6 @@ def highlight(text: str, words: list[str]) -> Markup:
     return _marked(text, [(a, b) for a, b, _w in _word_matches(text, set(words))])
 
 
-def _phrase_regex(words: list[str]) -> re.Pattern:
-    """Every spelling of the words side by side, in the order typed."""
-    key = "\x00".join(words)
-    rx = _surface_cache.get(key)
-    if rx is None:
-        if len(_surface_cache) > 5000:
-            _surface_cache.clear()
-        rx = _surface_cache[key] = re.compile(
-            r"(?<!\w)" + r"\W{1,3}".join(surface_pattern(w) for w in words) + r"(?!\w)")
-    return rx
-
-
 def snippet(content: str, words: list[str], size: int = SNIPPET_CHARS) -> Markup:
     """The passage of ``content`` holding the words as typed (the phrase), else the one with the
     most distinct query words; words in ``<mark>``."""
@@ -283,7 +271,7 @@ def snippet(content: str, words: list[str], size: int = SNIPPET_CHARS) -> Markup
         return Markup("")
     content = content[:40_000].replace("\n", " ").replace("\r", " ").replace("\t", " ")
     wanted = set(words)
-    phrase = _phrase_regex(words).search(content) if len(wanted) >= 2 else None
+    phrase = find_phrase(phrase_regex(words), content) if len(wanted) >= 2 else None
     matches = None
     if phrase:
         anchor = phrase.start()

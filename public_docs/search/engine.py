@@ -19,7 +19,6 @@ index directory holds a newer generation or a rebuilt index.
 from __future__ import annotations
 
 import math
-import re
 import threading
 import time
 from collections import OrderedDict
@@ -31,7 +30,7 @@ import numpy as np
 from whoosh.filedb.filestore import FileStorage
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
-from public_docs.search.analysis import fold_fast, unify_iy
+from public_docs.search.analysis import find_phrase, phrase_regex
 from public_docs.search.index import FIELD_BOOSTS, SCHEMA_VERSION, read_state
 from public_docs.search.vectors import bits_from_ids, bool_mask, mask_from_bits, top_k
 
@@ -266,10 +265,6 @@ class RawResult:
     relaxed: bool = False
 
 
-def _phrase_regex(seq: list[str]) -> re.Pattern:
-    return re.compile(r"\b" + r"\W+".join(re.escape(w) for w in seq) + r"\b")
-
-
 def evaluate(state: _State, parsed, filters: dict[str, str], start: int, end: int, sort: str,
              load_texts=None) -> RawResult:
     """``load_texts(doc_ids) -> {doc_id: (title, text)}`` supplies text for the phrase re-ranking."""
@@ -353,16 +348,16 @@ def evaluate(state: _State, parsed, filters: dict[str, str], start: int, end: in
     top = top_k(acc, np.flatnonzero(bool_mask(candidates, n)), window)
     scores = {d: float(acc[d]) for d in top}
     if phrases and load_texts is not None and len(top) > 1:
-        regexes = [_phrase_regex(p) for p in phrases]
+        regexes = [phrase_regex(p) for p in phrases]  # every spelling: the texts are not folded
         texts = load_texts([state.meta[d][0] for d in top])
         for d in top:
             title, content = texts.get(state.meta[d][0], ("", ""))
-            title, content = unify_iy(fold_fast(title)), unify_iy(fold_fast(content[:8_000]))
+            content = content[:8_000]
             factor = 1.0
             for rx in regexes:
-                if rx.search(title):
+                if find_phrase(rx, title):
                     factor += PHRASE_BONUS_TITLE
-                if rx.search(content):
+                if find_phrase(rx, content):
                     factor += PHRASE_BONUS_TEXT
             scores[d] *= factor
         top.sort(key=lambda d: scores[d], reverse=True)

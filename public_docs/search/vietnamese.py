@@ -222,6 +222,31 @@ def surface_pattern(folded_word: str) -> str:
     return pattern
 
 
+_phrase_cache: dict[tuple[str, ...], re.Pattern] = {}
+
+
+def phrase_regex(folded_words: list[str] | tuple[str, ...]) -> re.Pattern:
+    """Every spelling of the words side by side (at most 3 non-word characters between them), to
+    search original text without folding it. It starts with a character class, so the regex engine
+    scans for the first letter in C; :func:`find_phrase` checks the left word boundary."""
+    key = tuple(folded_words)
+    rx = _phrase_cache.get(key)
+    if rx is None:
+        if len(_phrase_cache) >= _CACHE_LIMIT:
+            _phrase_cache.clear()
+        rx = _phrase_cache[key] = re.compile(r"\W{1,3}".join(surface_pattern(w) for w in key) + r"(?!\w)")
+    return rx
+
+
+def find_phrase(rx: re.Pattern, text: str) -> re.Match | None:
+    """The first match of ``rx`` that starts a word."""
+    for m in rx.finditer(text):
+        s = m.start()
+        if not s or not (text[s - 1].isalnum() or text[s - 1] == "_"):
+            return m
+    return None
+
+
 def words(text: str | None) -> list[str]:
     """The analyzer's words (normalized, lowercase), in order."""
     if not text:
