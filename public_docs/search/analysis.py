@@ -33,7 +33,7 @@ from public_docs.search.vietnamese import (  # noqa: F401  (re-exported: the sta
     WORD_RE, PHRASE_BREAK_RE, TONE_MARKS, QUALITY_MARKS, VOWELS, VALID_INITIALS, VALID_FINALS,
     _CACHE_LIMIT, _canon_cache, _fold_cache, _tone_position, _canonical_word, canonical_word,
     fold_word, _canon_match, normalize, fold, has_diacritics, _build_fold_table, FOLD_TABLE,
-    fold_aligned, fold_fast, _build_surface_classes, SURFACE_CLASSES, surface_pattern, words,
+    fold_aligned, _build_surface_classes, SURFACE_CLASSES, surface_pattern, words,
     folded_words, marked_words, bigrams, unify_iy, search_fold, phrase_regex, find_phrase,
 )
 

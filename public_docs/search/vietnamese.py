@@ -190,13 +190,6 @@ def fold_aligned(text: str) -> str:
     return text.translate(FOLD_TABLE)
 
 
-def fold_fast(text: str) -> str:
-    """Fold long text at C speed for substring/phrase checks (not offset-preserving: characters
-    outside Latin may disappear)."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    return unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode("ascii").lower()
-
-
 def _build_surface_classes() -> dict[str, str]:
     classes: dict[str, set[str]] = {}
     for cp in [*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
