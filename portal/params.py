@@ -48,12 +48,13 @@ def id_arg(name: str) -> int | None:
     return as_id(request.args.get(name))
 
 
-def page_arg(name: str = "page", maximum: int = MAX_PAGE) -> int:
-    """A page number: 1 when absent or not a number, at most ``maximum``."""
+def page_arg(name: str = "page", maximum: int = MAX_PAGE, default: int = 1) -> int:
+    """A page number (or a page size): ``default`` when absent or not a number, else clamped to
+    ``[1, maximum]``."""
     raw = (request.args.get(name) or "").strip()
     if len(raw) > 20:
-        return maximum if raw.isdigit() else 1
+        return maximum if raw.isdigit() else default
     try:
         return min(max(int(raw), 1), maximum)
     except ValueError:
-        return 1
+        return default

@@ -20,7 +20,7 @@ from portal.extensions import db, limiter
 from portal.templating import nav_url
 from portal.ward import ResidentialGroup
 from portal.i18n import N_
-from portal.params import page_arg
+from portal.params import int_arg, page_arg
 
 TEMPLATES = str(Path(__file__).resolve().parent.parent / "templates")
 
@@ -97,15 +97,15 @@ def _parse_period(strict_order: bool = True):
     ``strict_order`` False a period that ends before it starts is simply empty (the API)."""
     error = None
     start = end = None
-    year = request.args.get("year", type=int)
+    year = int_arg("year", 0, 1900, 2100)
     try:
+        if year is None:
+            raise ValueError("year out of range")
         if request.args.get("from"):
             start = dt.date.fromisoformat(request.args["from"])
         if request.args.get("to"):
             end = dt.date.fromisoformat(request.args["to"])
         if year and not (start or end):
-            if not 1900 <= year <= 2100:  # before dt.date(): a huge number overflows, not ValueError
-                raise ValueError("year out of range")
             start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
         for day in (start, end):
             if day is not None and not 1900 <= day.year <= 2100:

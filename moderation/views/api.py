@@ -106,7 +106,7 @@ def public_petition(sub: Submission) -> dict:
 @bp.get("/petitions")
 def list_petitions():
     page = page_arg()
-    per_page = page_arg("per_page", maximum=100) if request.args.get("per_page") else 20
+    per_page = page_arg("per_page", maximum=100, default=20)
     q = select(Submission).where(Submission.kind == SubmissionKind.petition,
                                  Submission.status == SubmissionStatus.approved,
                                  Submission.visibility != Visibility.private)

@@ -10,14 +10,13 @@ Nothing here raises on user input: a missing or damaged index gives ``available=
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
 from public_docs.search import engine
 from public_docs.search import index as _index
-from public_docs.search.analysis import find_phrase, fold, normalize, phrase_regex, surface_pattern  # noqa: F401
+from public_docs.search.analysis import find_phrase, fold, normalize, phrase_regex  # noqa: F401  (fold, normalize: public helpers)
 from public_docs.search.query import ParsedQuery, parse
 
 log = logging.getLogger(__name__)
@@ -190,8 +189,6 @@ def _load_texts(doc_ids: list[int], attachments: bool = False) -> dict[int, tupl
 
 def _browse(state, filters, start, end) -> engine.RawResult:
     """Filters without words: every live document, newest first, with the same facet logic."""
-    from itertools import compress, islice
-
     raw = engine.RawResult()
     match = state.live
     filter_bits = {k: state.facets.get(k, {}).get(v, 0) for k, v in filters.items()}
@@ -205,9 +202,7 @@ def _browse(state, filters, start, end) -> engine.RawResult:
         match &= fb
     raw.total = match.bit_count()
     if raw.total and start < raw.total:
-        mask = engine.mask_from_bits(match, state.n)
-        order = state.date_order
-        raw.docnums = list(islice(compress(order, map(mask.__getitem__, order)), end))[start:end]
+        raw.docnums = engine.newest_first(state, match, start, end)
         raw.scores = [0.0] * len(raw.docnums)
     return raw
 
@@ -232,7 +227,7 @@ def _word_matches(text: str, wanted: set[str], limit: int = 60) -> list[tuple[in
     first letter in C; the left word boundary is checked here on the few candidates."""
     out = []
     for word in wanted:
-        rx = _surface_regex(word)
+        rx = phrase_regex((word,))  # one word: its every spelling, cached
         found = 0
         for m in rx.finditer(text):
             s = m.start()
@@ -244,18 +239,6 @@ def _word_matches(text: str, wanted: set[str], limit: int = 60) -> list[tuple[in
                 break
     out.sort()
     return out
-
-
-_surface_cache: dict[str, re.Pattern] = {}
-
-
-def _surface_regex(word: str) -> re.Pattern:
-    rx = _surface_cache.get(word)
-    if rx is None:
-        if len(_surface_cache) > 5000:
-            _surface_cache.clear()
-        rx = _surface_cache[word] = re.compile(surface_pattern(word) + r"(?!\w)")
-    return rx
 
 
 def highlight(text: str, words: list[str]) -> Markup:

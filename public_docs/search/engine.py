@@ -265,6 +265,13 @@ class RawResult:
     relaxed: bool = False
 
 
+def newest_first(state: _State, bits: int, start: int, end: int) -> list[int]:
+    """Docnums ``start:end`` of the set ``bits`` in date order, newest first."""
+    mask = mask_from_bits(bits, state.n)
+    order = state.date_order
+    return list(islice(compress(order, map(mask.__getitem__, order)), end))[start:end]
+
+
 def evaluate(state: _State, parsed, filters: dict[str, str], start: int, end: int, sort: str,
              load_texts=None) -> RawResult:
     """``load_texts(doc_ids) -> {doc_id: (title, text)}`` supplies text for the phrase re-ranking."""
@@ -327,10 +334,7 @@ def evaluate(state: _State, parsed, filters: dict[str, str], start: int, end: in
     if not result.total or start >= result.total:
         return result
     if sort == "date":
-        mask = mask_from_bits(candidates, n)
-        order = state.date_order
-        picked = list(islice(compress(order, map(mask.__getitem__, order)), end))
-        result.docnums = picked[start:end]
+        result.docnums = newest_first(state, candidates, start, end)
         result.scores = [0.0] * len(result.docnums)
         return result
 

@@ -6,10 +6,10 @@ from sqlalchemy import func, select
 
 from portal.api import json_error
 from portal.extensions import db
+from portal.params import int_arg
 from portal.sanitize import clean_text, strip_tags
 from public_docs import services
 from public_docs.models import BUDGET_PERIODS, CATEGORIES, Disclosure, DisclosureStatus
-from portal.params import int_arg
 
 bp = Blueprint("public_docs_api", __name__, url_prefix="/api/v1")
 

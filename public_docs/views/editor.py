@@ -21,13 +21,13 @@ from wtforms import (
 from portal.extensions import db
 from portal.files import read_stored
 from portal.i18n import N_
+from portal.params import page_arg
 from portal.permissions import role_required
 from portal.sanitize import clean_text
 from portal.ward import ResidentialGroup
 from public_docs import services
 from public_docs.models import BUDGET_PERIODS, CATEGORIES, FORMS, STATUS_LABELS, Attachment, Disclosure, DisclosureStatus
 from public_docs.services import DisclosureError, UploadedFile
-from portal.params import page_arg
 
 try:  # WTForms >= 3.3 wants SelectChoice objects; older versions take (value, label) pairs
     from wtforms.fields.choices import SelectChoice as _SelectChoice

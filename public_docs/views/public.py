@@ -41,10 +41,6 @@ def _labels():
     }
 
 
-def _page() -> int:
-    return page_arg(maximum=10_000)
-
-
 @bp.get("/")
 def home():
     latest = db.session.scalars(
@@ -72,7 +68,7 @@ def home():
 @bp.get("/cong-khai")
 def disclosure_list():
     filters = services.clean_filters(request.args)
-    page = _page()
+    page = page_arg(maximum=10_000)
     stmt = services.filter_public(filters)
     total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
     items = db.session.scalars(stmt.limit(PER_PAGE).offset((page - 1) * PER_PAGE)).all()

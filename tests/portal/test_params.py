@@ -36,3 +36,10 @@ def test_to_int_and_as_id_outside_a_request():
     for bad in (None, "", "0", 0, -3, "-3", "9" * 40, 10**40, "1e3", "abc", True, 2.0):
         assert as_id(bad) is None, bad
     assert to_int("0", 0, 10_000) == 0 and to_int("10001", 0, 10_000) is None
+
+
+def test_page_size_uses_its_own_default(app):
+    with app.test_request_context(query_string={"per_page": "abc"}):
+        assert page_arg("per_page", maximum=100, default=20) == 20
+    with app.test_request_context(query_string={"per_page": "500"}):
+        assert page_arg("per_page", maximum=100, default=20) == 100
