@@ -1,10 +1,9 @@
 """Flask extensions, created unbound and bound in ``create_app``."""
 from __future__ import annotations
 
-from flask import request
+from flask import has_request_context, request
 from flask_babel import Babel
 from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -32,11 +31,18 @@ login_manager = LoginManager()
 babel = Babel()
 
 
-def _client_ip() -> str:
-    return get_remote_address() or "unknown"
+def client_ip() -> str:
+    """The client's address for rate limits, abuse blocks and the audit log: ``remote_addr`` as
+    Werkzeug's ProxyFix set it from the trusted proxies' X-Forwarded-For (``PROXY_COUNT``), or the
+    socket's peer without proxies. "" outside a request."""
+    return (request.remote_addr or "") if has_request_context() else ""
 
 
-limiter = Limiter(key_func=_client_ip, default_limits=[])
+def _limiter_key() -> str:
+    return client_ip() or "unknown"
+
+
+limiter = Limiter(key_func=_limiter_key, default_limits=[])
 
 
 def select_locale() -> str:
