@@ -1,6 +1,8 @@
 """Flask extensions, created unbound and bound in ``create_app``."""
 from __future__ import annotations
 
+import ipaddress
+
 from flask import has_request_context, request
 from flask_babel import Babel
 from flask_limiter import Limiter
@@ -34,8 +36,16 @@ babel = Babel()
 def client_ip() -> str:
     """The client's address for rate limits, abuse blocks and the audit log: ``remote_addr`` as
     Werkzeug's ProxyFix set it from the trusted proxies' X-Forwarded-For (``PROXY_COUNT``), or the
-    socket's peer without proxies. "" outside a request."""
-    return (request.remote_addr or "") if has_request_context() else ""
+    socket's peer without proxies; in canonical form. A forwarded value that is no IP address (a
+    misconfigured proxy) gives way to the proxy's own address. "" outside a request."""
+    if not has_request_context():
+        return ""
+    addr = request.remote_addr or ""
+    try:
+        return str(ipaddress.ip_address(addr))
+    except ValueError:
+        original = request.environ.get("werkzeug.proxy_fix.orig", {}).get("REMOTE_ADDR")
+        return (original or addr)[:64]
 
 
 def _limiter_key() -> str:

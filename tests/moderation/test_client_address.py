@@ -88,6 +88,21 @@ def test_two_proxies_trust_the_last_two_hops(client, groups, db):
     assert _created_ips(db) == ["203.0.113.10"]
 
 
+@pytest.mark.parametrize("config_overrides", [{**LIMITS, "PROXY_COUNT": 1}])
+@pytest.mark.parametrize("forwarded", ["not-an-address", "1" * 300, "203.0.113.10:5555"])
+def test_a_forwarded_value_that_is_no_address_falls_back_to_the_proxy(client, groups, db, forwarded):
+    assert _petition(client, forwarded).status_code == 302
+    assert _created_ips(db) == ["127.0.0.1"]
+
+
+@pytest.mark.parametrize("config_overrides", [{**LIMITS, "PROXY_COUNT": 1}])
+def test_ipv6_spellings_of_one_address_share_a_budget(client, groups, db):
+    assert _petition(client, "2001:DB8:0:0::7").status_code == 302
+    assert _petition(client, "2001:db8::0:7").status_code == 302
+    assert _petition(client, "2001:0db8::7").status_code == 429
+    assert _created_ips(db) == ["2001:db8::7", "2001:db8::7"]
+
+
 @pytest.mark.parametrize("value", ["-1", "one", "1.5", "\u0661"])
 def test_a_malformed_proxy_count_refuses_to_start(tmp_path, value):
     from portal import create_app
