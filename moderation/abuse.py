@@ -12,7 +12,7 @@ import ipaddress
 import re
 import time
 
-from flask import current_app, has_request_context, request
+from flask import current_app
 from itsdangerous import BadSignature, Signer
 from markupsafe import Markup, escape
 from sqlalchemy import select
@@ -130,7 +130,9 @@ def _enabled() -> bool:
 
 
 def client_ip() -> str:
-    return (request.remote_addr or "unknown") if has_request_context() else "unknown"
+    from portal.extensions import client_ip as portal_client_ip  # after ProxyFix (PROXY_COUNT)
+
+    return portal_client_ip() or "unknown"
 
 
 def hit(limit_key: str, scope: str, identifier: str) -> bool:

@@ -54,13 +54,10 @@ def default_board(submission):
 
 
 def case_link(case) -> str:
-    """Absolute link to the case in the Board workspace when a request is around, else the path."""
-    from flask import url_for
+    """Absolute link to the case in the Board workspace, under PUBLIC_URL."""
+    from portal.urls import public_url_for
 
-    try:
-        return url_for("board.case_detail", case_id=case.id, _external=True)
-    except Exception:  # outside a request, or the workspace not installed
-        return f"/can-bo/ban/ho-so/{case.id}"
+    return public_url_for("board.case_detail", case_id=case.id)
 
 
 def board_recipients(board) -> list:

@@ -15,18 +15,32 @@ def create_app(config: type | Mapping[str, Any] | None = None) -> Flask:
     _configure(app, config)
     _configure_extensions(app)
     _register_blueprints(app)
-    from portal import cli, pagecache, security, site, templating
+    from portal import cli, pagecache, security, site, templating, urls
 
     templating.init_app(app)
+    urls.init_app(app)
     security.init_app(app)
     site.init_error_handlers(app)
     cli.init_app(app)
     pagecache.init_app(app)  # last: its lookup runs after every other before_request hook
+    _trust_proxies(app)
     return app
 
 
+def _trust_proxies(app: Flask) -> None:
+    """Behind ``PROXY_COUNT`` reverse proxies, take the client's address, scheme and host from the
+    X-Forwarded-For/-Proto/-Host headers they add (the last ``PROXY_COUNT`` values only, so a
+    client cannot forge them). Outermost WSGI layer: everything below sees the fixed values in
+    ``request.remote_addr``. With 0 (the default) the headers are ignored."""
+    count = app.config["PROXY_COUNT"]
+    if count:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count, x_port=0, x_prefix=0)
+
+
 def _configure(app: Flask, config: type | Mapping[str, Any] | None) -> None:
-    from portal.config import CONFIGS
+    from portal.config import CONFIGS, validate
 
     if config is None:
         config = CONFIGS.get(os.environ.get("PORTAL_ENV", "development"), CONFIGS["development"])
@@ -35,6 +49,7 @@ def _configure(app: Flask, config: type | Mapping[str, Any] | None) -> None:
         app.config.from_mapping(config)
     else:
         app.config.from_object(config)
+    validate(app.config)  # refuses to start without a usable PUBLIC_URL in production
 
     instance = Path(app.instance_path)
     instance.mkdir(parents=True, exist_ok=True)

@@ -4,13 +4,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from flask import has_request_context, request
+from flask import has_request_context
 from flask_login import current_user
 from sqlalchemy import JSON, ForeignKey, String, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.database import UTCDateTime, utcnow
-from portal.extensions import db
+from portal.extensions import client_ip, db
 
 
 class AuditEvent(db.Model):
@@ -75,7 +75,7 @@ def record(actor, action: str, subject: Any = None, details: dict | None = None)
         if getattr(subject, "id", "") is None:
             db.session.flush()
         subject_id = getattr(subject, "id", "")
-    ip = request.remote_addr or "" if has_request_context() else ""
+    ip = client_ip()
     ev = AuditEvent(
         actor_id=actor_id,
         actor_label=label,

@@ -2,6 +2,14 @@
 from __future__ import annotations
 
 import os
+from typing import MutableMapping
+from urllib.parse import urlsplit, urlunsplit
+
+DEVELOPMENT_PUBLIC_URL = "http://127.0.0.1:5000"
+
+
+class ConfigurationError(RuntimeError):
+    """A setting the portal cannot start with; the message says which and how to fix it."""
 
 
 def _env(name: str, default: str | None = None) -> str | None:
@@ -59,6 +67,11 @@ class Config:
     BABEL_DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
     DEMO_DATA = _env_bool("DEMO_DATA", False)
     SEARCH_APPLY_AFTER_REQUEST = _env_bool("SEARCH_APPLY_AFTER_REQUEST", True)
+    # The address residents reach the portal at: every absolute link (mails, feeds, documents, API)
+    # is built from it, never from the request's Host header. Required in production.
+    PUBLIC_URL = _env("PUBLIC_URL", DEVELOPMENT_PUBLIC_URL)
+    # Reverse proxies in front of the portal whose X-Forwarded-For/-Proto/-Host are trusted (ProxyFix).
+    PROXY_COUNT = _env("PROXY_COUNT", "0")
 
     # Ward identity (Decree 42/2022: contact official shown on every page).
     WARD_NAME = _env("WARD_NAME", "Phường Hòa An")
@@ -109,6 +122,7 @@ class TestingConfig(Config):
 
 class ProductionConfig(Config):
     ENV_NAME = "production"
+    PUBLIC_URL = _env("PUBLIC_URL")  # no default: links must not point at a development address
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
     PREFERRED_URL_SCHEME = "https"
@@ -119,3 +133,42 @@ CONFIGS = {
     "testing": TestingConfig,
     "production": ProductionConfig,
 }
+
+
+def check_public_url(value) -> str:
+    """``value`` as an absolute http(s) base URL without a trailing slash; ConfigurationError else."""
+    text = str(value or "").strip()
+    hint = "Set PUBLIC_URL to the address residents use, e.g. PUBLIC_URL=https://phuong-hoa-an.example.vn"
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range or not a number
+    except ValueError:
+        parts = None
+    if (parts is None or parts.scheme not in ("http", "https") or not parts.hostname
+            or parts.username is not None or parts.password is not None
+            or parts.query or parts.fragment or any(c.isspace() for c in text)):
+        raise ConfigurationError(
+            f"PUBLIC_URL must be an absolute http:// or https:// address without user, query or "
+            f"fragment, got {text!r}. {hint}")
+    return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/"), "", ""))
+
+
+def check_proxy_count(value) -> int:
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit()):
+        raise ConfigurationError(
+            f"PROXY_COUNT must be the number of reverse proxies in front of the portal (0, 1, 2...), "
+            f"got {value!r}.")
+    return int(text)
+
+
+def validate(config: MutableMapping) -> None:
+    """Refuse to start with a missing or malformed PUBLIC_URL or PROXY_COUNT; normalise both."""
+    if not config.get("PUBLIC_URL"):
+        if config.get("ENV_NAME") == "production":
+            raise ConfigurationError(
+                "PUBLIC_URL is required when PORTAL_ENV=production: links in emails, feeds and "
+                "documents are built from it. Set e.g. PUBLIC_URL=https://phuong-hoa-an.example.vn")
+        config["PUBLIC_URL"] = DEVELOPMENT_PUBLIC_URL
+    config["PUBLIC_URL"] = check_public_url(config["PUBLIC_URL"])
+    config["PROXY_COUNT"] = check_proxy_count(config.get("PROXY_COUNT", 0))

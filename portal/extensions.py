@@ -1,10 +1,11 @@
 """Flask extensions, created unbound and bound in ``create_app``."""
 from __future__ import annotations
 
-from flask import request
+import ipaddress
+
+from flask import has_request_context, request
 from flask_babel import Babel
 from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -32,11 +33,26 @@ login_manager = LoginManager()
 babel = Babel()
 
 
-def _client_ip() -> str:
-    return get_remote_address() or "unknown"
+def client_ip() -> str:
+    """The client's address for rate limits, abuse blocks and the audit log: ``remote_addr`` as
+    Werkzeug's ProxyFix set it from the trusted proxies' X-Forwarded-For (``PROXY_COUNT``), or the
+    socket's peer without proxies; in canonical form. A forwarded value that is no IP address (a
+    misconfigured proxy) gives way to the proxy's own address. "" outside a request."""
+    if not has_request_context():
+        return ""
+    addr = request.remote_addr or ""
+    try:
+        return str(ipaddress.ip_address(addr))
+    except ValueError:
+        original = request.environ.get("werkzeug.proxy_fix.orig", {}).get("REMOTE_ADDR")
+        return (original or addr)[:64]
 
 
-limiter = Limiter(key_func=_client_ip, default_limits=[])
+def _limiter_key() -> str:
+    return client_ip() or "unknown"
+
+
+limiter = Limiter(key_func=_limiter_key, default_limits=[])
 
 
 def select_locale() -> str:

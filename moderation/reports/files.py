@@ -3,6 +3,7 @@ the wards' style. ``data`` is what :func:`moderation.reports.figures.report_data
 from __future__ import annotations
 
 from moderation.reports.figures import STAT_LABELS
+from portal.exports import csv_bytes, xlsx_append
 
 
 def _pct(x: float | None) -> str:
@@ -43,15 +44,7 @@ def report_rows(data: dict) -> list[tuple[str, str, object]]:
 
 
 def report_csv(data: dict) -> bytes:
-    import csv
-    import io
-
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["Mục", "Chỉ tiêu", "Giá trị"])
-    for row in report_rows(data):
-        writer.writerow(row)
-    return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: Excel opens Vietnamese correctly
+    return csv_bytes(["Mục", "Chỉ tiêu", "Giá trị"], report_rows(data))  # text cells neutralised
 
 
 def report_xlsx(data: dict) -> bytes:
@@ -63,11 +56,11 @@ def report_xlsx(data: dict) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "Tổng hợp"
-    ws.append(["Mục", "Chỉ tiêu", "Giá trị"])
+    xlsx_append(ws, ["Mục", "Chỉ tiêu", "Giá trị"])
     for cell in ws[1]:
         cell.font = Font(bold=True)
-    for section, label, value in report_rows(data):
-        ws.append([section, label, value])
+    for row in report_rows(data):
+        xlsx_append(ws, row)  # stored text (titles, labels) stays text, never a formula
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["B"].width = 60
     ws.column_dimensions["C"].width = 14
@@ -82,11 +75,11 @@ def report_xlsx(data: dict) -> bytes:
          [(c["number"], c["title"], c["from"], c["until"], c["comments"]) for c in d["consultations"]]),
     ):
         sheet = wb.create_sheet(title)
-        sheet.append(header)
+        xlsx_append(sheet, header)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            sheet.append(list(row))
+            xlsx_append(sheet, row)
         sheet.column_dimensions["A"].width = 40
     out = io.BytesIO()
     wb.save(out)

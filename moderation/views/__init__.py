@@ -4,13 +4,10 @@ from __future__ import annotations
 
 
 def track_link(code: str) -> str:
-    """Absolute tracking URL when a request is around (or SERVER_NAME is set), else the path."""
-    from flask import url_for
+    """Absolute tracking URL under PUBLIC_URL (in a request or from a command)."""
+    from portal.urls import public_url_for
 
-    try:
-        return url_for("moderation.track_code", code=code, _external=True)
-    except Exception:  # noqa: BLE001 - outside a request
-        return f"/tra-cuu/{code}"
+    return public_url_for("moderation.track_code", code=code)
 
 
 def _seed() -> None:

@@ -1,13 +1,14 @@
 """Open-data JSON API of the disclosures: ``GET /api/v1/disclosures`` and ``/api/v1/disclosures/<id>``."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify, request, url_for
+from flask import Blueprint, current_app, jsonify, request
 from sqlalchemy import func, select
 
 from portal.api import json_error
 from portal.extensions import db
 from portal.params import int_arg
 from portal.sanitize import clean_text, strip_tags
+from portal.urls import public_url_for
 from public_docs import services
 from public_docs.models import BUDGET_PERIODS, CATEGORIES, Disclosure, DisclosureStatus
 
@@ -25,7 +26,7 @@ def _item(d: Disclosure, snippet: str | None = None) -> dict:
         "form": d.form,
         "issuer": d.issuer,
         "issued_on": d.issued_on.isoformat() if d.issued_on else None,
-        "url": url_for("public_docs.disclosure_detail", disclosure_id=d.id, _external=True),
+        "url": public_url_for("public_docs.disclosure_detail", disclosure_id=d.id),
         "snippet": snippet if snippet is not None else (d.summary or strip_tags(d.body_html))[:300],
     }
 
@@ -116,8 +117,8 @@ def disclosure(disclosure_id: int):
         "attachments": [
             {
                 "id": a.id, "filename": a.filename, "content_type": a.content_type, "size": a.size,
-                "url": url_for("public_docs.attachment_download", disclosure_id=d.id, attachment_id=a.id,
-                               name=a.filename, _external=True),
+                "url": public_url_for("public_docs.attachment_download", disclosure_id=d.id, attachment_id=a.id,
+                                      name=a.filename),
             }
             for a in services.active_attachments(d)
         ],

@@ -4,11 +4,12 @@ from __future__ import annotations
 import datetime as dt
 from xml.etree.ElementTree import Element, SubElement, tostring
 
-from flask import Blueprint, Response, abort, current_app, url_for
+from flask import Blueprint, Response, abort, current_app
 from sqlalchemy import select
 
 from portal.extensions import db
 from portal.sanitize import strip_tags
+from portal.urls import public_url_for
 from public_docs.models import CATEGORIES, Disclosure, DisclosureStatus
 
 bp = Blueprint("public_docs_feeds", __name__)
@@ -31,8 +32,8 @@ def _feed(category: str | None) -> Response:
     items = db.session.scalars(stmt.order_by(Disclosure.updated_at.desc(), Disclosure.id.desc()).limit(FEED_SIZE)).all()
     ward = current_app.config["WARD_NAME"]
     self_url = (
-        url_for("public_docs_feeds.category_feed", category=category, _external=True)
-        if category else url_for("public_docs_feeds.feed", _external=True)
+        public_url_for("public_docs_feeds.category_feed", category=category)
+        if category else public_url_for("public_docs_feeds.feed")
     )
     feed = Element("feed", xmlns=ATOM)
     feed.set("xml:lang", "vi")
@@ -42,11 +43,11 @@ def _feed(category: str | None) -> Response:
     SubElement(feed, "updated").text = _iso(max((d.updated_at for d in items), default=None))
     SubElement(feed, "link", rel="self", type="application/atom+xml", href=self_url)
     SubElement(feed, "link", rel="alternate", type="text/html",
-               href=url_for("public_docs.disclosure_list", category=category, _external=True))
+               href=public_url_for("public_docs.disclosure_list", category=category))
     author = SubElement(feed, "author")
     SubElement(author, "name").text = f"Ủy ban nhân dân {ward}"
     for d in items:
-        link = url_for("public_docs.disclosure_detail", disclosure_id=d.id, _external=True)
+        link = public_url_for("public_docs.disclosure_detail", disclosure_id=d.id)
         entry = SubElement(feed, "entry")
         prefix = "[Đã thu hồi] " if d.status == DisclosureStatus.withdrawn else ""
         SubElement(entry, "title").text = f"{prefix}{d.number} – {d.title}"

@@ -1,18 +1,18 @@
 """Public pages: home, disclosure list with filters and CSV export, detail, versions, files, feeds."""
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from types import SimpleNamespace
 from urllib.parse import quote
 
 from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 from sqlalchemy import func, select
 
+from portal.exports import csv_bytes
 from portal.extensions import db
 from portal.files import read_stored
 from portal.params import page_arg
+from portal.urls import public_url_for
 from public_docs import services
 from public_docs.models import (
     BUDGET_PERIODS,
@@ -84,34 +84,23 @@ def disclosure_list():
     )
 
 
-def _csv_cell(value) -> str:
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        text = "'" + text  # no formula injection when opened in a spreadsheet
-    return text
-
-
 @bp.get("/cong-khai/xuat.csv")
 def disclosure_export():
     filters = services.clean_filters(request.args)
     rows = db.session.scalars(services.filter_public(filters).limit(50_000))
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out)
-    writer.writerow([
-        "Mã", "Số, ký hiệu", "Trích yếu", "Lĩnh vực", "Kỳ ngân sách", "Hình thức", "Cơ quan ban hành",
-        "Ngày ban hành", "Ngày hiệu lực", "Niêm yết từ", "Niêm yết đến", "Trạng thái", "Phiên bản", "Đường dẫn",
-    ])
-    for d in rows:
-        writer.writerow([_csv_cell(v) for v in (
+    body = csv_bytes(
+        ["Mã", "Số, ký hiệu", "Trích yếu", "Lĩnh vực", "Kỳ ngân sách", "Hình thức", "Cơ quan ban hành",
+         "Ngày ban hành", "Ngày hiệu lực", "Niêm yết từ", "Niêm yết đến", "Trạng thái", "Phiên bản", "Đường dẫn"],
+        ((
             d.id, d.number, d.title, d.category_label, BUDGET_PERIODS.get(d.budget_period or "", ""), d.form,
             d.issuer, d.issued_on and d.issued_on.isoformat(), d.effective_on and d.effective_on.isoformat(),
             d.posting_start and d.posting_start.isoformat(), d.posting_end and d.posting_end.isoformat(),
             STATUS_LABELS[d.status], d.version_no,
-            url_for("public_docs.disclosure_detail", disclosure_id=d.id, _external=True),
-        )])
+            public_url_for("public_docs.disclosure_detail", disclosure_id=d.id),
+        ) for d in rows),
+    )
     return Response(
-        out.getvalue(),
+        body,
         mimetype="text/csv",
         headers={"Content-Disposition": 'attachment; filename="cong-khai-thong-tin.csv"'},
     )
@@ -137,7 +126,7 @@ def disclosure_detail(disclosure_id: int):
         disclosure=d,
         print_view=print_view,
         today=services.today(),
-        permalink=url_for("public_docs.disclosure_detail", disclosure_id=d.id, _external=True),
+        permalink=public_url_for("public_docs.disclosure_detail", disclosure_id=d.id),
     )
 
 
@@ -187,9 +176,11 @@ def attachment_download(disclosure_id: int, attachment_id: int, name: str | None
 
 
 def attachment_url(att: Attachment, external: bool = False) -> str:
-    return url_for(
+    """The attachment's download path; ``external``: absolute, under PUBLIC_URL."""
+    build = public_url_for if external else url_for
+    return build(
         "public_docs.attachment_download", disclosure_id=att.disclosure_id, attachment_id=att.id,
-        name=att.filename, _external=external,
+        name=att.filename,
     )
 
 

@@ -132,7 +132,7 @@ def test_session_cookie_secure_in_production(tmp_path):
     cfg = type("ProdTest", (ProductionConfig,), {
         "SECRET_KEY": "prod-test", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'p.db'}",
         "SEARCH_INDEX_DIR": str(tmp_path / "i"), "UPLOAD_DIR": str(tmp_path / "f"), "MAIL_DIR": str(tmp_path / "m"),
-        "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False,
+        "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False, "PUBLIC_URL": "https://phuong.example.vn",
         "PASSWORD_HASH_METHOD": TestingConfig.PASSWORD_HASH_METHOD,
     })
     app = create_app(cfg)
