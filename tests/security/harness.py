@@ -169,7 +169,7 @@ def fetch(client, method: str, url: str, **kwargs) -> Outcome:
 def sign_in_client(client, user) -> None:
     with client.session_transaction() as session:
         session.clear()
-        session["_user_id"] = str(user.id)
+        session["_user_id"] = user.get_id()  # id and session version
         session["_fresh"] = True
 
 
