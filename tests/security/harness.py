@@ -36,6 +36,7 @@ STAFF_ALLOWLIST: dict[str, str] = {
     "accounts.dashboard": "own landing page: any signed-in staff member (login_required)",
     "accounts.account": "own account, password change: any signed-in staff member",
     "accounts.totp_setup": "own second factor: any signed-in staff member",
+    "accounts.totp_start": "own second factor, new secret (POST): any signed-in staff member",
 }
 # Of those, the ones an anonymous visitor may open (no redirect to the login page expected).
 STAFF_ANONYMOUS_OK = {"accounts.login", "accounts.login_totp"}
