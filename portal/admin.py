@@ -5,7 +5,7 @@ import datetime as dt
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
+from flask_login import current_user, login_user
 from sqlalchemy import func, select
 
 from portal import audit
@@ -75,6 +75,8 @@ def user_edit(user_id: int):
             db.session.rollback()
         else:
             db.session.commit()
+            if user.id == current_user.id:
+                login_user(user)  # editing oneself ends one's sessions: keep this one signed in
             flash(_("Đã lưu tài khoản."), "success")
             return redirect(url_for("admin.users"))
     return render_template("admin/user_form.html", form=form, error=error, user=user), 200 if not error else 400

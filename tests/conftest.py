@@ -115,7 +115,7 @@ def make_user(app):
 def sign_in(client, user) -> None:
     """Mark ``user`` signed in on ``client`` (Flask-Login session keys)."""
     with client.session_transaction() as session:
-        session["_user_id"] = str(user.id)
+        session["_user_id"] = user.get_id()  # id and session version
         session["_fresh"] = True
 
 

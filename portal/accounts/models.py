@@ -31,11 +31,14 @@ class User(UserMixin, db.Model):
     active: Mapped[bool] = mapped_column(default=True)
     totp_secret: Mapped[str | None] = mapped_column(String(64))
     totp_enabled: Mapped[bool] = mapped_column(default=False)
-    failed_logins: Mapped[int] = mapped_column(default=0)
+    totp_last_step: Mapped[int | None] = mapped_column()  # last time step whose code was accepted
+    failed_logins: Mapped[int] = mapped_column(default=0)  # consecutive failures since the last login
     locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     last_login_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     password_changed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Part of every session's user id: bumping it signs out every session of this user.
+    session_version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     role_rows: Mapped[list["UserRole"]] = relationship(
         back_populates="user", cascade="all, delete-orphan", lazy="selectin"
@@ -55,6 +58,10 @@ class User(UserMixin, db.Model):
     def has_role(self, *roles: str) -> bool:
         mine = self.roles
         return "admin" in mine or any(r in mine for r in roles)
+
+    def get_id(self) -> str:
+        """What Flask-Login keeps in the session: the id and the session version (see ``load_user``)."""
+        return f"{self.id}:{self.session_version}"
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive users

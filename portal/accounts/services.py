@@ -3,21 +3,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 
-import pyotp
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import case, func, literal, or_, select, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from portal import audit
 from portal.accounts.models import ROLES, User
-from portal.database import utcnow
+from portal.database import UTCDateTime, utcnow
 from portal.extensions import db
 from portal.i18n import N_
 from portal.settings import get_setting
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_DUMMY_HASH = None
 
 
 class AccountError(ValueError):
@@ -79,7 +78,17 @@ def create_user(email: str, roles, password: str, name: str = "", actor=None) ->
     return user
 
 
+def end_sessions(user: User) -> None:
+    """Sign out every session of ``user``: the version in their session cookies no longer matches.
+
+    The increment runs in SQL, so two parallel bumps both count; callers audit the event that caused it.
+    """
+    user.session_version = User.session_version + 1
+    db.session.flush()
+
+
 def update_user(user: User, *, roles=None, active=None, name=None, actor=None) -> User:
+    """Change roles, active state or name. A role change or a deactivation ends the user's sessions."""
     details = {}
     if roles is not None:
         roles = validate_roles(roles)
@@ -92,10 +101,19 @@ def update_user(user: User, *, roles=None, active=None, name=None, actor=None) -
     if name is not None and name.strip() != user.name:
         user.name = name.strip()[:200]
         details["name"] = user.name
+    if "roles" in details or details.get("active") is False:
+        details["sessions_ended"] = True
+        end_sessions(user)
     if details:
         audit.record(actor, "user.update", user, details)
     db.session.flush()
     return user
+
+
+def logout(user: User) -> None:
+    """Signing out ends every session of the user, so a copy of the cookie no longer works."""
+    end_sessions(user)
+    audit.record(user, "logout", user)
 
 
 def is_locked(user: User, now: dt.datetime | None = None) -> bool:
@@ -103,45 +121,71 @@ def is_locked(user: User, now: dt.datetime | None = None) -> bool:
     return bool(user.locked_until and user.locked_until > now)
 
 
+BAD_LOGIN = N_("Email hoặc mật khẩu không đúng.")
+_DUMMY_HASHES: dict[str, str] = {}
+
+
+def _dummy_hash() -> str:
+    """A hash made like real ones, checked when there is no account so every answer costs one check."""
+    method = current_app.config["PASSWORD_HASH_METHOD"]
+    if method not in _DUMMY_HASHES:
+        _DUMMY_HASHES[method] = _hash("dummy-password-for-timing")
+    return _DUMMY_HASHES[method]
+
+
 def authenticate(email: str, password: str) -> User:
-    """Check email and password; count failures and lock after too many."""
-    global _DUMMY_HASH
+    """Check email and password; count failures and lock after too many.
+
+    A missing account, a locked account and a wrong password get the same answer after the same work
+    (one password hash check), so the answer does not tell whether an address has an account. The
+    lock is recorded in the audit log for the account holder and administrators.
+    """
     user = get_user_by_email(email)
+    password_ok = check_password_hash(user.password_hash if user else _dummy_hash(), password or "")
     if user is None:
-        _DUMMY_HASH = _DUMMY_HASH or _hash("dummy-password-for-timing")
-        check_password_hash(_DUMMY_HASH, password or "")
         audit.record("anonymous", "login.failed", ("user", ""), {"email": (email or "")[:254]})
-        raise AccountError(N_("Email hoặc mật khẩu không đúng."))
+        raise AccountError(BAD_LOGIN)
     if is_locked(user):
-        audit.record(user, "login.locked", user)
-        raise AccountError(
-            "Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau "
-            f"{current_app.config['LOGIN_LOCK_MINUTES']} phút."
-        )
-    if not check_password_hash(user.password_hash, password or ""):
-        user.failed_logins += 1
-        details = {"failures": user.failed_logins}
-        if user.failed_logins >= current_app.config["LOGIN_MAX_FAILURES"]:
-            user.locked_until = utcnow() + dt.timedelta(minutes=current_app.config["LOGIN_LOCK_MINUTES"])
-            user.failed_logins = 0
-            details["locked_until"] = user.locked_until.isoformat()
-        audit.record(user, "login.failed", user, details)
-        raise AccountError(N_("Email hoặc mật khẩu không đúng."))
+        audit.record(user, "login.locked", user, {"locked_until": user.locked_until.isoformat()})
+        raise AccountError(BAD_LOGIN)
+    if not password_ok:
+        register_failure(user, "login.failed")
+        raise AccountError(BAD_LOGIN)
     if not user.active:
         audit.record(user, "login.disabled", user)
         raise AccountError(N_("Tài khoản này đã bị vô hiệu hóa. Liên hệ quản trị viên."))
     return user
 
 
-def verify_totp(user: User, code: str) -> bool:
-    code = re.sub(r"\s", "", code or "")
-    if not re.fullmatch(r"\d{6}", code):
-        raise AccountError(N_("Mã xác thực phải gồm đúng 6 chữ số."))
-    if not user.totp_secret or not pyotp.TOTP(user.totp_secret).verify(code, valid_window=1):
-        user.failed_logins += 1
-        audit.record(user, "login.totp_failed", user)
-        raise AccountError(N_("Mã xác thực không đúng hoặc đã hết hạn."))
-    return True
+def register_failure(user: User, action: str) -> bool:
+    """Count one failed password or code in a single UPDATE; lock at every LOGIN_MAX_FAILURES-th.
+
+    The increment and the lock are computed by the database from the row's current values, so
+    parallel attempts cannot lose counts (no read-modify-write). Attempts while the account is
+    locked are not counted. Returns True when this failure locked the account.
+    """
+    cfg = current_app.config
+    maximum = max(1, int(cfg["LOGIN_MAX_FAILURES"]))
+    now = utcnow()
+    until = now + dt.timedelta(minutes=cfg["LOGIN_LOCK_MINUTES"])
+    count = User.failed_logins + 1
+    row = db.session.execute(
+        update(User)
+        .where(User.id == user.id, or_(User.locked_until.is_(None), User.locked_until <= now))
+        .values(failed_logins=count, locked_until=case((count % maximum == 0, literal(until, UTCDateTime())),
+                                                           else_=User.locked_until))
+        .returning(User.failed_logins, User.locked_until)
+        .execution_options(synchronize_session=False)
+    ).first()
+    db.session.expire(user, ["failed_logins", "locked_until"])
+    details = {"failures": row.failed_logins if row else None}
+    locked = bool(row and row.failed_logins % maximum == 0)
+    if locked:
+        details["locked_until"] = until.isoformat()
+    audit.record(user, action, user, details)
+    if locked:
+        audit.record(user, "login.lockout", user, details)
+    return locked
 
 
 def complete_login(user: User) -> None:
@@ -149,6 +193,35 @@ def complete_login(user: User) -> None:
     user.locked_until = None
     user.last_login_at = utcnow()
     audit.record(user, "login.success", user)
+
+
+# Between a right password and the second factor the session holds only this pending state. It
+# names the user's session version and failure count: a wrong code raises the count, so a copy of
+# the cookie saved before it is refused, and a lock, logout or password change ends it too.
+PENDING_MAX_SECONDS = 600
+
+
+def pending_login(user: User, next_url: str) -> dict:
+    return {"uid": user.id, "sv": user.session_version, "fails": user.failed_logins,
+            "at": int(time.time()), "next": next_url}
+
+
+def resume_pending_login(state) -> User | None:
+    """The user a pending state belongs to, or None when it is stale, expired or the account locked."""
+    if not isinstance(state, dict):
+        return None
+    try:
+        uid, sv, fails, at = (int(state[k]) for k in ("uid", "sv", "fails", "at"))
+    except (KeyError, TypeError, ValueError):
+        return None
+    if not 0 <= time.time() - at <= PENDING_MAX_SECONDS:
+        return None
+    user = db.session.get(User, uid)
+    if user is None or not user.active or is_locked(user):
+        return None
+    if user.session_version != sv or user.failed_logins != fails:
+        return None
+    return user
 
 
 def totp_required(user: User) -> bool:
@@ -163,6 +236,7 @@ def change_password(user: User, current: str, new: str, actor=None) -> None:
         raise AccountError(N_("Mật khẩu mới phải khác mật khẩu hiện tại."))
     user.password_hash = _hash(new)
     user.password_changed_at = utcnow()
+    end_sessions(user)  # the caller signs the current session in again
     audit.record(actor or user, "user.password_change", user)
 
 
@@ -172,32 +246,5 @@ def reset_password(user: User, new: str, actor=None) -> None:
     user.password_changed_at = utcnow()
     user.locked_until = None
     user.failed_logins = 0
+    end_sessions(user)
     audit.record(actor, "user.password_reset", user)
-
-
-def start_totp_enrolment(user: User) -> str:
-    """A new secret, kept until the user confirms it with a code."""
-    secret = pyotp.random_base32()
-    user.totp_secret = secret
-    user.totp_enabled = False
-    db.session.flush()
-    return secret
-
-
-def confirm_totp_enrolment(user: User, code: str) -> None:
-    verify_totp(user, code)
-    user.totp_enabled = True
-    user.failed_logins = 0
-    audit.record(user, "user.totp_enabled", user)
-
-
-def disable_totp(user: User, actor=None) -> None:
-    user.totp_enabled = False
-    user.totp_secret = None
-    audit.record(actor, "user.totp_disabled", user)
-
-
-def totp_uri(user: User) -> str:
-    from flask import current_app as app
-
-    return pyotp.TOTP(user.totp_secret).provisioning_uri(name=user.email, issuer_name=app.config["WARD_NAME"])

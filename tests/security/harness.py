@@ -36,6 +36,7 @@ STAFF_ALLOWLIST: dict[str, str] = {
     "accounts.dashboard": "own landing page: any signed-in staff member (login_required)",
     "accounts.account": "own account, password change: any signed-in staff member",
     "accounts.totp_setup": "own second factor: any signed-in staff member",
+    "accounts.totp_start": "own second factor, new secret (POST): any signed-in staff member",
 }
 # Of those, the ones an anonymous visitor may open (no redirect to the login page expected).
 STAFF_ANONYMOUS_OK = {"accounts.login", "accounts.login_totp"}
@@ -169,7 +170,7 @@ def fetch(client, method: str, url: str, **kwargs) -> Outcome:
 def sign_in_client(client, user) -> None:
     with client.session_transaction() as session:
         session.clear()
-        session["_user_id"] = str(user.id)
+        session["_user_id"] = user.get_id()  # id and session version
         session["_fresh"] = True
 
 
