@@ -72,7 +72,7 @@ def test_queue_contact_refused_outside_moderation(client, db, world, role, state
     assert contact_views(db) == 0
 
 
-@pytest.mark.parametrize("reason", ["", "   ", "\t\n", "\u200b"])
+@pytest.mark.parametrize("reason", ["", "   ", "\t\n", "\u200b", "..."])
 def test_queue_contact_needs_a_reason(client, db, world, reason):
     sub = world.submission("received")
     sign_in(client, world.users["moderator"])
@@ -81,7 +81,9 @@ def test_queue_contact_needs_a_reason(client, db, world, reason):
     assert resp.status_code == 400
     assert "Vui lòng ghi lý do xem thông tin liên hệ" in html
     assert sub.contact.phone not in html and sub.contact.email not in html and sub.contact.name not in html
-    assert 'name="reason"' in html  # the form is still there
+    assert 'name="reason"' in html  # the form is still there, with what was typed
+    if reason == "...":
+        assert 'name="reason" maxlength="500" required value="..."' in html
     assert contact_views(db) == 0
 
 

@@ -6,11 +6,10 @@ editing this file. Staff routes (``/can-bo``) must carry ``required_roles`` (set
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 from werkzeug.routing import IntegerConverter
 
+from security.foreign import Foreign, body_text, build_foreign, fingerprint, foreign_requests, may_act
 from security.harness import (
     ROLES,
     STAFF_ALLOWLIST,
@@ -18,7 +17,6 @@ from security.harness import (
     build_dataset,
     classify,
     fetch,
-    make_petition,
     methods_to_try,
     required_roles,
     rules,
@@ -210,158 +208,15 @@ def test_huge_ids_never_500(app, client, dataset):
 # ------------------------------------------- objects of another Board and of the moderation queue
 # Every staff route, as each staff role, with the ids of objects the role has no business with: a
 # case of Board B (the Board users of the dataset sit on Board A) and petitions still in, or
-# refused by, the moderation queue. Where the role may not act, a response must carry none of
-# those objects' personal data (contact, text as sent, attachment, internal note, answer file) and
-# the database must not change, whatever the status code; and no GET changes it, for anyone. POSTs carry a form that would succeed for
-# someone entitled (``test_foreign_payload_acts_for_the_entitled`` proves it), so a refusal is the
-# permission check's and not a form error's.
-_SECRET_FILE = b"%PDF-1.4\n% NOI-DUNG-TEP-RIENG-TU\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-@dataclass
-class Foreign:
-    id_sets: dict  # label -> {url parameter: id}
-    markers: dict  # label -> strings that must not leak
-    payload: dict  # form sent with every POST
-
-
-def _foreign_submission(label: str, status: str, n: int):
-    from moderation.models import SubmissionAttachment
-    from portal.extensions import db
-    from portal.files import store_bytes
-
-    sub = make_petition(title=f"Nguyên văn {label}: ông Lê Văn Kín{n} số {n} Hẻm {n}",
-                        description=f"Nội dung gốc {label} chưa kiểm duyệt, mã KIN-{n}-{n}.", status=status,
-                        visibility="named", display_name=f"Người gửi {label}",
-                        contact={"name": f"Phạm Thị Riêng{n}", "phone": f"0977{n:06d}",
-                                 "email": f"rieng{n}@bi-mat.example.vn", "address": f"{n} Hẻm Kín"})
-    sub.public_title, sub.public_description = f"Kiến nghị công khai {label}", f"Bản công khai {label}."
-    data = _SECRET_FILE + f"% {label}\n".encode()
-    att = SubmissionAttachment(submission_id=sub.id, filename=f"rieng-{n}.pdf", content_type="application/pdf",
-                               size=len(data), sha256=store_bytes(data))
-    db.session.add(att)
-    db.session.flush()
-    c = sub.contact
-    return sub, att, [c.name, c.phone, c.email, c.address, sub.title, sub.description, "NOI-DUNG-TEP-RIENG-TU"]
-
-
+# refused by, the moderation queue (built in security/foreign.py). Where the role may not act, a
+# response must carry none of those objects' personal data (contact, text as sent, attachment,
+# internal note, answer file) and the database must not change, whatever the status code; and no
+# GET changes it, for anyone. POSTs carry a form that would succeed for someone entitled
+# (``test_foreign_payload_acts_for_the_entitled`` proves it), so a refusal is the permission
+# check's and not a form error's.
 @pytest.fixture
 def foreign(app, dataset) -> Foreign:
-    import datetime as dt
-
-    from moderation.models import BoardMember, Case, CaseEvent, CaseStatus, Referral, Topic
-    from portal.extensions import db
-    from portal.files import store_bytes
-
-    board_b = dataset.objects["board_b"]
-    sub_b, att_b, secrets_b = _foreign_submission("Ban B", "approved", 910001)
-    case_b = Case(submission_id=sub_b.id, board_id=board_b.id, status=CaseStatus.assigned,
-                  assignee_id=dataset.other_board_users["board_member"].id)
-    db.session.add(case_b)
-    db.session.flush()
-    db.session.add(CaseEvent(case_id=case_b.id, kind="note", text="GHI-CHU-NOI-BO-CUA-BAN-B"))
-    referral = Referral(case_id=case_b.id, agency="UBND quận", sent_on=dt.date.today(),
-                        answer_file_sha256=store_bytes(b"%PDF-1.4\n% TRA-LOI-RIENG-CUA-BAN-B\n%%EOF\n"),
-                        answer_file_name="tra-loi.pdf", answer_file_type="application/pdf")
-    db.session.add(referral)
-    pending, att_p, secrets_p = _foreign_submission("chờ duyệt", "received", 910002)
-    rejected, att_r, secrets_r = _foreign_submission("bị từ chối", "rejected", 910003)
-    db.session.flush()
-    member_b = db.session.query(BoardMember).filter_by(board_id=board_b.id, position="member").first()
-    topic = db.session.query(Topic).first()
-    db.session.commit()
-    today = dt.date.today().isoformat()
-    newcomer = dataset.users["editor"].id
-    payload = {
-        # queue actions
-        "reason": "Kiểm tra phân quyền", "note": "Kiểm tra phân quyền", "message": "Xin bổ sung ảnh.",
-        "guidance": "Liên hệ Công an phường.", "redirect_kind": "complaint", "reason_code": "spam",
-        "public_title": "Tiêu đề đã biên tập", "public_description": "Nội dung đã biên tập.",
-        "topic_id": getattr(topic, "id", ""), "target_code": dataset.objects["petition"].receipt_code,
-        # case actions (form prefixes of moderation/board_views/forms.py)
-        "assign-assignee": dataset.other_board_users["board_head"].id, "note-text": "Ghi chú thử",
-        "verify-text": "Đã xác minh", "respond-text": "Trả lời thử", "refer-agency": "UBND quận",
-        "refer-sent_on": today, "answer-answered_on": today, "answer-summary": "Đã trả lời",
-        # roster
-        "remove": "1", "m-user_id": newcomer, "m-position": "member", "m-group_id": 0,
-        f"add{board_b.id}-user_id": newcomer, f"add{board_b.id}-position": "member", f"add{board_b.id}-group_id": 0,
-    }
-    return Foreign(
-        id_sets={
-            "Board B": {"case_id": case_b.id, "board_id": board_b.id, "member_id": member_b.id,
-                        "referral_id": referral.id, "submission_id": sub_b.id, "attachment_id": att_b.id},
-            "pending": {"submission_id": pending.id, "attachment_id": att_p.id},
-            "rejected": {"submission_id": rejected.id, "attachment_id": att_r.id},
-        },
-        markers={"Board B": secrets_b + ["GHI-CHU-NOI-BO-CUA-BAN-B", "TRA-LOI-RIENG-CUA-BAN-B"],
-                 "pending": secrets_p, "rejected": secrets_r},
-        payload=payload,
-    )
-
-
-def _fingerprint() -> str:
-    """A digest of every row of every table: any write shows."""
-    import hashlib
-
-    from sqlalchemy import select
-
-    from portal.extensions import db
-
-    digest = hashlib.sha256()
-    db.session.expire_all()
-    for table in db.metadata.sorted_tables:
-        order = list(table.primary_key.columns) or list(table.columns)
-        for row in db.session.execute(select(table).order_by(*order)):
-            digest.update(repr(tuple(row)).encode())
-    return digest.hexdigest()
-
-
-def _body_text(resp) -> str:
-    """The response as text, with the members of a DOCX/XLSX (zip) archive unpacked."""
-    import io
-    import zipfile
-
-    data = resp.get_data()
-    parts = [data.decode("utf-8", "replace")]
-    if data[:2] == b"PK":
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            parts += [archive.read(name).decode("utf-8", "replace") for name in archive.namelist()]
-    return "\n".join(parts)
-
-
-def _arg_values(rule) -> dict:
-    """Every value worth trying for a rule's free-text parameters (the case page's actions)."""
-    values = {}
-    if "action" in rule.arguments and rule.endpoint == "board.case_action":
-        from moderation.board_views.workspace import ACTIONS
-
-        values["action"] = sorted(ACTIONS)
-    return values
-
-
-def _foreign_requests(app, dataset, foreign):
-    """(label, rule, method, url, needed roles) for every guarded staff rule: once per id set that
-    fills one of its parameters, or once with the dataset's own ids when none does."""
-    import itertools
-
-    for rule in rules(app, "staff"):
-        needed = required_roles(app, rule)
-        if needed is None:
-            continue  # own-account pages: no object ids
-        labels = [label for label, ids in foreign.id_sets.items() if set(ids) & set(rule.arguments)] or ["-"]
-        extra = _arg_values(rule)
-        methods = sorted(set(rule.methods or ()) - {"HEAD", "OPTIONS"})
-        for label in labels:
-            ids = {**dataset.ids, **foreign.id_sets.get(label, {})}
-            for combo in itertools.product(*extra.values()):
-                url = url_for_rule(rule, {**ids, **dict(zip(extra, combo))})
-                for method in methods:
-                    yield label, rule, method, url, needed
-
-
-def _may_act(role: str, rule, label: str) -> bool:
-    """Moderators (and admins) work on any submission through the moderation pages."""
-    return role == "admin" or (role == "moderator" and rule.endpoint.split(".")[0] in ("queue", "queue_admin"))
+    return build_foreign(dataset)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -369,35 +224,35 @@ def test_foreign_objects_on_every_staff_route(app, client, dataset, foreign, rol
     user = dataset.users[role]
     all_markers = [m for marks in foreign.markers.values() for m in marks]
     failures, walked = [], 0
-    for label, rule, method, url, needed in _foreign_requests(app, dataset, foreign):
+    for label, rule, method, url, needed in foreign_requests(app, dataset, foreign):
         sign_in_client(client, user)
-        before = _fingerprint()
+        before = fingerprint()
         out = fetch(client, method, url, data=foreign.payload if method == "POST" else None)
         where = f"{method} {url} ({rule.endpoint}, {label}) as {role}"
         walked += 1
         if out.status >= 500:
             failures.append(f"{where}: {out.status} {out.error}")
             continue
-        if method == "GET" and _fingerprint() != before:
+        if method == "GET" and fingerprint() != before:
             failures.append(f"{where}: {out.status}: a GET changed the database")
             continue
-        if _may_act(role, rule, label):
+        if may_act(role, rule, label):
             continue
         passes_guard = role in needed
         if label == "-" and passes_guard:
             # The role's own work (no object of another Board or of the queue in the URL): only
             # the foreign objects' data must stay out of the page.
-            leaked = [m for m in all_markers if m in _body_text(out.response)]
+            leaked = [m for m in all_markers if m in body_text(out.response)]
             if leaked:
                 failures.append(f"{where}: {out.status} shows {leaked}")
             continue
         if not passes_guard and out.status != 403:
             failures.append(f"{where}: {out.status}, expected 403 (needs {needed})")
         markers = all_markers if label == "-" else foreign.markers[label]
-        leaked = [m for m in markers if m in _body_text(out.response)]
+        leaked = [m for m in markers if m in body_text(out.response)]
         if leaked:
             failures.append(f"{where}: {out.status} shows {leaked}")
-        if _fingerprint() != before:
+        if fingerprint() != before:
             failures.append(f"{where}: {out.status} changed the database")
     assert walked > 50, walked
     assert not failures, "\n".join(failures)
@@ -417,6 +272,6 @@ def test_foreign_payload_acts_for_the_entitled(app, client, dataset, foreign):
     ]
     for user, url in tries:
         sign_in_client(client, user)
-        before = _fingerprint()
+        before = fingerprint()
         out = fetch(client, "POST", url, data=foreign.payload)
-        assert out.status < 500 and _fingerprint() != before, (url, out.status, out.error)
+        assert out.status < 500 and fingerprint() != before, (url, out.status, out.error)
