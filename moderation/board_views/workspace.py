@@ -197,7 +197,9 @@ def case_action(case_id: int, action: str):
         elif action == "close":
             triage.close_case(case, current_user)
         elif action == "contact":
-            contact = triage.reveal_contact(case, current_user)
+            if not triage.can_view_contact(current_user, case):
+                abort(403)
+            contact = triage.reveal_contact(case, current_user, request.form.get("reason", ""))
             db.session.commit()
             return _render_case(case, contact=contact)
     except CaseError as exc:
@@ -240,7 +242,9 @@ def attachment(case_id: int, attachment_id: int):
     from portal.files import read_stored
 
     case = _case_or_404(case_id)
-    att = db.session.get(SubmissionAttachment, attachment_id)
+    if not triage.can_view_contact(current_user, case):
+        abort(403)
+    att = db.session.get(SubmissionAttachment, attachment_id) if 0 < attachment_id < 2**31 else None
     if att is None or att.submission_id != case.submission_id or not att.sha256:
         abort(404)
     try:

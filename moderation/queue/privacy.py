@@ -7,6 +7,7 @@ from sqlalchemy import delete
 from moderation.models import Submission, SubmissionAttachment, SubmissionEvent, SubmissionKind
 from moderation.queue.claims import holder_message, is_claimed_by_other
 from moderation.queue.common import PENDING, ModerationError, reason_note, record_action
+from moderation.triage.permissions import CONTACT_REASON_MISSING, can_access_personal_data, contact_reason
 from portal import audit
 from portal.database import utcnow
 from portal.extensions import db
@@ -54,8 +55,13 @@ def redact_submission(submission: Submission, user, public_title: str, public_de
 
 
 def reveal_contact(submission: Submission, user, reason: str = ""):
-    """The contact, for a staff member who asked explicitly: audited."""
-    audit.record(user, "submission.contact_viewed", submission, {"reason": clean_text(reason, 500)})
+    """The contact, for a moderator who asked explicitly and said why: audited."""
+    if not can_access_personal_data(user, submission):
+        raise ModerationError("Chỉ cán bộ kiểm duyệt được xem thông tin liên hệ của mục trong hàng đợi.")
+    reason = contact_reason(reason)
+    if not reason:
+        raise ModerationError(CONTACT_REASON_MISSING)
+    audit.record(user, "submission.contact_viewed", submission, {"reason": reason})
     db.session.flush()
     return submission.contact
 

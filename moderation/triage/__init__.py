@@ -14,8 +14,8 @@ from moderation.triage.common import (
     OPEN_STATUSES, S, CaseError, add_event, move, notify_submitter, refuse, require, status_label,
 )
 from moderation.triage.permissions import (
-    can_assign, can_edit_roster, can_view_case, can_view_contact, can_view_original, can_work_case,
-    is_board_member, user_board_ids,
+    CONTACT_REASON_MISSING, can_access_personal_data, can_assign, can_edit_roster, can_view_case, can_view_contact,
+    can_view_original, can_work_case, contact_reason, is_board_member, user_board_ids,
 )
 from moderation.triage.referral import ANSWER_FILE_TYPES, record_answer, refer_case
 from portal import audit
@@ -25,7 +25,8 @@ from portal.sanitize import clean_text
 from portal.i18n import N_
 
 __all__ = [
-    "ANSWER_FILE_TYPES", "OPEN_STATUSES", "CaseError", "acknowledge_case", "add_note", "assign_case", "can_assign",
+    "ANSWER_FILE_TYPES", "OPEN_STATUSES", "CaseError", "acknowledge_case", "add_note", "assign_case",
+    "can_access_personal_data", "can_assign",
     "can_edit_roster", "can_view_case", "can_view_contact", "can_view_original", "can_work_case", "case_clocks",
     "case_for_submission", "close_case", "is_board_member", "publish_response", "rate_case", "record_answer",
     "record_verification", "refer_case", "reopen_case", "reveal_contact", "status_label", "user_board_ids",
@@ -178,13 +179,16 @@ def rate_case(case: Case, rating, comment: str = "", actor="resident") -> Case:
     return case
 
 
-def reveal_contact(case: Case, actor):
-    """Contact details of the resident for the case's board, on an explicit action; audited."""
+def reveal_contact(case: Case, actor, reason: str = ""):
+    """Contact details of the resident for the case's board, on an explicit action with a reason; audited."""
     require(can_view_contact(actor, case), "Chỉ thành viên Ban phụ trách hồ sơ được xem thông tin liên hệ.")
+    reason = contact_reason(reason)
+    if not reason:
+        raise CaseError(CONTACT_REASON_MISSING)
     submission = case.submission
     if submission.personal_data_purged_at is not None or submission.contact is None:
         raise CaseError("Không còn thông tin liên hệ của người gửi (đã xóa theo thời hạn lưu trữ hoặc không cung cấp).")
-    audit.record(actor, "case.contact_view", case, {"submission": submission.receipt_code})
+    audit.record(actor, "case.contact_view", case, {"submission": submission.receipt_code, "reason": reason})
     db.session.flush()
     return submission.contact
 

@@ -3,8 +3,12 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from moderation.models import BoardMember
+from moderation.models import BoardMember, Case, SubmissionStatus
 from portal.extensions import db
+from portal.sanitize import clean_text
+
+CONTACT_REASON_MISSING = ("Vui lòng ghi lý do xem thông tin liên hệ (ví dụ: gọi điện xác minh vị trí); "
+                          "mỗi lần xem được ghi vào nhật ký hệ thống.")
 
 
 def _membership(user, board_id: int) -> BoardMember | None:
@@ -54,12 +58,46 @@ def can_assign(user, case) -> bool:
 
 def can_view_original(user, case) -> bool:
     """The petition as sent (before redaction): the board's head or deputy, and admins."""
-    return _is_admin(user) or can_assign(user, case)
+    return can_access_personal_data(user, case.submission) and (_is_admin(user) or can_assign(user, case))
+
+
+def _has_role(user, *roles: str) -> bool:
+    return bool(user is not None and getattr(user, "is_authenticated", False)
+                and any(role in user.roles for role in roles))
+
+
+def can_access_personal_data(user, submission) -> bool:
+    """A resident's personal data in ``submission``: the contact details, the attachments and the
+    text as sent. The one rule for every route and template that shows them:
+
+    * moderators (and admins): every submission, the moderation queue's work;
+    * a Board member (role ``board_member``/``board_head`` and a seat on the Board): only an approved
+      petition that is a case of their own Board (through the case page);
+    * nobody else.
+    """
+    if submission is None or not _has_role(user, "admin", "moderator", "board_member", "board_head"):
+        return False
+    if _has_role(user, "admin", "moderator"):
+        return True
+    if submission.status != SubmissionStatus.approved:
+        return False  # still in (or refused by) the moderation queue
+    board_ids = db.session.scalars(select(Case.board_id).where(Case.submission_id == submission.id)).all()
+    return any(is_board_member(user, board_id) for board_id in board_ids)
+
+
+def contact_reason(reason: str | None) -> str:
+    """The reason given for revealing a contact, cleaned; ``""`` when there is none worth the name
+    (empty, blanks, invisible characters or punctuation only): the caller refuses then."""
+    text = clean_text(reason, 500)
+    return text if any(ch.isalnum() for ch in text) else ""
 
 
 def can_view_contact(user, case) -> bool:
-    """Contact details: only members of the board the case belongs to, on an explicit action."""
-    return is_board_member(user, case.board_id)
+    """Contact details and attachments on the case page: :func:`can_access_personal_data` of the
+    case's submission, and (for a Board member) the case is on their Board."""
+    if not can_access_personal_data(user, case.submission):
+        return False
+    return _is_admin(user) or is_board_member(user, case.board_id)
 
 
 def can_edit_roster(user, board) -> bool:

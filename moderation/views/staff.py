@@ -1,4 +1,4 @@
-"""The moderation queue (role ``moderator``): list, open (claims for 30 minutes), act."""
+"""The moderation queue (role ``moderator``): list, open, claim (a POST, for 30 minutes), act."""
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
@@ -11,6 +11,7 @@ from moderation.intake import VISIBILITY_LABELS, find_by_code
 from moderation.models import (
     CHANNEL_LABELS, RejectionReason, Submission, SubmissionAttachment, Topic,
 )
+from moderation.triage.permissions import can_access_personal_data
 from portal.extensions import db
 from portal.files import read_stored
 from portal.permissions import role_required
@@ -67,21 +68,16 @@ def _render_detail(sub: Submission, status: int = 200, contact=None, error: str 
         held_by_other=queue.is_claimed_by_other(sub, current_user), pending=sub.status in queue.PENDING,
         badge=queue.due_badge(sub), channel_labels=CHANNEL_LABELS, status_label=submission_status_label,
         form=request.form, visibility_labels=VISIBILITY_LABELS, action_labels=queue.ACTION_LABELS,
+        personal_data=can_access_personal_data(current_user, sub), claim_minutes=queue.CLAIM_MINUTES,
+        now=queue.utcnow(),
     ), status
 
 
 @bp.get("/<int:submission_id>")
 @role_required("moderator")
 def detail(submission_id: int):
-    sub = _get(submission_id)
-    if sub.status in queue.PENDING and not queue.is_claimed_by_other(sub, current_user):
-        try:
-            queue.claim_submission(sub, current_user)
-            db.session.commit()
-        except queue.ModerationError as exc:
-            db.session.rollback()
-            return _render_detail(sub, 409, error=str(exc))
-    return _render_detail(sub)
+    """Shows the item; claiming it is the POST below (a GET changes nothing)."""
+    return _render_detail(_get(submission_id))
 
 
 def _act(submission_id: int, fn, success: str, *args, **kwargs):
@@ -97,6 +93,13 @@ def _act(submission_id: int, fn, success: str, *args, **kwargs):
     if sub.status in queue.PENDING:
         return redirect(url_for("queue.detail", submission_id=sub.id))
     return redirect(url_for("queue.index"))
+
+
+@bp.post("/<int:submission_id>/nhan-xu-ly")
+@role_required("moderator")
+def claim(submission_id: int):
+    """Claim (or renew one's claim) for CLAIM_MINUTES: from the queue list or the detail page."""
+    return _act(submission_id, queue.claim_submission, N_("Bạn đã nhận xử lý mục này."))
 
 
 @bp.post("/<int:submission_id>/duyet")
@@ -170,20 +173,34 @@ def release(submission_id: int):
     return redirect(url_for("queue.index"))
 
 
-@bp.post("/<int:submission_id>/xem-lien-he")
-@role_required("moderator", "board_head")
-def show_contact(submission_id: int):
+def _personal_data_or_403(submission_id: int) -> Submission:
+    """The submission, when the user may see its personal data (moderators and admins; Board
+    members use their case page): ``can_access_personal_data`` decides."""
     sub = _get(submission_id)
-    contact = queue.reveal_contact(sub, current_user, request.form.get("reason", ""))
+    if not can_access_personal_data(current_user, sub):
+        abort(403)
+    return sub
+
+
+@bp.post("/<int:submission_id>/xem-lien-he")
+@role_required("moderator")
+def show_contact(submission_id: int):
+    sub = _personal_data_or_403(submission_id)
+    try:
+        contact = queue.reveal_contact(sub, current_user, request.form.get("reason", ""))
+    except queue.ModerationError as exc:
+        db.session.rollback()
+        return _render_detail(sub, 400, error=str(exc))
     db.session.commit()
     return _render_detail(sub, contact=contact or False)
 
 
 @bp.get("/<int:submission_id>/tep/<int:attachment_id>")
-@role_required("moderator", "board_member", "board_head")
+@role_required("moderator")
 def attachment(submission_id: int, attachment_id: int):
+    sub = _personal_data_or_403(submission_id)
     att = db.session.get(SubmissionAttachment, attachment_id) if 0 < attachment_id < 2**31 else None
-    if att is None or att.submission_id != submission_id:
+    if att is None or att.submission_id != sub.id:
         abort(404)
     try:
         data = read_stored(att.sha256)

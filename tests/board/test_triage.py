@@ -138,8 +138,10 @@ def test_contact_reveal_only_to_the_board_and_audited(db, board_setup, make_user
     s = board_setup
     outsider = make_user("board_member")
     with pytest.raises(CaseError):
-        triage.reveal_contact(s.case, outsider)
-    contact = triage.reveal_contact(s.case, s.member)
+        triage.reveal_contact(s.case, outsider, "Xác minh")
+    with pytest.raises(CaseError, match="lý do"):
+        triage.reveal_contact(s.case, s.member, " ")
+    contact = triage.reveal_contact(s.case, s.member, "Xác minh")
     assert contact.email == "dan@example.vn"
     assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "case.contact_view")).actor_id == s.member.id
 

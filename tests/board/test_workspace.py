@@ -74,7 +74,7 @@ def test_contact_shown_only_on_post_and_audited(client, db, board_setup):
     sign_in(client, s.member)
     page = client.get(f"/can-bo/ban/ho-so/{s.case.id}").get_data(as_text=True)
     assert "dan@example.vn" not in page
-    page = client.post(f"/can-bo/ban/ho-so/{s.case.id}/contact").get_data(as_text=True)
+    page = client.post(f"/can-bo/ban/ho-so/{s.case.id}/contact", data={"reason": "Hẹn xác minh"}).get_data(as_text=True)
     assert "dan@example.vn" in page and "0905000111" in page
     assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "case.contact_view")) is not None
 

@@ -49,14 +49,14 @@ def test_queue_needs_moderator_role(client, login_as, groups):
     assert client.get("/can-bo/kiem-duyet/").status_code == 403
 
 
-def test_open_claims_and_other_moderator_sees_holder(app, client, petition, db, make_user):
+def test_claim_and_other_moderator_sees_holder(app, client, petition, db, make_user):
     from tests_sign import sign_in
 
     sub = petition()
     a = make_user("moderator", name="Người A")
     b = make_user("moderator", name="Người B")
     sign_in(client, a)
-    assert client.get(f"/can-bo/kiem-duyet/{sub.id}").status_code == 200
+    assert client.post(f"/can-bo/kiem-duyet/{sub.id}/nhan-xu-ly").status_code == 302
     db.session.refresh(sub)
     assert sub.claimed_by_id == a.id and sub.status == SubmissionStatus.in_review
     other = app.test_client()
@@ -209,7 +209,7 @@ def test_show_contact_only_on_explicit_post_and_audited(client, petition, db, lo
 def test_actions_through_the_pages(client, petition, db, login_as):
     sub = petition(**CONTACT)
     login_as("moderator")
-    client.get(f"/can-bo/kiem-duyet/{sub.id}")
+    assert client.post(f"/can-bo/kiem-duyet/{sub.id}/nhan-xu-ly").status_code == 302
     resp = client.post(f"/can-bo/kiem-duyet/{sub.id}/yeu-cau-bo-sung", data={"message": "Cần thêm ảnh."})
     assert resp.status_code == 302
     db.session.refresh(sub)

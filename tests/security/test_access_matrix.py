@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from werkzeug.routing import IntegerConverter
 
+from security.foreign import Foreign, body_text, build_foreign, fingerprint, foreign_requests, may_act
 from security.harness import (
     ROLES,
     STAFF_ALLOWLIST,
@@ -202,3 +203,75 @@ def test_huge_ids_never_500(app, client, dataset):
                     if out.status >= 500:
                         failures.append(f"{method} {url} ({rule.endpoint}): {out.status} {out.error[:80]}")
     assert not failures, "; ".join(sorted(set(failures))[:12])
+
+
+# ------------------------------------------- objects of another Board and of the moderation queue
+# Every staff route, as each staff role, with the ids of objects the role has no business with: a
+# case of Board B (the Board users of the dataset sit on Board A) and petitions still in, or
+# refused by, the moderation queue (built in security/foreign.py). Where the role may not act, a
+# response must carry none of those objects' personal data (contact, text as sent, attachment,
+# internal note, answer file) and the database must not change, whatever the status code; and no
+# GET changes it, for anyone. POSTs carry a form that would succeed for someone entitled
+# (``test_foreign_payload_acts_for_the_entitled`` proves it), so a refusal is the permission
+# check's and not a form error's.
+@pytest.fixture
+def foreign(app, dataset) -> Foreign:
+    return build_foreign(dataset)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_foreign_objects_on_every_staff_route(app, client, dataset, foreign, role):
+    user = dataset.users[role]
+    all_markers = [m for marks in foreign.markers.values() for m in marks]
+    failures, walked = [], 0
+    for label, rule, method, url, needed in foreign_requests(app, dataset, foreign):
+        sign_in_client(client, user)
+        before = fingerprint()
+        out = fetch(client, method, url, data=foreign.payload if method == "POST" else None)
+        where = f"{method} {url} ({rule.endpoint}, {label}) as {role}"
+        walked += 1
+        if out.status >= 500:
+            failures.append(f"{where}: {out.status} {out.error}")
+            continue
+        if method == "GET" and fingerprint() != before:
+            failures.append(f"{where}: {out.status}: a GET changed the database")
+            continue
+        if may_act(role, rule, label):
+            continue
+        passes_guard = role in needed
+        if label == "-" and passes_guard:
+            # The role's own work (no object of another Board or of the queue in the URL): only
+            # the foreign objects' data must stay out of the page.
+            leaked = [m for m in all_markers if m in body_text(out.response)]
+            if leaked:
+                failures.append(f"{where}: {out.status} shows {leaked}")
+            continue
+        if not passes_guard and out.status != 403:
+            failures.append(f"{where}: {out.status}, expected 403 (needs {needed})")
+        markers = all_markers if label == "-" else foreign.markers[label]
+        leaked = [m for m in markers if m in body_text(out.response)]
+        if leaked:
+            failures.append(f"{where}: {out.status} shows {leaked}")
+        if fingerprint() != before:
+            failures.append(f"{where}: {out.status} changed the database")
+    assert walked > 50, walked
+    assert not failures, "\n".join(failures)
+
+
+def test_foreign_payload_acts_for_the_entitled(app, client, dataset, foreign):
+    """The walk's form is not a dud: sent by those entitled, the same requests change the database
+    (so the refusals above come from the permission checks, not from form validation)."""
+    ids_b, pending = foreign.id_sets["Board B"], foreign.id_sets["pending"]
+    tries = [
+        (dataset.other_board_users["board_member"], f"/can-bo/ban/ho-so/{ids_b['case_id']}/note"),
+        (dataset.other_board_users["board_member"], f"/can-bo/ban/ho-so/{ids_b['case_id']}/contact"),
+        (dataset.other_board_users["board_head"], f"/can-bo/ban/ban/{ids_b['board_id']}/thanh-vien"),
+        (dataset.other_board_users["board_head"], f"/can-bo/ban/thanh-vien/{ids_b['member_id']}"),
+        (dataset.users["moderator"], f"/can-bo/kiem-duyet/{pending['submission_id']}/xem-lien-he"),
+        (dataset.users["moderator"], f"/can-bo/kiem-duyet/{pending['submission_id']}/tu-choi"),
+    ]
+    for user, url in tries:
+        sign_in_client(client, user)
+        before = fingerprint()
+        out = fetch(client, "POST", url, data=foreign.payload)
+        assert out.status < 500 and fingerprint() != before, (url, out.status, out.error)
