@@ -97,7 +97,7 @@ def _spend(budget, reason: str) -> None:
         budget()
     except RateLimitExceeded:
         breached = limiter.current_limit
-        raise rate_refusal(breached.reset_at if breached else time.time() + 60, reason) from None
+        raise rate_refusal(breached.window.reset_time if breached else time.time() + 60, reason) from None
 
 
 def check_submission_rate(contacts: list[str]) -> None:

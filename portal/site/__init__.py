@@ -35,7 +35,7 @@ def retry_after_seconds() -> int | None:
 
     current = limiter.current_limit if limiter.enabled else None
     if current is not None and current.breached:
-        return max(1, math.ceil(current.reset_at - time.time()))
+        return max(1, math.ceil(current.window.reset_time - time.time()))
     return g.get("retry_after")
 
 
