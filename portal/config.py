@@ -12,23 +12,49 @@ class ConfigurationError(RuntimeError):
     """A setting the portal cannot start with; the message says which and how to fix it."""
 
 
-def _env(name: str, default: str | None = None) -> str | None:
-    value = os.environ.get(name)
-    return value if value not in (None, "") else default
+class _Env:
+    """A setting taken from the environment variable ``name`` each time the configuration is read
+    (``app.config.from_object`` in ``create_app``), not once at import: an app built after the
+    environment changed sees the change. Empty or unparsable values give the default."""
+
+    def __init__(self, name: str, default, parse=str):
+        self.name, self.default, self.parse = name, default, parse
+
+    def __get__(self, obj, owner=None):
+        value = os.environ.get(self.name)
+        if value in (None, ""):
+            return self.default
+        try:
+            return self.parse(value)
+        except ValueError:
+            return self.default
 
 
-def _env_int(name: str, default: int) -> int:
-    try:
-        return int(_env(name, str(default)))  # type: ignore[arg-type]
-    except ValueError:
-        return default
+def _bool(value: str) -> bool:
+    return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-def _env_bool(name: str, default: bool = False) -> bool:
-    value = _env(name)
-    if value is None:
-        return default
-    return value.lower() in {"1", "true", "yes", "on"}
+def _env(name: str, default: str | None = None) -> _Env:
+    return _Env(name, default)
+
+
+def _env_int(name: str, default: int) -> _Env:
+    return _Env(name, default, int)
+
+
+def _limit(value: str) -> str:
+    from limits import parse
+
+    parse(value)  # ValueError: not a rate limit ("10 per hour", "30/10 minutes")
+    return value
+
+
+def _env_limit(name: str, default: str) -> _Env:
+    return _Env(name, default, _limit)
+
+
+def _env_bool(name: str, default: bool = False) -> _Env:
+    return _Env(name, default, _bool)
 
 
 class Config:
@@ -49,7 +75,7 @@ class Config:
     RATELIMIT_STORAGE_URI = _env("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_ENABLED = _env_bool("RATELIMIT_ENABLED", True)
-    LOGIN_RATE_LIMIT = _env("LOGIN_RATE_LIMIT", "20 per minute")
+    LOGIN_RATE_LIMIT = _env_limit("LOGIN_RATE_LIMIT", "20 per minute")
     LOGIN_MAX_FAILURES = _env_int("LOGIN_MAX_FAILURES", 5)
     LOGIN_LOCK_MINUTES = _env_int("LOGIN_LOCK_MINUTES", 15)
     REQUIRE_TOTP_FOR_STAFF = _env_bool("REQUIRE_TOTP_FOR_STAFF", False)
@@ -72,6 +98,8 @@ class Config:
     PUBLIC_URL = _env("PUBLIC_URL", DEVELOPMENT_PUBLIC_URL)
     # Reverse proxies in front of the portal whose X-Forwarded-For/-Proto/-Host are trusted (ProxyFix).
     PROXY_COUNT = _env("PROXY_COUNT", "0")
+    SEARCH_CACHE_MB = _env_int("SEARCH_CACHE_MB", 64)
+    SEARCH_AUTO_REBUILD = _env_bool("SEARCH_AUTO_REBUILD", True)
 
     # Ward identity (Decree 42/2022: contact official shown on every page).
     WARD_NAME = _env("WARD_NAME", "Phường Hòa An")
@@ -96,6 +124,15 @@ class Config:
     ATTACHMENT_MAX_BYTES = _env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
     SUBMISSION_ATTACHMENT_MAX_BYTES = _env_int("SUBMISSION_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
     PRIVACY_NOTICE_VERSION = _env("PRIVACY_NOTICE_VERSION", "2026-01")
+
+    # Abuse defences of the public forms (admins may override them in the settings table).
+    FORM_MIN_FILL_SECONDS = _env_int("FORM_MIN_FILL_SECONDS", 4)
+    FORM_MAX_AGE_HOURS = _env_int("FORM_MAX_AGE_HOURS", 24)
+    SUBMISSION_RATE_LIMIT_IP = _env_limit("SUBMISSION_RATE_LIMIT_IP", "10 per hour")  # accepted ones
+    SUBMISSION_ATTEMPT_RATE_LIMIT_IP = _env_limit("SUBMISSION_ATTEMPT_RATE_LIMIT_IP", "60 per hour")  # every post
+    SUBMISSION_RATE_LIMIT_CONTACT = _env_limit("SUBMISSION_RATE_LIMIT_CONTACT", "5 per day")  # accepted ones
+    SUPPORT_RATE_LIMIT_IP = _env_limit("SUPPORT_RATE_LIMIT_IP", "30 per hour")  # accepted ones
+    TRACKING_RATE_LIMIT = _env_limit("TRACKING_RATE_LIMIT", "30 per 10 minutes")  # every lookup
 
     # Deadlines (working days unless named otherwise).
     SLA_MODERATION_DAYS = _env_int("SLA_MODERATION_DAYS", 2)

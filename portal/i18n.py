@@ -37,3 +37,21 @@ def translate(value) -> str:
     from flask_babel import gettext
 
     return gettext(text)
+
+
+def wait_text(seconds: float) -> str:
+    """How long until a rate limit lets the visitor in again, in words of the page's language:
+    '30 giây', '42 phút', '1 giờ 5 phút' (rounded up)."""
+    import math
+
+    from flask_babel import ngettext
+
+    seconds = max(1, math.ceil(seconds))
+    if seconds < 60:
+        return ngettext("%(num)d giây", "%(num)d giây", seconds)
+    minutes = math.ceil(seconds / 60)
+    if minutes < 60:
+        return ngettext("%(num)d phút", "%(num)d phút", minutes)
+    hours, minutes = divmod(minutes, 60)
+    text = ngettext("%(num)d giờ", "%(num)d giờ", hours)
+    return f"{text} {ngettext('%(num)d phút', '%(num)d phút', minutes)}" if minutes else text

@@ -29,8 +29,10 @@ def digest_cmd(on):
 @privacy_cli.command("purge")
 def purge_cmd():
     """Xóa dữ liệu cá nhân của hồ sơ đã kết thúc quá thời hạn lưu trữ và kiến nghị không tiếp nhận."""
+    from moderation.abuse import purge_form_tokens
     from moderation.maintenance import purge_personal_data
 
     counts = purge_personal_data()
+    purge_form_tokens()  # used public-form tokens past the forms' lifetime
     db.session.commit()
     click.echo(f"Đã xóa dữ liệu cá nhân: {counts['closed']} hồ sơ đã kết thúc, {counts['rejected']} kiến nghị không tiếp nhận.")

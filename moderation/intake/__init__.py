@@ -267,10 +267,15 @@ def add_information(submission: Submission, text, files=()) -> SubmissionEvent:
 # --- support for an existing petition -----------------------------------------------------------
 
 def support_petition(submission: Submission, contact: str) -> Support:
-    """One support per contact per petition; only a keyed hash of the contact is kept."""
-    norm = abuse.normalize_contact(clean_text(str(contact or ""))[:254])
-    if not norm:
+    """One support per person per petition: the contact is checked like a petition's (same phone
+    rule, same email validator) and counted in one spelling (``abuse.normalize_contact``: +84 or 0,
+    case, +tags); only a keyed hash of it is kept, unique per petition in the database."""
+    raw = clean_text(str(contact or ""))[:254]
+    if not raw:
         raise IntakeError({"contact": "Vui lòng nhập số điện thoại (10 chữ số) hoặc email hợp lệ để ủng hộ."})
+    norm = abuse.normalize_contact(raw)
+    if not norm:
+        raise IntakeError({"contact": abuse.contact_error(raw)})
     if submission is None or submission.kind != SubmissionKind.petition or not submission.is_public:
         raise IntakeError({"contact": "Kiến nghị này không nhận ủng hộ."})
     digest = abuse.contact_hash(norm, "support")

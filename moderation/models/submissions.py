@@ -18,7 +18,7 @@ from portal.i18n import N_
 __all__ = [
     "SubmissionKind", "MatterKind", "Visibility", "SubmissionStatus", "Channel",
     "Topic", "Submission", "SubmitterContact", "SubmissionAttachment", "SubmissionEvent",
-    "Support", "RejectionReason", "BlocklistEntry", "STATUS_LABELS", "CHANNEL_LABELS",
+    "Support", "RejectionReason", "BlocklistEntry", "FormToken", "STATUS_LABELS", "CHANNEL_LABELS",
 ]
 
 
@@ -251,3 +251,15 @@ class BlocklistEntry(db.Model):
     value: Mapped[str] = mapped_column(String(254))
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class FormToken(db.Model):
+    """A used public-form token (its random part): one page stores one post, however often it is
+    sent. Rows older than a form may stay open are purged (``abuse.purge_form_tokens``)."""
+
+    __tablename__ = "form_token"
+
+    nonce: Mapped[str] = mapped_column(String(32), primary_key=True)
+    form: Mapped[str] = mapped_column(String(16))  # petition | comment | support | info
+    receipt_code: Mapped[str | None] = mapped_column(String(32))  # what the first post stored
+    used_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)

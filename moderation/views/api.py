@@ -16,13 +16,34 @@ FIELDS = ("kind", "topic", "group", "project_id", "title", "description", "name"
           "visibility", "consent")
 
 
+# The API is exempt from CSRF tokens, so it takes only requests a plain HTML form on another site
+# cannot send: a JSON body, or multipart with a custom header (a header makes a cross-site browser
+# request need a CORS preflight, which this portal never grants).
+CLIENT_HEADERS = ("X-Portal-Client", "X-Requested-With")
+UNSUPPORTED_MESSAGE = ("Định dạng dữ liệu không được hỗ trợ: gửi JSON với tiêu đề Content-Type: application/json, "
+                       "hoặc multipart/form-data (khi có tệp đính kèm) kèm tiêu đề X-Portal-Client.")
+
+
+def _from_api_client() -> bool:
+    if request.mimetype == "application/json":
+        return True
+    return request.mimetype == "multipart/form-data" and any(
+        (request.headers.get(name) or "").strip() for name in CLIENT_HEADERS)
+
+
 @bp.before_request
-def _limit_size():
-    if request.method == "POST":
-        limit = int(abuse.setting("PETITION_MAX_REQUEST_BYTES"))
-        request.max_content_length = limit
-        if request.content_length is not None and request.content_length > limit:
-            return json_error(413, "Dữ liệu gửi lên quá lớn.")
+def _guard_posts():
+    """Every POST of the API: the media type and custom-header rule above, then the size limit."""
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        return None
+    if not _from_api_client():
+        response, status = json_error(415, UNSUPPORTED_MESSAGE)
+        response.headers["Accept-Post"] = "application/json, multipart/form-data"
+        return response, status
+    limit = int(abuse.setting("PETITION_MAX_REQUEST_BYTES"))
+    request.max_content_length = limit
+    if request.content_length is not None and request.content_length > limit:
+        return json_error(413, "Dữ liệu gửi lên quá lớn.")
     return None
 
 
@@ -30,7 +51,7 @@ def _limit_size():
 def create_petition():
     from moderation.views.public import uploads_from_request
 
-    if request.is_json:
+    if request.mimetype == "application/json":
         body = request.get_json(silent=True)
         if not isinstance(body, dict):
             return json_error(400, "Nội dung gửi lên phải là một đối tượng JSON.")
@@ -49,7 +70,7 @@ def create_petition():
                           {"project_id": "Dự án, công trình không hợp lệ: vui lòng chọn trong danh sách."})
     try:
         abuse.check_blocklist(phone=str(data["phone"] or ""), email=str(data["email"] or ""))
-        abuse.check_submission_rate([str(data["phone"] or ""), str(data["email"] or "")], scope="api")
+        abuse.check_submission_rate([str(data["phone"] or ""), str(data["email"] or "")])
         code = intake.submit_petition(data, files, channel=Channel.api)
     except abuse.Refused as exc:
         db.session.rollback()
@@ -63,6 +84,7 @@ def create_petition():
         db.session.rollback()
         return json_error(422, exc.message, exc.errors)
     db.session.commit()
+    abuse.mark_accepted()
     return jsonify({"receipt_code": code}), 201
 
 
@@ -129,8 +151,14 @@ OPENAPI_PATHS = {
         "post": {
             "summary": "Gửi phản ánh, kiến nghị (ki-ốt, ứng dụng đối tác)",
             "description": "Cùng quy tắc với biểu mẫu trên Cổng. Khiếu nại, tố cáo không được tiếp nhận: trả 422 "
-                           "kèm hướng dẫn (guidance). Có thể gửi multipart/form-data với tối đa 5 tệp `attachments` "
-                           "(JPEG, PNG, PDF).",
+                           "kèm hướng dẫn (guidance). Gửi JSON với `Content-Type: application/json`; khi có tệp "
+                           "đính kèm (tối đa 5 tệp `attachments`: JPEG, PNG, PDF), gửi multipart/form-data kèm "
+                           "tiêu đề `X-Portal-Client` (tên ứng dụng, ki-ốt; hoặc `X-Requested-With`). Mọi định "
+                           "dạng khác (biểu mẫu HTML thông thường, text/plain) bị từ chối với 415, để trang web "
+                           "khác không thể khiến trình duyệt của người dân gửi kiến nghị thay họ.",
+            "parameters": [{"name": "X-Portal-Client", "in": "header", "required": False,
+                            "description": "Bắt buộc khi gửi multipart/form-data: tên ứng dụng hoặc ki-ốt gửi.",
+                            "schema": {"type": "string", "example": "kiosk-ubnd-1"}}],
             "requestBody": {"required": True, "content": {
                 "application/json": {"schema": {"$ref": "#/components/schemas/PetitionInput"}},
                 "multipart/form-data": {"schema": {"$ref": "#/components/schemas/PetitionInput"}}}},
@@ -139,6 +167,9 @@ OPENAPI_PATHS = {
                     "type": "object", "properties": {"receipt_code": {"type": "string", "example": "KN-7H3K-9QX2-M4"}},
                     "required": ["receipt_code"]}}}},
                 "400": _ERR, "403": _ERR, "413": _ERR,
+                "415": {"description": "Định dạng không được nhận: không phải JSON, hoặc multipart thiếu tiêu đề "
+                                       "X-Portal-Client", "content": {"application/json": {"schema": {
+                                           "$ref": "#/components/schemas/Error"}}}},
                 "422": {"description": "Dữ liệu không hợp lệ (fields: thông báo theo từng trường) hoặc khiếu nại, "
                                        "tố cáo (guidance)", "content": {"application/json": {"schema": {
                                            "$ref": "#/components/schemas/ValidationError"}}}},

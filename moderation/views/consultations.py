@@ -13,7 +13,7 @@ from moderation import abuse, intake
 from moderation.intake import IntakeError
 from moderation.models import CHANNEL_LABELS, Submission, SubmissionKind, SubmissionStatus
 from moderation.views.forms import CommentForm, OfflineOpinionForm, apply_errors
-from moderation.views.public import bp
+from moderation.views.public import already_sent, bp
 from portal.extensions import db
 from portal.permissions import role_required
 from portal.params import as_id
@@ -101,8 +101,11 @@ def comment(disclosure_id: int):
     try:
         abuse.check_form_timing(request.form)
         abuse.check_blocklist(phone=data["phone"], email=data["email"])
-        abuse.check_submission_rate([data["phone"] or "", data["email"] or ""], scope="comment")
+        abuse.check_submission_rate([data["phone"] or "", data["email"] or ""])
         code = intake.submit_comment(d, data)
+        abuse.consume_form_token(request.form, "comment", code)
+    except abuse.AlreadySent as exc:
+        return already_sent(exc)
     except abuse.Refused as exc:
         db.session.rollback()
         abuse.record_refusal(exc, "comment")
@@ -113,6 +116,7 @@ def comment(disclosure_id: int):
         apply_errors(form, exc.errors)
         return _render_detail(d, status=422, cform=form, refusal=exc.errors.get("disclosure"))
     db.session.commit()
+    abuse.mark_accepted()
     session["receipt_code"] = code
     return redirect(url_for("moderation.receipt"))
 

@@ -2,7 +2,7 @@
 the receipt, support for a similar petition, and the tracking page with its add-information form."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext
 from sqlalchemy.exc import IntegrityError
 
@@ -80,6 +80,9 @@ def petition_form():
             return _render_petition(form, 2, 200, token, similar=similar)
         abuse.check_submission_rate([data["phone"] or "", data["email"] or ""])
         code = intake.submit_petition(data, uploads_from_request())
+        abuse.consume_form_token(request.form, "petition", code)
+    except abuse.AlreadySent as exc:
+        return already_sent(exc)
     except abuse.Refused as exc:
         db.session.rollback()
         abuse.record_refusal(exc, "petition")
@@ -94,8 +97,21 @@ def petition_form():
         apply_errors(form, exc.errors)
         return _render_petition(form, 2, 422, token, files_lost=had_files)
     db.session.commit()
+    abuse.mark_accepted()
     session["receipt_code"] = code
     return redirect(url_for("moderation.receipt"))
+
+
+def already_sent(exc: abuse.AlreadySent):
+    """A second post of the same form (a double click, a reload): nothing more was stored. Show
+    the receipt of the first one when there is one, else the tracking page."""
+    db.session.rollback()
+    flash(gettext("Nội dung này đã được gửi (có thể do bấm nút Gửi hai lần hoặc tải lại trang); "
+                  "Cổng chỉ lưu một lần."), "warning")
+    if exc.receipt_code:
+        session["receipt_code"] = exc.receipt_code
+        return redirect(url_for("moderation.receipt"), 303)
+    return redirect(url_for("moderation.track"), 303)
 
 
 @bp.get("/gui-kien-nghi/bien-nhan")
@@ -115,12 +131,18 @@ def support(submission_id: int):
     status, message, ok = 200, "", False
     try:
         abuse.check_form_timing(request.form)
-        abuse.check_rate("SUPPORT_RATE_LIMIT_IP", "support")
         abuse.check_blocklist(contact=contact)
+        abuse.check_support_rate()
         intake.support_petition(submission, contact)
+        abuse.consume_form_token(request.form, "support")
         db.session.commit()
+        abuse.mark_accepted()
         ok = True
         message = gettext("Cảm ơn bạn đã ủng hộ kiến nghị. Thông tin liên hệ của bạn không được hiển thị ở bất cứ đâu.")
+    except abuse.AlreadySent:
+        db.session.rollback()
+        ok = True
+        message = gettext("Ủng hộ của bạn đã được ghi nhận ở lần gửi trước; mỗi lần mở trang chỉ gửi được một lần.")
     except abuse.Refused as exc:
         db.session.rollback()
         status, message = exc.status, exc.message
@@ -196,8 +218,12 @@ def add_information(code: str):
     try:
         abuse.check_form_timing(request.form)
         abuse.check_blocklist()
-        abuse.check_submission_rate([], scope="add-info")
+        abuse.check_submission_rate([])
         intake.add_information(submission, text, uploads_from_request())
+        abuse.consume_form_token(request.form, "info", submission.receipt_code)
+    except abuse.AlreadySent:
+        db.session.rollback()
+        return redirect(url_for("moderation.track_code", code=submission.receipt_code, da_bo_sung=1), 303)
     except abuse.Refused as exc:
         db.session.rollback()
         return _render_track(submission, exc.status, refusal=exc.message, info=text, files_lost=had_files)
@@ -205,6 +231,7 @@ def add_information(code: str):
         db.session.rollback()
         return _render_track(submission, 422, info_errors=exc.errors, info=text, files_lost=had_files)
     db.session.commit()
+    abuse.mark_accepted()
     return redirect(url_for("moderation.track_code", code=submission.receipt_code, da_bo_sung=1))
 
 

@@ -1,10 +1,14 @@
 """Public shell: about, contact, language switch, health check, error pages."""
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+import math
+import time
+
+from flask import Flask, g, jsonify, render_template, request
+from flask_babel import gettext
 from werkzeug.exceptions import HTTPException
 
-from portal.i18n import N_
+from portal.i18n import N_, wait_text
 
 ERROR_TEXT = {
     400: (N_("Yêu cầu không hợp lệ"), N_("Yêu cầu gửi lên không hợp lệ. Vui lòng kiểm tra lại và thử lại.")),
@@ -24,8 +28,27 @@ def wants_json() -> bool:
     )
 
 
+def retry_after_seconds() -> int | None:
+    """Seconds until the rate limit this request broke lets the visitor in again: a Flask-Limiter
+    limit, or one a view counted itself and left in ``g.retry_after``."""
+    from portal.extensions import limiter
+
+    current = limiter.current_limit if limiter.enabled else None
+    if current is not None and current.breached:
+        return max(1, math.ceil(current.window.reset_time - time.time()))
+    return g.get("retry_after")
+
+
 def init_error_handlers(app: Flask) -> None:
     from portal.extensions import db
+
+    @app.after_request
+    def _retry_after(response):
+        if response.status_code == 429 and "Retry-After" not in response.headers:
+            seconds = retry_after_seconds()
+            if seconds:
+                response.headers["Retry-After"] = str(seconds)
+        return response
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):
@@ -33,6 +56,10 @@ def init_error_handlers(app: Flask) -> None:
         title, text = ERROR_TEXT.get(code, (exc.name, exc.description))
         if code == 400 and getattr(exc, "description", "") and "CSRF" in str(exc.description):
             text = N_("Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. Vui lòng tải lại trang và gửi lại.")
+        if code == 429 and (seconds := retry_after_seconds()):
+            text = gettext("Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau %(wait)s; "
+                           "nội dung bạn đã nhập vẫn được giữ trong trình duyệt (nhấn nút Quay lại).",
+                           wait=wait_text(seconds))
         if wants_json():
             return jsonify({"error": title, "message": text, "status": code}), code
         response = app.make_response((render_template("errors/error.html", code=code, title=title, text=text), code))
