@@ -17,6 +17,7 @@ from pathlib import Path
 
 from flask import current_app, has_app_context
 
+from portal.config import Config
 from portal.pdfcheck import pdf_problem
 
 PDF = "application/pdf"
@@ -30,14 +31,13 @@ EXTENSIONS = {PDF: "pdf", JPEG: "jpg", PNG: "png", DOCX: "docx", XLSX: "xlsx", O
 LABELS = {PDF: "PDF", JPEG: "JPEG", PNG: "PNG", DOCX: "DOCX", XLSX: "XLSX", ODT: "ODT"}
 
 ZIP_MAX_MEMBERS = 2000
-DEFAULT_MAX_UNCOMPRESSED = 50 * 1024 * 1024  # setting UPLOAD_MAX_UNCOMPRESSED_BYTES
-DEFAULT_MAX_IMAGE_PIXELS = 40_000_000  # setting UPLOAD_MAX_IMAGE_PIXELS
 ZIP_MAX_RATIO = 100
 ZIP_BOMB_MIN_TOTAL = 16 * 1024 * 1024
 
 
-def _limit(name: str, default: int) -> int:
-    """A limit from the app's config (the module also works without an app, with the default)."""
+def _limit(name: str) -> int:
+    """A limit from the app's config (outside an app: the configuration's default)."""
+    default = getattr(Config, name)
     return int(current_app.config.get(name, default)) if has_app_context() else default
 
 
@@ -78,7 +78,7 @@ def _zip_type(data: bytes) -> str | None:
         packed += info.compress_size
         if info.compress_size and info.file_size / max(info.compress_size, 1) > ZIP_MAX_RATIO and info.file_size > 1024 * 1024:
             raise FileRefused("Tệp có tỷ lệ nén bất thường (nghi ngờ “bom nén”) nên không được nhận.")
-    limit = _limit("UPLOAD_MAX_UNCOMPRESSED_BYTES", DEFAULT_MAX_UNCOMPRESSED)
+    limit = _limit("UPLOAD_MAX_UNCOMPRESSED_BYTES")
     if total > limit:
         raise FileRefused(
             f"Nội dung giải nén của tệp quá lớn ({_mb(total)} MB, tối đa {_mb(limit)} MB), có thể là tệp độc hại.")
@@ -211,7 +211,7 @@ def _open_image(data: bytes, content_type: str):
     read from that header, is over ``UPLOAD_MAX_IMAGE_PIXELS``."""
     from PIL import Image
 
-    limit = _limit("UPLOAD_MAX_IMAGE_PIXELS", DEFAULT_MAX_IMAGE_PIXELS)
+    limit = _limit("UPLOAD_MAX_IMAGE_PIXELS")
     too_big = f"tối đa {_millions(limit)} triệu điểm ảnh. Vui lòng thu nhỏ ảnh rồi gửi lại."
     try:
         img = Image.open(io.BytesIO(data), formats=[LABELS[content_type]])
@@ -229,7 +229,7 @@ def _open_image(data: bytes, content_type: str):
 
 
 def _millions(pixels: int) -> str:
-    return f"{pixels / 1e6:.1f}".removesuffix(".0").replace(".", ",")
+    return f"{pixels / 1e6:.2f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
 def strip_image_metadata(data: bytes, content_type: str) -> bytes:
