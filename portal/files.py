@@ -1,7 +1,11 @@
 """Uploaded files: type checked by content (never by name or declared type), stored by content hash.
 
 ``inspect_upload(data, allowed)`` returns the detected type or raises ``FileRefused`` with a
-Vietnamese message; ``store_bytes(data)`` writes atomically under ``UPLOAD_DIR/ab/cd/<sha256>``.
+Vietnamese message: PDFs are checked object by object (``portal.pdfcheck``), images by the pixel
+count in their header (``UPLOAD_MAX_IMAGE_PIXELS``) before anything is decoded, DOCX/XLSX/ODT by
+their central directory (``UPLOAD_MAX_UNCOMPRESSED_BYTES`` in all, no bomb ratio, no macros)
+before anything is unpacked. ``clean_filename`` is the one cleaning of uploaded names (no path, no
+invisible characters). ``store_bytes(data)`` writes atomically under ``UPLOAD_DIR/ab/cd/<sha256>``.
 """
 from __future__ import annotations
 
@@ -152,7 +156,8 @@ _HIDDEN_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn"}
 def visible_name(name: str | None) -> str:
     """``name`` with only characters that show as themselves: no control, bidi or zero-width
     characters (so "hoa-don\u202efdp.exe" cannot pass for "hoa-donexe.pdf"); any other space or
-    line separator becomes a plain space. For every uploaded file's name, stored or quoted in a message."""
+    line separator becomes a plain space. For every uploaded file's name, stored or quoted in a
+    message."""
     kept = []
     for ch in unicodedata.normalize("NFC", name or ""):
         category = unicodedata.category(ch)

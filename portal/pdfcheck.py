@@ -39,7 +39,8 @@ _OBJ_HEADER = re.compile(rb"(?<![0-9])([0-9]{1,10})[\x00\t\n\f\r ]+([0-9]{1,5})[
 
 ACTIVE = "Tệp PDF chứa mã lệnh, hành động tự động hoặc tệp nhúng nên không được nhận."
 UNREADABLE = "Tệp PDF bị hỏng hoặc có cấu trúc không đọc được nên không kiểm tra được; vui lòng lưu lại thành PDF thường."
-PASSWORD = "Tệp PDF được đặt mật khẩu nên không kiểm tra được nội dung; vui lòng gửi bản không đặt mật khẩu."
+PASSWORD = ("Tệp PDF được đặt mật khẩu hoặc mã hóa nên không kiểm tra được nội dung; "
+            "vui lòng gửi bản không đặt mật khẩu, không mã hóa.")
 TOO_COMPLEX = "Tệp PDF có cấu trúc quá phức tạp (quá nhiều đối tượng hoặc nội dung nén bất thường) nên không được nhận."
 
 
@@ -204,6 +205,10 @@ def pdf_problem(data: bytes) -> str | None:
                     return PASSWORD
             except Exception:  # noqa: BLE001 - an unknown or broken encryption
                 return PASSWORD
+        # The cross-reference tables were read leniently (benign files often have them a little off);
+        # objects are parsed strictly: a dictionary pypdf would read only in part, or with a key
+        # given twice (a viewer may take the other value), is not vouched for.
+        reader.strict = True
         walker = _Walker(reader)
         walker.check(reader.trailer)
         for obj in _top_level_objects(reader, data, walker):

@@ -16,6 +16,7 @@ from .pdfs import PAGE, PAGES, assemble, catalog, packed, simple, with_writer
 
 MAX = 20 * 1024 * 1024
 JS = b"<</S/JavaScript/JS(app.alert(1))>>"
+IMAGE_BYTES = b"\x89\x00/JS /Launch (x)" * 50
 
 
 def link(action: bytes) -> bytes:
@@ -113,7 +114,7 @@ ORDINARY = {
     "image stream whose bytes spell /JS /Launch": lambda: simple(
         page_extra=b"/Resources<</XObject<</Im1 4 0 R>>>>",
         more=[b"<</Type/XObject/Subtype/Image/Width 1/Height 1/BitsPerComponent 8/ColorSpace/DeviceGray"
-              b"/Filter/DCTDecode/Length 900>>stream\n" + b"\x89\x00/JS /Launch (x)" * 50 + b"\nendstream"]),
+              b"/Filter/DCTDecode/Length %d>>stream\n%s\nendstream" % (len(IMAGE_BYTES), IMAGE_BYTES)]),
 }
 
 
@@ -140,6 +141,24 @@ def test_pdf_pypdf_cannot_read_refused_with_reason():
     data = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n%%EOF\n"  # no cross-reference table at all
     with pytest.raises(FileRefused) as exc:
         inspect_upload(data, {PDF}, MAX)
+    assert str(exc.value) == pdfcheck.UNREADABLE
+
+
+AMBIGUOUS = {
+    "a key given twice (a viewer may take the second)": lambda: simple(
+        page_extra=link(b"<</S/URI/URI(https://phuong.example.vn/)/S/Launch/F(calc.exe)>>")),
+    "a dictionary pypdf could read only in part": lambda: simple(
+        page_extra=link(b"<</S/URI/URI(https://phuong.example.vn/) 5 /S/Launch/F(calc.exe)>>")),
+    "a stream longer than its /Length says": lambda: simple(
+        more=[b"<</Length 4>>stream\n<</S/JavaScript/JS(app.alert(1))>>\nendstream"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(AMBIGUOUS))
+def test_pdf_objects_read_only_leniently_are_refused(name):
+    """Objects are parsed strictly: what pypdf would only guess at, a viewer may read otherwise."""
+    with pytest.raises(FileRefused) as exc:
+        inspect_upload(AMBIGUOUS[name](), {PDF}, MAX)
     assert str(exc.value) == pdfcheck.UNREADABLE
 
 
