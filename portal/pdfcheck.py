@@ -159,10 +159,10 @@ def _is_object_stream(obj) -> bool:
 
 
 def _top_level_objects(reader, data: bytes, walker: _Walker):
-    """Every uncompressed object: the ones the xref tables list (a parse failure refuses the file),
-    then any other ``N G obj`` in the body (parsed when pypdf can; a stray match inside a stream
-    that is no object is skipped)."""
-    from pypdf.generic import IndirectObject, read_object
+    """Every uncompressed object: the ones the xref tables list, then any other ``N G obj`` in the
+    body. A dictionary or array pypdf reads only leniently refuses the file; a match that is no
+    object at all (text inside a stream) is skipped."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, read_object
 
     if sum(map(len, reader.xref.values())) + len(reader.xref_objStm) > MAX_OBJECTS:
         raise _Refuse(TOO_COMPLEX)
@@ -176,19 +176,31 @@ def _top_level_objects(reader, data: bytes, walker: _Walker):
             walker._tick()
             yield reader.get_object(IndirectObject(idnum, generation, reader))
     encryption = getattr(reader, "_encryption", None)
+
+    def read_at(match):
+        reader.stream.seek(match.start())
+        reader.read_object_header(reader.stream)
+        obj = read_object(reader.stream, reader)
+        if encryption is not None:
+            obj = encryption.decrypt_object(obj, int(match.group(1)), int(match.group(2)))
+        return obj
+
     for match in _OBJ_HEADER.finditer(data):
         if match.start() in listed:
             continue
         walker._tick()
         try:
-            reader.stream.seek(match.start())
-            reader.read_object_header(reader.stream)
-            obj = read_object(reader.stream, reader)
-            if encryption is not None:
-                obj = encryption.decrypt_object(obj, int(match.group(1)), int(match.group(2)))
-        except _Refuse:
-            raise
-        except Exception:  # noqa: BLE001 - not an object after all
+            obj = read_at(match)
+        except Exception:  # noqa: BLE001 - not an object after all, or one pypdf can only guess at
+            reader.strict = False
+            try:
+                guess = read_at(match)
+            except Exception:  # noqa: BLE001 - text that merely looks like an object header
+                guess = None
+            finally:
+                reader.strict = True
+            if isinstance(guess, (DictionaryObject, ArrayObject)):
+                raise _Refuse(UNREADABLE) from None
             continue
         yield obj
 

@@ -149,6 +149,10 @@ AMBIGUOUS = {
         page_extra=link(b"<</S/URI/URI(https://phuong.example.vn/)/S/Launch/F(calc.exe)>>")),
     "a dictionary pypdf could read only in part": lambda: simple(
         page_extra=link(b"<</S/URI/URI(https://phuong.example.vn/) 5 /S/Launch/F(calc.exe)>>")),
+    "an object the xref table leaves out, with a key given twice": lambda: assemble(
+        [catalog(), PAGES, PAGE % b"/Annots[4 0 R]", b"<</Type/Annot/Subtype/Link/Rect[0 0 9 9]/Dest[3 0 R/Fit]>>"],
+        stray=b"4 0 obj\n<</Type/Annot/Subtype/Link/Rect[0 0 9 9]/A<</S/URI/URI(https://a.vn/)/S/Launch/F(x.exe)>>>>"
+              b"\nendobj\n"),
     "a stream longer than its /Length says": lambda: simple(
         more=[b"<</Length 4>>stream\n<</S/JavaScript/JS(app.alert(1))>>\nendstream"]),
 }
