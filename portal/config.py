@@ -123,6 +123,10 @@ class Config:
     POSTING_MIN_DAYS = _env_int("POSTING_MIN_DAYS", 30)
     ATTACHMENT_MAX_BYTES = _env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
     SUBMISSION_ATTACHMENT_MAX_BYTES = _env_int("SUBMISSION_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+    # Decoding costs ~3 bytes a pixel: 40 MP keeps 12-40 MP phone photos and refuses pixel bombs.
+    UPLOAD_MAX_IMAGE_PIXELS = _env_int("UPLOAD_MAX_IMAGE_PIXELS", 40_000_000)
+    # DOCX/XLSX/ODT: the members' sizes as the archive declares them, added up, before anything is unpacked.
+    UPLOAD_MAX_UNCOMPRESSED_BYTES = _env_int("UPLOAD_MAX_UNCOMPRESSED_BYTES", 50 * 1024 * 1024)
     PRIVACY_NOTICE_VERSION = _env("PRIVACY_NOTICE_VERSION", "2026-01")
 
     # Abuse defences of the public forms (admins may override them in the settings table).

@@ -1,7 +1,11 @@
 """Uploaded files: type checked by content (never by name or declared type), stored by content hash.
 
 ``inspect_upload(data, allowed)`` returns the detected type or raises ``FileRefused`` with a
-Vietnamese message; ``store_bytes(data)`` writes atomically under ``UPLOAD_DIR/ab/cd/<sha256>``.
+Vietnamese message: PDFs are checked object by object (``portal.pdfcheck``), images by the pixel
+count in their header (``UPLOAD_MAX_IMAGE_PIXELS``) before anything is decoded, DOCX/XLSX/ODT by
+their central directory (``UPLOAD_MAX_UNCOMPRESSED_BYTES`` in all, no bomb ratio, no macros)
+before anything is unpacked. ``clean_filename`` is the one cleaning of uploaded names (no path, no
+invisible characters). ``store_bytes(data)`` writes atomically under ``UPLOAD_DIR/ab/cd/<sha256>``.
 """
 from __future__ import annotations
 
@@ -12,11 +16,13 @@ import re
 import unicodedata
 import uuid
 import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import current_app
+from flask import current_app, has_app_context
+
+from portal.config import Config
+from portal.pdfcheck import pdf_problem
 
 PDF = "application/pdf"
 JPEG = "image/jpeg"
@@ -29,10 +35,20 @@ EXTENSIONS = {PDF: "pdf", JPEG: "jpg", PNG: "png", DOCX: "docx", XLSX: "xlsx", O
 LABELS = {PDF: "PDF", JPEG: "JPEG", PNG: "PNG", DOCX: "DOCX", XLSX: "XLSX", ODT: "ODT"}
 
 ZIP_MAX_MEMBERS = 2000
-ZIP_MAX_UNCOMPRESSED = 200 * 1024 * 1024
 ZIP_MAX_RATIO = 100
 ZIP_BOMB_MIN_TOTAL = 16 * 1024 * 1024
-PDF_MAX_INFLATED = 128 * 1024 * 1024  # decompressed stream bytes scanned for active content
+
+
+def _limit(name: str) -> int:
+    """A limit from the app's config (outside an app: the configuration's default)."""
+    default = getattr(Config, name)
+    return int(current_app.config.get(name, default)) if has_app_context() else default
+
+
+def _mb(size: int) -> str:
+    """Megabytes the Vietnamese way: ``12,5``, ``20``."""
+    text = f"{size / 1048576:.1f}".removesuffix(".0")
+    return text.replace(".", ",")
 
 
 class FileRefused(ValueError):
@@ -66,8 +82,10 @@ def _zip_type(data: bytes) -> str | None:
         packed += info.compress_size
         if info.compress_size and info.file_size / max(info.compress_size, 1) > ZIP_MAX_RATIO and info.file_size > 1024 * 1024:
             raise FileRefused("Tệp có tỷ lệ nén bất thường (nghi ngờ “bom nén”) nên không được nhận.")
-    if total > ZIP_MAX_UNCOMPRESSED:
-        raise FileRefused("Nội dung giải nén của tệp quá lớn, có thể là tệp độc hại.")
+    limit = _limit("UPLOAD_MAX_UNCOMPRESSED_BYTES")
+    if total > limit:
+        raise FileRefused(
+            f"Nội dung giải nén của tệp quá lớn ({_mb(total)} MB, tối đa {_mb(limit)} MB), có thể là tệp độc hại.")
     # Many members each just under the per-member limit add up to a bomb too.
     if total > ZIP_BOMB_MIN_TOTAL and total / max(packed, 1) > ZIP_MAX_RATIO:
         raise FileRefused("Tệp có tỷ lệ nén bất thường (nghi ngờ “bom nén”) nên không được nhận.")
@@ -98,48 +116,7 @@ def sniff_type(data: bytes) -> str | None:
     return None
 
 
-_PDF_ACTIVE = re.compile(rb"/(JavaScript|JS|Launch|EmbeddedFile|EmbeddedFiles|RichMedia|SubmitForm|ImportData)(?![A-Za-z0-9])")
-_PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
-_PDF_STREAM = re.compile(rb"stream\r?\n")
 _HTML_MARKERS = (b"<script", b"<html", b"<!doctype html", b"<body", b"<iframe", b"<svg")
-
-
-def _pdf_names_decoded(data: bytes) -> bytes:
-    """PDF names may hide letters as #xx escapes (``/J#61vaScript``): decode them."""
-    return _PDF_NAME_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), data) if b"#" in data else data
-
-
-def _pdf_has_active_content(data: bytes) -> bool:
-    """/JavaScript, /Launch, embedded files… as PDF names (#xx escapes decoded), in the file's
-    object dictionaries and in its compressed object streams (/ObjStm, which can hide them).
-    Stream contents (images, fonts) are not searched: random binary bytes would match."""
-    skeleton, streams, pos = [], [], 0
-    for m in _PDF_STREAM.finditer(data):
-        if m.start() < pos:
-            continue
-        end = data.find(b"endstream", m.end())
-        if end < 0:
-            break
-        skeleton.append(data[pos:m.start()])
-        header = data[max(pos, m.start() - 512):m.start()]
-        if b"/ObjStm" in _pdf_names_decoded(header):
-            streams.append(data[m.end():end])
-        pos = end + len(b"endstream")
-    skeleton.append(data[pos:])
-    if _PDF_ACTIVE.search(_pdf_names_decoded(b"".join(skeleton))):
-        return True
-    budget = PDF_MAX_INFLATED
-    for chunk in streams:
-        try:
-            inflated = zlib.decompressobj().decompress(chunk, budget + 1)
-        except zlib.error:
-            continue
-        budget -= len(inflated)
-        if budget < 0:
-            raise FileRefused("Tệp PDF có nội dung nén bất thường (nghi ngờ “bom nén”) nên không được nhận.")
-        if _PDF_ACTIVE.search(_pdf_names_decoded(inflated)):
-            return True
-    return False
 
 
 def inspect_upload(data: bytes, allowed: set[str], max_bytes: int) -> str:
@@ -147,10 +124,7 @@ def inspect_upload(data: bytes, allowed: set[str], max_bytes: int) -> str:
     if not data:
         raise FileRefused("Tệp rỗng.")
     if len(data) > max_bytes:
-        raise FileRefused(
-            f"Tệp quá lớn ({len(data) / 1048576:.1f} MB); dung lượng tối đa là {max_bytes / 1048576:.0f} MB."
-            .replace(".", ",")
-        )
+        raise FileRefused(f"Tệp quá lớn ({_mb(len(data))} MB); dung lượng tối đa là {_mb(max_bytes)} MB.")
     kind = sniff_type(data)
     allowed_labels = ", ".join(sorted(LABELS[t] for t in allowed))
     if kind is None or kind not in allowed:
@@ -158,8 +132,11 @@ def inspect_upload(data: bytes, allowed: set[str], max_bytes: int) -> str:
     if kind == PDF:
         if b"%%EOF" not in data[-2048:] and b"%%EOF" not in data:
             raise FileRefused("Tệp PDF bị hỏng hoặc không đầy đủ.")
-        if _pdf_has_active_content(data):
-            raise FileRefused("Tệp PDF chứa mã lệnh hoặc tệp nhúng nên không được nhận.")
+        problem = pdf_problem(data)
+        if problem:
+            raise FileRefused(problem)
+    if kind in (JPEG, PNG):
+        _open_image(data, kind).close()  # the header only: a broken or oversized image is refused undecoded
     # Polyglots: an image or PDF that also carries a ZIP or HTML payload.
     if kind in (JPEG, PNG, PDF):
         head = data[:4096].lower()
@@ -169,13 +146,33 @@ def inspect_upload(data: bytes, allowed: set[str], max_bytes: int) -> str:
     return kind
 
 
+# Characters that hide or reorder what a name shows: controls (Cc), format characters (Cf: the
+# bidi marks, embeddings, overrides and isolates U+200E-F, U+202A-E, U+2066-9, U+061C, the
+# zero-width U+200B-D, U+2060, U+FEFF, the soft hyphen…), lone surrogates, private-use and
+# unassigned code points.
+_HIDDEN_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn"}
+
+
+def visible_name(name: str | None) -> str:
+    """``name`` with only characters that show as themselves: no control, bidi or zero-width
+    characters (so "hoa-don\u202efdp.exe" cannot pass for "hoa-donexe.pdf"); any other space or
+    line separator becomes a plain space. For every uploaded file's name, stored or quoted in a
+    message."""
+    kept = []
+    for ch in unicodedata.normalize("NFC", name or ""):
+        category = unicodedata.category(ch)
+        if category not in _HIDDEN_CATEGORIES:
+            kept.append(" " if category[0] == "Z" else ch)
+    return unicodedata.normalize("NFC", re.sub(" {2,}", " ", "".join(kept))).strip()
+
+
 def clean_filename(name: str | None, content_type: str) -> str:
-    """A display name only (files are stored by hash): no path, no control characters."""
-    name = unicodedata.normalize("NFC", name or "")
-    name = name.replace("\\", "/").split("/")[-1]
-    name = re.sub(r"[\x00-\x1f\x7f<>:\"|?*]", "", name).strip(" .")
+    """A display name only (files are stored by hash): visible characters, no path, the extension
+    of the detected type."""
+    name = visible_name(name).replace("\\", "/").split("/")[-1]
+    name = re.sub(r'[<>:"|?*]', "", name).strip(" .")
     stem = name.rsplit(".", 1)[0] if "." in name else name
-    stem = stem[:120] or "tep-dinh-kem"
+    stem = stem[:120].strip(" .") or "tep-dinh-kem"
     return f"{stem}.{EXTENSIONS.get(content_type, 'bin')}"
 
 
@@ -214,24 +211,48 @@ def read_stored(sha256: str) -> bytes:
     return path_for(sha256).read_bytes()
 
 
-def strip_image_metadata(data: bytes, content_type: str) -> bytes:
-    """Re-encode a JPEG/PNG so that EXIF (GPS included) and other metadata are dropped."""
-    from PIL import Image, ImageOps
+def _open_image(data: bytes, content_type: str):
+    """The image, opened from its header only (nothing decoded yet); refused when its pixel count,
+    read from that header, is over ``UPLOAD_MAX_IMAGE_PIXELS``."""
+    from PIL import Image
 
+    limit = _limit("UPLOAD_MAX_IMAGE_PIXELS")
+    too_big = f"tối đa {_millions(limit)} triệu điểm ảnh. Vui lòng thu nhỏ ảnh rồi gửi lại."
     try:
-        with Image.open(io.BytesIO(data)) as img:
+        img = Image.open(io.BytesIO(data), formats=[LABELS[content_type]])
+    except Image.DecompressionBombError as exc:  # Pillow's own ceiling, far above ours
+        raise FileRefused(f"Ảnh có kích thước quá lớn; {too_big}") from exc
+    except Exception as exc:  # noqa: BLE001 - Pillow raises many types for a broken header
+        raise FileRefused("Ảnh bị hỏng hoặc không đọc được.") from exc
+    width, height = img.size
+    if width * height > limit:
+        img.close()
+        raise FileRefused(
+            f"Ảnh có kích thước quá lớn ({width} × {height} điểm ảnh, khoảng {_millions(width * height)} triệu); "
+            + too_big)
+    return img
+
+
+def _millions(pixels: int) -> str:
+    return f"{pixels / 1e6:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def strip_image_metadata(data: bytes, content_type: str) -> bytes:
+    """Re-encode a JPEG/PNG so that EXIF (GPS included) and other metadata are dropped. The pixel
+    count is checked from the header before anything is decoded; one decoded copy is kept."""
+    from PIL import ImageOps
+
+    img = _open_image(data, content_type)
+    try:
+        with img:
             img.load()
-            if img.width * img.height > 60_000_000:
-                raise FileRefused("Ảnh có kích thước điểm ảnh quá lớn.")
-            img = ImageOps.exif_transpose(img)
+            ImageOps.exif_transpose(img, in_place=True)
             img.info = {}  # EXIF, GPS, XMP, text chunks: none is written back
             out = io.BytesIO()
             if content_type == JPEG:
-                img.convert("RGB").save(out, format="JPEG", quality=88, optimize=True)
+                (img if img.mode in ("RGB", "L") else img.convert("RGB")).save(out, format="JPEG", quality=88, optimize=True)
             else:
-                img.save(out, format="PNG", optimize=True)
+                img.save(out, format="PNG")
             return out.getvalue()
-    except FileRefused:
-        raise
     except Exception as exc:  # noqa: BLE001 - any decoder failure means a broken image
         raise FileRefused("Ảnh bị hỏng hoặc không đọc được.") from exc

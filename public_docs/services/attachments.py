@@ -5,8 +5,9 @@ from __future__ import annotations
 from portal import audit
 from portal.database import utcnow
 from portal.extensions import db
-from portal.files import DOCX, JPEG, ODT, PDF, PNG, XLSX, FileRefused, clean_filename, inspect_upload, store_bytes
-from portal.sanitize import clean_text
+from portal.files import (
+    DOCX, JPEG, ODT, PDF, PNG, XLSX, FileRefused, clean_filename, inspect_upload, store_bytes, visible_name,
+)
 from portal.settings import get_setting
 from public_docs.extract import extract_text, find_secrecy_stamp
 from public_docs.models import Attachment, Disclosure, DisclosureStatus
@@ -21,12 +22,12 @@ def check_upload(filename: str, data: bytes) -> tuple[str, str, str]:
     try:
         kind = inspect_upload(data, ATTACHMENT_TYPES, max_bytes)
     except FileRefused as exc:
-        raise DisclosureError(f"Tệp “{clean_text(filename, 120)}”: {exc}", field="files") from exc
+        raise DisclosureError(f"Tệp “{visible_name(filename)[:120]}”: {exc}", field="files") from exc
     full, first = extract_text(data, kind)
     stamp = find_secrecy_stamp(first)
     if stamp:
         raise DisclosureError(
-            f"Tệp “{clean_text(filename, 120)}” mang dấu chỉ độ mật “{stamp}” ở trang đầu: tài liệu mật "
+            f"Tệp “{visible_name(filename)[:120]}” mang dấu chỉ độ mật “{stamp}” ở trang đầu: tài liệu mật "
             "không được đăng công khai.",
             field="files",
         )

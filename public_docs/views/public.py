@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from portal.exports import csv_bytes
 from portal.extensions import db
-from portal.files import read_stored
+from portal.files import clean_filename, read_stored
 from portal.params import page_arg
 from portal.urls import public_url_for
 from public_docs import services
@@ -163,11 +163,11 @@ def attachment_download(disclosure_id: int, attachment_id: int, name: str | None
     except (OSError, ValueError):
         current_app.logger.error("attachment %s missing from storage", att.id)
         abort(404)
-    ascii_name = att.filename.encode("ascii", "ignore").decode() or f"tep.{att.filename.rsplit('.', 1)[-1]}"
-    ascii_name = ascii_name.replace('"', "")
+    name = clean_filename(att.filename, att.content_type)  # names stored before the cleaning rules too
+    ascii_name = name.encode("ascii", "ignore").decode().strip(" .") or f"tep.{name.rsplit('.', 1)[-1]}"
     response = Response(data, mimetype=att.content_type)
     response.headers["Content-Disposition"] = (
-        f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(att.filename)}"
+        f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
     )
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"

@@ -8,6 +8,7 @@ from moderation.models import CaseEvent, CaseStatus
 from moderation.triage import CaseError
 from portal.audit import AuditEvent
 from portal.outbox import OutboxMessage
+from public_docs.demo_data.minipdf import make_pdf
 from tests.board.factories import make_board
 
 
@@ -160,7 +161,7 @@ def test_referral_validation_and_custom_due(db, board_setup):
 def test_answer_with_attachment(db, board_setup):
     s = board_setup
     _walk_to(s.case, s, "referred")
-    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    pdf = make_pdf("Trả lời", ["Đồng ý"])
     ref = triage.record_answer(s.case, s.member, answered_on="2026-03-10", summary="Đồng ý", file_data=pdf,
                                file_name="tra-loi.pdf")
     assert ref.answer_file_type == "application/pdf" and ref.answer_file_sha256

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from moderation.documents import docx_text
 from moderation.models import CaseStatus
 from portal.audit import AuditEvent
+from public_docs.demo_data.minipdf import make_pdf
 from tests.conftest import sign_in
 from tests.board.factories import make_board
 
@@ -57,7 +58,7 @@ def test_workflow_through_the_pages_and_referral_letter(client, db, board_setup)
     assert "01/04/2026" in text  # answer due: 30 calendar days
     assert "Kiểm tra hiện trường: đúng" in text
     assert "dan@example.vn" not in text and "0905000111" not in text
-    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    pdf = make_pdf("Trả lời", ["Sẽ sửa"])
     r = client.post(f"/can-bo/ban/ho-so/{case_id}/answer", data={
         "answer-answered_on": "2026-03-20", "answer-answer_number": "88/UBND", "answer-summary": "Sẽ sửa",
         "answer-file": (io.BytesIO(pdf), "tra-loi.pdf")}, content_type="multipart/form-data")

@@ -5,8 +5,9 @@ import io
 
 from PIL import Image
 
+from public_docs.demo_data.minipdf import make_pdf
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF_BYTES = make_pdf("Đơn kiến nghị", ["Nội dung đơn"])  # a real PDF: the upload check parses every object
 
 
 def jpeg_with_gps() -> bytes:
