@@ -2,7 +2,7 @@
 petition, comment, support or added information however often it is posted (issue 11, item 15).
 
 Revision ID: b3f1c9a24d10
-Revises: e700300199be
+Revises: 5c1e9a7d2b40
 Create Date: 2026-12-01 09:00:00.000000
 
 """
@@ -13,7 +13,7 @@ import portal.database
 
 # revision identifiers, used by Alembic.
 revision = 'b3f1c9a24d10'
-down_revision = 'e700300199be'
+down_revision = '5c1e9a7d2b40'
 branch_labels = None
 depends_on = None
 
