@@ -67,7 +67,8 @@ CONFIG = {
     "SUBMISSION_RATE_LIMIT_CONTACT": ("2 per day", "SUBMISSION_RATE_LIMIT_CONTACT", "2 per day"),
     "SUPPORT_RATE_LIMIT_IP": ("4 per hour", "SUPPORT_RATE_LIMIT_IP", "4 per hour"),
     "TRACKING_RATE_LIMIT": ("5 per 10 minutes", "TRACKING_RATE_LIMIT", "5 per 10 minutes"),
-    # Settings of the proxy/links work (checked once the README documents them).
+    "UPLOAD_MAX_IMAGE_PIXELS": ("12000000", "UPLOAD_MAX_IMAGE_PIXELS", 12_000_000),
+    "UPLOAD_MAX_UNCOMPRESSED_BYTES": ("1048576", "UPLOAD_MAX_UNCOMPRESSED_BYTES", 1_048_576),
     "PROXY_COUNT": ("2", "PROXY_COUNT", 2),
     "PUBLIC_URL": ("https://phuong-thu.example.vn", "PUBLIC_URL", "https://phuong-thu.example.vn"),
 }
