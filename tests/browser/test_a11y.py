@@ -68,7 +68,7 @@ def _url(live_app, endpoint: str, **values) -> str | None:
 def _need(live_app, endpoint: str, **values) -> str:
     url = _url(live_app, endpoint, **values)
     if url is None:
-        pytest.xfail(f"page not built yet: endpoint {endpoint!r} does not exist")
+        pytest.fail(f"page missing: endpoint {endpoint!r} does not exist")
     return url
 
 

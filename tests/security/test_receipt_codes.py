@@ -12,7 +12,6 @@ from security.harness import build_dataset, fetch, methods_to_try, rules, url_fo
 LIMIT = 5
 # Gaps found by these tests and reported to their owners; listed so that the suite stays green
 # while they are open (reported as XFAIL with the reason). Remove an entry once it is fixed.
-KNOWN_GAPS: dict[str, str] = {}
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
@@ -42,7 +41,7 @@ def test_code_routes_exist(app):
 
 def test_each_code_route_is_rate_limited(app):
     ds = build_dataset()
-    failures, known = [], []
+    failures = []
     for rule in code_routes(app):
         client = app.test_client()
         statuses = [_guess(client, rule, ds.ids, ip=f"198.51.100.{i}").status for i in range(1)]  # warm-up, other IP
@@ -51,16 +50,12 @@ def test_each_code_route_is_rate_limited(app):
             failures.append(f"{rule.rule}: server error {statuses}")
         elif 429 not in statuses:
             message = f"{rule.rule} ({rule.endpoint}): {len(statuses)} guesses never limited: {statuses}"
-            (known if rule.endpoint in KNOWN_GAPS else failures).append(message)
+            failures.append(message)
         # Another address is not blocked by this one's guesses.
         other = _guess(client, rule, ds.ids, ip="192.0.2.55")
         if other.status == 429:
             failures.append(f"{rule.rule}: a different address was blocked too")
     assert not failures, "\n".join(failures)
-    fixed = [e for e in KNOWN_GAPS if e in app.view_functions and not any(f"({e})" in k for k in known)]
-    assert not fixed, f"fixed, remove from KNOWN_GAPS: {fixed}"
-    if known:
-        pytest.xfail("known gaps (reported): " + "; ".join(known))
 
 
 def test_tracking_page_and_api_show_the_limit(app, client):
@@ -68,8 +63,7 @@ def test_tracking_page_and_api_show_the_limit(app, client):
     from flask import url_for
 
     page_endpoint = "moderation.track_code" if "moderation.track_code" in app.view_functions else "moderation.track"
-    if page_endpoint not in app.view_functions:
-        pytest.xfail("tracking page not built yet")
+    assert page_endpoint in app.view_functions, "the tracking page is missing"
 
     def build(endpoint, code):
         with app.test_request_context():
