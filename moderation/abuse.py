@@ -52,15 +52,17 @@ def setting(key: str):
 # --- contacts -------------------------------------------------------------------------------
 
 def normalize_phone(value: str | None) -> str:
-    """Digits only, ``+84``/``84`` → ``0``: ``+84 905-123 456`` → ``0905123456``."""
-    digits = re.sub(r"\D", "", value or "")
+    """ASCII digits only, ``+84``/``84`` → ``0``: ``+84 905-123 456`` → ``0905123456``. Other scripts'
+    digits are dropped like separators (``\\D`` would keep "٩", so "0٩05…" passed as a phone and
+    hashed apart from "0905…": past the blocklist and the per-contact limits)."""
+    digits = re.sub(r"[^0-9]", "", value or "")
     if digits.startswith("84") and len(digits) in (11, 12):
         digits = "0" + digits[2:]
     return digits
 
 
 def valid_phone(value: str) -> bool:
-    return bool(re.fullmatch(r"0\d{9,10}", value))
+    return bool(re.fullmatch(r"0[0-9]{9,10}", value))
 
 
 def normalize_email(value: str | None) -> str:

@@ -21,7 +21,6 @@ from urllib.parse import urlsplit
 from flask import Flask, Request
 from flask.json.provider import DefaultJSONProvider
 from werkzeug.datastructures import ImmutableMultiDict, MultiDict
-from werkzeug.exceptions import BadRequest
 from werkzeug.routing import IntegerConverter, UnicodeConverter
 
 from portal.sanitize import UNSAFE, replace_unsafe
@@ -89,12 +88,11 @@ class PortalJSONProvider(DefaultJSONProvider):
 
 
 class PortalRequest(Request):
-    parameter_storage_class = CleanMultiDict
+    """Flask's request with :class:`CleanMultiDict` for the query string and forms. Invalid or too
+    deep JSON (a ValueError from :class:`PortalJSONProvider`) is Flask's 400, shown by the app's
+    error handler in Vietnamese."""
 
-    def on_json_loading_failed(self, e: ValueError | None):
-        if e is None:  # not a JSON request at all: Werkzeug's 415
-            return super().on_json_loading_failed(e)
-        raise BadRequest("Nội dung JSON gửi lên không hợp lệ hoặc lồng nhau quá sâu.")
+    parameter_storage_class = CleanMultiDict
 
 
 class BoundedIntegerConverter(IntegerConverter):
