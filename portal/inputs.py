@@ -23,7 +23,7 @@ from flask.json.provider import DefaultJSONProvider
 from werkzeug.datastructures import ImmutableMultiDict, MultiDict
 from werkzeug.routing import IntegerConverter, UnicodeConverter
 
-from portal.sanitize import UNSAFE, replace_unsafe
+from portal.sanitize import REPLACEMENT, UNSAFE, replace_unsafe
 
 MAX_JSON_DEPTH = 32  # a petition is one flat object; no client needs more
 
@@ -121,7 +121,7 @@ def safe_redirect_target(target: str | None, default: str = "/") -> str:
         return default
     if "\\" in target or any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in target):
         return default
-    if replace_unsafe(target) != target:  # a lone surrogate, for a caller outside a request
+    if REPLACEMENT in target or replace_unsafe(target) != target:  # what the door replaced, or a surrogate
         return default
     parts = urlsplit(target)
     if parts.scheme or parts.netloc:
