@@ -18,7 +18,7 @@ from flask import request
 
 MAX_ID = 2**31 - 1  # PostgreSQL ``integer``: the largest id a row can have
 MAX_PAGE = 100_000
-_INTEGER = re.compile(r"[+-]?[0-9]+")  # ASCII only: not \d, which matches "١" too
+_INTEGER = re.compile(r"-?[0-9]+")  # ASCII digits only: not \d, which matches "١" too
 
 
 def to_int(value, lo: int = 1, hi: int = MAX_ID) -> int | None:
