@@ -77,7 +77,7 @@ def _checked(value):
 class PortalJSONProvider(DefaultJSONProvider):
     """The app's JSON: Flask hands it to every request (``request.json_module``). Parsing is the
     standard parser, then :func:`_checked`; every failure is a ValueError, which Werkzeug turns into
-    ``None`` (``get_json(silent=True)``) or :meth:`PortalRequest.on_json_loading_failed`'s 400."""
+    ``None`` (``get_json(silent=True)``) or Flask's 400 (``request.json``)."""
 
     def loads(self, s, **kwargs):
         try:

@@ -261,7 +261,7 @@ def _one_odd_field(sweep, rule, valid: dict, value) -> None:
     if rule.endpoint == "accounts.login":
         base["email"] = sweep.ds.users["editor"].email
     for name in sorted(set(valid) | (sweep.own_names[rule.endpoint] - KEEP_VALID)):
-        fields = {**base, name: value}
+        fields = {**base, "form_started": _token(), name: value}  # a fresh token each time
         before = db.session.scalar(db.select(db.func.max(Submission.id))) or 0
         if classify(rule) == "api":
             body = {k: v for k, v in fields.items() if k not in KEEP_VALID}
