@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from flask import Flask
-from werkzeug.routing import IntegerConverter
 
 
 def create_app(config: type | Mapping[str, Any] | None = None) -> Flask:
@@ -110,15 +109,10 @@ def _configure_extensions(app: Flask) -> None:
         database.configure_engine(db.engine)
 
 
-class BoundedIntegerConverter(IntegerConverter):
-    """``<int:...>`` URL values beyond the database's integer range answer 404, not an overflow."""
-
-    def __init__(self, map, fixed_digits=0, min=None, max=2**31 - 1, signed=False):
-        super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
-
-
 def _register_blueprints(app: Flask) -> None:
-    app.url_map.converters["int"] = BoundedIntegerConverter
+    from portal import inputs
+
+    inputs.init_app(app)  # the request class and URL converters, before any rule is added
     # Feature blueprints are imported here only: imports run moderation -> public_docs -> portal.
     import portal.models  # noqa: F401
     from portal.accounts.views import bp as accounts_bp

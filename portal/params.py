@@ -3,13 +3,22 @@
 
 ``request.args.get(name, type=int)`` accepts any integer: a 40-digit ``?page=`` overflows SQLite's
 64-bit integers (and PostgreSQL's ``integer`` ids) with an ``OverflowError``, i.e. a 500.
+
+Only ASCII digits make a number here. Python's ``int()``, ``str.isdigit()`` and the regex ``\\d``
+accept every script's digits and more: ``int("١")`` (Arabic-Indic one) is 1, so a topic sent as "١"
+was filed under topic 1, and ``"²".isdigit()`` is true while ``int("²")`` raises (a 500). Every
+number a visitor sends (form, query string, JSON) is read through :func:`to_int` or
+:func:`coerce_int`.
 """
 from __future__ import annotations
+
+import re
 
 from flask import request
 
 MAX_ID = 2**31 - 1  # PostgreSQL ``integer``: the largest id a row can have
 MAX_PAGE = 100_000
+_INTEGER = re.compile(r"-?[0-9]+")  # ASCII digits only: not \d, which matches "١" too
 
 
 def to_int(value, lo: int = 1, hi: int = MAX_ID) -> int | None:
@@ -18,15 +27,21 @@ def to_int(value, lo: int = 1, hi: int = MAX_ID) -> int | None:
         return None
     if isinstance(value, str):
         value = value.strip()
-        if not value or len(value) > 20:  # no allowed value is that long; int() of a huge string is slow
+        if len(value) > 20 or not _INTEGER.fullmatch(value):  # no allowed value is that long
             return None
-        try:
-            value = int(value)
-        except ValueError:
-            return None
+        value = int(value)
     if not isinstance(value, int):
         return None
     return value if lo <= value <= hi else None
+
+
+def coerce_int(value) -> int:
+    """``coerce`` for WTForms select fields: an int, or ValueError (the field's own "not a valid
+    choice" error) for anything but ASCII digits."""
+    number = to_int(value, -MAX_ID, MAX_ID)
+    if number is None:
+        raise ValueError(value)
+    return number
 
 
 def as_id(value) -> int | None:
@@ -52,9 +67,8 @@ def page_arg(name: str = "page", maximum: int = MAX_PAGE, default: int = 1) -> i
     """A page number (or a page size): ``default`` when absent or not a number, else clamped to
     ``[1, maximum]``."""
     raw = (request.args.get(name) or "").strip()
-    if len(raw) > 20:
-        return maximum if raw.isdigit() else default
-    try:
-        return min(max(int(raw), 1), maximum)
-    except ValueError:
+    if not _INTEGER.fullmatch(raw):
         return default
+    if len(raw) > 20:
+        return default if raw.startswith("-") else maximum
+    return min(max(int(raw), 1), maximum)

@@ -19,17 +19,31 @@ ALLOWED_ATTRIBUTES = {
     "td": ["colspan", "rowspan"],
 }
 ALLOWED_PROTOCOLS = ["http", "https", "mailto", "tel"]
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# Characters no text a person types contains, and that break what comes after: NUL (PostgreSQL
+# refuses it in text), the other C0 controls (tab, newline and carriage return excepted) and lone
+# UTF-16 surrogates (JSON's "\\ud800": no UTF-8 encoder, database driver or log accepts them). In
+# every request's form, query string and JSON strings they become U+FFFD at the door
+# (portal.inputs); stored text loses them here, with the invisible formatting characters below.
+UNSAFE = "\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff"
+_UNSAFE = re.compile(f"[{UNSAFE}]")
+_CONTROL = re.compile(f"[{UNSAFE}\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+REPLACEMENT = "\ufffd"
+
+
+def replace_unsafe(value: str) -> str:
+    """``value`` with each character of :data:`UNSAFE` replaced by U+FFFD, as Werkzeug already
+    replaces bytes that are not UTF-8: the text visibly changes, so an email, a receipt code or a
+    number carrying one is refused by its own check instead of silently matching another value."""
+    return _UNSAFE.sub(REPLACEMENT, value) if _UNSAFE.search(value) else value
 
 
 def clean_text(value: str | None, max_length: int | None = None) -> str:
-    """Plain text: NFC, no control or bidi-override characters, trimmed. Never HTML-escaped
+    """Plain text: NFC, no control, lone-surrogate or bidi-override characters, trimmed. Never HTML-escaped
     here: templates escape on output."""
     if value is None:
         return ""
-    value = unicodedata.normalize("NFC", str(value))
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    value = _CONTROL.sub("", value).strip()
+    value = _CONTROL.sub("", str(value))
+    value = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n").strip()
     if max_length is not None:
         value = value[:max_length]
     return value

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from flask import g
 from flask.testing import FlaskClient
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import text
 
 from portal import create_app
@@ -15,6 +16,13 @@ from portal.config import TestingConfig
 from portal.extensions import db as _db
 
 PG_URL = os.environ.get("TEST_DATABASE_URL")
+
+# Hypothesis: on a developer's machine each run tries new random examples (a failure is saved in
+# .hypothesis/ and replayed first until it is fixed); in CI (``CI`` set, as .ci/run does) every run
+# tries the same examples, so CI fails on a change, never on a new draw. What a run finds goes into
+# the test as an ``@example``. HYPOTHESIS_PROFILE=ci or =default picks one explicitly.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default"))
 _pg_schema_ready = False
 
 

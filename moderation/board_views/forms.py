@@ -4,14 +4,16 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from portal.params import coerce_int  # ASCII digits only: int() reads "١" as 1
 
 REQUIRED = _l("Trường này là bắt buộc.")
 
 
 class AssignForm(FlaskForm):
-    assignee = SelectField(_l("Thành viên xử lý"), coerce=int, validators=[DataRequired(REQUIRED)])
+    assignee = SelectField(_l("Thành viên xử lý"), coerce=coerce_int, validators=[DataRequired(REQUIRED)])
 
 
 class TextForm(FlaskForm):
@@ -33,16 +35,16 @@ class AnswerForm(FlaskForm):
 
 
 class MemberForm(FlaskForm):
-    user_id = SelectField(_l("Cán bộ (để trống nếu khuyết)"), coerce=int)
+    user_id = SelectField(_l("Cán bộ (để trống nếu khuyết)"), coerce=coerce_int)
     position = SelectField(_l("Chức danh"), choices=[("head", _l("Trưởng ban")), ("deputy", _l("Phó Trưởng ban")),
                                                   ("member", _l("Thành viên"))])
-    group_id = SelectField(_l("Tổ dân phố"), coerce=int)
+    group_id = SelectField(_l("Tổ dân phố"), coerce=coerce_int)
     term_start = DateField(_l("Bắt đầu nhiệm kỳ"), validators=[Optional()])
     term_end = DateField(_l("Kết thúc nhiệm kỳ"), validators=[Optional()])
 
 
 class SupervisionBoardForm(FlaskForm):
-    project_id = SelectField(_l("Dự án (thông tin công khai)"), coerce=int)
+    project_id = SelectField(_l("Dự án (thông tin công khai)"), coerce=coerce_int)
     name = StringField(_l("Tên Ban"), validators=[Optional(), Length(max=200)])
 
 
@@ -50,8 +52,3 @@ class HolidayForm(FlaskForm):
     day = DateField(_l("Ngày nghỉ"), validators=[DataRequired(_l("Vui lòng nhập ngày hợp lệ."))])
     name = StringField(_l("Tên ngày lễ"), validators=[DataRequired(REQUIRED), Length(max=120)])
 
-
-class RatingForm(FlaskForm):
-    rating = IntegerField(_l("Mức đánh giá (1–5)"), validators=[DataRequired(_l("Vui lòng chọn mức đánh giá.")),
-                                                          NumberRange(1, 5, _l("Chọn từ 1 đến 5."))])
-    comment = TextAreaField(_l("Nhận xét (không bắt buộc)"), validators=[Optional(), Length(max=2000)])

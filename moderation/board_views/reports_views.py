@@ -8,6 +8,7 @@ from pathlib import Path
 from flask import Blueprint, render_template, request, send_file
 
 from moderation import reports
+from portal.params import to_int
 from portal.permissions import role_required
 from portal.i18n import N_
 
@@ -46,10 +47,10 @@ def index():
     error = None
     data = label = None
     try:
-        year = int(form["year"])
-        if not 2000 <= year <= 2100:
+        year = to_int(form["year"], 2000, 2100)
+        if year is None:
             raise ValueError("Năm không hợp lệ.")
-        part = int(form["part"] or 1)
+        part = to_int(form["part"] or "1", 0, 99) or 0  # period_bounds names the allowed parts
         start, end, label = reports.period_bounds(kind, year, part, _date(form["start"]), _date(form["end"]))
         data = reports.report_data(start, end)
     except ValueError as exc:

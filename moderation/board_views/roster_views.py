@@ -15,6 +15,7 @@ from moderation.models import Board, BoardMember, Holiday
 from moderation.roster import RosterError
 from portal.accounts.models import User
 from portal.extensions import db
+from portal.params import to_int
 from portal.permissions import role_required
 from portal.ward import ResidentialGroup
 from portal.i18n import N_
@@ -155,10 +156,10 @@ def _save_sla_settings(form) -> None:
 
     values = {}
     for key, label, lo, hi in SLA_SETTINGS:
-        raw = (form.get(key) or "").strip()
-        if not raw.isdigit() or not lo <= int(raw) <= hi:
+        value = to_int(form.get(key) or "", lo, hi)
+        if value is None:
             raise RosterError(f"{label}: nhập số nguyên từ {lo} đến {hi}.")
-        values[key] = int(raw)
+        values[key] = value
     for key, value in values.items():
         if int(get_setting(key, current_app.config.get(key))) != value:
             set_setting(key, value, actor=current_user)

@@ -7,7 +7,8 @@ from sqlalchemy import select
 from moderation import abuse
 from moderation.intake.choices import list_projects
 from portal.extensions import db
-from portal.sanitize import clean_text
+from portal.params import as_id
+from portal.sanitize import REPLACEMENT, clean_text
 
 LIMITS = {"title": (5, 200), "description": (20, 5000), "comment": (5, 5000), "name": (0, 120),
           "info": (0, 5000), "email": (0, 254), "phone": (0, 20)}
@@ -54,6 +55,8 @@ def check_contact(errors: dict, name, phone, email, consent) -> tuple[str, str, 
         from email_validator import EmailNotValidError, validate_email
 
         try:
+            if REPLACEMENT in email_raw:  # a byte or character the request could not carry (portal.inputs)
+                raise EmailNotValidError(email_raw)
             email_n = validate_email(email_raw, check_deliverability=False).normalized
             email_n = email_n[:254]
         except EmailNotValidError:
@@ -80,8 +83,9 @@ def lookup_active(model, value, errors: dict, field: str, label: str, required: 
             errors[field] = f"Vui lòng chọn {label}."
         return None
     row = None
-    if isinstance(value, int) or (isinstance(value, str) and value.isdigit() and len(value) < 10):
-        row = db.session.get(model, int(value)) if 0 < int(value) < 2**31 else None
+    row_id = as_id(value)  # ASCII digits only: "١" is not topic 1, "²" is no number at all
+    if row_id is not None:
+        row = db.session.get(model, row_id)
     if row is None and isinstance(value, str):
         row = db.session.scalar(select(model).where(model.code == value[:32]))
     if row is None or not row.active:
@@ -93,12 +97,8 @@ def lookup_active(model, value, errors: dict, field: str, label: str, required: 
 def check_project(value, errors: dict):
     if value in (None, "", 0, "0"):
         return None
-    try:
-        pid = int(value)
-    except (TypeError, ValueError):
-        errors["project_id"] = "Dự án, công trình không hợp lệ: vui lòng chọn trong danh sách."
-        return None
-    if pid not in {p.id for p in list_projects()}:
+    pid = as_id(value)
+    if pid is None or pid not in {p.id for p in list_projects()}:
         errors["project_id"] = "Dự án, công trình không hợp lệ: vui lòng chọn trong danh sách."
         return None
     return pid

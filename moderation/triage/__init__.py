@@ -21,6 +21,7 @@ from moderation.triage.referral import ANSWER_FILE_TYPES, record_answer, refer_c
 from portal import audit
 from portal.database import utcnow
 from portal.extensions import db
+from portal.params import to_int
 from portal.sanitize import clean_text
 from portal.i18n import N_
 
@@ -164,11 +165,8 @@ def rate_case(case: Case, rating, comment: str = "", actor="resident") -> Case:
         refuse(case, "đánh giá", "Chỉ đánh giá sau khi hồ sơ đã kết thúc.")
     if case.rating is not None:
         raise CaseError("Bạn đã đánh giá trả lời này; mỗi kiến nghị chỉ được đánh giá một lần.")
-    try:
-        value = int(rating)
-    except (TypeError, ValueError):
-        value = 0
-    if not 1 <= value <= 5:
+    value = to_int(rating, 1, 5)
+    if value is None:
         raise CaseError("Vui lòng chọn mức đánh giá từ 1 đến 5.")
     case.rating = value
     case.rating_comment = clean_text(comment, 2000)

@@ -6,6 +6,7 @@ from flask import Blueprint, current_app, jsonify, redirect, render_template, re
 from sqlalchemy import text
 
 from portal.extensions import db
+from portal.inputs import safe_redirect_target
 
 bp = Blueprint("site", __name__)
 
@@ -50,12 +51,8 @@ def about_en():
 
 
 def _safe_next(target: str | None) -> str:
-    if not target:
-        return "/"
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return "/"
-    return target
+    """The one check of a ``next`` target (the language switch, the login page)."""
+    return safe_redirect_target(target)
 
 
 @bp.get("/ngon-ngu/<lang>")

@@ -42,7 +42,7 @@ def parse_date(value: Any, field: str, label: str, errors: dict) -> dt.date | No
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        m = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*", str(value))
+        m = re.fullmatch(r"\s*([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\s*", str(value))
         if m:
             try:
                 return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))

@@ -101,7 +101,7 @@ def clean_filters(args) -> dict[str, str]:
             continue
         if key == "category" and value not in CATEGORIES:
             continue
-        if key == "year" and not re.fullmatch(r"(19|20)\d\d", value):
+        if key == "year" and not re.fullmatch(r"(19|20)[0-9][0-9]", value):
             continue
         if key == "status" and value not in {s.value for s in PUBLIC_STATUSES}:
             continue

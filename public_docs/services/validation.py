@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from portal.extensions import db
+from portal.params import as_id
 from portal.sanitize import clean_text, render_markdown
 from portal.settings import get_setting
 from portal.ward import ResidentialGroup
@@ -142,10 +143,11 @@ def _clean_groups(data: dict, errors: dict) -> list[ResidentialGroup]:
     if group_ids:
         ids = []
         for g in group_ids:
-            try:
-                ids.append(int(g))
-            except (TypeError, ValueError):
+            group_id = as_id(g)
+            if group_id is None:
                 errors["group_ids"] = "Tổ dân phố không hợp lệ."
+            else:
+                ids.append(group_id)
         if ids:
             groups = list(db.session.scalars(select(ResidentialGroup).where(ResidentialGroup.id.in_(ids))))
             if len(groups) != len(set(ids)):

@@ -21,7 +21,7 @@ from wtforms import (
 from portal.extensions import db
 from portal.files import read_stored
 from portal.i18n import N_
-from portal.params import page_arg
+from portal.params import as_id, page_arg
 from portal.permissions import role_required
 from portal.sanitize import clean_text
 from portal.ward import ResidentialGroup
@@ -245,7 +245,7 @@ def amend(disclosure_id: int):
             version = services.amend_disclosure(
                 d, _form_data(form), form.change_note.data, actor=current_user,
                 secrecy_confirmed=bool(form.secrecy_confirmed.data), files=_uploads(),
-                remove_attachment_ids=[int(i) for i in form.remove_attachment_ids.data or [] if str(i).isdigit()],
+                remove_attachment_ids=[i for i in map(as_id, form.remove_attachment_ids.data or []) if i],
             )
             return d, gettext("Đã đính chính, văn bản hiện ở phiên bản %(version)s.", version=version.version_no)
 

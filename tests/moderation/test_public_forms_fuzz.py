@@ -1,11 +1,17 @@
 """Property-based tests: random text and files posted to every public form and the API never
-give a 500 and never leave a half-stored submission."""
+give a 500, never leave a half-stored submission, and file a petition only under the topic and
+group the sender named (by code or by id in ASCII digits).
+
+The ``@example`` cases are what these tests (and the outside attack) found: ``"²"`` as a topic or
+group (``int("²")`` raised, a 500), ``"١"`` (``int("١") == 1``: filed under topic 1), a lone
+surrogate (the database driver cannot encode it) and NUL (PostgreSQL refuses it in text)."""
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
@@ -47,34 +53,98 @@ def _files(files):
     return [(io.BytesIO(data), name or "tep") for name, data in files]
 
 
+def filed_as_named(db, sent: dict) -> None:
+    """The newest petition's topic and group are the ones ``sent`` named: their code, or their id
+    written in ASCII digits (never "١" read as 1)."""
+    from portal.sanitize import clean_text
+
+    sub = db.session.scalars(select(Submission).order_by(Submission.id.desc()).limit(1)).one()
+    for field, row in (("topic", sub.topic), ("group", sub.group)):
+        value = sent.get(field)
+        if row is None:
+            continue
+        text = clean_text(str(value)) if value is not None else ""
+        assert text == row.code or re.fullmatch(rf"0*{row.id}", text), (field, value, row.code, row.id)
+
+
+NASTY_CHOICES = [("topic", "²"), ("group", "²"), ("topic", "١"), ("group", "١"), ("project_id", "²"),
+                 ("topic", "\ud800"), ("group", "\x00"), ("topic", "land\x00")]
+
+
+VALID_TEXT = {"title": "Đèn đường hỏng ở tổ 5", "description": "Ba cột đèn không sáng từ hai tuần nay, rất tối.",
+              "name": "", "phone": "", "email": ""}
+VALID_CHOICES = {"kind": "feedback", "topic": "land", "group": "TDP01", "project_id": "", "visibility": "anonymous",
+                 "consent": "", "step": "final"}
+
+
+def _with(base: dict, field: str, value) -> dict:
+    return {**base, field: value} if field in base else base
+
+
 @SETTINGS
 @given(data=st.fixed_dictionaries({k: TEXT for k in ("title", "description", "name", "phone", "email")}),
        choices=st.fixed_dictionaries({k: CHOICE for k in ("kind", "topic", "group", "project_id", "visibility",
                                                            "consent", "step")}),
        files=FILES)
+@example(data=VALID_TEXT, choices=VALID_CHOICES, files=[])
+@example(data={**VALID_TEXT, "title": "Đèn\x00 hỏng\u202e"}, choices=VALID_CHOICES, files=[])
+@example(data={**VALID_TEXT, "phone": "0٩05123456", "name": "An"}, choices={**VALID_CHOICES, "consent": "y"}, files=[])
 def test_petition_form_never_500(client, groups, db, data, choices, files):
     before = n(db)
     payload = {**data, **choices, "form_started": token(), "attachments": _files(files)}
     resp = client.post("/gui-kien-nghi", data=payload, content_type="multipart/form-data")
     assert resp.status_code < 500
     assert n(db) == before + (1 if resp.status_code == 302 else 0)
+    if resp.status_code == 302:
+        filed_as_named(db, choices)
     invariants(db)
+
+
+@pytest.mark.parametrize("field, value", [c for c in NASTY_CHOICES if "\ud800" not in c[1]])  # no UTF-8 form
+def test_petition_form_found_examples(client, groups, db, field, value):
+    """The form with one found value, the rest valid: refused with the field's message."""
+    payload = {**VALID_TEXT, **VALID_CHOICES, field: value, "form_started": token()}
+    resp = client.post("/gui-kien-nghi", data=payload)
+    assert resp.status_code == 422
+    assert "không hợp lệ: vui lòng chọn trong danh sách" in resp.get_data(as_text=True)
+    assert n(db) == 0
+
+
+API_VALID = {**VALID_TEXT, **{k: v for k, v in VALID_CHOICES.items() if k not in ("step", "consent")}}
 
 
 @SETTINGS
 @given(data=st.fixed_dictionaries({k: TEXT | st.integers() | st.none() | st.booleans()
                                    for k in ("kind", "topic", "group", "project_id", "title", "description",
                                              "name", "phone", "email", "visibility", "consent")}))
+@example(data=API_VALID)
+@example(data={**API_VALID, "topic": 1, "group": "1"})
+@example(data={**API_VALID, "title": "Đèn\ud800 hỏng", "name": "An\udfff", "consent": True})
+@example(data={**API_VALID, "email": "an\ud800@example.vn", "consent": True})
+@example(data={**API_VALID, "email": "an\x00@example.vn", "consent": True})
+@example(data={**API_VALID, "topic": True, "group": 10**30, "project_id": -1})
 def test_api_never_500(client, groups, db, data):
     before = n(db)
     resp = client.post("/api/v1/petitions", json=data)
     assert resp.status_code < 500 and resp.is_json
     assert n(db) == before + (1 if resp.status_code == 201 else 0)
+    if resp.status_code == 201:
+        filed_as_named(db, data)
     invariants(db)
+
+
+@pytest.mark.parametrize("field, value", NASTY_CHOICES)
+def test_api_found_examples(client, groups, db, field, value):
+    resp = client.post("/api/v1/petitions", json={**API_VALID, field: value})
+    assert resp.status_code == 422
+    assert field in resp.get_json()["fields"]
+    assert n(db) == 0
 
 
 @SETTINGS
 @given(code=TEXT, info=TEXT, files=FILES, contact=TEXT)
+@example(code="KN-\x00", info="Bổ sung\x00 thông tin", files=[], contact="0905\x00123456")
+@example(code="KN-٣٣٣٣-٣٣٣٣-٣٣", info="x" * 6000, files=[], contact="an\u202e@example.vn")
 def test_tracking_add_info_and_support_never_500(client, petition, db, code, info, files, contact):
     s = db.session.scalar(select(Submission).order_by(Submission.id).limit(1))
     if s is None:

@@ -43,3 +43,26 @@ def test_page_size_uses_its_own_default(app):
         assert page_arg("per_page", maximum=100, default=20) == 20
     with app.test_request_context(query_string={"per_page": "500"}):
         assert page_arg("per_page", maximum=100, default=20) == 100
+
+
+NOT_ASCII = ["١", "²", "٣", "１", "𝟏", "¹", "½", "Ⅻ", "1\u0661", "\u0661" * 25, "١٢٣"]
+
+
+@pytest.mark.parametrize("raw", NOT_ASCII)
+def test_numbers_are_ascii_digits_only(app, raw):
+    """``int("١") == 1`` and ``"²".isdigit()``: neither may make a number here (issue 11, item 16)."""
+    from portal.params import as_id, coerce_int, to_int
+
+    assert as_id(raw) is None and to_int(raw, 0, 10**6) is None
+    with pytest.raises(ValueError):
+        coerce_int(raw)
+    with app.test_request_context(query_string={"page": raw, "id": raw, "year": raw}):
+        assert page_arg() == 1 and page_arg(default=7) == 7
+        assert id_arg("id") is None and int_arg("year", 2026, 1900, 2100) is None
+
+
+def test_signs_and_spaces(app):
+    from portal.params import as_id, coerce_int, to_int
+
+    assert as_id("+5") is None and to_int("-5", -10, 10) == -5 and as_id(" 5\n") == 5
+    assert coerce_int(0) == 0 and coerce_int("12") == 12
