@@ -170,3 +170,36 @@ def test_public_pages_cost_the_same_statements_for_5_and_50_petitions(client, db
     assert measured[5] == measured[50], measured
     cached = _statements(client, db, "/thong-ke?year=2026")
     assert cached < measured[50]["/thong-ke?year=2026"]  # unchanged since: from the cache
+
+
+def test_the_migration_fills_search_text_of_existing_petitions(tmp_path):
+    from flask_migrate import upgrade
+    from sqlalchemy import text
+
+    from portal import create_app
+    from portal.extensions import db as _db
+    from tests.portal.test_migrations import _fresh_url
+
+    app = create_app({"TESTING": True, "SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": _fresh_url(tmp_path),
+                      "SEARCH_INDEX_DIR": str(tmp_path / "i"), "UPLOAD_DIR": str(tmp_path / "f"),
+                      "MAIL_DIR": str(tmp_path / "m")})
+    with app.app_context():
+        upgrade(revision="e700300199be")
+        insert = text(
+            "INSERT INTO submission (id, receipt_code, kind, matter_kind, status, channel, visibility, title,"
+            " description, public_title, public_description, display_name, support_count, created_at, updated_at)"
+            " VALUES (:id, :code, 'petition', 'feedback', 'approved', 'web', 'named', :title, :description,"
+            " :public_title, NULL, '', 0, :now, :now)")
+        now = dt.datetime(2026, 3, 1, 3)
+        with _db.engine.begin() as conn:
+            conn.execute(insert, {"id": 1, "code": "KN-1", "title": "Đường NGẬP nước", "description": "Kỹ thuật",
+                                  "public_title": None, "now": now})
+            conn.execute(insert, {"id": 2, "code": "KN-2", "title": "Ông Bảy lấn chiếm", "description": "Vỉa hè",
+                                  "public_title": "Lấn chiếm", "now": now})
+        upgrade()
+        with _db.engine.connect() as conn:
+            rows = dict(conn.execute(text("SELECT id, search_text FROM submission ORDER BY id")).all())
+            versions = conn.execute(text("SELECT name FROM content_version")).scalars().all()
+        _db.engine.dispose()
+    assert rows == {1: " duong ngap nuoc ki thuat ", 2: " lan chiem via he "}
+    assert versions == ["figures"]
