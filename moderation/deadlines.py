@@ -140,7 +140,9 @@ class WorkingDays:
             last = self.first + dt.timedelta(days=len(self.counts) - 1)
             if lo >= self.first and hi <= last:
                 return
-            lo, hi = min(lo, self.first), max(hi, last)
+            # Widen by a year on the side that grew, so a run of questions rebuilds rarely.
+            lo = min(self.first, lo - dt.timedelta(days=366)) if lo < self.first else self.first
+            hi = max(last, hi + dt.timedelta(days=366)) if hi > last else last
         counts = [0]
         day = lo
         for _ in range((hi - lo).days):

@@ -93,8 +93,10 @@ def _after_flush(session, _ctx) -> None:
 
 
 def _before_commit(session) -> None:
-    names = set(session.info.get(_INFO_KEY, ())) | _pending(session)
-    for name in sorted(names):
+    # Flush first, so the version row is the last lock the transaction takes: a transaction that
+    # holds it then only commits, and never waits for a row another one holds (no deadlock).
+    session.flush()
+    for name in sorted(session.info.get(_INFO_KEY, ())):
         bump(session, name)
 
 

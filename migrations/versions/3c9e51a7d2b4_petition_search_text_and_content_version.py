@@ -44,7 +44,8 @@ def _backfill_search_text():
         if not rows:
             return
         conn.execute(
-            submission.update().where(submission.c.id == sa.bindparam('row_id')).values(search_text=sa.bindparam('text')),
+            submission.update().where(submission.c.id == sa.bindparam('row_id'))
+            .values(search_text=sa.bindparam('text')),
             [{'row_id': r.id,
               'text': search_text(r.public_title if r.public_title is not None else r.title,
                                   r.public_description if r.public_description is not None else r.description)}

@@ -51,6 +51,7 @@ def public_case_query():
 
 
 def _list_rate_limit() -> str:
+    """Requests per address to each public petition page (the list and its search, the statistics)."""
     return current_app.config.get("PETITION_LIST_RATE_LIMIT") or "120 per minute"
 
 
@@ -116,6 +117,7 @@ def _parse_period(strict_order: bool = True):
 
 
 @bp.get("/thong-ke")
+@limiter.limit(_list_rate_limit)
 def statistics():
     start, end, error = _parse_period()
     stats = reports.compute_statistics(start, end)
@@ -124,6 +126,7 @@ def statistics():
 
 
 @api_bp.get("/stats")
+@limiter.limit(_list_rate_limit)
 def stats():
     from portal.api import json_error
 

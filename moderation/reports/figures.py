@@ -113,6 +113,10 @@ def _compute_statistics(start: dt.date | None, end: dt.date | None) -> dict:
     off = deadlines.holidays()
     calendar = deadlines.WorkingDays(off)
     decision_days = deadlines.sla_days("board_decision")
+    days = [d for received, ref_answer, _in_time, responded, case_created, _n in groups_answered
+            for d in (received, ref_answer, responded, case_created) if d is not None]
+    if days:  # one table over every day asked about
+        calendar.cover(min(days), max(days) + dt.timedelta(days=2 * decision_days + 60))
     durations: Counter = Counter()
     on_time = answered = 0
     for received, ref_answer, ref_in_time, responded, case_created, n in groups_answered:

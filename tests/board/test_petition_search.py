@@ -114,10 +114,11 @@ def test_a_100_word_query_is_capped_with_a_note_and_answers(client, db, board_se
 
 
 @pytest.mark.parametrize("config_overrides", [{"PETITION_LIST_RATE_LIMIT": "3 per minute"}])
-def test_the_petition_list_is_rate_limited_by_its_setting(client, db):
-    for _ in range(3):
-        assert client.get("/kien-nghi?q=duong").status_code == 200
-    assert client.get("/kien-nghi").status_code == 429
+def test_the_petition_pages_are_rate_limited_by_their_setting(client, db):
+    for url in ("/kien-nghi", "/thong-ke", "/api/v1/stats"):
+        for i in range(3):
+            assert client.get(f"{url}?q=duong{i}").status_code == 200
+        assert client.get(url).status_code == 429, url
 
 
 def test_search_text_follows_every_change_of_the_shown_text(db, board_setup):

@@ -103,7 +103,8 @@ def _moment(rng: random.Random) -> dt.datetime:
 def build_dataset(rng: random.Random, n: int = 160) -> None:
     deadlines.seed_holidays()
     _db.session.add(Holiday(day=dt.date(2026, 6, 3), name="Ngày nghỉ thử"))
-    topics = [Topic(code=f"sx{i}", name=name) for i, name in enumerate(["Đất đai", "Môi trường", "Môi trường", "An ninh"])]
+    names = ["Đất đai", "Môi trường", "Môi trường", "An ninh"]  # two topics of one name: one label
+    topics = [Topic(code=f"sx{i}", name=name) for i, name in enumerate(names)]
     groups = [ResidentialGroup(code=f"SX{i}", name=f"Tổ dân phố {i}", position=i) for i in range(3)]
     _db.session.add_all(topics + groups)
     _db.session.flush()
