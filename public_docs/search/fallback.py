@@ -25,7 +25,7 @@ def search_database(query: str | None, filters=None, page: int = 1, per_page: in
     filters = S.clean_filters(filters)
     result = S.SearchResult(query=parsed.text, page=page, per_page=per_page, sort="date", filters=filters,
                             truncated=parsed.truncated, available=False, from_database=True)
-    if parsed.empty:
+    if parsed.empty and not filters:
         result.empty_query = True
         return result
     columns = (Disclosure.title, Disclosure.number, Disclosure.summary, Disclosure.body_html)

@@ -73,6 +73,8 @@ def test_the_database_answer_takes_every_spelling_every_word_and_the_filters(app
     assert found("oat nuoc") == []  # words are matched from their start
     assert found("cong rac") == []  # every word
     assert found("thu gom", category="projects") == [] and found("nao vet", category="projects") == [drain.id]
+    browse = _get(client, "/tim-kiem", query_string={"category": "projects"}).get_data(as_text=True)
+    assert "Kế hoạch sửa chữa đường Trần Phú" in browse and "Hỗ trợ kỹ thuật" not in browse
     html = _get(client, "/tim-kiem", query_string={"q": "nao vet cong"}).get_data(as_text=True)
     assert "đang được xây dựng lại" in html and "Kế hoạch sửa chữa đường Trần Phú" in html
     assert "<mark>Nạo</mark> <mark>vét</mark> <mark>cống</mark>" in html
