@@ -265,6 +265,8 @@ OPENAPI_PATHS = {
                     "schema": {"$ref": "#/components/schemas/PetitionStatistics"}}}},
                 "400": {"description": "Bad date", "content": {"application/json": {
                     "schema": {"$ref": "#/components/schemas/Error"}}}},
+                "429": {"description": "Too many requests from this address (PETITION_LIST_RATE_LIMIT)",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
             },
         }
     }

@@ -119,6 +119,7 @@ def test_the_petition_pages_are_rate_limited_by_their_setting(client, db):
         for i in range(3):
             assert client.get(f"{url}?q=duong{i}").status_code == 200
         assert client.get(url).status_code == 429, url
+    assert client.get("/api/v1/stats").get_json()["status"] == 429  # the API's refusal is JSON
 
 
 def test_search_text_follows_every_change_of_the_shown_text(db, board_setup):
