@@ -122,3 +122,53 @@ def clock(due: dt.date, on: dt.date | None = None) -> dict:
         return {"state": "due", "days": left, "label": gettext_vi("Đến hạn hôm nay")}
     return {"state": "due" if left <= 2 else "ok", "days": left,
             "label": gettext_vi("Còn %(n)s ngày làm việc", n=left)}
+
+
+class WorkingDays:
+    """:func:`working_days_between` and :func:`add_working_days` over one loaded holiday set, for
+    many dates at once: a running count of working days per calendar day, built once over the span
+    asked about, answers each question with a subtraction (or a bisection) instead of a walk."""
+
+    def __init__(self, off: frozenset[dt.date] | None = None):
+        self.off = holidays() if off is None else off
+        self.first: dt.date | None = None
+        self.counts: list[int] = []  # counts[i]: working days in (first, first + i]
+
+    def cover(self, lo: dt.date, hi: dt.date) -> None:
+        """Make sure the table spans ``lo``..``hi`` (callers may widen it once up front)."""
+        if self.first is not None:
+            last = self.first + dt.timedelta(days=len(self.counts) - 1)
+            if lo >= self.first and hi <= last:
+                return
+            # Widen by a year on the side that grew, so a run of questions rebuilds rarely.
+            lo = min(self.first, lo - dt.timedelta(days=366)) if lo < self.first else self.first
+            hi = max(last, hi + dt.timedelta(days=366)) if hi > last else last
+        counts = [0]
+        day = lo
+        for _ in range((hi - lo).days):
+            day += dt.timedelta(days=1)
+            counts.append(counts[-1] + (day.weekday() < 5 and day not in self.off))
+        self.first, self.counts = lo, counts
+
+    def _count(self, day: dt.date) -> int:
+        return self.counts[(day - self.first).days]
+
+    def between(self, start: dt.date, end: dt.date) -> int:
+        """Same as :func:`working_days_between`."""
+        self.cover(min(start, end), max(start, end))
+        return self._count(end) - self._count(start)
+
+    def add(self, start: dt.date, days: int) -> dt.date:
+        """Same as :func:`add_working_days`."""
+        from bisect import bisect_left
+
+        if days <= 0:
+            return start
+        span = 2 * days + 30
+        while True:
+            self.cover(start, start + dt.timedelta(days=span))
+            i = (start - self.first).days
+            j = bisect_left(self.counts, self.counts[i] + days, i + 1)
+            if j < len(self.counts):
+                return self.first + dt.timedelta(days=j)
+            span *= 2

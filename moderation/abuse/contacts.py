@@ -13,8 +13,10 @@ EMAIL_MESSAGE = "Địa chỉ email không hợp lệ, ví dụ ten@example.com.
 
 
 def normalize_phone(value: str | None) -> str:
-    """Digits only, ``+84``/``0084``/``84`` → ``0``: ``+84 905-123 456`` → ``0905123456``."""
-    digits = re.sub(r"\D", "", value or "")
+    """ASCII digits only, ``+84``/``0084``/``84`` → ``0``: ``+84 905-123 456`` → ``0905123456``.
+    Other scripts' digits are dropped like separators (``\\D`` would keep "٩", so "0٩05…" passed as
+    a phone and hashed apart from "0905…": past the blocklist and the per-contact limits)."""
+    digits = re.sub(r"[^0-9]", "", value or "")
     if digits.startswith("0084"):
         digits = digits[2:]
     if digits.startswith("84") and len(digits) in (11, 12):
@@ -25,7 +27,7 @@ def normalize_phone(value: str | None) -> str:
 
 def valid_phone(value: str) -> bool:
     """A normalised Vietnamese number: 0, then a non-zero digit, 10 or 11 digits in all."""
-    return bool(re.fullmatch(r"0[1-9]\d{8,9}", value))
+    return bool(re.fullmatch(r"0[1-9][0-9]{8,9}", value))
 
 
 def normalize_email(value: str | None) -> str:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
-from moderation import reports, triage
+from moderation import petition_search, reports, triage
 from moderation.board_views.filters import filter_cases
 from moderation.models import (
     CASE_STATUS_LABELS, Case, CaseStatus, Submission, SubmissionKind, SubmissionStatus, Topic,
@@ -40,17 +41,6 @@ PUBLIC_STATUS = {
 }
 
 
-def _fold(text: str) -> str:
-    try:
-        from public_docs.search.analysis import fold
-    except Exception:  # the search package is optional here
-        import unicodedata
-
-        text = unicodedata.normalize("NFD", (text or "").replace("đ", "d").replace("Đ", "D"))
-        return "".join(c for c in text if unicodedata.category(c) != "Mn").lower()
-    return fold(text or "")
-
-
 def public_case_query():
     """Approved petitions that residents allowed to publish (named or anonymous), with their case."""
     return (
@@ -60,24 +50,31 @@ def public_case_query():
     )
 
 
+def _list_rate_limit() -> str:
+    """Requests per address to each public petition page (the list and its search, the statistics)."""
+    return current_app.config.get("PETITION_LIST_RATE_LIMIT") or "120 per minute"
+
+
 @bp.get("/kien-nghi")
+@limiter.limit(_list_rate_limit)
 def public_petitions():
-    q = (request.args.get("q") or "").strip()[:200]
+    """The public petitions, newest first: filtered, searched, counted and paginated in the database."""
+    query = petition_search.parse(request.args.get("q"))
     page = page_arg()
-    query, filters = filter_cases(public_case_query().order_by(Submission.created_at.desc()))
-    rows = db.session.execute(query).all()
-    if q:
-        needle = _fold(q)
-        words = needle.split()
-        rows = [r for r in rows if all(w in _fold(f"{r[0].shown_title} {r[0].shown_description}") for w in words)]
-    total = len(rows)
-    rows = rows[(page - 1) * PER_PAGE: page * PER_PAGE]
+    selection, filters = filter_cases(public_case_query().where(*petition_search.conditions(query.words)))
+    total = db.session.scalar(select(func.count()).select_from(selection.order_by(None).subquery()))
+    rows = db.session.execute(
+        selection.options(selectinload(Submission.topic))
+        .order_by(Submission.created_at.desc(), Submission.id.desc())
+        .limit(PER_PAGE).offset((page - 1) * PER_PAGE)
+    ).all() if total > (page - 1) * PER_PAGE else []
     return render_template(
         "accountability/petitions.html", rows=rows, total=total, page=page, per_page=PER_PAGE,
         topics=db.session.scalars(select(Topic).where(Topic.active.is_(True)).order_by(Topic.position)).all(),
         groups={g.id: g for g in db.session.scalars(select(ResidentialGroup).order_by(ResidentialGroup.position))},
         statuses=CASE_STATUS_LABELS, public_status=PUBLIC_STATUS,
-        filters={**filters, "q": q},
+        filters={**filters, "q": query.text}, query=query,
+        max_words=petition_search.MAX_QUERY_WORDS, max_chars=petition_search.MAX_QUERY_CHARS,
     )
 
 
@@ -120,6 +117,7 @@ def _parse_period(strict_order: bool = True):
 
 
 @bp.get("/thong-ke")
+@limiter.limit(_list_rate_limit)
 def statistics():
     start, end, error = _parse_period()
     stats = reports.compute_statistics(start, end)
@@ -128,6 +126,7 @@ def statistics():
 
 
 @api_bp.get("/stats")
+@limiter.limit(_list_rate_limit)
 def stats():
     from portal.api import json_error
 
@@ -266,6 +265,8 @@ OPENAPI_PATHS = {
                     "schema": {"$ref": "#/components/schemas/PetitionStatistics"}}}},
                 "400": {"description": "Bad date", "content": {"application/json": {
                     "schema": {"$ref": "#/components/schemas/Error"}}}},
+                "429": {"description": "Too many requests from this address (PETITION_LIST_RATE_LIMIT)",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
             },
         }
     }

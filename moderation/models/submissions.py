@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import Date, Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Date, Enum, ForeignKey, String, Text, UniqueConstraint, event, inspect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.database import UTCDateTime, utcnow
@@ -119,6 +119,9 @@ class Submission(db.Model):
     description: Mapped[str] = mapped_column(Text, default="")  # as sent; staff only
     public_title: Mapped[str | None] = mapped_column(String(300))  # redacted version, when redacted
     public_description: Mapped[str | None] = mapped_column(Text)
+    # The shown title and description folded for the public search (" word word … "): kept by
+    # the hooks below whenever either changes, whoever changes it.
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     display_name: Mapped[str] = mapped_column(String(120), default="")  # shown only when visibility=named
     redirect_kind: Mapped[str | None] = mapped_column(String(32))
     rejection_reason_id: Mapped[int | None] = mapped_column(ForeignKey("rejection_reason.id"))
@@ -167,6 +170,20 @@ class Submission(db.Model):
     def is_public(self) -> bool:
         """Shown on public pages and the API (approved, and the resident allowed it)."""
         return self.status == SubmissionStatus.approved and self.visibility != Visibility.private
+
+
+_SHOWN_TEXT = ("title", "description", "public_title", "public_description")
+
+
+@event.listens_for(Submission, "before_insert")
+@event.listens_for(Submission, "before_update")
+def _keep_search_text(_mapper, _connection, target: Submission) -> None:
+    state = inspect(target)
+    if state.persistent and not any(state.attrs[name].history.has_changes() for name in _SHOWN_TEXT):
+        return
+    from moderation.petition_search import search_text
+
+    target.search_text = search_text(target.shown_title, target.shown_description)
 
 
 class SubmitterContact(db.Model):

@@ -7,15 +7,13 @@ later steps. No personal data ever enters these figures."""
 from __future__ import annotations
 
 import datetime as dt
-import statistics as pystats
 from collections import Counter, OrderedDict
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from moderation import deadlines
-from moderation.models import (
-    Case, CaseStatus, Submission, SubmissionKind, SubmissionStatus, Topic,
-)
+from moderation.reports import aggregates
+from moderation.models import Case, Submission, SubmissionKind, SubmissionStatus, Topic
 from portal.extensions import db
 from portal.i18n import N_
 
@@ -39,16 +37,6 @@ def _period_bounds(start: dt.date | None, end: dt.date | None):
     lo = dt.datetime.combine(start, dt.time.min, tzinfo=VN_TZ) if start else None
     hi = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=VN_TZ) if end else None
     return lo, hi
-
-
-def _petitions(start=None, end=None) -> list[Submission]:
-    lo, hi = _period_bounds(start, end)
-    q = select(Submission).where(Submission.kind == SubmissionKind.petition)
-    if lo is not None:
-        q = q.where(Submission.created_at >= lo)
-    if hi is not None:
-        q = q.where(Submission.created_at < hi)
-    return list(db.session.scalars(q.order_by(Submission.created_at)))
 
 
 def _month_range(start, end, months: Counter) -> list[str]:
@@ -75,8 +63,6 @@ def _month_range(start, end, months: Counter) -> list[str]:
 def _intake_redirects(start=None, end=None) -> int:
     """Complaints and denunciations redirected on the form itself: nothing is stored but an
     anonymous audit event, which is what we count."""
-    from sqlalchemy import func
-
     from portal.audit import AuditEvent
 
     lo, hi = _period_bounds(start, end)
@@ -110,58 +96,89 @@ def answered_on_time(case: Case) -> bool | None:
 
 
 def compute_statistics(start: dt.date | None = None, end: dt.date | None = None) -> dict:
-    """Every figure of the statistics page, the API and the report."""
+    """Every figure of the statistics page, the API and the report (kept per period until a
+    petition, case, referral, topic, group, holiday or setting changes: see ``cache``)."""
+    from moderation.reports import cache
+
+    return cache.cached(("petitions", start, end), lambda: _compute_statistics(start, end))
+
+
+def _compute_statistics(start: dt.date | None, end: dt.date | None) -> dict:
     from portal.ward import ResidentialGroup
 
-    subs = _petitions(start, end)
-    ids = [s.id for s in subs]
-    cases = {c.submission_id: c for c in db.session.scalars(select(Case).where(Case.submission_id.in_(ids or [-1])))}
-    topics = {t.id: t.name for t in db.session.scalars(select(Topic))}
-    groups = {g.id: g.name for g in db.session.scalars(select(ResidentialGroup))}
-    st = Counter(s.status for s in subs)
+    lo, hi = _period_bounds(start, end)
+    st = Counter(aggregates.status_counts(lo, hi))
+    cases = aggregates.case_totals(lo, hi)
+    groups_answered = aggregates.answered_groups(lo, hi)
+    off = deadlines.holidays()
+    calendar = deadlines.WorkingDays(off)
+    decision_days = deadlines.sla_days("board_decision")
+    days = [d for received, ref_answer, _in_time, responded, case_created, _n in groups_answered
+            for d in (received, ref_answer, responded, case_created) if d is not None]
+    if days:  # one table over every day asked about
+        calendar.cover(min(days), max(days) + dt.timedelta(days=2 * decision_days + 60))
+    durations: Counter = Counter()
+    on_time = answered = 0
+    for received, ref_answer, ref_in_time, responded, case_created, n in groups_answered:
+        if ref_answer is not None:
+            day, in_time = ref_answer, bool(ref_in_time)
+        else:
+            day, in_time = responded, responded <= calendar.add(case_created, decision_days)
+        durations[calendar.between(received, day)] += n
+        on_time += n * in_time
+        answered += n
     totals = {
-        "received": len(subs),
+        "received": sum(st.values()),
         "approved": st[SubmissionStatus.approved],
         "rejected": st[SubmissionStatus.rejected],
         "redirected": st[SubmissionStatus.redirected],
         "redirected_at_intake": _intake_redirects(start, end),
         "duplicate": st[SubmissionStatus.duplicate],
         "pending": st[SubmissionStatus.received] + st[SubmissionStatus.in_review] + st[SubmissionStatus.needs_info],
-        "referred": sum(1 for c in cases.values() if c.referrals),
-        "answered": sum(1 for c in cases.values() if answer_date(c) is not None),
-        "closed": sum(1 for c in cases.values() if c.status == CaseStatus.closed),
+        "referred": cases["referred"],
+        "answered": answered,
+        "closed": cases["closed"],
     }
-    off = deadlines.holidays()
-    durations, on_time = [], []
-    for sub in subs:
-        case = cases.get(sub.id)
-        if case is None:
-            continue
-        day = answer_date(case)
-        if day is None:
-            continue
-        durations.append(deadlines.working_days_between(deadlines.local_date(sub.created_at), day, off))
-        on_time.append(bool(answered_on_time(case)))
-    ratings = [c.rating for c in cases.values() if c.rating is not None]
+    topics = {t.id: t.name for t in db.session.scalars(select(Topic))}
+    groups = {g.id: g.name for g in db.session.scalars(select(ResidentialGroup))}
 
-    def breakdown(key):
-        counter = Counter(key(s) for s in subs)
-        return [{"label": label, "count": n} for label, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))]
+    def breakdown(counts: dict, label) -> list[dict]:
+        counter: Counter = Counter()
+        for key, n in counts.items():
+            counter[label(key)] += n
+        return [{"label": lb, "count": n} for lb, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))]
 
-    months = Counter(deadlines.local_date(s.created_at).strftime("%Y-%m") for s in subs)
+    months = Counter(aggregates.month_counts(lo, hi))
     month_keys = _month_range(start, end, months)
+    ratings = cases["ratings"]
     return {
         "period": {"start": start.isoformat() if start else None, "end": end.isoformat() if end else None},
         "totals": totals,
         "by_month": [{"month": m, "count": months.get(m, 0)} for m in month_keys],
-        "by_topic": breakdown(lambda s: topics.get(s.topic_id, "Chưa phân loại")),
-        "by_group": breakdown(lambda s: groups.get(s.group_id, N_("Không xác định"))),
-        "median_working_days_to_answer": (float(pystats.median(durations)) if durations else None),
-        "answered_on_time_share": (round(sum(on_time) / len(on_time), 4) if on_time else None),
-        "answered_count": len(durations),
-        "average_rating": (round(sum(ratings) / len(ratings), 2) if ratings else None),
-        "ratings_count": len(ratings),
+        "by_topic": breakdown(aggregates.column_counts(Submission.topic_id, lo, hi),
+                              lambda k: topics.get(k, "Chưa phân loại")),
+        "by_group": breakdown(aggregates.column_counts(Submission.group_id, lo, hi),
+                              lambda k: groups.get(k, N_("Không xác định"))),
+        "median_working_days_to_answer": _median(durations),
+        "answered_on_time_share": (round(on_time / answered, 4) if answered else None),
+        "answered_count": answered,
+        "average_rating": (round(cases["rating_sum"] / ratings, 2) if ratings else None),
+        "ratings_count": ratings,
     }
+
+
+def _median(counts: Counter) -> float | None:
+    """``statistics.median`` of a list given as {value: how many times}."""
+    total = sum(counts.values())
+    if not total:
+        return None
+    wanted = {(total - 1) // 2, total // 2}
+    found, seen = [], 0
+    for value in sorted(counts):
+        n = counts[value]
+        found += [value for i in sorted(wanted) if seen <= i < seen + n]
+        seen += n
+    return float(found[0] if len(found) == 1 else (found[0] + found[1]) / 2)
 
 
 def disclosure_statistics(start: dt.date | None = None, end: dt.date | None = None) -> dict:
@@ -183,11 +200,12 @@ def disclosure_statistics(start: dt.date | None = None, end: dt.date | None = No
     elif end:
         cq = cq.where(Disclosure.comments_open_from <= end)
     consultations = list(db.session.scalars(cq.order_by(Disclosure.comments_open_from)))
-    comment_counts = {}
-    for d in consultations:
-        comment_counts[d.id] = sum(1 for _ in db.session.scalars(
-            select(Submission.id).where(Submission.kind == SubmissionKind.comment, Submission.disclosure_id == d.id,
-                                        Submission.status == SubmissionStatus.approved)))
+    comment_counts = dict(db.session.execute(
+        select(Submission.disclosure_id, func.count()).where(
+            Submission.kind == SubmissionKind.comment, Submission.status == SubmissionStatus.approved,
+            Submission.disclosure_id.in_([d.id for d in consultations] or [-1]),
+        ).group_by(Submission.disclosure_id)
+    ).all())
     return {
         "published_total": len(published),
         "published_by_category": [
@@ -198,7 +216,7 @@ def disclosure_statistics(start: dt.date | None = None, end: dt.date | None = No
             {"id": d.id, "number": d.number, "title": d.title,
              "from": d.comments_open_from.isoformat() if d.comments_open_from else None,
              "until": d.comments_open_until.isoformat() if d.comments_open_until else None,
-             "comments": comment_counts[d.id]}
+             "comments": comment_counts.get(d.id, 0)}
             for d in consultations
         ],
     }

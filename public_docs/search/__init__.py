@@ -1,11 +1,14 @@
 """Vietnamese full-text search over published disclosures (Whoosh behind a small API).
 
     search(query, filters=None, page=1, per_page=20, sort="relevance") -> SearchResult
+    search_or_database(...)   the same; while the index is unavailable, the database's answer
     apply_pending_changes()   apply the IndexChange log to this host's index
     rebuild()                 rebuild from the database in a temp dir and swap it in
     sync()                    rebuild when missing/corrupt/old schema, else apply pending changes
 
-Nothing here raises on user input: a missing or damaged index gives ``available=False``.
+Nothing here raises on user input: a missing or damaged index gives ``available=False``, and a
+search made in a request then has the index rebuilt in the background after the response
+(``SEARCH_AUTO_REBUILD``, see ``hooks``), whichever page or API asked.
 """
 from __future__ import annotations
 
@@ -48,6 +51,7 @@ class SearchResult:
     relaxed: bool = False  # no document had every word; these hold some of them
     truncated: bool = False  # the query was too long and was shortened
     empty_query: bool = False
+    from_database: bool = False  # the index was unavailable: found by the database (fallback.py)
 
     @property
     def pages(self) -> int:
@@ -96,6 +100,7 @@ def search(query: str | None, filters=None, page: int = 1, per_page: int = 20, s
             state = engine.get_state(path, _config("SEARCH_CACHE_MB", 64))
             if state is None:
                 result.available = False
+                _rebuild_after_request()
                 return result
             if parsed.empty and not filters:
                 result.empty_query = True
@@ -109,6 +114,7 @@ def search(query: str | None, filters=None, page: int = 1, per_page: int = 20, s
     except Exception:  # noqa: BLE001  (a damaged index must not break the page)
         log.exception("search failed; the index will be rebuilt")
         result.available = False
+        _rebuild_after_request()
         return result
     result.total, result.facets, result.relaxed = raw.total, raw.facets, raw.relaxed
     words = [t.folded for t in parsed.terms]
@@ -118,6 +124,31 @@ def search(query: str | None, filters=None, page: int = 1, per_page: int = 20, s
         result.hits.append(SearchHit(doc_id=int(doc_id), score=round(score, 4),
                                      snippet=snippet(content, words), title_html=highlight(title, words)))
     return result
+
+
+def search_or_database(query: str | None, filters=None, page: int = 1, per_page: int = 20,
+                       sort: str = "relevance", index_path=None) -> SearchResult:
+    """:func:`search`; while the index is unavailable (being rebuilt), the database's answer
+    (``from_database``: every word, newest first). ``available`` stays False in both cases, and
+    the result is empty only if the database could not answer either."""
+    result = search(query, filters=filters, page=page, per_page=per_page, sort=sort, index_path=index_path)
+    if result.available:
+        return result
+    from public_docs.search.fallback import search_database
+
+    try:
+        return search_database(query, filters=filters, page=result.page, per_page=result.per_page)
+    except Exception:  # noqa: BLE001  (the caller says the search is unavailable)
+        log.exception("database search failed while the index is unavailable")
+        return result
+
+
+def _rebuild_after_request() -> None:
+    """Have the after-request hook rebuild the index in the background (``hooks._after_request``)."""
+    from flask import g, has_request_context
+
+    if has_request_context():
+        g.search_unavailable = True
 
 
 class _TextLoader:
@@ -317,11 +348,16 @@ def apply_pending_changes(index_path=None) -> int:
 
 
 def sync(index_path=None) -> str:
-    """Rebuild when the index is missing, damaged or of an older schema; else apply the log."""
+    """Rebuild when the index is missing, damaged or of an older schema; else apply the log.
+
+    One rebuild at a time on a host: a worker that finds another one building waits for it, then
+    finds the index usable and only applies the log."""
     path = _index.index_dir(index_path)
     if not _index.is_usable(path):
-        count = _index.rebuild(path)
-        return f"rebuilt:{count}"
+        with _index.build_lock(path):
+            if not _index.is_usable(path):
+                count = _index.rebuild(path)
+                return f"rebuilt:{count}"
     return f"applied:{_index.apply_pending_changes(path)}"
 
 
@@ -330,5 +366,6 @@ def is_available(index_path=None) -> bool:
 
 
 __all__ = [
-    "SearchHit", "SearchResult", "apply_pending_changes", "fold", "normalize", "rebuild", "search", "sync",
+    "SearchHit", "SearchResult", "apply_pending_changes", "fold", "normalize", "rebuild", "search",
+    "search_or_database", "sync",
 ]

@@ -97,6 +97,19 @@ def writer_lock(path: Path):
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+@contextlib.contextmanager
+def build_lock(path: Path):
+    """One full build at a time on this host (threads and processes); separate from the writer
+    lock, which a build takes only to swap its directory in."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(str(path) + ".rebuild.lock", "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 def is_usable(path: Path) -> bool:
     state = read_state(path)
     if not state or state.get("schema") != SCHEMA_VERSION:

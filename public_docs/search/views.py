@@ -1,7 +1,7 @@
 """The public search page: /tim-kiem?q=… (GET only; every query is safe)."""
 from __future__ import annotations
 
-from flask import Blueprint, g, render_template, request
+from flask import Blueprint, render_template, request
 from sqlalchemy import select
 
 from portal.extensions import db, limiter
@@ -52,16 +52,15 @@ def _labelled_facets(facets: dict[str, dict[str, int]], filters: dict[str, str])
 @limiter.limit("120 per minute")
 def results():
     from public_docs.models import CATEGORIES, Disclosure, DisclosureStatus
-    from public_docs.search import search
+    from public_docs.search import search_or_database
 
     q = clean_text(request.args.get("q"), 500) or ""
     filters = {k: clean_text(request.args.get(k), 200) for k in FILTER_LABELS}
     filters = {k: v for k, v in filters.items() if v}
     sort = "date" if request.args.get("sort") == "date" else "relevance"
     page = page_arg(maximum=10_000)
-    result = search(q, filters=filters, page=page, per_page=PER_PAGE, sort=sort)
-    if not result.available:
-        g.search_unavailable = True  # the after-request hook schedules a rebuild
+    # While the index is rebuilt (scheduled by search() itself), the database answers.
+    result = search_or_database(q, filters=filters, page=page, per_page=PER_PAGE, sort=sort)
     docs = {}
     ids = [h.doc_id for h in result.hits]
     if ids:

@@ -31,30 +31,28 @@ def _item(d: Disclosure, snippet: str | None = None) -> dict:
     }
 
 
+SEARCH_RETRY_AFTER = 30  # seconds: a small index is rebuilt well within it
+
+
 def _search(q: str, filters: dict, page: int, per_page: int):
-    """(items, total) through the project's search when installed, else a plain SQL filter."""
+    """(items, total, from_database) through the search index, or while it is rebuilt through the
+    database; None when neither could answer."""
+    from public_docs.search import search_or_database
+
     try:
-        from public_docs.search import search as do_search
-    except ImportError:
-        do_search = None
-    if do_search is not None:
-        try:
-            result = do_search(q, filters=filters, page=page, per_page=per_page)
-        except Exception:  # noqa: BLE001 - the index must never break the API
-            current_app.logger.exception("search failed; falling back to SQL")
-            result = None
-        if result is not None and getattr(result, "available", True):
-            ids = [h.doc_id for h in result.hits]
-            rows = {
-                d.id: d for d in db.session.scalars(select(Disclosure).where(Disclosure.id.in_(ids)))
-                if d.is_public
-            } if ids else {}
-            items = [_item(rows[h.doc_id], strip_tags(h.snippet or "")) for h in result.hits if h.doc_id in rows]
-            return items, result.total
-    stmt = services.filter_public({**filters, "q": q})
-    total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
-    rows = db.session.scalars(stmt.limit(per_page).offset((page - 1) * per_page)).all()
-    return [_item(d) for d in rows], total
+        result = search_or_database(q, filters=filters, page=page, per_page=per_page)
+    except Exception:  # noqa: BLE001 - the index must never break the API
+        current_app.logger.exception("search failed")
+        return None
+    if not (result.available or result.from_database):
+        return None
+    ids = [h.doc_id for h in result.hits]
+    rows = {
+        d.id: d for d in db.session.scalars(select(Disclosure).where(Disclosure.id.in_(ids)))
+        if d.is_public
+    } if ids else {}
+    items = [_item(rows[h.doc_id], strip_tags(h.snippet or "")) for h in result.hits if h.doc_id in rows]
+    return items, result.total, result.from_database
 
 
 @bp.get("/disclosures")
@@ -77,13 +75,23 @@ def disclosures():
     if year:
         filters["year"] = str(year)
     q = clean_text(request.args.get("q"), 200)
+    from_database = False
     if q:
-        items, total = _search(q, filters, page, per_page)
+        found = _search(q, filters, page, per_page)
+        if found is None:
+            response, status = json_error(
+                503, "Chức năng tìm kiếm đang được xây dựng lại; vui lòng thử lại sau ít phút.")
+            response.headers["Retry-After"] = str(SEARCH_RETRY_AFTER)
+            return response, status
+        items, total, from_database = found
     else:
         stmt = services.filter_public(filters)
         total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
         items = [_item(d) for d in db.session.scalars(stmt.limit(per_page).offset((page - 1) * per_page))]
-    return jsonify({"items": items, "total": total, "page": page, "per_page": per_page})
+    response = jsonify({"items": items, "total": total, "page": page, "per_page": per_page})
+    if from_database:  # the index is being rebuilt: every word found, newest first, not ranked
+        response.headers["X-Search-Index"] = "rebuilding"
+    return response
 
 
 @bp.get("/disclosures/<int:disclosure_id>")
@@ -199,6 +207,9 @@ PATHS = {
                 "200": {"description": "A page of disclosures",
                         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DisclosureList"}}}},
                 "400": {"description": "Invalid parameter", **ERR},
+                "503": {"description": "The search cannot answer right now (see the Retry-After header); "
+                                       "while the search index is rebuilt, results come from the database "
+                                       "(header X-Search-Index: rebuilding) instead", **ERR},
             },
         }
     },

@@ -73,3 +73,11 @@ def test_faults_smoke():
     assert fig["smtp_twice"] == "0" and fig["smtp_never"] == "0"
     assert fig["search_5xx"] == "0" and fig["search_restored"] == "1"
     assert fig["disk_full_stored"] == "0" and fig["half_stored"] == "0"
+
+
+@pytest.mark.skipif(SLOW, reason="slow: runs with CI=1 or BENCH_SMOKE_ALL=1")
+def test_petitions_scale_smoke():
+    rc, out, fig = run_bench("petitions_scale.py", "--n", "300", "--repeat", "1")
+    assert fig, out[-3000:]
+    assert rc == 0, out[-3000:]
+    assert fig["errors"] == "0" and fig["n"] == "300" and fig["target"] == "met"
