@@ -83,15 +83,25 @@ class SmallDisk:
 
 
 def tiny_pdf(marker: str, pad: int = 60_000) -> bytes:
+    """A small well-formed PDF (a correct cross-reference table, so the upload check accepts it),
+    padded with a comment to about ``pad`` bytes so that it does not fit on the full disk."""
     body = f"BT /F1 12 Tf 72 720 Td (Anh chup hien truong {marker}) Tj ET".encode()
-    padding = b"%" + b"0" * pad + b"\n"
-    return (
-        b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-        b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
-        b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >> endobj\n"
-        + f"4 0 obj << /Length {len(body)} >> stream\n".encode() + body + b"\nendstream endobj\n"
-        + padding + b"trailer << /Root 1 0 R >>\n%%EOF\n"
-    )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        f"<< /Length {len(body)} >>\nstream\n".encode() + body + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n%" + b"0" * pad + b"\n")
+    offsets = []
+    for number, obj in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + obj + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{off:010d} 00000 n \n".encode() for off in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
 
 
 INPUT_RE = re.compile(r"<input\b[^>]*>", re.S)

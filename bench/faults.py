@@ -119,6 +119,8 @@ def main(argv=None) -> int:
             failures.append("disk: disk full, yet the petition was accepted")
         elif not d["full_kept_input"]:
             failures.append("disk: the answer to disk full lost what was typed")
+        elif not d["full_message"]:
+            failures.append(f"disk: disk full answered {d['full_status']} without saying the file could not be stored")
         if d["full_stored"]:
             failures.append(f"disk: {d['full_stored']} submission stored while its file could not be")
         if d["half_stored"]:
