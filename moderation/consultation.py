@@ -17,10 +17,8 @@ from portal import audit
 from portal.database import utcnow
 from portal.extensions import db
 from portal.sanitize import clean_text
-
-
-class SynthesisError(Exception):
-    """Refused (Vietnamese message)."""
+from portal.errors import DomainError
+from portal.i18n import _l
 
 
 def is_closed(disclosure, on: dt.date | None = None) -> bool:
@@ -49,20 +47,20 @@ def get_synthesis(disclosure) -> ConsultationSynthesis | None:
 def set_disposition(disclosure, submission: Submission, disposition: str, explanation: str, actor,
                     group_label: str = "") -> CommentDisposition:
     if not is_closed(disclosure):
-        raise SynthesisError("Chỉ tổng hợp, tiếp thu, giải trình sau khi hết thời gian lấy ý kiến.")
+        raise DomainError(_l("Chỉ tổng hợp, tiếp thu, giải trình sau khi hết thời gian lấy ý kiến."))
     if submission.disclosure_id != disclosure.id or submission.kind != SubmissionKind.comment \
             or submission.status != SubmissionStatus.approved:
-        raise SynthesisError("Ý kiến không thuộc dự thảo này hoặc chưa được duyệt.")
+        raise DomainError(_l("Ý kiến không thuộc dự thảo này hoặc chưa được duyệt."))
     synthesis = get_synthesis(disclosure)
     if synthesis is not None and synthesis.published_at is not None:
-        raise SynthesisError("Kết quả tổng hợp đã công bố; không sửa được.")
+        raise DomainError(_l("Kết quả tổng hợp đã công bố; không sửa được."))
     try:
         value = Disposition(disposition)
     except ValueError:
-        raise SynthesisError("Vui lòng chọn: tiếp thu, tiếp thu một phần hoặc không tiếp thu.") from None
+        raise DomainError(_l("Vui lòng chọn: tiếp thu, tiếp thu một phần hoặc không tiếp thu.")) from None
     explanation = clean_text(explanation, 5000)
     if value != Disposition.accepted and not explanation:
-        raise SynthesisError("Ý kiến tiếp thu một phần hoặc không tiếp thu cần có giải trình.")
+        raise DomainError(_l("Ý kiến tiếp thu một phần hoặc không tiếp thu cần có giải trình."))
     row = db.session.scalar(select(CommentDisposition).where(CommentDisposition.submission_id == submission.id))
     if row is None:
         row = CommentDisposition(submission_id=submission.id, disclosure_id=disclosure.id, disposition=value)
@@ -80,15 +78,15 @@ def set_disposition(disclosure, submission: Submission, disposition: str, explan
 
 def publish_synthesis(disclosure, summary: str, actor) -> ConsultationSynthesis:
     if not is_closed(disclosure):
-        raise SynthesisError("Chỉ công bố kết quả sau khi hết thời gian lấy ý kiến.")
+        raise DomainError(_l("Chỉ công bố kết quả sau khi hết thời gian lấy ý kiến."))
     comments = approved_comments(disclosure)
     disp = dispositions(disclosure)
     missing = [c for c in comments if c.id not in disp]
     if missing:
-        raise SynthesisError(f"Còn {len(missing)} ý kiến chưa được tiếp thu hoặc giải trình.")
+        raise DomainError(_l("Còn %(count)s ý kiến chưa được tiếp thu hoặc giải trình.", count=len(missing)))
     synthesis = get_synthesis(disclosure)
     if synthesis is not None and synthesis.published_at is not None:
-        raise SynthesisError("Kết quả tổng hợp đã được công bố.")
+        raise DomainError(_l("Kết quả tổng hợp đã được công bố."))
     if synthesis is None:
         synthesis = ConsultationSynthesis(disclosure_id=disclosure.id)
         db.session.add(synthesis)

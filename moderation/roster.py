@@ -12,15 +12,13 @@ from moderation.models import POSITION_LABELS, Board, BoardKind, BoardMember
 from portal import audit
 from portal.extensions import db
 from portal.sanitize import clean_text
+from portal.errors import DomainError
+from portal.i18n import _l
 
 INSPECTION_MIN_MEMBERS = 5
 SUPERVISION_MAX_MEMBERS = 5
 SUPERVISION_MAX_DEPUTIES = 2
 VACANCY_MONTHS = 6
-
-
-class RosterError(Exception):
-    """A roster change the rules refuse (Vietnamese message)."""
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -85,15 +83,15 @@ def roster_warnings(board: Board, on: dt.date | None = None) -> list[str]:
 
 def _check_member(board: Board, user_id, position: str, term_start, term_end) -> None:
     if position not in POSITION_LABELS:
-        raise RosterError("Chức danh không hợp lệ.")
+        raise DomainError(_l("Chức danh không hợp lệ."))
     if term_start and term_end and term_end < term_start:
-        raise RosterError("Ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu.")
+        raise DomainError(_l("Ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu."))
     if user_id:
         from portal.accounts.models import User
 
         user = db.session.get(User, user_id)
         if user is None:
-            raise RosterError("Không tìm thấy tài khoản cán bộ được chọn.")
+            raise DomainError(_l("Không tìm thấy tài khoản cán bộ được chọn."))
 
 
 def add_member(board: Board, actor, *, user_id=None, position="member", group_id=None, term_start=None,
@@ -101,7 +99,7 @@ def add_member(board: Board, actor, *, user_id=None, position="member", group_id
     user_id = user_id or None
     _check_member(board, user_id, position, term_start, term_end)
     if user_id and any(m.user_id == user_id for m in board.members):
-        raise RosterError("Cán bộ này đã có trong danh sách thành viên của Ban.")
+        raise DomainError(_l("Cán bộ này đã có trong danh sách thành viên của Ban."))
     m = BoardMember(board_id=board.id, user_id=user_id, position=position, group_id=group_id or None,
                     term_start=term_start, term_end=term_end)
     db.session.add(m)
@@ -117,7 +115,7 @@ def update_member(member: BoardMember, actor, *, user_id=None, position="member"
     board = member.board
     _check_member(board, user_id, position, term_start, term_end)
     if user_id and any(m.user_id == user_id and m.id != member.id for m in board.members):
-        raise RosterError("Cán bộ này đã có trong danh sách thành viên của Ban.")
+        raise DomainError(_l("Cán bộ này đã có trong danh sách thành viên của Ban."))
     before = {"user_id": member.user_id, "position": member.position}
     member.user_id, member.position, member.group_id = user_id, position, group_id or None
     member.term_start, member.term_end = term_start, term_end
@@ -138,9 +136,9 @@ def remove_member(member: BoardMember, actor) -> None:
 def create_supervision_board(project, actor, name: str = "") -> Board:
     """Attach a Community Investment Supervision Board to a project disclosure."""
     if project is None or not project.is_project:
-        raise RosterError("Chỉ gắn Ban giám sát đầu tư của cộng đồng với thông tin công khai là dự án.")
+        raise DomainError(_l("Chỉ gắn Ban giám sát đầu tư của cộng đồng với thông tin công khai là dự án."))
     if db.session.scalar(select(Board).where(Board.project_id == project.id)) is not None:
-        raise RosterError("Dự án này đã có Ban giám sát đầu tư của cộng đồng.")
+        raise DomainError(_l("Dự án này đã có Ban giám sát đầu tư của cộng đồng."))
     name = clean_text(name, 200) or f"Ban giám sát đầu tư của cộng đồng: {project.title}"[:200]
     board = Board(kind=BoardKind.supervision, name=name, project_id=project.id)
     db.session.add(board)
@@ -154,9 +152,9 @@ def add_holiday(day: dt.date, name: str, actor):
 
     name = clean_text(name, 120)
     if not name:
-        raise RosterError("Vui lòng nhập tên ngày nghỉ.")
+        raise DomainError(_l("Vui lòng nhập tên ngày nghỉ."))
     if db.session.get(Holiday, day) is not None:
-        raise RosterError(f"Ngày {day:%d/%m/%Y} đã có trong danh sách ngày nghỉ.")
+        raise DomainError(_l("Ngày %(day)s đã có trong danh sách ngày nghỉ.", day=f"{day:%d/%m/%Y}"))
     h = Holiday(day=day, name=name)
     db.session.add(h)
     audit.record(actor, "holiday.add", ("holiday", day.isoformat()), {"name": name})
@@ -169,7 +167,7 @@ def remove_holiday(day: dt.date, actor) -> None:
 
     h = db.session.get(Holiday, day)
     if h is None:
-        raise RosterError("Không tìm thấy ngày nghỉ.")
+        raise DomainError(_l("Không tìm thấy ngày nghỉ."))
     audit.record(actor, "holiday.remove", ("holiday", day.isoformat()), {"name": h.name})
     db.session.delete(h)
     db.session.flush()

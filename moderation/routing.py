@@ -7,12 +7,10 @@ from sqlalchemy import select
 from portal import audit
 from portal.extensions import db
 from portal.sanitize import clean_text
+from portal.errors import DomainError
+from portal.i18n import _l
 
 INSPECTION_BOARD_NAME = "Ban Thanh tra nhân dân"
-
-
-class RoutingError(Exception):
-    """A routing request the rules refuse; the message is Vietnamese and shown to the moderator."""
 
 
 def get_inspection_board(create: bool = True):
@@ -85,17 +83,17 @@ def route_approved_petition(submission, actor, board_id: int | None = None, reas
     from moderation.notify import email_staff
 
     if submission.kind != SubmissionKind.petition:
-        raise RoutingError("Chỉ kiến nghị mới được chuyển đến Ban; ý kiến góp ý dự thảo không chuyển.")
+        raise DomainError(_l("Chỉ kiến nghị mới được chuyển đến Ban; ý kiến góp ý dự thảo không chuyển."))
     if submission.status in (
         SubmissionStatus.rejected, SubmissionStatus.duplicate, SubmissionStatus.redirected,
         SubmissionStatus.withdrawn,
     ):
-        raise RoutingError("Kiến nghị không được duyệt nên không chuyển đến Ban.")
+        raise DomainError(_l("Kiến nghị không được duyệt nên không chuyển đến Ban."))
     if submission.id is None:
         db.session.flush()
     existing = db.session.scalar(select(Case).where(Case.submission_id == submission.id))
     if existing is not None:
-        raise RoutingError("Kiến nghị này đã được chuyển đến Ban trước đó.")
+        raise DomainError(_l("Kiến nghị này đã được chuyển đến Ban trước đó."))
 
     auto_board, auto_reason = default_board(submission)
     reason = clean_text(reason, 2000)
@@ -103,9 +101,9 @@ def route_approved_petition(submission, actor, board_id: int | None = None, reas
     if board_id is not None and int(board_id) != auto_board.id:
         board = db.session.get(Board, int(board_id))
         if board is None:
-            raise RoutingError("Không tìm thấy Ban được chọn.")
+            raise DomainError(_l("Không tìm thấy Ban được chọn."))
         if not reason:
-            raise RoutingError("Vui lòng ghi lý do khi chuyển kiến nghị đến Ban khác với Ban theo quy định.")
+            raise DomainError(_l("Vui lòng ghi lý do khi chuyển kiến nghị đến Ban khác với Ban theo quy định."))
         overridden = True
         routing_reason = f"Người kiểm duyệt chuyển {board.name}: {reason}"
     else:

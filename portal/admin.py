@@ -14,12 +14,13 @@ from portal.accounts.forms import UserForm
 from portal.accounts.models import User
 from portal.audit import AuditEvent
 from portal.extensions import db
-from portal.i18n import N_
 from portal.permissions import role_required
 from portal.sanitize import clean_text
 from portal.settings import get_setting, set_setting
 from portal.ward import ResidentialGroup
 from portal.params import page_arg
+from portal.errors import DomainError
+from portal.i18n import _l
 
 bp = Blueprint("admin", __name__, url_prefix="/can-bo/quan-tri")
 
@@ -43,8 +44,8 @@ def user_new():
                                         name=form.name.data or "")
             if not form.active.data:
                 services.update_user(user, active=False)
-        except services.AccountError as exc:
-            error = _(str(exc))
+        except DomainError as exc:
+            error = exc.message
         else:
             db.session.commit()
             flash(_("Đã tạo tài khoản %(email)s.", email=user.email), "success")
@@ -65,13 +66,13 @@ def user_edit(user_id: int):
     if form.validate_on_submit():
         try:
             if user.id == current_user.id and (not form.active.data or "admin" not in (form.roles.data or [])):
-                raise services.AccountError(N_("Bạn không thể tự vô hiệu hóa hoặc bỏ quyền quản trị của chính mình."))
+                raise DomainError(_l("Bạn không thể tự vô hiệu hóa hoặc bỏ quyền quản trị của chính mình."))
             services.update_user(user, roles=form.roles.data or [], active=bool(form.active.data),
                                  name=form.name.data or "")
             if form.password.data:
                 services.reset_password(user, form.password.data)
-        except services.AccountError as exc:
-            error = _(str(exc))
+        except DomainError as exc:
+            error = exc.message
             db.session.rollback()
         else:
             db.session.commit()

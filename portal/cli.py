@@ -9,6 +9,7 @@ from flask.cli import AppGroup
 from sqlalchemy import func, select
 
 from portal.extensions import db
+from portal.errors import DomainError
 
 users_cli = AppGroup("users", help="Staff accounts.")
 outbox_cli = AppGroup("outbox", help="The transactional outbox.")
@@ -37,7 +38,7 @@ def create_user_cmd(email, roles, password, name):
     password = password or secrets.token_urlsafe(12) + "-Aa1"
     try:
         user = services.create_user(email, [r for role in roles for r in role.split(",")], password, name=name, actor="cli")
-    except services.AccountError as exc:
+    except DomainError as exc:
         db.session.rollback()
         raise click.ClickException(str(exc)) from exc
     db.session.commit()

@@ -1,6 +1,6 @@
 """Uploaded files: type checked by content (never by name or declared type), stored by content hash.
 
-``inspect_upload(data, allowed)`` returns the detected type or raises ``FileRefused`` with a
+``inspect_upload(data, allowed)`` returns the detected type or raises ``DomainError`` with a
 Vietnamese message: PDFs are checked object by object (``portal.pdfcheck``), images by the pixel
 count in their header (``UPLOAD_MAX_IMAGE_PIXELS``) before anything is decoded, DOCX/XLSX/ODT by
 their central directory (``UPLOAD_MAX_UNCOMPRESSED_BYTES`` in all, no bomb ratio, no macros)
@@ -23,6 +23,8 @@ from flask import current_app, has_app_context
 
 from portal.config import Config
 from portal.pdfcheck import pdf_problem
+from portal.errors import DomainError
+from portal.i18n import _l
 
 PDF = "application/pdf"
 JPEG = "image/jpeg"
@@ -51,10 +53,6 @@ def _mb(size: int) -> str:
     return text.replace(".", ",")
 
 
-class FileRefused(ValueError):
-    """An upload that is refused; the message is for the resident or editor."""
-
-
 @dataclass(frozen=True)
 class StoredFile:
     sha256: str
@@ -70,25 +68,25 @@ def _zip_type(data: bytes) -> str | None:
     except (zipfile.BadZipFile, ValueError, OSError):
         return None
     if len(infos) > ZIP_MAX_MEMBERS:
-        raise FileRefused("Tệp nén chứa quá nhiều thành phần, có thể là tệp độc hại.")
+        raise DomainError(_l("Tệp nén chứa quá nhiều thành phần, có thể là tệp độc hại."))
     total = packed = 0
     for info in infos:
         name = info.filename.replace("\\", "/")
         if name.startswith("/") or ".." in name.split("/") or ":" in name.split("/")[0]:
-            raise FileRefused("Tệp chứa đường dẫn không hợp lệ.")
+            raise DomainError(_l("Tệp chứa đường dẫn không hợp lệ."))
         if name.lower().rsplit("/", 1)[-1] == "vbaproject.bin":
-            raise FileRefused("Tệp chứa macro (mã lệnh) nên không được nhận; vui lòng lưu lại dạng DOCX/XLSX thường.")
+            raise DomainError(_l("Tệp chứa macro (mã lệnh) nên không được nhận; vui lòng lưu lại dạng DOCX/XLSX thường."))
         total += info.file_size
         packed += info.compress_size
         if info.compress_size and info.file_size / max(info.compress_size, 1) > ZIP_MAX_RATIO and info.file_size > 1024 * 1024:
-            raise FileRefused("Tệp có tỷ lệ nén bất thường (nghi ngờ “bom nén”) nên không được nhận.")
+            raise DomainError(_l("Tệp có tỷ lệ nén bất thường (nghi ngờ “bom nén”) nên không được nhận."))
     limit = _limit("UPLOAD_MAX_UNCOMPRESSED_BYTES")
     if total > limit:
-        raise FileRefused(
-            f"Nội dung giải nén của tệp quá lớn ({_mb(total)} MB, tối đa {_mb(limit)} MB), có thể là tệp độc hại.")
+        raise DomainError(_l("Nội dung giải nén của tệp quá lớn (%(size)s MB, tối đa %(limit)s MB), có thể là tệp độc hại.",
+                              size=_mb(total), limit=_mb(limit)))
     # Many members each just under the per-member limit add up to a bomb too.
     if total > ZIP_BOMB_MIN_TOTAL and total / max(packed, 1) > ZIP_MAX_RATIO:
-        raise FileRefused("Tệp có tỷ lệ nén bất thường (nghi ngờ “bom nén”) nên không được nhận.")
+        raise DomainError(_l("Tệp có tỷ lệ nén bất thường (nghi ngờ “bom nén”) nên không được nhận."))
     names = {i.filename for i in infos}
     if "[Content_Types].xml" in names and "word/document.xml" in names:
         return DOCX
@@ -120,21 +118,22 @@ _HTML_MARKERS = (b"<script", b"<html", b"<!doctype html", b"<body", b"<iframe", 
 
 
 def inspect_upload(data: bytes, allowed: set[str], max_bytes: int) -> str:
-    """Check an upload; return its content type or raise ``FileRefused``."""
+    """Check an upload; return its content type or raise ``DomainError``."""
     if not data:
-        raise FileRefused("Tệp rỗng.")
+        raise DomainError(_l("Tệp rỗng."))
     if len(data) > max_bytes:
-        raise FileRefused(f"Tệp quá lớn ({_mb(len(data))} MB); dung lượng tối đa là {_mb(max_bytes)} MB.")
+        raise DomainError(_l("Tệp quá lớn (%(size)s MB); dung lượng tối đa là %(limit)s MB.",
+                              size=_mb(len(data)), limit=_mb(max_bytes)))
     kind = sniff_type(data)
     allowed_labels = ", ".join(sorted(LABELS[t] for t in allowed))
     if kind is None or kind not in allowed:
-        raise FileRefused(f"Định dạng tệp không được chấp nhận. Chỉ nhận: {allowed_labels}.")
+        raise DomainError(_l("Định dạng tệp không được chấp nhận. Chỉ nhận: %(types)s.", types=allowed_labels))
     if kind == PDF:
         if b"%%EOF" not in data[-2048:] and b"%%EOF" not in data:
-            raise FileRefused("Tệp PDF bị hỏng hoặc không đầy đủ.")
+            raise DomainError(_l("Tệp PDF bị hỏng hoặc không đầy đủ."))
         problem = pdf_problem(data)
         if problem:
-            raise FileRefused(problem)
+            raise DomainError(problem)
     if kind in (JPEG, PNG):
         _open_image(data, kind).close()  # the header only: a broken or oversized image is refused undecoded
     # Polyglots: an image or PDF that also carries a ZIP or HTML payload.
@@ -142,7 +141,7 @@ def inspect_upload(data: bytes, allowed: set[str], max_bytes: int) -> str:
         head = data[:4096].lower()
         if any(marker in head for marker in _HTML_MARKERS) or b"<script" in data.lower() \
                 or (kind != PDF and zipfile.is_zipfile(io.BytesIO(data))):
-            raise FileRefused("Tệp có nội dung lẫn nhiều định dạng (nghi ngờ tệp độc hại) nên không được nhận.")
+            raise DomainError(_l("Tệp có nội dung lẫn nhiều định dạng (nghi ngờ tệp độc hại) nên không được nhận."))
     return kind
 
 
@@ -203,7 +202,7 @@ def store_bytes(data: bytes) -> str:
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise FileRefused("Không lưu được tệp do máy chủ hết dung lượng hoặc lỗi ghi đĩa. Vui lòng thử lại sau.") from exc
+        raise DomainError(_l("Không lưu được tệp do máy chủ hết dung lượng hoặc lỗi ghi đĩa. Vui lòng thử lại sau.")) from exc
     return digest
 
 
@@ -221,13 +220,13 @@ def _open_image(data: bytes, content_type: str):
     try:
         img = Image.open(io.BytesIO(data), formats=[LABELS[content_type]])
     except Image.DecompressionBombError as exc:  # Pillow's own ceiling, far above ours
-        raise FileRefused(f"Ảnh có kích thước quá lớn; {too_big}") from exc
+        raise DomainError(f"Ảnh có kích thước quá lớn; {too_big}") from exc
     except Exception as exc:  # noqa: BLE001 - Pillow raises many types for a broken header
-        raise FileRefused("Ảnh bị hỏng hoặc không đọc được.") from exc
+        raise DomainError(_l("Ảnh bị hỏng hoặc không đọc được.")) from exc
     width, height = img.size
     if width * height > limit:
         img.close()
-        raise FileRefused(
+        raise DomainError(
             f"Ảnh có kích thước quá lớn ({width} × {height} điểm ảnh, khoảng {_millions(width * height)} triệu); "
             + too_big)
     return img
@@ -255,4 +254,4 @@ def strip_image_metadata(data: bytes, content_type: str) -> bytes:
                 img.save(out, format="PNG")
             return out.getvalue()
     except Exception as exc:  # noqa: BLE001 - any decoder failure means a broken image
-        raise FileRefused("Ảnh bị hỏng hoặc không đọc được.") from exc
+        raise DomainError(_l("Ảnh bị hỏng hoặc không đọc được.")) from exc

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from flask import has_request_context
+from flask_babel import LazyString
 
 
 def N_(message: str) -> str:
@@ -26,6 +27,14 @@ def gettext_vi(message: str, **variables) -> str:
 
         return gettext(message, **variables)
     return message % variables if variables else message
+
+
+def _l(message: str, **variables) -> LazyString:
+    """A lazily translated message (``%(name)s`` placeholders): ``gettext`` in the visitor's
+    language when it is turned into text during a request, else the Vietnamese text (CLI, emails,
+    background jobs). Used for :class:`portal.errors.DomainError` messages; extracted like
+    ``lazy_gettext``."""
+    return LazyString(gettext_vi, message, **variables)
 
 
 def translate(value) -> str:

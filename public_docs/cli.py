@@ -21,7 +21,9 @@ from flask.cli import AppGroup
 from portal.extensions import db
 from public_docs import services
 from public_docs.models import DisclosureStatus
-from public_docs.services import DisclosureError, UploadedFile
+from public_docs.services import UploadedFile
+from portal.errors import DomainError
+from portal.i18n import _l
 
 disclosures_cli = AppGroup("disclosures", help="Văn bản công khai: nhập dữ liệu.")
 
@@ -41,23 +43,19 @@ class ImportReport:
     errors: list[tuple[int, str]] = field(default_factory=list)
 
 
-class LineError(ValueError):
-    pass
-
-
 def _read_files(paths, base_dir: Path) -> list[UploadedFile]:
     if paths in (None, ""):
         return []
     if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
-        raise LineError("“files” phải là danh sách đường dẫn tệp.")
+        raise DomainError(_l("“files” phải là danh sách đường dẫn tệp."))
     out = []
     root = base_dir.resolve()
     for rel in paths:
         path = (base_dir / rel).resolve()
         if root not in path.parents and path != root:
-            raise LineError(f"Tệp “{rel}” nằm ngoài thư mục của tệp nhập liệu.")
+            raise DomainError(_l("Tệp “%(path)s” nằm ngoài thư mục của tệp nhập liệu.", path=rel))
         if not path.is_file():
-            raise LineError(f"Không tìm thấy tệp “{rel}”.")
+            raise DomainError(_l("Không tìm thấy tệp “%(path)s”.", path=rel))
         out.append(UploadedFile(path.name, path.read_bytes()))
     return out
 
@@ -71,26 +69,26 @@ def _data(obj: dict) -> dict:
         data[k] = data[k] or ""
     if obj.get("groups"):
         if not isinstance(obj["groups"], list):
-            raise LineError("“groups” phải là danh sách mã tổ dân phố, ví dụ [\"TDP01\"].")
+            raise DomainError(_l("“groups” phải là danh sách mã tổ dân phố, ví dụ [\"TDP01\"]."))
         data["group_codes"] = [str(g) for g in obj["groups"]]
     return data
 
 
 def import_record(obj: dict, base_dir: Path, actor="import", allow_publish: bool = True) -> str:
-    """Import one record; return "created" | "updated" | "unchanged" or raise LineError/DisclosureError."""
+    """Import one record; return "created" | "updated" | "unchanged" or raise DomainError/DomainError."""
     if not isinstance(obj, dict):
-        raise LineError("mỗi dòng phải là một đối tượng JSON {…}.")
+        raise DomainError(_l("mỗi dòng phải là một đối tượng JSON {…}."))
     unknown = set(obj) - KNOWN_KEYS
     if unknown:
-        raise LineError("trường không được hỗ trợ: " + ", ".join(sorted(unknown)))
+        raise DomainError(_l("trường không được hỗ trợ: %(names)s", names=", ".join(sorted(unknown))))
     missing = [k for k in REQUIRED if not obj.get(k)]
     if missing:
-        raise LineError("thiếu trường bắt buộc: " + ", ".join(missing))
+        raise DomainError(_l("thiếu trường bắt buộc: %(names)s", names=", ".join(missing)))
     if not isinstance(obj.get("number"), str):
-        raise LineError("“number” phải là chuỗi.")
+        raise DomainError(_l("“number” phải là chuỗi."))
     publish = obj.get("publish", True)
     if not isinstance(publish, bool):
-        raise LineError("“publish” phải là true hoặc false.")
+        raise DomainError(_l("“publish” phải là true hoặc false."))
     publish = publish and allow_publish
     files = _read_files(obj.get("files"), base_dir)
     data = _data(obj)
@@ -113,7 +111,7 @@ def import_record(obj: dict, base_dir: Path, actor="import", allow_publish: bool
                 changed = True
             result = "updated" if changed else "unchanged"
         elif d.status == DisclosureStatus.withdrawn:
-            raise LineError(f"văn bản {d.number} đã bị thu hồi, không cập nhật được.")
+            raise DomainError(_l("văn bản %(number)s đã bị thu hồi, không cập nhật được.", number=d.number))
         else:
             try:
                 services.amend_disclosure(
@@ -121,7 +119,7 @@ def import_record(obj: dict, base_dir: Path, actor="import", allow_publish: bool
                     secrecy_confirmed=True, files=new_files,
                 )
                 result = "updated"
-            except DisclosureError as exc:
+            except DomainError as exc:
                 if "Không có thay đổi" not in exc.message:
                     raise
                 result = "unchanged"
@@ -147,9 +145,9 @@ def import_records(records: Iterable[tuple[int, object]], base_dir: Path, actor=
         savepoint = db.session.begin_nested()
         try:
             result = import_record(obj, base_dir, actor=actor, allow_publish=allow_publish)
-        except (LineError, DisclosureError) as exc:
+        except DomainError as exc:
             savepoint.rollback()
-            detail = "; ".join(exc.errors.values()) if isinstance(exc, DisclosureError) and exc.errors else str(exc)
+            detail = "; ".join(exc.fields.values()) if exc.fields else exc.message
             report.errors.append((lineno, detail))
             continue
         savepoint.commit()
@@ -165,7 +163,7 @@ def parse_jsonl(text: str) -> list[tuple[int, object]]:
         try:
             out.append((lineno, json.loads(line)))
         except json.JSONDecodeError as exc:
-            out.append((lineno, LineError(f"JSON không hợp lệ ({exc.msg}, cột {exc.colno}).")))
+            out.append((lineno, DomainError(f"JSON không hợp lệ ({exc.msg}, cột {exc.colno}).")))
     return out
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 
 from moderation.abuse.base import AlreadySent, Refused, setting
+from portal.i18n import _l
 from portal.database import utcnow
 from portal.extensions import db
 
@@ -44,7 +45,7 @@ def started_field(token: str | None = None) -> Markup:
     )
 
 
-TOKEN_MESSAGE = "Biểu mẫu không hợp lệ hoặc đã hết hạn. Vui lòng kiểm tra nội dung và gửi lại."
+TOKEN_MESSAGE = _l("Biểu mẫu không hợp lệ hoặc đã hết hạn. Vui lòng kiểm tra nội dung và gửi lại.")
 
 
 def _read_token(form) -> tuple[int, str]:
@@ -68,18 +69,18 @@ def check_form_timing(form) -> None:
     """Refuse a filled honeypot, a missing/forged start token, a form sent too fast or too late;
     raise ``AlreadySent`` when the token was already used."""
     if (form.get(HONEYPOT_FIELD) or "").strip():
-        raise Refused("Không thể tiếp nhận nội dung này. Nếu bạn là người dân, vui lòng để trống "
-                      "các ô ẩn và gửi lại.", 400, "honeypot")
+        raise Refused(_l("Không thể tiếp nhận nội dung này. Nếu bạn là người dân, vui lòng để trống "
+                      "các ô ẩn và gửi lại."), 400, "honeypot")
     started, nonce = _read_token(form)
     used = _token_use(nonce)
     if used is not None:
         raise AlreadySent(used.receipt_code)
     age = time.time() - started
     if age < float(setting("FORM_MIN_FILL_SECONDS")):
-        raise Refused("Biểu mẫu được gửi quá nhanh. Vui lòng đọc lại nội dung, chờ vài giây và gửi lại.",
+        raise Refused(_l("Biểu mẫu được gửi quá nhanh. Vui lòng đọc lại nội dung, chờ vài giây và gửi lại."),
                       400, "too_fast")
     if age > float(setting("FORM_MAX_AGE_HOURS")) * 3600:
-        raise Refused("Biểu mẫu đã mở quá lâu nên đã hết hạn. Nội dung của bạn vẫn còn: vui lòng gửi lại.",
+        raise Refused(_l("Biểu mẫu đã mở quá lâu nên đã hết hạn. Nội dung của bạn vẫn còn: vui lòng gửi lại."),
                       400, "expired")
 
 

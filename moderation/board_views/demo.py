@@ -8,6 +8,7 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from portal.extensions import db
+from portal.errors import DomainError
 
 
 def _user(email):
@@ -112,6 +113,6 @@ def load_board_demo_cases() -> None:
                               document_number="01/KN-BTTND")
         if len(new_cases) >= 3:
             triage.assign_case(new_cases[2], member, head)
-    except triage.CaseError as exc:  # pragma: no cover - demo data must never stop the loader
+    except DomainError as exc:  # pragma: no cover - demo data must never stop the loader
         current_app.logger.warning("demo cases: %s", exc)
     db.session.flush()

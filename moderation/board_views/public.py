@@ -16,12 +16,12 @@ from moderation.models import (
     CASE_STATUS_LABELS, Case, CaseStatus, Submission, SubmissionKind, SubmissionStatus, Topic,
     Visibility,
 )
-from moderation.triage import CaseError
 from portal.extensions import db, limiter
 from portal.templating import nav_url
 from portal.ward import ResidentialGroup
 from portal.i18n import N_
 from portal.params import int_arg, page_arg
+from portal.errors import DomainError
 
 TEMPLATES = str(Path(__file__).resolve().parent.parent / "templates")
 
@@ -190,7 +190,7 @@ def _resident_step(code: str, kind: str, service, thanks: str, *args):
     sub = _submission_by_code(code)
     try:
         service(triage.case_for_submission(sub), *args)
-    except CaseError as exc:
+    except DomainError as exc:
         db.session.rollback()
         return _render_error(sub, str(exc), kind)
     db.session.commit()

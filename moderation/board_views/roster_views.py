@@ -12,13 +12,14 @@ from moderation import roster as roster_svc, triage
 from moderation.board_views.forms import HolidayForm, MemberForm, SupervisionBoardForm
 from moderation.board_views.workspace import BOARD_ROLES, bp
 from moderation.models import Board, BoardMember, Holiday
-from moderation.roster import RosterError
 from portal.accounts.models import User
 from portal.extensions import db
 from portal.params import to_int
 from portal.permissions import role_required
 from portal.ward import ResidentialGroup
 from portal.i18n import N_
+from portal.errors import DomainError
+from portal.i18n import _l
 
 
 def _member_form(obj=None, formdata=None, prefix="m") -> MemberForm:
@@ -76,10 +77,10 @@ def member_add(board_id: int):
     form = _member_form(prefix=f"add{board.id}", formdata=True)
     try:
         if not form.validate_on_submit():
-            raise RosterError("Vui lòng kiểm tra các trường của thành viên (ngày nhập theo dạng hợp lệ).")
+            raise DomainError(_l("Vui lòng kiểm tra các trường của thành viên (ngày nhập theo dạng hợp lệ)."))
         roster_svc.add_member(board, current_user, user_id=form.user_id.data, position=form.position.data,
                           group_id=form.group_id.data, term_start=form.term_start.data, term_end=form.term_end.data)
-    except RosterError as exc:
+    except DomainError as exc:
         db.session.rollback()
         return _render_roster(error=str(exc), add_forms={board.id: form}, status=400)
     db.session.commit()
@@ -103,11 +104,11 @@ def member_edit(member_id: int):
             return redirect(url_for("board.roster"))
         try:
             if not form.validate_on_submit():
-                raise RosterError("Vui lòng kiểm tra các trường của thành viên.")
+                raise DomainError(_l("Vui lòng kiểm tra các trường của thành viên."))
             roster_svc.update_member(member, current_user, user_id=form.user_id.data, position=form.position.data,
                                  group_id=form.group_id.data, term_start=form.term_start.data,
                                  term_end=form.term_end.data)
-        except RosterError as exc:
+        except DomainError as exc:
             db.session.rollback()
             error = str(exc)
         else:
@@ -128,10 +129,10 @@ def supervision_create():
     form.project_id.choices = [(p.id, p.title) for p in _projects_without_board()]
     try:
         if not form.validate_on_submit():
-            raise RosterError("Vui lòng chọn dự án.")
+            raise DomainError(_l("Vui lòng chọn dự án."))
         roster_svc.create_supervision_board(db.session.get(Disclosure, form.project_id.data), current_user,
                                         form.name.data or "")
-    except RosterError as exc:
+    except DomainError as exc:
         db.session.rollback()
         return _render_roster(error=str(exc), sup_form=form, status=400)
     db.session.commit()
@@ -158,7 +159,7 @@ def _save_sla_settings(form) -> None:
     for key, label, lo, hi in SLA_SETTINGS:
         value = to_int(form.get(key) or "", lo, hi)
         if value is None:
-            raise RosterError(f"{label}: nhập số nguyên từ {lo} đến {hi}.")
+            raise DomainError(_l("%(label)s: nhập số nguyên từ %(low)s đến %(high)s.", label=label, low=lo, high=hi))
         values[key] = value
     for key, value in values.items():
         if int(get_setting(key, current_app.config.get(key))) != value:
@@ -186,10 +187,10 @@ def holidays():
             elif request.form.get("remove"):
                 roster_svc.remove_holiday(dt.date.fromisoformat(request.form["remove"]), current_user)
             elif not form.validate_on_submit():
-                raise RosterError("Vui lòng nhập ngày và tên ngày nghỉ hợp lệ.")
+                raise DomainError(_l("Vui lòng nhập ngày và tên ngày nghỉ hợp lệ."))
             else:
                 roster_svc.add_holiday(form.day.data, form.name.data, current_user)
-        except (RosterError, ValueError) as exc:
+        except (DomainError, ValueError) as exc:
             db.session.rollback()
             error = str(exc)
         else:

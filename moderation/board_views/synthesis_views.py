@@ -9,10 +9,11 @@ from flask_babel import gettext
 from sqlalchemy import select
 
 from moderation import consultation
-from moderation.consultation import SynthesisError
 from moderation.models import DISPOSITION_LABELS
 from portal.extensions import db
 from portal.permissions import role_required
+from portal.errors import DomainError
+from portal.i18n import _l
 
 TEMPLATES = str(Path(__file__).resolve().parent.parent / "templates")
 
@@ -75,11 +76,11 @@ def edit(disclosure_id: int):
                 try:
                     consultation.set_disposition(d, c, value, form.get(f"expl-{c.id}", ""), current_user,
                                                  group_label=form.get(f"group-{c.id}", ""))
-                except SynthesisError as exc:
-                    raise SynthesisError(f"Ý kiến số {c.id}: {exc}") from None
+                except DomainError as exc:
+                    raise DomainError(_l("Ý kiến số %(id)s: %(problem)s", id=c.id, problem=exc)) from None
                 saved += 1
             message = gettext("Đã lưu %(n)s ý kiến.", n=saved)
-    except SynthesisError as exc:
+    except DomainError as exc:
         db.session.rollback()
         return _render(d, error=str(exc), typed=form, status=400)
     db.session.commit()

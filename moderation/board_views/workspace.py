@@ -16,12 +16,13 @@ from moderation.models import (
     CASE_STATUS_LABELS, POSITION_LABELS, Board, Case, CaseStatus, Referral, Submission,
     SubmissionAttachment, Topic,
 )
-from moderation.triage import CaseError
 from portal.accounts.models import User
 from portal.extensions import db
 from portal.permissions import role_required
 from portal.ward import ResidentialGroup
 from portal.i18n import N_
+from portal.errors import DomainError
+from portal.i18n import _l
 
 TEMPLATES = str(Path(__file__).resolve().parent.parent / "templates")
 
@@ -169,26 +170,26 @@ def case_action(case_id: int, action: str):
             form = AssignForm(prefix="assign")
             form.assignee.choices = [(m.user_id, "") for m in case.board.members if m.user_id]
             if not form.validate_on_submit():
-                raise CaseError("Vui lòng chọn thành viên được phân công.")
+                raise DomainError(_l("Vui lòng chọn thành viên được phân công."))
             triage.assign_case(case, db.session.get(User, form.assignee.data), current_user)
         elif action == "acknowledge":
             triage.acknowledge_case(case, current_user)
         elif action in ("note", "verify", "respond"):
             form = TextForm(prefix=action)
             if not form.validate_on_submit():
-                raise CaseError("Nội dung không được để trống.")
+                raise DomainError(_l("Nội dung không được để trống."))
             {"note": triage.add_note, "verify": triage.record_verification,
              "respond": triage.publish_response}[action](case, form.text.data, current_user)
         elif action == "refer":
             form = ReferForm(prefix="refer")
             if not form.validate_on_submit():
-                raise CaseError("Vui lòng kiểm tra các trường của kiến nghị gửi cơ quan có thẩm quyền.")
+                raise DomainError(_l("Vui lòng kiểm tra các trường của kiến nghị gửi cơ quan có thẩm quyền."))
             triage.refer_case(case, current_user, agency=form.agency.data, sent_on=form.sent_on.data,
                               document_number=form.document_number.data or "", answer_due=form.answer_due.data)
         elif action == "answer":
             form = AnswerForm(prefix="answer")
             if not form.validate_on_submit():
-                raise CaseError("Vui lòng kiểm tra các trường của trả lời.")
+                raise DomainError(_l("Vui lòng kiểm tra các trường của trả lời."))
             upload = form.file.data
             data = upload.read() if upload and getattr(upload, "filename", "") else None
             triage.record_answer(case, current_user, answered_on=form.answered_on.data,
@@ -202,7 +203,7 @@ def case_action(case_id: int, action: str):
             contact = triage.reveal_contact(case, current_user, request.form.get("reason", ""))
             db.session.commit()
             return _render_case(case, contact=contact)
-    except CaseError as exc:
+    except DomainError as exc:
         db.session.rollback()
         case = db.session.get(Case, case_id)
         return _render_case(case, error=str(exc), status=400, **({action: form} if form is not None else {}))

@@ -19,7 +19,7 @@ from moderation.intake.choices import (
     DEFAULT_TOPICS, KIND_LABELS, VISIBILITY_LABELS, active_groups, active_topics, is_open_for_comments,
     legal_guidance, list_projects, seed_topics,
 )
-from moderation.intake.fields import LIMITS, IntakeError, check_contact, check_project, check_text, lookup_active
+from moderation.intake.fields import CHECK_FIELDS, LIMITS, check_contact, check_project, check_text, lookup_active
 from moderation.models import (
     Channel, MatterKind, Submission, SubmissionAttachment, SubmissionEvent, SubmissionKind,
     SubmissionStatus, SubmitterContact, Support, Topic, Visibility,
@@ -30,10 +30,12 @@ from portal.extensions import db
 from portal.sanitize import clean_text
 from portal.ward import ResidentialGroup
 from portal.i18n import N_
+from portal.errors import DomainError
+from portal.i18n import _l
 
 __all__ = [
     "ALLOWED_TYPES", "ALPHABET", "CODE_CHARS", "DEFAULT_TOPICS", "KIND_LABELS", "LIMITS", "MAX_FILES", "PREFIXES",
-    "VISIBILITY_LABELS", "AlreadySupported", "IntakeError", "MatterRedirected", "Upload", "active_groups",
+    "VISIBILITY_LABELS", "MatterRedirected", "Upload", "active_groups",
     "active_topics", "add_information", "find_by_code", "format_code", "is_open_for_comments", "legal_guidance",
     "list_projects", "new_receipt_code", "normalize_code", "seed_topics", "submit_comment", "submit_petition",
     "support_petition", "validate_petition",
@@ -45,17 +47,13 @@ CODE_CHARS = 10
 PREFIXES = {SubmissionKind.petition: "KN", SubmissionKind.comment: "YK"}
 
 
-class MatterRedirected(Exception):
+class MatterRedirected(DomainError):
     """A complaint or a denunciation: not taken by the portal; ``guidance`` explains the channel."""
 
     def __init__(self, kind: MatterKind, guidance: str):
-        super().__init__(guidance)
+        super().__init__(guidance, {"kind": guidance})
         self.kind = kind
         self.guidance = guidance
-
-
-class AlreadySupported(ValueError):
-    pass
 
 
 # --- receipt codes ----------------------------------------------------------------------------
@@ -117,14 +115,14 @@ def _attach_contact(submission: Submission, name: str, phone: str, email: str) -
 # --- petitions --------------------------------------------------------------------------------
 
 def validate_petition(data: dict, files=()) -> tuple[dict, list]:
-    """Check a petition; returns cleaned values and checked files or raises ``IntakeError`` /
+    """Check a petition; returns cleaned values and checked files or raises ``DomainError`` /
     ``MatterRedirected``. ``data`` keys are those of the API."""
     errors: dict[str, str] = {}
     kind_raw = str(data.get("kind") or "feedback")
     try:
         kind = MatterKind(kind_raw)
     except ValueError:
-        raise IntakeError({"kind": "Loại nội dung không hợp lệ: chọn phản ánh, kiến nghị; khiếu nại; hoặc tố cáo."}) from None
+        raise DomainError(CHECK_FIELDS, {"kind": _l("Loại nội dung không hợp lệ: chọn phản ánh, kiến nghị; khiếu nại; hoặc tố cáo.")}) from None
     if kind != MatterKind.feedback:
         raise MatterRedirected(kind, legal_guidance(kind))
     topic = lookup_active(Topic, data.get("topic"), errors, "topic", "lĩnh vực", True)
@@ -142,7 +140,7 @@ def validate_petition(data: dict, files=()) -> tuple[dict, list]:
         errors["name"] = "Bạn chọn công khai kèm họ tên: vui lòng nhập họ tên, hoặc chọn hình thức khác."
     checked = check_files(files, errors)
     if errors:
-        raise IntakeError(errors)
+        raise DomainError(CHECK_FIELDS, errors)
     return {"topic": topic, "group": group, "project_id": project_id, "title": title,
             "description": description, "name": name, "phone": phone, "email": email,
             "visibility": visibility}, checked
@@ -189,7 +187,7 @@ def submit_comment(disclosure, data: dict, channel: Channel = Channel.web, actor
     channel = Channel(channel)
     offline = channel not in (Channel.web, Channel.api)
     if disclosure is None:
-        raise IntakeError({"disclosure": "Không tìm thấy dự thảo đang lấy ý kiến."})
+        raise DomainError(CHECK_FIELDS, {"disclosure": _l("Không tìm thấy dự thảo đang lấy ý kiến.")})
     start, end = disclosure.comments_open_from, disclosure.comments_open_until
     if not offline and not is_open_for_comments(disclosure):
         if start and end:
@@ -197,10 +195,10 @@ def submit_comment(disclosure, data: dict, channel: Channel = Channel.web, actor
                    "hiện không trong thời gian lấy ý kiến.")
         else:
             msg = "Văn bản này không lấy ý kiến Nhân dân qua Cổng."
-        raise IntakeError({"text": msg}, msg)
+        raise DomainError(msg, {"text": msg})
     if offline:
         if start is None:
-            raise IntakeError({"disclosure": "Văn bản này chưa được mở lấy ý kiến."})
+            raise DomainError(CHECK_FIELDS, {"disclosure": _l("Văn bản này chưa được mở lấy ý kiến.")})
         if received_on is None:
             errors["received_on"] = "Vui lòng nhập ngày nhận ý kiến."
         elif received_on > dt.date.today() + dt.timedelta(days=1):
@@ -213,7 +211,7 @@ def submit_comment(disclosure, data: dict, channel: Channel = Channel.web, actor
     else:
         name, phone, email = check_contact(errors, data.get("name"), data.get("phone"), data.get("email"), data.get("consent"))
     if errors:
-        raise IntakeError(errors)
+        raise DomainError(CHECK_FIELDS, errors)
     sub = Submission(
         receipt_code=new_receipt_code(SubmissionKind.comment), kind=SubmissionKind.comment,
         status=SubmissionStatus.received, channel=channel, visibility=Visibility.anonymous,
@@ -239,8 +237,8 @@ def submit_comment(disclosure, data: dict, channel: Channel = Channel.web, actor
 def add_information(submission: Submission, text, files=()) -> SubmissionEvent:
     """The resident answers a request for information: text and/or files; back to ``received``."""
     if submission.status != SubmissionStatus.needs_info:
-        raise IntakeError({"info": "Kiến nghị này hiện không cần bổ sung thông tin."},
-                          "Kiến nghị này hiện không cần bổ sung thông tin.")
+        message = _l("Kiến nghị này hiện không cần bổ sung thông tin.")
+        raise DomainError(message, {"info": message})
     errors: dict[str, str] = {}
     info = check_text(errors, "info", text, "Thông tin bổ sung", False)
     existing = db.session.scalar(select(db.func.count(SubmissionAttachment.id))
@@ -251,7 +249,7 @@ def add_information(submission: Submission, text, files=()) -> SubmissionEvent:
     if not info and not checked and not errors:
         errors["info"] = "Vui lòng nhập thông tin bổ sung hoặc chọn tệp đính kèm."
     if errors:
-        raise IntakeError(errors)
+        raise DomainError(CHECK_FIELDS, errors)
     store_files(submission, checked, added_later=True)
     previous = submission.status
     submission.status = SubmissionStatus.received
@@ -272,16 +270,17 @@ def support_petition(submission: Submission, contact: str) -> Support:
     case, +tags); only a keyed hash of it is kept, unique per petition in the database."""
     raw = clean_text(str(contact or ""))[:254]
     if not raw:
-        raise IntakeError({"contact": "Vui lòng nhập số điện thoại (10 chữ số) hoặc email hợp lệ để ủng hộ."})
+        raise DomainError(CHECK_FIELDS, {"contact": _l("Vui lòng nhập số điện thoại (10 chữ số) hoặc email hợp lệ để ủng hộ.")})
     norm = abuse.normalize_contact(raw)
     if not norm:
-        raise IntakeError({"contact": abuse.contact_error(raw)})
+        raise DomainError(CHECK_FIELDS, {"contact": abuse.contact_error(raw)})
     if submission is None or submission.kind != SubmissionKind.petition or not submission.is_public:
-        raise IntakeError({"contact": "Kiến nghị này không nhận ủng hộ."})
+        raise DomainError(CHECK_FIELDS, {"contact": _l("Kiến nghị này không nhận ủng hộ.")})
     digest = abuse.contact_hash(norm, "support")
     if db.session.scalar(select(Support.id).where(Support.submission_id == submission.id,
                                                   Support.contact_hash == digest)) is not None:
-        raise AlreadySupported("Số điện thoại hoặc email này đã ủng hộ kiến nghị này rồi: mỗi người chỉ ủng hộ một lần.")
+        raise DomainError(_l("Số điện thoại hoặc email này đã ủng hộ kiến nghị này rồi: mỗi người chỉ ủng hộ một lần."),
+                          status=409)
     support = Support(submission_id=submission.id, contact_hash=digest)
     db.session.add(support)
     db.session.execute(update(Submission).where(Submission.id == submission.id)

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from flask import current_app
 
-from moderation.intake.fields import IntakeError
 from moderation.models import Submission, SubmissionAttachment
 from portal.extensions import db
-from portal.files import JPEG, PDF, PNG, FileRefused, clean_filename, inspect_upload, store_bytes, strip_image_metadata
+from portal.files import JPEG, PDF, PNG, clean_filename, inspect_upload, store_bytes, strip_image_metadata
+from portal.errors import DomainError
 
 MAX_FILES = 5
 ALLOWED_TYPES = {JPEG, PNG, PDF}
@@ -33,7 +33,7 @@ def check_files(files, errors: dict, field: str = "attachments") -> list[tuple[s
         try:
             kind = inspect_upload(f.data, ALLOWED_TYPES, max_bytes)
             data = strip_image_metadata(f.data, kind) if kind in (JPEG, PNG) else f.data
-        except FileRefused as exc:
+        except DomainError as exc:
             problems.append(f"“{label}”: {exc}")
             continue
         checked.append((clean_filename(f.filename, kind), kind, data))
@@ -46,8 +46,8 @@ def store_files(submission: Submission, checked, added_later: bool = False) -> N
     for filename, kind, data in checked:
         try:
             digest = store_bytes(data)
-        except FileRefused as exc:  # disk full or write error: the caller rolls back, nothing half-stored
-            raise IntakeError({"attachments": str(exc)}, str(exc)) from exc
+        except DomainError as exc:  # disk full or write error: the caller rolls back, nothing half-stored
+            raise DomainError(exc.args[0], {"attachments": exc.args[0]}) from exc
         db.session.add(SubmissionAttachment(
             submission=submission, filename=filename, content_type=kind, size=len(data), sha256=digest,
             added_later=added_later))

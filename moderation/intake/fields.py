@@ -8,19 +8,13 @@ from moderation import abuse
 from moderation.intake.choices import list_projects
 from portal.extensions import db
 from portal.params import as_id
+from portal.i18n import _l
 from portal.sanitize import REPLACEMENT, clean_text
+
+CHECK_FIELDS = _l("Vui lòng kiểm tra các trường được đánh dấu.")  # the message of a DomainError with field_errors
 
 LIMITS = {"title": (5, 200), "description": (20, 5000), "comment": (5, 5000), "name": (0, 120),
           "info": (0, 5000), "email": (0, 254), "phone": (0, 20)}
-
-
-class IntakeError(ValueError):
-    """Validation failed: ``errors`` maps each field name to a Vietnamese message."""
-
-    def __init__(self, errors: dict[str, str], message: str = "Vui lòng kiểm tra các trường được đánh dấu."):
-        super().__init__(message)
-        self.errors = errors
-        self.message = message
 
 
 def check_text(errors: dict, field: str, value, label: str, required: bool, limit: str | None = None) -> str:

@@ -12,7 +12,7 @@ from moderation.queue.claims import (
     CLAIM_MINUTES, claim_submission, counts, due_badge, is_claimed_by_other, moderation_stats, queue_query,
     release_submission,
 )
-from moderation.queue.common import PENDING, ModerationError
+from moderation.queue.common import PENDING
 from moderation.queue.decisions import (
     DEFAULT_REASONS, REDIRECT_KINDS, approve_submission, change_topic, merge_duplicate, redirect_submission,
     reject_submission, request_information, seed_rejection_reasons,
@@ -22,7 +22,7 @@ from portal.database import utcnow
 from portal.i18n import N_
 
 __all__ = [
-    "ACTION_LABELS", "CLAIM_MINUTES", "DEFAULT_REASONS", "PENDING", "REDIRECT_KINDS", "ModerationError",
+    "ACTION_LABELS", "CLAIM_MINUTES", "DEFAULT_REASONS", "PENDING", "REDIRECT_KINDS",
     "approve_submission", "change_topic", "claim_submission", "counts", "due_badge", "erase_personal_data",
     "is_claimed_by_other", "merge_duplicate", "moderation_stats", "queue_query", "redact_submission",
     "redirect_submission", "reject_submission", "release_submission", "request_information", "reveal_contact",

@@ -10,11 +10,12 @@ import datetime as dt
 from sqlalchemy import func, or_, select, update
 
 from moderation.models import Submission, SubmissionEvent, SubmissionKind, SubmissionStatus
-from moderation.queue.common import PENDING, ModerationError
+from moderation.queue.common import PENDING
 from portal import audit
 from portal.database import utcnow
 from portal.extensions import db
 from portal.i18n import N_
+from portal.errors import DomainError
 
 CLAIM_MINUTES = 30
 
@@ -86,7 +87,7 @@ def claim_submission(submission: Submission, user, minutes: int = CLAIM_MINUTES)
         .execution_options(synchronize_session=False)
     )
     if result.rowcount != 1:
-        raise ModerationError(holder_message(submission))
+        raise DomainError(holder_message(submission))
     previous = submission.status
     db.session.refresh(submission)
     if previous == SubmissionStatus.received:
@@ -119,7 +120,7 @@ def finish_claimed(submission: Submission, user, to: SubmissionStatus, allowed=P
         .values(status=to, claimed_by_id=None, claimed_until=None, moderated_at=now, **values)
         .execution_options(synchronize_session=False))
     if result.rowcount != 1:
-        raise ModerationError(holder_message(submission))
+        raise DomainError(holder_message(submission))
     db.session.refresh(submission)
     return previous
 

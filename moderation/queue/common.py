@@ -6,12 +6,10 @@ from moderation.models import Submission, SubmissionEvent, SubmissionStatus
 from portal import audit
 from portal.extensions import db
 from portal.sanitize import clean_text
+from portal.errors import DomainError
+from portal.i18n import _l
 
 PENDING = (SubmissionStatus.received, SubmissionStatus.in_review)
-
-
-class ModerationError(Exception):
-    """A refused moderation action; the message is Vietnamese and shown to the moderator."""
 
 
 def record_action(submission: Submission, user, action: str, previous, public_message: str, note: str,
@@ -34,5 +32,5 @@ def record_action(submission: Submission, user, action: str, previous, public_me
 def reason_note(note: str | None, required: bool = True) -> str:
     note = clean_text(note or "", 2000)
     if required and not note:
-        raise ModerationError("Vui lòng ghi lý do (ghi chú nội bộ) cho thao tác này.")
+        raise DomainError(_l("Vui lòng ghi lý do (ghi chú nội bộ) cho thao tác này."))
     return note

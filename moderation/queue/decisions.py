@@ -9,12 +9,14 @@ from moderation.models import (
     MatterKind, RejectionReason, Submission, SubmissionKind, SubmissionStatus, Support, Topic,
 )
 from moderation.queue.claims import finish_claimed, holder_message, is_claimed_by_other
-from moderation.queue.common import PENDING, ModerationError, reason_note, record_action
+from moderation.queue.common import PENDING, reason_note, record_action
 from moderation.queue.privacy import purge_denunciation
 from portal.extensions import db
 from portal.sanitize import clean_text
 from portal.i18n import N_
 from portal.params import as_id
+from portal.errors import DomainError
+from portal.i18n import _l
 
 REDIRECT_KINDS = {
     "complaint": "Khiếu nại",
@@ -52,14 +54,14 @@ def approve_submission(submission: Submission, user, note: str = "", public_mess
     if submission.kind == SubmissionKind.petition:
         msg = public_message or N_("Kiến nghị đã được duyệt và chuyển đến Ban để xem xét.")
         try:
-            from moderation.routing import RoutingError, route_approved_petition
+            from moderation.routing import route_approved_petition
         except ImportError:  # pragma: no cover - Board package not installed
             route_approved_petition = None
         if route_approved_petition is not None:
             try:
                 case = route_approved_petition(submission, user, board_id=board_id, reason=routing_reason)
-            except RoutingError as exc:
-                raise ModerationError(str(exc)) from exc
+            except DomainError:
+                raise
         lead = "Phản ánh, kiến nghị của ông/bà đã được duyệt và chuyển đến Ban để xem xét, trả lời."
     else:
         msg = public_message or N_("Ý kiến góp ý đã được duyệt và hiển thị dưới dự thảo.")
@@ -72,7 +74,7 @@ def approve_submission(submission: Submission, user, note: str = "", public_mess
 def reject_submission(submission: Submission, user, reason_code: str, note: str = "") -> None:
     reason = db.session.scalar(select(RejectionReason).where(RejectionReason.code == clean_text(reason_code or "", 32)))
     if reason is None or not reason.active:
-        raise ModerationError("Vui lòng chọn một lý do từ chối trong danh sách.")
+        raise DomainError(_l("Vui lòng chọn một lý do từ chối trong danh sách."))
     note = reason_note(note or reason.internal_note or reason.code, required=False)
     previous = finish_claimed(submission, user, SubmissionStatus.rejected, rejection_reason_id=reason.id)
     record_action(submission, user, "reject", previous, reason.public_text, note, {"reason_code": reason.code},
@@ -82,7 +84,7 @@ def reject_submission(submission: Submission, user, reason_code: str, note: str 
 def request_information(submission: Submission, user, message: str, note: str = "") -> None:
     message = clean_text(message, 2000)
     if not message:
-        raise ModerationError("Vui lòng ghi rõ thông tin người gửi cần bổ sung (nội dung này gửi cho người dân).")
+        raise DomainError(_l("Vui lòng ghi rõ thông tin người gửi cần bổ sung (nội dung này gửi cho người dân)."))
     note = reason_note(note or "Yêu cầu bổ sung thông tin.", required=False)
     previous = finish_claimed(submission, user, SubmissionStatus.needs_info)
     record_action(submission, user, "request_info", previous, message, note,
@@ -97,13 +99,13 @@ def merge_duplicate(submission: Submission, user, target: Submission | None, not
     from moderation import abuse
 
     if target is None:
-        raise ModerationError("Không tìm thấy kiến nghị gốc: kiểm tra lại mã tiếp nhận.")
+        raise DomainError(_l("Không tìm thấy kiến nghị gốc: kiểm tra lại mã tiếp nhận."))
     if submission.kind != SubmissionKind.petition or target.kind != SubmissionKind.petition:
-        raise ModerationError("Chỉ gộp được kiến nghị vào một kiến nghị khác.")
+        raise DomainError(_l("Chỉ gộp được kiến nghị vào một kiến nghị khác."))
     if target.id == submission.id:
-        raise ModerationError("Không thể gộp kiến nghị vào chính nó.")
+        raise DomainError(_l("Không thể gộp kiến nghị vào chính nó."))
     if target.status not in (SubmissionStatus.approved, *PENDING, SubmissionStatus.needs_info):
-        raise ModerationError("Kiến nghị gốc phải đang được xử lý hoặc đã duyệt (không phải bị từ chối hay trùng).")
+        raise DomainError(_l("Kiến nghị gốc phải đang được xử lý hoặc đã duyệt (không phải bị từ chối hay trùng)."))
     note = reason_note(note or f"Trùng với {target.receipt_code}.", required=False)
     previous = finish_claimed(submission, user, SubmissionStatus.duplicate, duplicate_of_id=target.id)
     have = set(db.session.scalars(select(Support.contact_hash).where(Support.submission_id == target.id)))
@@ -140,11 +142,11 @@ def redirect_submission(submission: Submission, user, redirect_kind: str, guidan
     resident. A denunciation is not kept: its text, files and contact are wiped once the
     guidance email is queued."""
     if redirect_kind not in REDIRECT_KINDS:
-        raise ModerationError("Vui lòng chọn hướng chuyển: khiếu nại, tố cáo hoặc thuộc thẩm quyền cơ quan khác.")
+        raise DomainError(_l("Vui lòng chọn hướng chuyển: khiếu nại, tố cáo hoặc thuộc thẩm quyền cơ quan khác."))
     guidance = clean_text(guidance, 2000)
     if redirect_kind == "other_agency":
         if not guidance:
-            raise ModerationError("Vui lòng ghi cơ quan có thẩm quyền và cách liên hệ để hướng dẫn người dân.")
+            raise DomainError(_l("Vui lòng ghi cơ quan có thẩm quyền và cách liên hệ để hướng dẫn người dân."))
         message = guidance
     else:
         message = legal_guidance(redirect_kind) + (f" {guidance}" if guidance else "")
@@ -164,12 +166,12 @@ def change_topic(submission: Submission, user, topic_id, note: str) -> None:
     topic_id = as_id(topic_id)
     topic = db.session.get(Topic, topic_id) if topic_id else None
     if topic is None or not topic.active:
-        raise ModerationError("Vui lòng chọn lĩnh vực trong danh sách.")
+        raise DomainError(_l("Vui lòng chọn lĩnh vực trong danh sách."))
     note = reason_note(note)
     if submission.status not in (*PENDING, SubmissionStatus.approved, SubmissionStatus.needs_info):
-        raise ModerationError("Không đổi lĩnh vực của mục đã kết thúc.")
+        raise DomainError(_l("Không đổi lĩnh vực của mục đã kết thúc."))
     if submission.status in PENDING and is_claimed_by_other(submission, user):
-        raise ModerationError(holder_message(submission))
+        raise DomainError(holder_message(submission))
     old = submission.topic.name if submission.topic else ""
     submission.topic_id = topic.id
     db.session.flush()

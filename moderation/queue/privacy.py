@@ -6,13 +6,15 @@ from sqlalchemy import delete
 
 from moderation.models import Submission, SubmissionAttachment, SubmissionEvent, SubmissionKind
 from moderation.queue.claims import holder_message, is_claimed_by_other
-from moderation.queue.common import PENDING, ModerationError, reason_note, record_action
+from moderation.queue.common import PENDING, reason_note, record_action
 from moderation.triage.permissions import CONTACT_REASON_MISSING, can_access_personal_data, contact_reason
 from portal import audit
 from portal.database import utcnow
 from portal.extensions import db
 from portal.sanitize import clean_text
 from portal.i18n import N_
+from portal.errors import DomainError
+from portal.i18n import _l
 
 
 def purge_denunciation(submission: Submission, user) -> None:
@@ -38,15 +40,15 @@ def redact_submission(submission: Submission, user, public_title: str, public_de
     title = clean_text(public_title, 300)
     description = clean_text(public_description, 5000)
     if submission.kind == SubmissionKind.petition and not title:
-        raise ModerationError("Tiêu đề công khai không được để trống.")
+        raise DomainError(_l("Tiêu đề công khai không được để trống."))
     if not description:
-        raise ModerationError("Nội dung công khai không được để trống.")
+        raise DomainError(_l("Nội dung công khai không được để trống."))
     if submission.status in PENDING and is_claimed_by_other(submission, user):
-        raise ModerationError(holder_message(submission))
+        raise DomainError(holder_message(submission))
     submission.public_title = title if title != submission.title else None
     submission.public_description = description if description != submission.description else None
     if submission.public_title is None and submission.public_description is None:
-        raise ModerationError("Nội dung công khai chưa thay đổi so với bản gốc.")
+        raise DomainError(_l("Nội dung công khai chưa thay đổi so với bản gốc."))
     db.session.flush()
     record_action(submission, user, "redact", submission.status,
             N_("Nội dung công khai đã được biên tập để bảo vệ thông tin cá nhân."), note,
@@ -57,10 +59,10 @@ def redact_submission(submission: Submission, user, public_title: str, public_de
 def reveal_contact(submission: Submission, user, reason: str = ""):
     """The contact, for a moderator who asked explicitly and said why: audited."""
     if not can_access_personal_data(user, submission):
-        raise ModerationError("Chỉ cán bộ kiểm duyệt được xem thông tin liên hệ của mục trong hàng đợi.")
+        raise DomainError(_l("Chỉ cán bộ kiểm duyệt được xem thông tin liên hệ của mục trong hàng đợi."))
     reason = contact_reason(reason)
     if not reason:
-        raise ModerationError(CONTACT_REASON_MISSING)
+        raise DomainError(CONTACT_REASON_MISSING)
     audit.record(user, "submission.contact_viewed", submission, {"reason": reason})
     db.session.flush()
     return submission.contact
@@ -71,7 +73,7 @@ def erase_personal_data(submission: Submission, user, note: str) -> None:
     contact, display name and files go; the text and the statistics stay."""
     note = reason_note(note)
     if submission.personal_data_purged_at is not None:
-        raise ModerationError("Dữ liệu cá nhân của mục này đã được xóa trước đó.")
+        raise DomainError(_l("Dữ liệu cá nhân của mục này đã được xóa trước đó."))
     try:
         from moderation.maintenance import purge_submission
     except ImportError:  # pragma: no cover - Board package not installed

@@ -2,7 +2,7 @@
 
 ``new → assigned → verifying → referred → answered → closed``; ``closed → reopened`` once, when the
 resident disputes the answer. Each function checks the current state, refuses an illegal move with
-a :class:`CaseError` carrying a Vietnamese message, changes state, writes a CaseEvent and an audit
+a :class:`DomainError` carrying a Vietnamese message, changes state, writes a CaseEvent and an audit
 event, and flushes (the view commits)."""
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from sqlalchemy import select
 from moderation.models import Case, CaseEvent
 from moderation.triage.clocks import case_clocks, worst_clock
 from moderation.triage.common import (
-    OPEN_STATUSES, S, CaseError, add_event, move, notify_submitter, refuse, require, status_label,
+    OPEN_STATUSES, S, add_event, move, notify_submitter, refuse, require, status_label,
 )
 from moderation.triage.permissions import (
     CONTACT_REASON_MISSING, can_access_personal_data, can_assign, can_edit_roster, can_view_case, can_view_contact,
@@ -24,9 +24,11 @@ from portal.extensions import db
 from portal.params import to_int
 from portal.sanitize import clean_text
 from portal.i18n import N_
+from portal.errors import DomainError
+from portal.i18n import _l
 
 __all__ = [
-    "ANSWER_FILE_TYPES", "OPEN_STATUSES", "CaseError", "acknowledge_case", "add_note", "assign_case",
+    "ANSWER_FILE_TYPES", "OPEN_STATUSES", "acknowledge_case", "add_note", "assign_case",
     "can_access_personal_data", "can_assign",
     "can_edit_roster", "can_view_case", "can_view_contact", "can_view_original", "can_work_case", "case_clocks",
     "case_for_submission", "close_case", "is_board_member", "publish_response", "rate_case", "record_answer",
@@ -43,9 +45,9 @@ def assign_case(case: Case, assignee, actor) -> Case:
     if case.status not in OPEN_STATUSES:
         refuse(case, "phân công", N_("Hồ sơ đã kết thúc."))
     if assignee is None or not is_board_member(assignee, case.board_id):
-        raise CaseError("Người được phân công phải là thành viên của Ban phụ trách hồ sơ.")
+        raise DomainError(_l("Người được phân công phải là thành viên của Ban phụ trách hồ sơ."))
     if case.assignee_id == assignee.id and case.status not in (S.new, S.reopened):
-        raise CaseError("Hồ sơ đã được phân công cho thành viên này.")
+        raise DomainError(_l("Hồ sơ đã được phân công cho thành viên này."))
     previous = case.assignee_id
     case.assignee_id = assignee.id
     label = assignee.name or assignee.email
@@ -62,7 +64,7 @@ def acknowledge_case(case: Case, actor) -> Case:
     """The Board confirms it received the case (the acknowledgement clock stops)."""
     require(can_work_case(actor, case))
     if case.acknowledged_at is not None:
-        raise CaseError("Ban đã xác nhận tiếp nhận hồ sơ này.")
+        raise DomainError(_l("Ban đã xác nhận tiếp nhận hồ sơ này."))
     if case.status == S.closed:
         refuse(case, "xác nhận tiếp nhận")
     case.acknowledged_at = utcnow()
@@ -77,7 +79,7 @@ def add_note(case: Case, text: str, actor) -> CaseEvent:
     require(can_work_case(actor, case))
     text = clean_text(text, 5000)
     if not text:
-        raise CaseError("Nội dung ghi chú không được để trống.")
+        raise DomainError(_l("Nội dung ghi chú không được để trống."))
     ev = add_event(case, actor, "note", text, public=False)
     audit.record(actor, "case.note", case, {"length": len(text)})
     db.session.flush()
@@ -92,7 +94,7 @@ def record_verification(case: Case, text: str, actor) -> Case:
                 "Cần phân công thành viên trước." if case.status == S.new else "")
     text = clean_text(text, 10000)
     if not text:
-        raise CaseError("Nội dung xác minh không được để trống.")
+        raise DomainError(_l("Nội dung xác minh không được để trống."))
     if case.acknowledged_at is None:
         case.acknowledged_at = utcnow()
     if case.status == S.verifying:
@@ -111,7 +113,7 @@ def publish_response(case: Case, text: str, actor) -> Case:
         refuse(case, "đăng trả lời công khai", "Cần xác minh hồ sơ trước.")
     text = clean_text(text, 10000)
     if not text:
-        raise CaseError("Nội dung trả lời công khai không được để trống.")
+        raise DomainError(_l("Nội dung trả lời công khai không được để trống."))
     case.public_response = text
     case.responded_at = utcnow()
     add_event(case, actor, "respond", N_("Ban đã đăng trả lời công khai."), public=True)
@@ -126,7 +128,7 @@ def close_case(case: Case, actor) -> Case:
     if case.status not in (S.answered, S.verifying, S.reopened):
         refuse(case, "kết thúc hồ sơ", "Hồ sơ cần có trả lời trước khi kết thúc.")
     if not case.public_response:
-        raise CaseError("Cần đăng trả lời công khai cho người gửi trước khi kết thúc hồ sơ.")
+        raise DomainError(_l("Cần đăng trả lời công khai cho người gửi trước khi kết thúc hồ sơ."))
     case.closed_at = utcnow()
     move(case, S.closed, actor, "close", N_("Hồ sơ đã kết thúc."), public=True)
     db.session.flush()
@@ -139,10 +141,10 @@ def reopen_case(case: Case, reason: str, actor="resident") -> Case:
     if case.status != S.closed:
         refuse(case, "đề nghị xem xét lại", "Chỉ đề nghị xem xét lại sau khi hồ sơ đã kết thúc.")
     if case.reopen_count >= 1:
-        raise CaseError("Kiến nghị này đã được xem xét lại một lần; không thể đề nghị thêm.")
+        raise DomainError(_l("Kiến nghị này đã được xem xét lại một lần; không thể đề nghị thêm."))
     reason = clean_text(reason, 3000)
     if len(reason) < 10:
-        raise CaseError("Vui lòng nêu lý do chưa đồng ý với trả lời (ít nhất 10 ký tự).")
+        raise DomainError(_l("Vui lòng nêu lý do chưa đồng ý với trả lời (ít nhất 10 ký tự)."))
     case.reopen_count += 1
     case.reopened_at = utcnow()
     case.dispute_text = reason
@@ -164,10 +166,10 @@ def rate_case(case: Case, rating, comment: str = "", actor="resident") -> Case:
     if case.status != S.closed:
         refuse(case, "đánh giá", "Chỉ đánh giá sau khi hồ sơ đã kết thúc.")
     if case.rating is not None:
-        raise CaseError("Bạn đã đánh giá trả lời này; mỗi kiến nghị chỉ được đánh giá một lần.")
+        raise DomainError(_l("Bạn đã đánh giá trả lời này; mỗi kiến nghị chỉ được đánh giá một lần."))
     value = to_int(rating, 1, 5)
     if value is None:
-        raise CaseError("Vui lòng chọn mức đánh giá từ 1 đến 5.")
+        raise DomainError(_l("Vui lòng chọn mức đánh giá từ 1 đến 5."))
     case.rating = value
     case.rating_comment = clean_text(comment, 2000)
     case.rated_at = utcnow()
@@ -182,10 +184,10 @@ def reveal_contact(case: Case, actor, reason: str = ""):
     require(can_view_contact(actor, case), "Chỉ thành viên Ban phụ trách hồ sơ được xem thông tin liên hệ.")
     reason = contact_reason(reason)
     if not reason:
-        raise CaseError(CONTACT_REASON_MISSING)
+        raise DomainError(CONTACT_REASON_MISSING)
     submission = case.submission
     if submission.personal_data_purged_at is not None or submission.contact is None:
-        raise CaseError("Không còn thông tin liên hệ của người gửi (đã xóa theo thời hạn lưu trữ hoặc không cung cấp).")
+        raise DomainError(_l("Không còn thông tin liên hệ của người gửi (đã xóa theo thời hạn lưu trữ hoặc không cung cấp)."))
     audit.record(actor, "case.contact_view", case, {"submission": submission.receipt_code, "reason": reason})
     db.session.flush()
     return submission.contact

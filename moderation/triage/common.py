@@ -7,13 +7,11 @@ import datetime as dt
 from moderation.models import CASE_STATUS_LABELS, Case, CaseEvent, CaseStatus
 from portal import audit
 from portal.extensions import db
+from portal.errors import DomainError
+from portal.i18n import _l
 
 S = CaseStatus
 OPEN_STATUSES = (S.new, S.assigned, S.verifying, S.referred, S.answered, S.reopened)
-
-
-class CaseError(Exception):
-    """An illegal move or a bad input; the message is Vietnamese and shown as is."""
 
 
 def status_label(status) -> str:
@@ -21,8 +19,11 @@ def status_label(status) -> str:
 
 
 def refuse(case: Case, action: str, hint: str = "") -> None:
-    msg = f"Không thể {action} khi hồ sơ đang ở trạng thái “{status_label(case.status)}”."
-    raise CaseError(msg + (f" {hint}" if hint else ""))
+    if hint:
+        raise DomainError(_l("Không thể %(action)s khi hồ sơ đang ở trạng thái “%(status)s”. %(hint)s",
+                             action=action, status=status_label(case.status), hint=hint))
+    raise DomainError(_l("Không thể %(action)s khi hồ sơ đang ở trạng thái “%(status)s”.",
+                         action=action, status=status_label(case.status)))
 
 
 def add_event(case: Case, actor, kind: str, text: str = "", public: bool = False, to_status=None, from_status=None):
@@ -45,7 +46,7 @@ def move(case: Case, to: CaseStatus, actor, kind: str, text: str = "", public: b
 
 def require(pred: bool, message: str = "Bạn không có quyền thực hiện thao tác này với hồ sơ của Ban khác.") -> None:
     if not pred:
-        raise CaseError(message)
+        raise DomainError(message)
 
 
 def notify_submitter(case: Case, template: str, key: str, **context) -> bool:
@@ -68,4 +69,4 @@ def as_date(value, field: str) -> dt.date:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise CaseError(f"{field}: ngày không hợp lệ (nhập theo dạng ngày/tháng/năm).")
+    raise DomainError(_l("%(field)s: ngày không hợp lệ (nhập theo dạng ngày/tháng/năm).", field=field))

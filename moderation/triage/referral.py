@@ -8,11 +8,13 @@ from flask import current_app
 
 from moderation import deadlines
 from moderation.models import Case, Referral
-from moderation.triage.common import S, CaseError, as_date, move, notify_submitter, refuse, require
+from moderation.triage.common import S, as_date, move, notify_submitter, refuse, require
 from moderation.triage.permissions import can_work_case
 from portal.database import utcnow
 from portal.extensions import db
 from portal.sanitize import clean_text
+from portal.errors import DomainError
+from portal.i18n import _l
 
 ANSWER_FILE_TYPES = {
     "application/pdf", "image/jpeg", "image/png",
@@ -27,13 +29,13 @@ def refer_case(case: Case, actor, *, agency: str, sent_on, document_number: str 
         refuse(case, "kiến nghị cơ quan có thẩm quyền", "Cần ghi kết quả xác minh trước khi kiến nghị.")
     agency = clean_text(agency, 200)
     if not agency:
-        raise CaseError("Vui lòng nhập tên cơ quan có thẩm quyền nhận kiến nghị.")
+        raise DomainError(_l("Vui lòng nhập tên cơ quan có thẩm quyền nhận kiến nghị."))
     sent = as_date(sent_on, "Ngày gửi")
     if sent > deadlines.today() + dt.timedelta(days=1):
-        raise CaseError("Ngày gửi không được sau ngày hôm nay.")
+        raise DomainError(_l("Ngày gửi không được sau ngày hôm nay."))
     due = as_date(answer_due, "Hạn trả lời") if answer_due else deadlines.due_date("authority", sent)
     if due < sent:
-        raise CaseError("Hạn trả lời phải sau ngày gửi.")
+        raise DomainError(_l("Hạn trả lời phải sau ngày gửi."))
     ref = Referral(case_id=case.id, agency=agency, sent_on=sent,
                    document_number=clean_text(document_number, 64), answer_due=due)
     db.session.add(ref)
@@ -52,7 +54,7 @@ def refer_case(case: Case, actor, *, agency: str, sent_on, document_number: str 
 def record_answer(case: Case, actor, *, answered_on, answer_number: str = "", summary: str = "",
                   file_data: bytes | None = None, file_name: str | None = None) -> Referral:
     """The authority's answer to the latest referral; ``referred`` → ``answered``."""
-    from portal.files import FileRefused, clean_filename, inspect_upload, store_bytes
+    from portal.files import clean_filename, inspect_upload, store_bytes
 
     require(can_work_case(actor, case))
     if case.status != S.referred:
@@ -60,16 +62,16 @@ def record_answer(case: Case, actor, *, answered_on, answer_number: str = "", su
     ref = case.referrals[-1]
     day = as_date(answered_on, "Ngày trả lời")
     if day < ref.sent_on:
-        raise CaseError("Ngày trả lời không được trước ngày gửi kiến nghị.")
+        raise DomainError(_l("Ngày trả lời không được trước ngày gửi kiến nghị."))
     summary = clean_text(summary, 10000)
     if not summary:
-        raise CaseError("Vui lòng tóm tắt nội dung trả lời của cơ quan có thẩm quyền.")
+        raise DomainError(_l("Vui lòng tóm tắt nội dung trả lời của cơ quan có thẩm quyền."))
     if file_data:
         try:
             kind = inspect_upload(file_data, ANSWER_FILE_TYPES, current_app.config["ATTACHMENT_MAX_BYTES"])
             ref.answer_file_sha256 = store_bytes(file_data)
-        except FileRefused as exc:
-            raise CaseError(f"Tệp văn bản trả lời: {exc}") from exc
+        except DomainError as exc:
+            raise DomainError(_l("Tệp văn bản trả lời: %(problem)s", problem=exc)) from exc
         ref.answer_file_name = clean_filename(file_name, kind)
         ref.answer_file_type = kind
     ref.answered_on = day

@@ -10,6 +10,7 @@ from moderation.models import Channel, Submission, SubmissionKind, SubmissionSta
 from portal.api import json_error
 from portal.extensions import db
 from portal.params import page_arg
+from portal.errors import DomainError
 
 bp = Blueprint("moderation_api", __name__, url_prefix="/api/v1")
 FIELDS = ("kind", "topic", "group", "project_id", "title", "description", "name", "phone", "email",
@@ -80,9 +81,9 @@ def create_petition():
         body = {"error": "Cổng không tiếp nhận khiếu nại, tố cáo.", "message": exc.guidance, "status": 422,
                 "guidance": exc.guidance, "fields": {"kind": exc.guidance}}
         return jsonify(body), 422
-    except intake.IntakeError as exc:
+    except DomainError as exc:
         db.session.rollback()
-        return json_error(422, exc.message, exc.errors)
+        return json_error(422, exc.message, exc.fields)
     db.session.commit()
     abuse.mark_accepted()
     return jsonify({"receipt_code": code}), 201

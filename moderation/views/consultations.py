@@ -10,13 +10,15 @@ from flask_babel import gettext
 from sqlalchemy import func, select
 
 from moderation import abuse, intake
-from moderation.intake import IntakeError
 from moderation.models import CHANNEL_LABELS, Submission, SubmissionKind, SubmissionStatus
 from moderation.views.forms import CommentForm, OfflineOpinionForm, apply_errors
 from moderation.views.public import already_sent, bp
 from portal.extensions import db
 from portal.permissions import role_required
 from portal.params import as_id
+from moderation.intake.fields import CHECK_FIELDS
+from portal.errors import DomainError
+from portal.i18n import _l
 
 staff_bp = Blueprint("consultation_staff", __name__, url_prefix="/can-bo/lay-y-kien", template_folder="../templates")
 
@@ -111,10 +113,10 @@ def comment(disclosure_id: int):
         abuse.record_refusal(exc, "comment")
         db.session.commit()
         return _render_detail(d, status=exc.status, cform=form, refusal=exc.message)
-    except IntakeError as exc:
+    except DomainError as exc:
         db.session.rollback()
-        apply_errors(form, exc.errors)
-        return _render_detail(d, status=422, cform=form, refusal=exc.errors.get("disclosure"))
+        apply_errors(form, exc.fields)
+        return _render_detail(d, status=422, cform=form, refusal=exc.fields.get("disclosure"))
     db.session.commit()
     abuse.mark_accepted()
     session["receipt_code"] = code
@@ -153,14 +155,14 @@ def offline():
         received_on = None
     try:
         if d is None:
-            raise IntakeError({"disclosure_id": gettext("Vui lòng chọn dự thảo đang hoặc đã lấy ý kiến.")})
+            raise DomainError(CHECK_FIELDS, {"disclosure_id": _l("Vui lòng chọn dự thảo đang hoặc đã lấy ý kiến.")})
         if received_on is None:
-            raise IntakeError({"received_on": gettext("Vui lòng nhập ngày nhận ý kiến (ngày/tháng/năm).")})
+            raise DomainError(CHECK_FIELDS, {"received_on": _l("Vui lòng nhập ngày nhận ý kiến (ngày/tháng/năm).")})
         code = intake.submit_comment(d, {"text": form.text.data, "group": form.group.data, "name": form.name.data},
                                      channel=form.channel.data, actor=current_user, received_on=received_on)
-    except (IntakeError, ValueError) as exc:
+    except (DomainError, ValueError) as exc:
         db.session.rollback()
-        errors = getattr(exc, "errors", {"channel": gettext("Kênh nhận ý kiến không hợp lệ.")})
+        errors = exc.fields if isinstance(exc, DomainError) else {"channel": gettext("Kênh nhận ý kiến không hợp lệ.")}
         if "disclosure" in errors:
             errors["disclosure_id"] = errors.pop("disclosure")
         apply_errors(form, errors)

@@ -7,11 +7,12 @@ from flask_babel import gettext
 from sqlalchemy.exc import IntegrityError
 
 from moderation import abuse, intake
-from moderation.intake import AlreadySupported, IntakeError, MatterRedirected, Upload
+from moderation.intake import MatterRedirected, Upload
 from moderation.models import STATUS_LABELS, Submission, SubmissionKind, SubmissionStatus
 from moderation.similar import similar_petitions
 from moderation.views.forms import PetitionForm, apply_errors
 from portal.extensions import db
+from portal.errors import DomainError
 
 bp = Blueprint("moderation", __name__, template_folder="../templates")
 
@@ -71,8 +72,8 @@ def petition_form():
             try:
                 intake.validate_petition({**data, "name": "", "phone": "", "email": "", "consent": False,
                                           "visibility": "anonymous"})
-            except IntakeError as exc:
-                step1 = {k: v for k, v in exc.errors.items() if k in ("topic", "group", "project_id", "title", "description")}
+            except DomainError as exc:
+                step1 = {k: v for k, v in exc.fields.items() if k in ("topic", "group", "project_id", "title", "description")}
                 if step1:
                     apply_errors(form, step1)
                     return _render_petition(form, 1, 422, token)
@@ -92,9 +93,9 @@ def petition_form():
     except MatterRedirected as exc:
         db.session.commit()  # the anonymous redirect count only
         return _render_petition(form, step, 422, token, guidance=exc.guidance)
-    except IntakeError as exc:
+    except DomainError as exc:
         db.session.rollback()
-        apply_errors(form, exc.errors)
+        apply_errors(form, exc.fields)
         return _render_petition(form, 2, 422, token, files_lost=had_files)
     db.session.commit()
     abuse.mark_accepted()
@@ -146,12 +147,9 @@ def support(submission_id: int):
     except abuse.Refused as exc:
         db.session.rollback()
         status, message = exc.status, exc.message
-    except AlreadySupported as exc:
+    except DomainError as exc:  # 409: already supported; 422: a bad contact
         db.session.rollback()
-        status, message = 409, str(exc)
-    except IntakeError as exc:
-        db.session.rollback()
-        status, message = 422, " ".join(exc.errors.values())
+        status, message = exc.status, " ".join(exc.fields.values()) or exc.message
     except IntegrityError:
         db.session.rollback()
         status, message = 409, gettext("Số điện thoại hoặc email này đã ủng hộ kiến nghị này rồi.")
@@ -227,9 +225,9 @@ def add_information(code: str):
     except abuse.Refused as exc:
         db.session.rollback()
         return _render_track(submission, exc.status, refusal=exc.message, info=text, files_lost=had_files)
-    except IntakeError as exc:
+    except DomainError as exc:
         db.session.rollback()
-        return _render_track(submission, 422, info_errors=exc.errors, info=text, files_lost=had_files)
+        return _render_track(submission, 422, info_errors=exc.fields, info=text, files_lost=had_files)
     db.session.commit()
     abuse.mark_accepted()
     return redirect(url_for("moderation.track_code", code=submission.receipt_code, da_bo_sung=1))

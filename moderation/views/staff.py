@@ -17,6 +17,7 @@ from portal.files import read_stored
 from portal.permissions import role_required
 from portal.i18n import N_
 from portal.params import as_id, id_arg, page_arg
+from portal.errors import DomainError
 
 bp = Blueprint("queue", __name__, url_prefix="/can-bo/kiem-duyet", template_folder="../templates")
 PER_PAGE = 50
@@ -84,7 +85,7 @@ def _act(submission_id: int, fn, success: str, *args, **kwargs):
     sub = _get(submission_id)
     try:
         fn(sub, current_user, *args, **kwargs)
-    except queue.ModerationError as exc:
+    except DomainError as exc:
         db.session.rollback()
         db.session.refresh(sub)
         return _render_detail(sub, 409, error=str(exc))
@@ -188,7 +189,7 @@ def show_contact(submission_id: int):
     sub = _personal_data_or_403(submission_id)
     try:
         contact = queue.reveal_contact(sub, current_user, request.form.get("reason", ""))
-    except queue.ModerationError as exc:
+    except DomainError as exc:
         db.session.rollback()
         return _render_detail(sub, 400, error=str(exc))
     db.session.commit()

@@ -15,12 +15,10 @@ from portal.database import UTCDateTime, utcnow
 from portal.extensions import db
 from portal.i18n import N_
 from portal.settings import get_setting
+from portal.errors import DomainError
+from portal.i18n import _l
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
-class AccountError(ValueError):
-    """A refused account operation; the message is shown to the user."""
 
 
 def _hash(password: str) -> str:
@@ -30,20 +28,20 @@ def _hash(password: str) -> str:
 def check_password_strength(password: str, email: str = "") -> None:
     minimum = current_app.config["PASSWORD_MIN_LENGTH"]
     if len(password or "") < minimum:
-        raise AccountError(f"Mật khẩu phải có ít nhất {minimum} ký tự.")
+        raise DomainError(_l("Mật khẩu phải có ít nhất %(minimum)s ký tự.", minimum=minimum))
     if len(password) > 256:
-        raise AccountError(N_("Mật khẩu quá dài (tối đa 256 ký tự)."))
+        raise DomainError(_l("Mật khẩu quá dài (tối đa 256 ký tự)."))
     if password.lower() in {email.lower(), email.split("@")[0].lower()}:
-        raise AccountError(N_("Mật khẩu không được trùng với địa chỉ email."))
+        raise DomainError(_l("Mật khẩu không được trùng với địa chỉ email."))
     classes = sum(bool(re.search(p, password)) for p in (r"[a-z]", r"[A-Z]", r"\d", r"[^\w\s]"))
     if classes < 2 or len(set(password)) < 5:
-        raise AccountError(N_("Mật khẩu quá yếu: hãy kết hợp chữ hoa, chữ thường, chữ số hoặc ký hiệu."))
+        raise DomainError(_l("Mật khẩu quá yếu: hãy kết hợp chữ hoa, chữ thường, chữ số hoặc ký hiệu."))
 
 
 def normalize_email(email: str) -> str:
     email = (email or "").strip().lower()
     if not EMAIL_RE.match(email) or len(email) > 254:
-        raise AccountError(N_("Địa chỉ email không hợp lệ."))
+        raise DomainError(_l("Địa chỉ email không hợp lệ."))
     return email
 
 
@@ -51,11 +49,10 @@ def validate_roles(roles) -> list[str]:
     roles = [r.strip() for r in roles if r and r.strip()]
     unknown = [r for r in roles if r not in ROLES]
     if unknown:
-        raise AccountError(
-            f"Vai trò không hợp lệ: {', '.join(unknown)}. Các vai trò: {', '.join(ROLES)}."
-        )
+        raise DomainError(_l("Vai trò không hợp lệ: %(unknown)s. Các vai trò: %(roles)s.",
+                              unknown=", ".join(unknown), roles=", ".join(ROLES)))
     if not roles:
-        raise AccountError(N_("Cần chọn ít nhất một vai trò."))
+        raise DomainError(_l("Cần chọn ít nhất một vai trò."))
     return roles
 
 
@@ -67,7 +64,7 @@ def create_user(email: str, roles, password: str, name: str = "", actor=None) ->
     email = normalize_email(email)
     roles = validate_roles(roles)
     if get_user_by_email(email) is not None:
-        raise AccountError(N_("Email này đã được dùng cho một tài khoản khác."))
+        raise DomainError(_l("Email này đã được dùng cho một tài khoản khác."))
     check_password_strength(password, email)
     user = User(email=email, name=(name or "").strip()[:200], password_hash=_hash(password),
                 password_changed_at=utcnow())
@@ -144,16 +141,16 @@ def authenticate(email: str, password: str) -> User:
     password_ok = check_password_hash(user.password_hash if user else _dummy_hash(), password or "")
     if user is None:
         audit.record("anonymous", "login.failed", ("user", ""), {"email": (email or "")[:254]})
-        raise AccountError(BAD_LOGIN)
+        raise DomainError(BAD_LOGIN)
     if is_locked(user):
         audit.record(user, "login.locked", user, {"locked_until": user.locked_until.isoformat()})
-        raise AccountError(BAD_LOGIN)
+        raise DomainError(BAD_LOGIN)
     if not password_ok:
         register_failure(user, "login.failed")
-        raise AccountError(BAD_LOGIN)
+        raise DomainError(BAD_LOGIN)
     if not user.active:
         audit.record(user, "login.disabled", user)
-        raise AccountError(N_("Tài khoản này đã bị vô hiệu hóa. Liên hệ quản trị viên."))
+        raise DomainError(_l("Tài khoản này đã bị vô hiệu hóa. Liên hệ quản trị viên."))
     return user
 
 
@@ -230,10 +227,10 @@ def totp_required(user: User) -> bool:
 
 def change_password(user: User, current: str, new: str, actor=None) -> None:
     if not check_password_hash(user.password_hash, current or ""):
-        raise AccountError(N_("Mật khẩu hiện tại không đúng."))
+        raise DomainError(_l("Mật khẩu hiện tại không đúng."))
     check_password_strength(new, user.email)
     if check_password_hash(user.password_hash, new):
-        raise AccountError(N_("Mật khẩu mới phải khác mật khẩu hiện tại."))
+        raise DomainError(_l("Mật khẩu mới phải khác mật khẩu hiện tại."))
     user.password_hash = _hash(new)
     user.password_changed_at = utcnow()
     end_sessions(user)  # the caller signs the current session in again

@@ -10,9 +10,11 @@ from sqlalchemy import or_, update
 
 from portal import audit
 from portal.accounts.models import User
-from portal.accounts.services import AccountError, end_sessions, register_failure
+from portal.accounts.services import end_sessions, register_failure
 from portal.extensions import db
 from portal.i18n import N_
+from portal.errors import DomainError
+from portal.i18n import _l
 
 WRONG_CODE = N_("Mã xác thực không đúng hoặc đã hết hạn.")
 USED_CODE = N_("Mã xác thực này đã được dùng. Vui lòng chờ mã mới trong ứng dụng.")
@@ -23,7 +25,7 @@ WINDOW = 1  # time steps accepted either side of now (phone clocks drift)
 def _clean(code: str) -> str:
     code = re.sub(r"\s", "", code or "")
     if not re.fullmatch(r"[0-9]{6}", code):
-        raise AccountError(N_("Mã xác thực phải gồm đúng 6 chữ số."))
+        raise DomainError(_l("Mã xác thực phải gồm đúng 6 chữ số."))
     return code
 
 
@@ -58,14 +60,14 @@ def verify_login_code(user: User, code: str) -> None:
         return
     locked = register_failure(user, "login.totp_failed" if step is None else "login.totp_reused")
     if locked:
-        raise AccountError(LOCKED)
-    raise AccountError(WRONG_CODE if step is None else USED_CODE)
+        raise DomainError(LOCKED)
+    raise DomainError(WRONG_CODE if step is None else USED_CODE)
 
 
 def start_enrolment(user: User) -> str:
     """A new secret, kept until the user confirms it with a code. Refused while TOTP is on."""
     if user.totp_enabled:
-        raise AccountError(N_("Xác thực hai lớp đã được bật cho tài khoản này."))
+        raise DomainError(_l("Xác thực hai lớp đã được bật cho tài khoản này."))
     user.totp_secret = pyotp.random_base32()
     user.totp_last_step = None
     audit.record(user, "user.totp_enrolment_started", user)
@@ -76,12 +78,12 @@ def start_enrolment(user: User) -> str:
 def confirm_enrolment(user: User, code: str) -> None:
     code = _clean(code)
     if user.totp_enabled or not user.totp_secret:
-        raise AccountError(N_("Hãy tạo khóa bí mật trước khi nhập mã."))
+        raise DomainError(_l("Hãy tạo khóa bí mật trước khi nhập mã."))
     step = _matching_step(user.totp_secret, code)
     if step is None:
-        raise AccountError(WRONG_CODE)
+        raise DomainError(WRONG_CODE)
     if not _consume_step(user, step):
-        raise AccountError(USED_CODE)
+        raise DomainError(USED_CODE)
     user.totp_enabled = True
     audit.record(user, "user.totp_enabled", user)
     db.session.flush()

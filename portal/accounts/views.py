@@ -9,6 +9,7 @@ from portal.accounts.forms import LoginForm, PasswordChangeForm, TotpForm
 from portal.accounts.models import User
 from portal.extensions import db, limiter, login_manager
 from portal.site.views import _safe_next
+from portal.errors import DomainError
 
 bp = Blueprint("accounts", __name__, url_prefix="/can-bo")
 
@@ -52,8 +53,8 @@ def login():
     if form.validate_on_submit():
         try:
             user = services.authenticate(form.email.data, form.password.data)
-        except services.AccountError as exc:
-            error = _(str(exc))  # fixed service messages are in the catalog
+        except DomainError as exc:
+            error = exc.message  # fixed service messages are in the catalog
             db.session.commit()  # keep the failure count and the audit event
         else:
             nxt = _safe_next(request.args.get("next"))
@@ -83,8 +84,8 @@ def login_totp():
     if form.validate_on_submit():
         try:
             totp.verify_login_code(user, form.code.data)
-        except services.AccountError as exc:
-            error = _(str(exc))  # fixed service messages are in the catalog
+        except DomainError as exc:
+            error = exc.message  # fixed service messages are in the catalog
             db.session.commit()
             if services.is_locked(user):
                 session.pop(PENDING, None)
@@ -125,8 +126,8 @@ def account():
     if form.validate_on_submit():
         try:
             services.change_password(user, form.current.data, form.new.data)
-        except services.AccountError as exc:
-            error = _(str(exc))  # fixed service messages are in the catalog
+        except DomainError as exc:
+            error = exc.message  # fixed service messages are in the catalog
         else:
             db.session.commit()
             login_user(user)  # every other session, and old copies of this one, have ended
@@ -145,8 +146,8 @@ def totp_setup():
     if form.validate_on_submit():
         try:
             totp.confirm_enrolment(user, form.code.data)
-        except services.AccountError as exc:
-            error = _(str(exc))  # fixed service messages are in the catalog
+        except DomainError as exc:
+            error = exc.message  # fixed service messages are in the catalog
             db.session.rollback()
         else:
             db.session.commit()
@@ -166,9 +167,9 @@ def totp_start():
     """Create a new secret (replacing a pending, unconfirmed one)."""
     try:
         totp.start_enrolment(current_user._get_current_object())
-    except services.AccountError as exc:
+    except DomainError as exc:
         db.session.rollback()
-        flash(_(str(exc)), "error")
+        flash(exc.message, "error")
     else:
         db.session.commit()
     return redirect(url_for("accounts.totp_setup"))

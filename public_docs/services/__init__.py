@@ -4,14 +4,14 @@
 - ``attachments``: upload checks, storage, text extraction and removal;
 - ``validation``: form and import values cleaned into model values;
 - ``queries``: public listing, filters, facet counts and lookups;
-- ``common``: ``DisclosureError``, ``UploadedFile``, ``today``, ``parse_date``.
+- ``common``: ``DomainError``, ``UploadedFile``, ``today``, ``parse_date``.
 
 Import from here (``from public_docs import services``); the names below are the package's API.
 """
 from __future__ import annotations
 
 from public_docs.services.attachments import ATTACHMENT_TYPES, add_attachment, check_upload, remove_attachment
-from public_docs.services.common import DisclosureError, UploadedFile, parse_date, today
+from public_docs.services.common import UploadedFile, parse_date, today
 from public_docs.services.disclosures import (
     amend_disclosure,
     close_comments,
@@ -44,7 +44,7 @@ from public_docs.services.validation import (
 
 __all__ = [
     "ATTACHMENT_TYPES", "EDITABLE_FIELDS", "FILTER_KEYS", "NUMBER_RE",
-    "DisclosureError", "UploadedFile",
+    "UploadedFile",
     "active_attachments", "add_attachment", "amend_disclosure", "check_upload", "clean_disclosure_data",
     "clean_filters", "close_comments", "create_disclosure", "disclosure_data", "facet_counts", "filter_public",
     "find_by_number", "get_public_disclosure", "is_open_for_comments", "list_open_consultations", "list_projects",

@@ -6,12 +6,13 @@ from portal import audit
 from portal.database import utcnow
 from portal.extensions import db
 from portal.files import (
-    DOCX, JPEG, ODT, PDF, PNG, XLSX, FileRefused, clean_filename, inspect_upload, store_bytes, visible_name,
+    DOCX, JPEG, ODT, PDF, PNG, XLSX, clean_filename, inspect_upload, store_bytes, visible_name,
 )
 from portal.settings import get_setting
 from public_docs.extract import extract_text, find_secrecy_stamp
 from public_docs.models import Attachment, Disclosure, DisclosureStatus
-from public_docs.services.common import DisclosureError
+from portal.errors import DomainError
+from portal.i18n import _l
 
 ATTACHMENT_TYPES = {PDF, DOCX, XLSX, ODT, JPEG, PNG}
 
@@ -21,16 +22,15 @@ def check_upload(filename: str, data: bytes) -> tuple[str, str, str]:
     max_bytes = int(get_setting("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024))
     try:
         kind = inspect_upload(data, ATTACHMENT_TYPES, max_bytes)
-    except FileRefused as exc:
-        raise DisclosureError(f"Tệp “{visible_name(filename)[:120]}”: {exc}", field="files") from exc
+    except DomainError as exc:
+        message = _l("Tệp “%(name)s”: %(problem)s", name=visible_name(filename)[:120], problem=exc)
+        raise DomainError(message, field_errors={"files": message}) from exc
     full, first = extract_text(data, kind)
     stamp = find_secrecy_stamp(first)
     if stamp:
-        raise DisclosureError(
-            f"Tệp “{visible_name(filename)[:120]}” mang dấu chỉ độ mật “{stamp}” ở trang đầu: tài liệu mật "
-            "không được đăng công khai.",
-            field="files",
-        )
+        message = _l("Tệp “%(name)s” mang dấu chỉ độ mật “%(stamp)s” ở trang đầu: tài liệu mật "
+                     "không được đăng công khai.", name=visible_name(filename)[:120], stamp=stamp)
+        raise DomainError(message, field_errors={"files": message})
     return kind, clean_filename(filename, kind), full
 
 
@@ -39,12 +39,12 @@ def add_attachment(
 ) -> Attachment:
     """Attach a file to a draft (a published disclosure gets files through ``amend_disclosure``)."""
     if d.status == DisclosureStatus.withdrawn:
-        raise DisclosureError("Văn bản đã thu hồi, không thể thêm tệp.")
+        raise DomainError(_l("Văn bản đã thu hồi, không thể thêm tệp."))
     kind, name, text = _checked or check_upload(filename, data)
     try:
         digest = store_bytes(data)
-    except FileRefused as exc:
-        raise DisclosureError(str(exc), field="files") from exc
+    except DomainError as exc:
+        raise DomainError(exc.args[0], field_errors={"files": exc.args[0]}) from exc
     att = Attachment(disclosure=d, filename=name, content_type=kind, size=len(data), sha256=digest, text=text)
     db.session.add(att)
     db.session.flush()
@@ -56,9 +56,9 @@ def add_attachment(
 def remove_attachment(d: Disclosure, attachment: Attachment, actor=None, _audit: bool = True) -> None:
     """Mark an attachment removed (kept on disk and listed in the earlier versions)."""
     if attachment.disclosure_id != d.id or attachment.removed_at is not None:
-        raise DisclosureError("Tệp đính kèm không tồn tại.")
+        raise DomainError(_l("Tệp đính kèm không tồn tại."))
     if d.status == DisclosureStatus.withdrawn:
-        raise DisclosureError("Văn bản đã thu hồi, không thể sửa tệp.")
+        raise DomainError(_l("Văn bản đã thu hồi, không thể sửa tệp."))
     attachment.removed_at = utcnow()
     if _audit:
         audit.record(actor, "disclosure.attachment_remove", d, {"attachment_id": attachment.id})

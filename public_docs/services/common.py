@@ -8,16 +8,6 @@ from dataclasses import dataclass
 from typing import Any
 
 
-class DisclosureError(ValueError):
-    """A refused change; ``field`` names the form field it concerns, when there is one."""
-
-    def __init__(self, message: str, field: str | None = None, errors: dict[str, str] | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
-        self.errors = errors or ({field: message} if field else {})
-
-
 @dataclass
 class UploadedFile:
     filename: str

@@ -1,6 +1,6 @@
 """The state changes of a disclosure: create and update a draft, publish, amend, withdraw, open and
 close the comment window. Each checks the current state, refuses an illegal move with
-``DisclosureError`` (Vietnamese message), changes the rows, writes the audit log and an
+``DomainError`` (Vietnamese message), changes the rows, writes the audit log and an
 ``IndexChange`` row when the public page changes, and flushes. The caller commits."""
 from __future__ import annotations
 
@@ -15,9 +15,11 @@ from portal.i18n import N_
 from portal.sanitize import clean_text
 from public_docs.models import Disclosure, DisclosureStatus, DisclosureVersion, IndexChange
 from public_docs.services.attachments import add_attachment, check_upload, remove_attachment
-from public_docs.services.common import DisclosureError, UploadedFile, parse_date, today
+from public_docs.services.common import UploadedFile, parse_date, today
 from public_docs.services.queries import active_attachments
 from public_docs.services.validation import clean_disclosure_data, disclosure_data, posting_min_days
+from portal.errors import DomainError
+from portal.i18n import _l
 
 
 def _apply(d: Disclosure, values: dict) -> dict:
@@ -107,7 +109,7 @@ def create_disclosure(data: dict, actor=None, files: Iterable[UploadedFile] = ()
 def update_disclosure(d: Disclosure, data: dict, actor=None, files: Iterable[UploadedFile] = ()) -> Disclosure:
     """Edit a draft (a published disclosure changes only through ``amend_disclosure``)."""
     if d.status != DisclosureStatus.draft:
-        raise DisclosureError("Văn bản đã công khai chỉ được sửa bằng cách đính chính (tạo phiên bản mới).")
+        raise DomainError(_l("Văn bản đã công khai chỉ được sửa bằng cách đính chính (tạo phiên bản mới)."))
     values = clean_disclosure_data(data, d)
     changes = _apply(d, values)
     for f in files:
@@ -120,12 +122,10 @@ def update_disclosure(d: Disclosure, data: dict, actor=None, files: Iterable[Upl
 
 def publish_disclosure(d: Disclosure, actor=None, secrecy_confirmed: bool = False) -> Disclosure:
     if d.status != DisclosureStatus.draft:
-        raise DisclosureError("Chỉ bản nháp mới được công bố.")
+        raise DomainError(_l("Chỉ bản nháp mới được công bố."))
     if not secrecy_confirmed:
-        raise DisclosureError(
-            "Vui lòng xác nhận văn bản không chứa bí mật nhà nước, bí mật công tác trước khi công bố.",
-            field="secrecy_confirmed",
-        )
+        message = _l("Vui lòng xác nhận văn bản không chứa bí mật nhà nước, bí mật công tác trước khi công bố.")
+        raise DomainError(message, field_errors={"secrecy_confirmed": message})
     # Re-check the rules: a draft may be older than a change of settings or of another number.
     clean_disclosure_data(disclosure_data(d), d)
     now = utcnow()
@@ -150,7 +150,7 @@ def amend_disclosure(
 ) -> DisclosureVersion:
     """A new published version of a published disclosure, with a public change note."""
     if d.status != DisclosureStatus.published:
-        raise DisclosureError("Chỉ văn bản đang công khai mới được đính chính.")
+        raise DomainError(_l("Chỉ văn bản đang công khai mới được đính chính."))
     note = clean_text(change_note, 2000)
     errors = {}
     if not note:
@@ -161,11 +161,11 @@ def amend_disclosure(
         )
     try:
         values = clean_disclosure_data({**disclosure_data(d), **data}, d)
-    except DisclosureError as exc:
-        errors = {**exc.errors, **errors}
+    except DomainError as exc:
+        errors = {**exc.field_errors, **errors}
         values = None
     if errors:
-        raise DisclosureError(next(iter(errors.values())), errors=errors)
+        raise DomainError(next(iter(errors.values())), field_errors=errors)
     files = list(files)
     uploads = [check_upload(f.filename, f.data) for f in files]  # refuse before changing anything
     changes = _apply(d, values)
@@ -178,7 +178,7 @@ def amend_disclosure(
         att = add_attachment(d, f.filename, f.data, actor, _audit=False, _checked=checked)
         changes.setdefault("attachments_added", []).append(att.filename)
     if not changes:
-        raise DisclosureError("Không có thay đổi nào so với phiên bản đang công khai.")
+        raise DomainError(_l("Không có thay đổi nào so với phiên bản đang công khai."))
     d.secrecy_confirmed_at = utcnow()
     version = _add_version(d, actor, note)
     _index(d, "upsert")
@@ -190,10 +190,11 @@ def amend_disclosure(
 def withdraw_disclosure(d: Disclosure, reason: str, actor=None) -> Disclosure:
     """Withdraw a published disclosure: the page stays, marked withdrawn with the public reason."""
     if d.status != DisclosureStatus.published:
-        raise DisclosureError("Chỉ văn bản đang công khai mới được thu hồi.")
+        raise DomainError(_l("Chỉ văn bản đang công khai mới được thu hồi."))
     reason = clean_text(reason, 2000)
     if not reason:
-        raise DisclosureError("Vui lòng nêu lý do thu hồi (hiển thị công khai).", field="reason")
+        message = _l("Vui lòng nêu lý do thu hồi (hiển thị công khai).")
+        raise DomainError(message, field_errors={"reason": message})
     d.status = DisclosureStatus.withdrawn
     d.withdrawn_at = utcnow()
     d.withdrawn_reason = reason
@@ -207,7 +208,7 @@ def withdraw_disclosure(d: Disclosure, reason: str, actor=None) -> Disclosure:
 def open_for_comments(d: Disclosure, start: Any, end: Any, actor=None) -> Disclosure:
     """Open (or change) the comment window of a published disclosure."""
     if d.status != DisclosureStatus.published:
-        raise DisclosureError("Chỉ văn bản đang công khai mới được lấy ý kiến.")
+        raise DomainError(_l("Chỉ văn bản đang công khai mới được lấy ý kiến."))
     errors: dict[str, str] = {}
     s = parse_date(start, "comments_open_from", "Ngày bắt đầu lấy ý kiến", errors)
     e = parse_date(end, "comments_open_until", "Ngày kết thúc lấy ý kiến", errors)
@@ -222,7 +223,7 @@ def open_for_comments(d: Disclosure, start: Any, end: Any, actor=None) -> Disclo
             f"Dự thảo hương ước, quy ước phải lấy ý kiến ít nhất {posting_min_days()} ngày."
         )
     if errors:
-        raise DisclosureError(next(iter(errors.values())), errors=errors)
+        raise DomainError(next(iter(errors.values())), field_errors=errors)
     old = [_jsonable(d.comments_open_from), _jsonable(d.comments_open_until)]
     d.comments_open_from, d.comments_open_until = s, e
     audit.record(actor, "disclosure.comments_open", d, {"old": old, "from": s.isoformat(), "until": e.isoformat()})
@@ -233,10 +234,10 @@ def open_for_comments(d: Disclosure, start: Any, end: Any, actor=None) -> Disclo
 
 def close_comments(d: Disclosure, actor=None) -> Disclosure:
     if d.comments_open_until is None:
-        raise DisclosureError("Văn bản này không lấy ý kiến.")
+        raise DomainError(_l("Văn bản này không lấy ý kiến."))
     t = today()
     if d.comments_open_until < t:
-        raise DisclosureError("Thời hạn lấy ý kiến đã kết thúc.")
+        raise DomainError(_l("Thời hạn lấy ý kiến đã kết thúc."))
     d.comments_open_until = max(t - dt.timedelta(days=1), d.comments_open_from or t - dt.timedelta(days=1))
     if d.comments_open_from and d.comments_open_from > d.comments_open_until:
         d.comments_open_from = d.comments_open_until

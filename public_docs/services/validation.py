@@ -1,5 +1,5 @@
 """Form and import values checked and cleaned into model values, or refused with
-``DisclosureError`` naming every bad field."""
+``DomainError`` naming every bad field."""
 from __future__ import annotations
 
 import datetime as dt
@@ -15,8 +15,9 @@ from portal.settings import get_setting
 from portal.ward import ResidentialGroup
 from public_docs.extract import find_secrecy_stamp
 from public_docs.models import BUDGET_PERIODS, CATEGORIES, FORMS, Disclosure
-from public_docs.services.common import DisclosureError, parse_date, today
+from public_docs.services.common import parse_date, today
 from public_docs.services.queries import find_by_number
+from portal.errors import DomainError
 
 NUMBER_RE = re.compile(r"^[0-9A-Za-zÀ-ỹĐđ][0-9A-Za-zÀ-ỹĐđ/\-.&_ ]{0,63}$")
 EDITABLE_FIELDS = (
@@ -33,7 +34,7 @@ def posting_min_days() -> int:
 
 
 def clean_disclosure_data(data: dict, current: Disclosure | None) -> dict:
-    """Clean ``data`` (a mapping of form/import values) into model values, or raise DisclosureError
+    """Clean ``data`` (a mapping of form/import values) into model values, or raise DomainError
     with every bad field (its message is the first one, in the order of the form)."""
     errors: dict[str, str] = {}
     out: dict[str, Any] = {"number": _clean_number(data, current, errors)}
@@ -47,7 +48,7 @@ def clean_disclosure_data(data: dict, current: Disclosure | None) -> dict:
 
     if errors:
         first = next(iter(errors.values()))
-        raise DisclosureError(first, errors=errors)
+        raise DomainError(first, field_errors=errors)
     return out
 
 

@@ -27,7 +27,8 @@ from portal.sanitize import clean_text
 from portal.ward import ResidentialGroup
 from public_docs import services
 from public_docs.models import BUDGET_PERIODS, CATEGORIES, FORMS, STATUS_LABELS, Attachment, Disclosure, DisclosureStatus
-from public_docs.services import DisclosureError, UploadedFile
+from public_docs.services import UploadedFile
+from portal.errors import DomainError
 
 try:  # WTForms >= 3.3 wants SelectChoice objects; older versions take (value, label) pairs
     from wtforms.fields.choices import SelectChoice as _SelectChoice
@@ -110,9 +111,9 @@ def _uploads() -> list[UploadedFile]:
     return out
 
 
-def _show_errors(form, exc: DisclosureError) -> None:
+def _show_errors(form, exc: DomainError) -> None:
     placed = False
-    for field, message in exc.errors.items():
+    for field, message in exc.fields.items():
         if field in form._fields:
             form[field].errors = [message]
             placed = True
@@ -126,9 +127,8 @@ def _commit() -> None:
         db.session.commit()
     except IntegrityError as exc:
         db.session.rollback()
-        raise DisclosureError(
-            "Số, ký hiệu vừa được dùng cho một văn bản khác. Vui lòng kiểm tra lại.", field="number"
-        ) from exc
+        message = _l("Số, ký hiệu vừa được dùng cho một văn bản khác. Vui lòng kiểm tra lại.")
+        raise DomainError(message, field_errors={"number": message}) from exc
 
 
 def _get(disclosure_id: int) -> Disclosure:
@@ -187,7 +187,7 @@ def _save(form: DisclosureForm, disclosure_id: int | None, mode: str, save):
     try:
         d, message = save()
         _commit()
-    except DisclosureError as exc:
+    except DomainError as exc:
         db.session.rollback()
         _show_errors(form, exc)
         return _form_page(form, _get(disclosure_id) if disclosure_id else None, mode, 422)
@@ -273,10 +273,10 @@ def _action(disclosure_id: int, fn, success: str, values: dict):
     d = _get(disclosure_id)
     try:
         fn(d)
-    except DisclosureError as exc:
+    except DomainError as exc:
         db.session.rollback()
         d = _get(disclosure_id)
-        errors = dict(exc.errors) or {"_": exc.message}
+        errors = dict(exc.fields) or {"_": exc.message}
         errors.setdefault("_", exc.message)
         return _detail(d, errors, values, 422)
     db.session.commit()

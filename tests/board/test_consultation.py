@@ -4,11 +4,11 @@ import pytest
 from flask import render_template_string
 
 from moderation import consultation
-from moderation.consultation import SynthesisError
 from moderation.documents import docx_text
 from moderation.models import Submission, SubmissionKind, SubmissionStatus, Visibility
 from portal.extensions import db as _db
 from tests.conftest import sign_in
+from portal.errors import DomainError
 
 
 def _draft(db, closed=True):
@@ -37,11 +37,11 @@ def _draft(db, closed=True):
 def test_synthesis_rules_and_publication(db, make_user):
     editor = make_user("editor")
     d, (a, b, c) = _draft(db)
-    with pytest.raises(SynthesisError, match="giải trình"):
+    with pytest.raises(DomainError, match="giải trình"):
         consultation.set_disposition(d, a, "partly", "", editor)
     consultation.set_disposition(d, a, "accepted", "", editor, group_label="Giờ yên tĩnh")
     consultation.set_disposition(d, b, "partly", "Giữ 22 giờ theo quy định chung", editor, group_label="Giờ yên tĩnh")
-    with pytest.raises(SynthesisError, match="Còn 1"):
+    with pytest.raises(DomainError, match="Còn 1"):
         consultation.publish_synthesis(d, "Tóm tắt", editor)
     consultation.set_disposition(d, c, "not_accepted", "Nội dung thuộc quy định của thành phố", editor)
     assert consultation.synthesis_view(d) is None  # not yet published
@@ -51,7 +51,7 @@ def test_synthesis_rules_and_publication(db, make_user):
     assert view["total"] == 3
     assert view["counts"] == {"accepted": 1, "partly": 1, "not_accepted": 1}
     assert view["groups"][0][0] == "Giờ yên tĩnh" and len(view["groups"][0][1]) == 2
-    with pytest.raises(SynthesisError, match="đã công bố"):
+    with pytest.raises(DomainError, match="đã công bố"):
         consultation.set_disposition(d, a, "not_accepted", "x", editor)
     text = docx_text(consultation.synthesis_docx(d))
     assert "Tiếp nhận 03 ý kiến của Nhân dân; tiếp thu 01 ý kiến, tiếp thu một phần 01 ý kiến, giải trình 01" in text
@@ -60,7 +60,7 @@ def test_synthesis_rules_and_publication(db, make_user):
 
 def test_not_before_closing(db, make_user):
     d, (a, _b, _c) = _draft(db, closed=False)
-    with pytest.raises(SynthesisError, match="hết thời gian"):
+    with pytest.raises(DomainError, match="hết thời gian"):
         consultation.set_disposition(d, a, "accepted", "", make_user("editor"))
 
 

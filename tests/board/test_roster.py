@@ -7,6 +7,7 @@ from moderation.routing import get_inspection_board
 from portal.ward import ResidentialGroup
 from tests.board.factories import add_member, make_board, make_project
 from tests.conftest import sign_in
+from portal.errors import DomainError
 
 ON = dt.date(2026, 6, 1)
 
@@ -85,7 +86,7 @@ def test_attach_supervision_board_to_project(client, db, make_user):
     from moderation.routing import project_board
 
     assert project_board(project.id) is not None
-    with pytest.raises(roster.RosterError):
+    with pytest.raises(DomainError):
         roster.create_supervision_board(project, admin)
 
 

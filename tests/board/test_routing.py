@@ -2,10 +2,11 @@ import pytest
 from sqlalchemy import select
 
 from moderation.models import Board, BoardKind, Case, CaseEvent, CaseStatus
-from moderation.routing import RoutingError, get_inspection_board, route_approved_petition
+from moderation.routing import get_inspection_board, route_approved_petition
 from portal.audit import AuditEvent
 from portal.outbox import OutboxMessage
 from tests.board.factories import add_member, make_board, make_petition, make_project
+from portal.errors import DomainError
 
 
 def test_seed_creates_inspection_board_and_holidays(db):
@@ -66,7 +67,7 @@ def test_override_needs_reason(db, make_user):
     sboard = make_board(project=project)
     sub = make_petition()
     mod = make_user("moderator")
-    with pytest.raises(RoutingError, match="lý do"):
+    with pytest.raises(DomainError, match="lý do"):
         route_approved_petition(sub, mod, board_id=sboard.id)
     case = route_approved_petition(sub, mod, board_id=sboard.id, reason="Liên quan thi công dự án")
     assert case.board_id == sboard.id
@@ -76,15 +77,15 @@ def test_override_needs_reason(db, make_user):
 def test_override_unknown_board_and_double_routing_refused(db, make_user):
     sub = make_petition()
     mod = make_user("moderator")
-    with pytest.raises(RoutingError):
+    with pytest.raises(DomainError):
         route_approved_petition(sub, mod, board_id=9999, reason="x")
     route_approved_petition(sub, mod)
-    with pytest.raises(RoutingError, match="đã được chuyển"):
+    with pytest.raises(DomainError, match="đã được chuyển"):
         route_approved_petition(sub, mod)
     assert db.session.scalar(select(Case).where(Case.submission_id == sub.id)) is not None
 
 
 def test_rejected_petition_not_routed(db, make_user):
     sub = make_petition(status="rejected")
-    with pytest.raises(RoutingError):
+    with pytest.raises(DomainError):
         route_approved_petition(sub, make_user("moderator"))

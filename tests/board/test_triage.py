@@ -5,11 +5,11 @@ from sqlalchemy import select
 
 from moderation import triage
 from moderation.models import CaseEvent, CaseStatus
-from moderation.triage import CaseError
 from portal.audit import AuditEvent
 from portal.outbox import OutboxMessage
 from public_docs.demo_data.minipdf import make_pdf
 from tests.board.factories import make_board
+from portal.errors import DomainError
 
 
 def _walk_to(case, s, status):
@@ -72,7 +72,7 @@ def test_illegal_moves_refused_with_vietnamese_message(db, board_setup, status, 
         "assign": lambda: triage.assign_case(case, s.deputy, s.head),
         "respond": lambda: triage.publish_response(case, "abc", s.member),
     }
-    with pytest.raises(CaseError) as err:
+    with pytest.raises(DomainError) as err:
         calls[action]()
     assert "Không thể" in str(err.value) or "chỉ" in str(err.value).lower()
     assert case.status == before
@@ -80,14 +80,14 @@ def test_illegal_moves_refused_with_vietnamese_message(db, board_setup, status, 
 
 def test_assignment_only_by_head_or_deputy_of_the_board(db, board_setup, make_user):
     s = board_setup
-    with pytest.raises(CaseError, match="Trưởng ban"):
+    with pytest.raises(DomainError, match="Trưởng ban"):
         triage.assign_case(s.case, s.member, s.member)
     outsider_head = make_user("board_head", "board_member")
     other = make_board(members=[(outsider_head, "head")])
     assert other.id != s.board.id
-    with pytest.raises(CaseError):
+    with pytest.raises(DomainError):
         triage.assign_case(s.case, s.member, outsider_head)
-    with pytest.raises(CaseError, match="thành viên của Ban"):
+    with pytest.raises(DomainError, match="thành viên của Ban"):
         triage.assign_case(s.case, outsider_head, s.head)
     triage.assign_case(s.case, s.member, s.deputy)
     assert s.case.status == CaseStatus.assigned and s.case.assignee_id == s.member.id
@@ -102,18 +102,18 @@ def test_notes_are_internal(db, board_setup):
     s = board_setup
     ev = triage.add_note(s.case, "Người gửi là hàng xóm của tổ trưởng", s.member)
     assert ev.public is False
-    with pytest.raises(CaseError):
+    with pytest.raises(DomainError):
         triage.add_note(s.case, "   ", s.member)
 
 
 def test_rate_once_after_closure(db, board_setup):
     s = board_setup
     _walk_to(s.case, s, "closed")
-    with pytest.raises(CaseError):
+    with pytest.raises(DomainError):
         triage.rate_case(s.case, 9)
     triage.rate_case(s.case, 4, "Cảm ơn Ban")
     assert s.case.rating == 4
-    with pytest.raises(CaseError, match="một lần"):
+    with pytest.raises(DomainError, match="một lần"):
         triage.rate_case(s.case, 5)
     assert s.case.rating == 4
 
@@ -121,7 +121,7 @@ def test_rate_once_after_closure(db, board_setup):
 def test_reopen_once(db, board_setup):
     s = board_setup
     _walk_to(s.case, s, "closed")
-    with pytest.raises(CaseError, match="lý do"):
+    with pytest.raises(DomainError, match="lý do"):
         triage.reopen_case(s.case, "no")
     triage.reopen_case(s.case, "Đường vẫn ngập sau khi sửa")
     assert s.case.status == CaseStatus.reopened and s.case.reopen_count == 1
@@ -130,7 +130,7 @@ def test_reopen_once(db, board_setup):
     triage.record_verification(s.case, "Kiểm tra lại", s.member)
     triage.publish_response(s.case, "Đã yêu cầu nhà thầu khắc phục.", s.member)
     triage.close_case(s.case, s.member)
-    with pytest.raises(CaseError, match="một lần"):
+    with pytest.raises(DomainError, match="một lần"):
         triage.reopen_case(s.case, "Vẫn chưa đồng ý với trả lời")
     assert s.case.status == CaseStatus.closed
 
@@ -138,9 +138,9 @@ def test_reopen_once(db, board_setup):
 def test_contact_reveal_only_to_the_board_and_audited(db, board_setup, make_user):
     s = board_setup
     outsider = make_user("board_member")
-    with pytest.raises(CaseError):
+    with pytest.raises(DomainError):
         triage.reveal_contact(s.case, outsider, "Xác minh")
-    with pytest.raises(CaseError, match="lý do"):
+    with pytest.raises(DomainError, match="lý do"):
         triage.reveal_contact(s.case, s.member, " ")
     contact = triage.reveal_contact(s.case, s.member, "Xác minh")
     assert contact.email == "dan@example.vn"
@@ -150,9 +150,9 @@ def test_contact_reveal_only_to_the_board_and_audited(db, board_setup, make_user
 def test_referral_validation_and_custom_due(db, board_setup):
     s = board_setup
     _walk_to(s.case, s, "verifying")
-    with pytest.raises(CaseError, match="cơ quan"):
+    with pytest.raises(DomainError, match="cơ quan"):
         triage.refer_case(s.case, s.member, agency=" ", sent_on="2026-03-02")
-    with pytest.raises(CaseError, match="không hợp lệ"):
+    with pytest.raises(DomainError, match="không hợp lệ"):
         triage.refer_case(s.case, s.member, agency="UBND", sent_on="abc")
     ref = triage.refer_case(s.case, s.member, agency="UBND", sent_on="02/03/2026", answer_due="2026-03-20")
     assert ref.answer_due == dt.date(2026, 3, 20)
@@ -165,5 +165,5 @@ def test_answer_with_attachment(db, board_setup):
     ref = triage.record_answer(s.case, s.member, answered_on="2026-03-10", summary="Đồng ý", file_data=pdf,
                                file_name="tra-loi.pdf")
     assert ref.answer_file_type == "application/pdf" and ref.answer_file_sha256
-    with pytest.raises(CaseError):
+    with pytest.raises(DomainError):
         triage.record_answer(s.case, s.member, answered_on="2026-03-10", summary="again")

@@ -10,11 +10,12 @@ from sqlalchemy import func, select
 
 from mod_helpers import PDF_BYTES, jpeg_with_gps, png_bytes, valid_petition
 from moderation import intake
-from moderation.intake import IntakeError, MatterRedirected, Upload, submit_petition
+from moderation.intake import MatterRedirected, Upload, submit_petition
 from moderation.models import Submission, SubmissionAttachment, SubmissionEvent, SubmitterContact
 from portal.audit import AuditEvent
 from portal.files import read_stored
 from portal.outbox import OutboxMessage
+from portal.errors import DomainError
 
 
 def count(db, model):
@@ -22,9 +23,9 @@ def count(db, model):
 
 
 def errors_for(data, files=()):
-    with pytest.raises(IntakeError) as exc:
+    with pytest.raises(DomainError) as exc:
         submit_petition(data, files)
-    return exc.value.errors
+    return exc.value.fields
 
 
 @pytest.mark.parametrize("field,value,message", [
@@ -177,9 +178,9 @@ def test_comment_window_and_offline_entry(app, groups, db, make_user):
                    comments_open_until=today - dt.timedelta(days=10))
     db.session.add(d)
     db.session.commit()
-    with pytest.raises(IntakeError) as exc:
+    with pytest.raises(DomainError) as exc:
         intake.submit_comment(d, {"text": "Tôi đồng ý với dự thảo này."})
-    assert (today - dt.timedelta(days=10)).strftime("%d/%m/%Y") in exc.value.errors["text"]
+    assert (today - dt.timedelta(days=10)).strftime("%d/%m/%Y") in exc.value.fields["text"]
     staff = make_user("editor")
     code = intake.submit_comment(d, {"text": "Ý kiến tại hội nghị tổ dân phố 2.", "group": "TDP02"},
                                  channel="meeting", actor=staff, received_on=today - dt.timedelta(days=12))

@@ -17,6 +17,7 @@ from portal.audit import AuditEvent
 from portal.database import utcnow
 from portal.extensions import db as _db
 from portal.outbox import OutboxMessage
+from portal.errors import DomainError
 
 CONTACT = {"name": "Đỗ Thị Mai", "email": "mai@example.com", "phone": "0905123123", "consent": True}
 
@@ -90,7 +91,7 @@ def test_approve_petition_routes_to_board_and_notifies(petition, db, make_user):
 def test_reject_with_standard_reason(petition, db, make_user):
     sub = petition(**CONTACT)
     mod = make_user("moderator")
-    with pytest.raises(queue.ModerationError):
+    with pytest.raises(DomainError):
         queue.reject_submission(sub, mod, "khong-co")
     queue.reject_submission(sub, mod, "offensive", note="Chửi bới")
     db.session.commit()
@@ -104,7 +105,7 @@ def test_reject_with_standard_reason(petition, db, make_user):
 def test_request_information_notifies(petition, db, make_user):
     sub = petition(**CONTACT)
     mod = make_user("moderator")
-    with pytest.raises(queue.ModerationError):
+    with pytest.raises(DomainError):
         queue.request_information(sub, mod, "  ")
     queue.request_information(sub, mod, "Xin cho biết vị trí cụ thể.")
     db.session.commit()
@@ -122,7 +123,7 @@ def test_merge_duplicate_moves_supporters(petition, db, make_user):
                         Support(submission_id=original.id, contact_hash="a" * 64)])
     db.session.commit()
     mod = make_user("moderator")
-    with pytest.raises(queue.ModerationError):
+    with pytest.raises(DomainError):
         queue.merge_duplicate(dup, mod, dup)
     queue.merge_duplicate(dup, mod, original, note="Cùng vị trí")
     db.session.commit()
@@ -138,7 +139,7 @@ def test_redirect_with_guidance(petition, db, make_user, app, kind):
     sub = petition(**CONTACT)
     mod = make_user("moderator")
     if kind == "other_agency":
-        with pytest.raises(queue.ModerationError):
+        with pytest.raises(DomainError):
             queue.redirect_submission(sub, mod, kind)
     queue.redirect_submission(sub, mod, kind, guidance="Liên hệ Công an phường, số 5 Lê Duẩn.")
     db.session.commit()
@@ -164,7 +165,7 @@ def test_change_topic(petition, db, make_user):
     sub = petition(**CONTACT)
     mod = make_user("moderator")
     land = db.session.scalar(select(Topic).where(Topic.code == "land"))
-    with pytest.raises(queue.ModerationError):
+    with pytest.raises(DomainError):
         queue.change_topic(sub, mod, land.id, "")
     queue.change_topic(sub, mod, land.id, "Thuộc lĩnh vực đất đai")
     db.session.commit()
@@ -271,7 +272,7 @@ def test_claim_race_two_connections(app, petition, db, make_user):
                 action(s, u)
                 _db.session.commit()
                 results.append("ok")
-            except queue.ModerationError:
+            except DomainError:
                 _db.session.rollback()
                 results.append("refused")
             finally:

@@ -9,6 +9,7 @@ from portal.accounts import services
 from portal.accounts.models import User
 from portal.audit import AuditEvent
 from portal.database import utcnow
+from portal.errors import DomainError
 
 PASSWORD = "Str0ng-Passw0rd!"
 
@@ -36,13 +37,13 @@ def test_create_user_hashes_password_and_audits(db, make_user):
     ],
 )
 def test_create_user_refuses_bad_input(app, email, roles, password, message):
-    with pytest.raises(services.AccountError, match=message):
+    with pytest.raises(DomainError, match=message):
         services.create_user(email, roles, password)
 
 
 def test_duplicate_email_refused(make_user):
     make_user("editor", email="dup@test.vn")
-    with pytest.raises(services.AccountError, match="đã được dùng"):
+    with pytest.raises(DomainError, match="đã được dùng"):
         services.create_user("DUP@test.vn", ["editor"], PASSWORD)
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import select, update
 from portal.accounts import services
 from portal.accounts.models import User
 from portal.audit import AuditEvent
+from portal.errors import DomainError
 
 PASSWORD = "Str0ng-Passw0rd!"
 THREADS = 20
@@ -71,7 +72,7 @@ def test_failure_count_adds_to_the_stored_value_not_to_a_stale_copy(app, db, mak
     assert db.session.get(User, user.id).failed_logins == 0  # this session now holds a copy saying 0
     with db.engine.begin() as other:  # meanwhile, another connection counts three failures
         other.execute(update(User).where(User.id == user.id).values(failed_logins=3))
-    with pytest.raises(services.AccountError):
+    with pytest.raises(DomainError):
         services.authenticate(user.email, "wrong-password-1")
     db.session.commit()
     assert db.session.get(User, user.id).failed_logins == 4

@@ -8,9 +8,10 @@ from portal.files import DOCX, ODT, PDF, PNG, XLSX, read_stored
 from public_docs import services
 from public_docs.extract import extract_text, find_secrecy_stamp
 from public_docs.models import Attachment
-from public_docs.services import DisclosureError, UploadedFile
+from public_docs.services import UploadedFile
 
 from pd_helpers import docx_bytes, odt_bytes, pdf_bytes, png_bytes, valid_data, xlsx_bytes
+from portal.errors import DomainError
 
 
 def test_extract_text_from_each_type():
@@ -69,7 +70,7 @@ def test_attachment_stored_by_hash_with_extracted_text(db, app):
     ],
 )
 def test_refused_uploads(db, name, data, message):
-    with pytest.raises(DisclosureError) as exc:
+    with pytest.raises(DomainError) as exc:
         services.create_disclosure(valid_data(), actor="test", files=[UploadedFile(name, data)])
     assert message in exc.value.message and exc.value.field == "files"
 
@@ -82,7 +83,7 @@ def test_stamp_on_a_later_page_is_not_a_stamp(db):
 
 @pytest.mark.parametrize("config_overrides", [{"ATTACHMENT_MAX_BYTES": 1000}])
 def test_size_limit_setting(db, config_overrides):
-    with pytest.raises(DisclosureError) as exc:
+    with pytest.raises(DomainError) as exc:
         services.create_disclosure(valid_data(), actor="test", files=[UploadedFile("a.docx", docx_bytes("x" * 5000))])
     assert "quá lớn" in exc.value.message
 

@@ -10,9 +10,10 @@ from portal.audit import AuditEvent
 from portal.settings import set_setting
 from public_docs import services
 from public_docs.models import Disclosure, DisclosureStatus, DisclosureVersion, IndexChange
-from public_docs.services import DisclosureError, UploadedFile
+from public_docs.services import UploadedFile
 
 from pd_helpers import valid_data
+from portal.errors import DomainError
 
 
 def _events(db, action):
@@ -49,10 +50,10 @@ def test_create_draft_sanitizes_and_defaults_posting_end(db):
     ],
 )
 def test_rules_refuse_bad_values(db, over, field):
-    with pytest.raises(DisclosureError) as exc:
+    with pytest.raises(DomainError) as exc:
         services.create_disclosure(valid_data(**over), actor="test")
-    assert field in exc.value.errors
-    assert exc.value.errors[field]  # a Vietnamese message for the field
+    assert field in exc.value.fields
+    assert exc.value.fields[field]  # a Vietnamese message for the field
 
 
 def test_budget_needs_a_period_and_keeps_it(db):
@@ -64,36 +65,36 @@ def test_budget_needs_a_period_and_keeps_it(db):
 
 def test_number_is_unique_case_insensitively(db):
     services.create_disclosure(valid_data(), actor="test")
-    with pytest.raises(DisclosureError) as exc:
+    with pytest.raises(DomainError) as exc:
         services.create_disclosure(valid_data(number="79/kh-ubnd"), actor="test")
-    assert "đã được dùng" in exc.value.errors["number"]
+    assert "đã được dùng" in exc.value.fields["number"]
 
 
 def test_posting_period_minimum_follows_the_setting(db):
     today = services.today()
     start = today - dt.timedelta(days=1)
-    with pytest.raises(DisclosureError) as exc:
+    with pytest.raises(DomainError) as exc:
         services.create_disclosure(
             valid_data(posting_start=start.isoformat(), posting_end=(start + dt.timedelta(days=10)).isoformat()),
             actor="test",
         )
-    assert "30 ngày" in exc.value.errors["posting_end"]
+    assert "30 ngày" in exc.value.fields["posting_end"]
     set_setting("POSTING_MIN_DAYS", 10, actor="test")
     d = services.create_disclosure(
         valid_data(posting_start=start.isoformat(), posting_end=(start + dt.timedelta(days=10)).isoformat()),
         actor="test",
     )
     assert d.posting_end == start + dt.timedelta(days=10)
-    with pytest.raises(DisclosureError) as exc:
+    with pytest.raises(DomainError) as exc:
         services.create_disclosure(
             valid_data(number="5/TB", posting_start=(today - dt.timedelta(days=9)).isoformat()), actor="test"
         )
-    assert "posting_start" in exc.value.errors  # cannot start before the issue date
+    assert "posting_start" in exc.value.fields  # cannot start before the issue date
 
 
 def test_publish_requires_secrecy_confirmation(db):
     d = services.create_disclosure(valid_data(), actor="test")
-    with pytest.raises(DisclosureError) as exc:
+    with pytest.raises(DomainError) as exc:
         services.publish_disclosure(d, actor="test", secrecy_confirmed=False)
     assert "bí mật" in exc.value.message
     assert d.status == DisclosureStatus.draft
@@ -106,22 +107,22 @@ def test_publish_requires_secrecy_confirmation(db):
     assert [(c.doc_id, c.op) for c in change] == [(d.id, "upsert")]
     ev = _events(db, "disclosure.publish")
     assert len(ev) == 1 and ev[0].details["number"] == "79/KH-UBND"
-    with pytest.raises(DisclosureError):
+    with pytest.raises(DomainError):
         services.publish_disclosure(d, actor="test", secrecy_confirmed=True)
 
 
 def test_published_cannot_be_edited_as_draft(db, make_disclosure):
     d = make_disclosure()
-    with pytest.raises(DisclosureError):
+    with pytest.raises(DomainError):
         services.update_disclosure(d, valid_data(number=d.number, title="Khác"), actor="test")
 
 
 def test_amend_keeps_versions_and_writes_index_and_audit(db, make_disclosure):
     d = make_disclosure()
-    with pytest.raises(DisclosureError) as exc:
+    with pytest.raises(DomainError) as exc:
         services.amend_disclosure(d, {"title": "Mới"}, "", actor="test", secrecy_confirmed=True)
-    assert "change_note" in exc.value.errors
-    with pytest.raises(DisclosureError) as exc:
+    assert "change_note" in exc.value.fields
+    with pytest.raises(DomainError) as exc:
         services.amend_disclosure(d, {"title": d.title}, "Không đổi", actor="test", secrecy_confirmed=True)
     assert "Không có thay đổi" in exc.value.message
     v = services.amend_disclosure(
@@ -141,7 +142,7 @@ def test_amend_keeps_versions_and_writes_index_and_audit(db, make_disclosure):
 
 def test_withdraw_needs_reason_keeps_row_and_deletes_from_index(db, make_disclosure):
     d = make_disclosure()
-    with pytest.raises(DisclosureError):
+    with pytest.raises(DomainError):
         services.withdraw_disclosure(d, "  ", actor="test")
     services.withdraw_disclosure(d, "Ban hành nhầm đối tượng áp dụng", actor="test")
     db.session.commit()
@@ -149,22 +150,22 @@ def test_withdraw_needs_reason_keeps_row_and_deletes_from_index(db, make_disclos
     assert d.status == DisclosureStatus.withdrawn and d.withdrawn_reason.startswith("Ban hành nhầm")
     assert db.session.scalars(select(IndexChange).order_by(IndexChange.id.desc())).first().op == "delete"
     assert _events(db, "disclosure.withdraw")[0].details["reason"] == "Ban hành nhầm đối tượng áp dụng"
-    with pytest.raises(DisclosureError):
+    with pytest.raises(DomainError):
         services.amend_disclosure(d, {"title": "x"}, "y", actor="test", secrecy_confirmed=True)
-    with pytest.raises(DisclosureError):
+    with pytest.raises(DomainError):
         services.withdraw_disclosure(d, "lần nữa", actor="test")
 
 
 def test_comment_window(db, make_disclosure):
     today = services.today()
     draft = make_disclosure(publish=False)
-    with pytest.raises(DisclosureError):
+    with pytest.raises(DomainError):
         services.open_for_comments(draft, today, today + dt.timedelta(days=30), actor="test")
     d = make_disclosure(category="conventions", form="Dự thảo")
-    with pytest.raises(DisclosureError) as exc:
+    with pytest.raises(DomainError) as exc:
         services.open_for_comments(d, today, today + dt.timedelta(days=5), actor="test")
     assert "30 ngày" in exc.value.message
-    with pytest.raises(DisclosureError):
+    with pytest.raises(DomainError):
         services.open_for_comments(d, today, today - dt.timedelta(days=5), actor="test")
     services.open_for_comments(d, today - dt.timedelta(days=2), today + dt.timedelta(days=30), actor="test")
     db.session.commit()
@@ -195,21 +196,21 @@ def test_groups_by_id_and_code(db):
     assert [g.code for g in d.groups] == ["TDP01"]
     d2 = services.create_disclosure(valid_data(number="9/TB", group_codes=["TDP02"]), actor="test")
     assert [g.code for g in d2.groups] == ["TDP02"]
-    with pytest.raises(DisclosureError) as exc:
+    with pytest.raises(DomainError) as exc:
         services.create_disclosure(valid_data(number="10/TB", group_codes=["TDP99"]), actor="test")
-    assert "TDP99" in exc.value.errors["group_ids"]
+    assert "TDP99" in exc.value.fields["group_ids"]
 
 
 def test_number_uniqueness_handles_vietnamese_letters(db):
     services.create_disclosure(valid_data(number="130/QĐ-UBND"), actor="test")
-    with pytest.raises(DisclosureError):
+    with pytest.raises(DomainError):
         services.create_disclosure(valid_data(number="130/qđ-ubnd"), actor="test")
     assert services.find_by_number(" 130/qđ-UBND ").number == "130/QĐ-UBND"
 
 
 def test_secrecy_stamp_in_the_text_is_refused(db):
-    with pytest.raises(DisclosureError) as exc:
+    with pytest.raises(DomainError) as exc:
         services.create_disclosure(valid_data(body="TỐI MẬT\n\nPhương án bảo vệ"), actor="test")
-    assert "TỐI MẬT" in exc.value.errors["body"]
+    assert "TỐI MẬT" in exc.value.fields["body"]
     d = services.create_disclosure(valid_data(body="Hướng dẫn đổi mật khẩu và QUY CHẾ BẢO MẬT"), actor="test")
     assert d.id

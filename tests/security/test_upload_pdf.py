@@ -10,9 +10,10 @@ import time
 import pytest
 
 from portal import pdfcheck
-from portal.files import PDF, FileRefused, inspect_upload
+from portal.files import PDF, inspect_upload
 
 from .pdfs import PAGE, PAGES, assemble, catalog, packed, simple, with_writer
+from portal.errors import DomainError
 
 MAX = 20 * 1024 * 1024
 JS = b"<</S/JavaScript/JS(app.alert(1))>>"
@@ -94,7 +95,7 @@ ACTIVE = {
 def test_active_content_refused(name):
     data = ACTIVE[name]()
     assert pdfcheck.pdf_problem(data) == pdfcheck.ACTIVE
-    with pytest.raises(FileRefused) as exc:
+    with pytest.raises(DomainError) as exc:
         inspect_upload(data, {PDF}, MAX)
     assert "mã lệnh" in str(exc.value)
 
@@ -132,14 +133,14 @@ def test_ordinary_pdf_accepted(name):
 
 
 def test_password_protected_pdf_refused_with_reason():
-    with pytest.raises(FileRefused) as exc:
+    with pytest.raises(DomainError) as exc:
         inspect_upload(with_writer(_writer_encrypt("mat-khau")), {PDF}, MAX)
     assert str(exc.value) == pdfcheck.PASSWORD
 
 
 def test_pdf_pypdf_cannot_read_refused_with_reason():
     data = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n%%EOF\n"  # no cross-reference table at all
-    with pytest.raises(FileRefused) as exc:
+    with pytest.raises(DomainError) as exc:
         inspect_upload(data, {PDF}, MAX)
     assert str(exc.value) == pdfcheck.UNREADABLE
 
@@ -161,7 +162,7 @@ AMBIGUOUS = {
 @pytest.mark.parametrize("name", sorted(AMBIGUOUS))
 def test_pdf_objects_read_only_leniently_are_refused(name):
     """Objects are parsed strictly: what pypdf would only guess at, a viewer may read otherwise."""
-    with pytest.raises(FileRefused) as exc:
+    with pytest.raises(DomainError) as exc:
         inspect_upload(AMBIGUOUS[name](), {PDF}, MAX)
     assert str(exc.value) == pdfcheck.UNREADABLE
 
@@ -172,7 +173,7 @@ def test_object_count_is_capped_and_quick():
     data = packed([catalog(), PAGES, PAGE % b""], members)
     assert len(data) < 2 * 1024 * 1024
     start = time.perf_counter()
-    with pytest.raises(FileRefused) as exc:
+    with pytest.raises(DomainError) as exc:
         inspect_upload(data, {PDF}, MAX)
     assert str(exc.value) == pdfcheck.TOO_COMPLEX
     assert time.perf_counter() - start < 10

@@ -25,6 +25,7 @@ from security.harness import (
     url_for_rule,
 )
 from security.htmlcheck import dangerous_markup, dangerous_tag_signatures
+from portal.errors import DomainError
 
 VECTORS_FILE = Path(__file__).with_name("xss_vectors.txt")
 
@@ -66,7 +67,6 @@ def seed_vectors(limit: int | None = None) -> dict:
         report["users"].append(u.id)
     db.session.commit()
 
-    from moderation.intake import IntakeError
 
     # Petitions: one vector per title, the next ones in the description and the name.
     journeys = []
@@ -77,9 +77,9 @@ def seed_vectors(limit: int | None = None) -> dict:
             name=f"{vectors[(i + 2) % n]}"[:120], phone="", email="", visibility="named")
         try:
             j = workflow.submit(data)
-        except IntakeError as exc:
+        except DomainError as exc:
             db.session.rollback()
-            report["refused"].append((i, "petition", str(exc.errors)[:200]))
+            report["refused"].append((i, "petition", str(exc.fields)[:200]))
             continue
         journeys.append(j)
         report["codes"].append(j.code)
@@ -104,7 +104,7 @@ def seed_vectors(limit: int | None = None) -> dict:
                                         board_texts[k], note="Biên tập thử")
                 queue.approve_submission(j.submission, staff.moderator)
             db.session.commit()
-        except queue.ModerationError as exc:
+        except DomainError as exc:
             db.session.rollback()
             report["refused"].append((k, "moderation", str(exc)[:200]))
     for k, text in enumerate(board_texts):

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from portal.extensions import db
+from portal.errors import DomainError
 
 
 @dataclass
@@ -140,7 +141,7 @@ def board_work(j: Journey, staff: Staff, *, note="Đã đi kiểm tra hiện tr�
     for name, fn in steps:
         try:
             fn()
-        except triage.CaseError as exc:
+        except DomainError as exc:
             j.missing.append(f"{name}: refused ({exc})")
             continue
         db.session.flush()
