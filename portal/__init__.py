@@ -14,9 +14,10 @@ def create_app(config: type | Mapping[str, Any] | None = None) -> Flask:
     _configure(app, config)
     _configure_extensions(app)
     _register_blueprints(app)
-    from portal import cli, errors, pagecache, security, site, templating, urls
+    from portal import cli, errors, pagecache, registry, security, site, templating, urls
 
     templating.init_app(app)
+    registry.init_app(app)
     urls.init_app(app)
     security.init_app(app)
     site.init_error_handlers(app)
@@ -129,8 +130,25 @@ def _register_blueprints(app: Flask) -> None:
 
     csrf.exempt(api_bp)
 
+    _register_shell(app)
     from public_docs import register as register_public_docs
     from moderation import register as register_moderation
 
     register_public_docs(app)
     register_moderation(app)
+
+
+def _register_shell(app: Flask) -> None:
+    """What portal itself adds to the registries (``portal.registry``, ``portal.signals``)."""
+    from portal import accounts
+    from portal.i18n import _l
+    from portal.registry import add_nav_entry
+    from portal.settings import Setting
+    from portal.signals import add_public_content, models_of
+    from portal.ward import ResidentialGroup
+
+    # Settings (the deadlines), residential groups and staff names appear on public pages.
+    add_public_content(app, Setting, ResidentialGroup, *models_of(accounts))
+    add_nav_entry(app, "staff", "admin.users", _l("Tài khoản cán bộ"), order=100, roles=("admin",))
+    add_nav_entry(app, "staff", "admin.audit_log", _l("Nhật ký hệ thống"), order=110, roles=("admin",))
+    add_nav_entry(app, "staff", "admin.groups", _l("Tổ dân phố"), order=120, roles=("admin",))

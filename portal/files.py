@@ -216,19 +216,20 @@ def _open_image(data: bytes, content_type: str):
     from PIL import Image
 
     limit = _limit("UPLOAD_MAX_IMAGE_PIXELS")
-    too_big = f"tối đa {_millions(limit)} triệu điểm ảnh. Vui lòng thu nhỏ ảnh rồi gửi lại."
+    most = _millions(limit)
     try:
         img = Image.open(io.BytesIO(data), formats=[LABELS[content_type]])
     except Image.DecompressionBombError as exc:  # Pillow's own ceiling, far above ours
-        raise DomainError(f"Ảnh có kích thước quá lớn; {too_big}") from exc
+        raise DomainError(_l("Ảnh có kích thước quá lớn; tối đa %(most)s triệu điểm ảnh. Vui lòng thu nhỏ ảnh rồi gửi lại.",
+                             most=most)) from exc
     except Exception as exc:  # noqa: BLE001 - Pillow raises many types for a broken header
         raise DomainError(_l("Ảnh bị hỏng hoặc không đọc được.")) from exc
     width, height = img.size
     if width * height > limit:
         img.close()
-        raise DomainError(
-            f"Ảnh có kích thước quá lớn ({width} × {height} điểm ảnh, khoảng {_millions(width * height)} triệu); "
-            + too_big)
+        raise DomainError(_l("Ảnh có kích thước quá lớn (%(width)s × %(height)s điểm ảnh, khoảng %(millions)s triệu); "
+                             "tối đa %(most)s triệu điểm ảnh. Vui lòng thu nhỏ ảnh rồi gửi lại.",
+                             width=width, height=height, millions=_millions(width * height), most=most))
     return img
 
 

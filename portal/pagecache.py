@@ -5,7 +5,7 @@ translations), 15-50 times a bare Flask route (``bench/pages.py``), and a ward's
 two. When a page is shared on social media, the same few pages are asked for hundreds of times a
 minute.
 
-What is cached: a GET answered 200 for one of ``CACHED_ENDPOINTS`` to a request carrying no
+What is cached: a GET answered 200 for a view marked ``@cacheable`` (``portal.registry``) to a request carrying no
 ``Cookie`` and no ``Authorization`` header, when the answer sets no cookie and is not marked
 ``private``/``no-store``. Such a request has no session, no login, no flash message and no CSRF
 token, so its page holds nothing personal and is the same for every such visitor. Anyone with a
@@ -13,9 +13,10 @@ cookie (staff, a resident who just sent a petition, someone who chose English) a
 page. The whole answer is kept (status, headers incl. the security headers, body) by a WSGI
 middleware in front of Flask, so a hit costs a dictionary lookup and two ``stat`` calls.
 
-When it is dropped: a commit that changed public content (any disclosure row; an update or
-deletion of a moderation, Board or portal row, i.e. a decision, a response, a setting) touches
-``page-cache.version`` (next to the search index, or ``PAGE_CACHE_VERSION_FILE``); a write to the search index changes its directory's time. Every
+When it is dropped: a commit that changed public content (``public_content_changed`` from
+``portal.signals``: what the features declared with ``add_public_content``, e.g. any disclosure row;
+an update or deletion of a moderation, Board or portal row, i.e. a decision, a response, a setting)
+touches ``page-cache.version`` (next to the search index, or ``PAGE_CACHE_VERSION_FILE``); a write to the search index changes its directory's time. Every
 worker process on the host compares both before answering from its cache. Otherwise entries live
 ``PAGE_CACHE_SECONDS`` (default 60; 0 turns the cache off; off under ``TESTING`` unless set), at
 most ``PAGE_CACHE_ENTRIES`` per process (LRU, default 1000), bodies up to 512 KB. Several hosts: each
@@ -29,20 +30,13 @@ import threading
 import time
 from collections import OrderedDict
 
-from flask import Flask, current_app, has_app_context
-from sqlalchemy import event
-from sqlalchemy.orm import Session
+from flask import Flask
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import RequestRedirect
 
-CACHED_ENDPOINTS = frozenset({
-    "public_docs.home",
-    "public_docs.disclosure_list",
-    "public_docs.disclosure_detail",
-    "search.results",
-})
+from portal import registry, signals
+
 MAX_BODY = 512 * 1024
-INVALIDATING_MODULES = ("public_docs.", "moderation.", "portal.settings", "portal.ward", "portal.accounts.")
 
 
 def _mtime(path: str) -> int:
@@ -103,6 +97,15 @@ class PageCacheMiddleware:
         self.app = app
         self.wsgi_app = wsgi_app
         self.store = store
+        self._endpoints: frozenset[str] | None = None
+
+    @property
+    def endpoints(self) -> frozenset[str]:
+        """The views marked ``@cacheable``, collected at the first request (every view is
+        registered by then)."""
+        if self._endpoints is None:
+            self._endpoints = registry.cacheable_endpoints(self.app)
+        return self._endpoints
 
     def _key(self, environ) -> tuple | None:
         if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
@@ -113,7 +116,7 @@ class PageCacheMiddleware:
             endpoint, _args = self.app.url_map.bind_to_environ(environ).match()
         except (HTTPException, RequestRedirect):
             return None
-        if endpoint not in CACHED_ENDPOINTS:
+        if endpoint not in self.endpoints:
             return None
         return (environ.get("HTTP_HOST", ""), environ.get("SCRIPT_NAME", ""), environ.get("PATH_INFO", ""),
                 environ.get("QUERY_STRING", ""))
@@ -169,46 +172,10 @@ def _setting(app: Flask, key: str, default: float) -> float:
 
 # --- invalidation: a commit that changed public content bumps the version file ------------------
 
-def _changes_public_content(session) -> bool:
-    for obj in session.new:
-        if type(obj).__module__.startswith("public_docs."):
-            return True
-    for obj in list(session.dirty) + list(session.deleted):
-        # Disclosures and their files; moderation decisions, Board responses, settings, reference
-        # data, staff names. New moderation rows (a resident's petition) are never public: they do
-        # not count, nor do the outbox and the audit log.
-        if type(obj).__module__.startswith(INVALIDATING_MODULES):
-            return True
-    return False
-
-
-def _after_flush(session, _flush_context) -> None:
-    if not session.info.get("page_cache_changed") and _changes_public_content(session):
-        session.info["page_cache_changed"] = True
-
-
-def _after_commit(session) -> None:
-    if session.info.pop("page_cache_changed", False) and has_app_context():
-        store = current_app.extensions.get("page_cache")
-        if store is not None:
-            store.bump()
-
-
-def _after_rollback(session) -> None:
-    session.info.pop("page_cache_changed", None)
-
-
-_listening = False
-
-
-def _listen() -> None:
-    global _listening
-    if _listening:
-        return
-    event.listen(Session, "after_flush", _after_flush)
-    event.listen(Session, "after_commit", _after_commit)
-    event.listen(Session, "after_soft_rollback", lambda session, _tx: _after_rollback(session))
-    _listening = True
+def _on_public_content_changed(app: Flask, **_extra) -> None:
+    store = app.extensions.get("page_cache")
+    if store is not None:
+        store.bump()
 
 
 def init_app(app: Flask) -> None:
@@ -222,4 +189,4 @@ def init_app(app: Flask) -> None:
     store = _Store(ttl, int(_setting(app, "PAGE_CACHE_ENTRIES", 1000)), version_file, index_dir)
     app.extensions["page_cache"] = store
     app.wsgi_app = PageCacheMiddleware(app, app.wsgi_app, store)
-    _listen()
+    signals.public_content_changed.connect(_on_public_content_changed, sender=app, weak=False)

@@ -47,13 +47,15 @@ def format_size(num: int | None) -> str:
 
 
 def init_app(app) -> None:
-    app.jinja_env.filters["date"] = format_date
-    app.jinja_env.filters["datetime"] = format_datetime
-    app.jinja_env.filters["filesize"] = format_size
-    app.jinja_env.filters["nest_headings"] = nest_headings  # stored body HTML under the page's headings
+    """Portal's filters and globals. Every package registers its own the same way, in its
+    ``register(app)``: ``app.add_template_filter(func, name)``, ``app.add_template_global(obj, name)``."""
+    app.add_template_filter(format_date, "date")
+    app.add_template_filter(format_datetime, "datetime")
+    app.add_template_filter(format_size, "filesize")
+    app.add_template_filter(nest_headings, "nest_headings")  # stored body HTML under the page's headings
     from portal.i18n import translate
 
-    app.jinja_env.filters["tr"] = translate  # fixed Vietnamese labels from dicts, in the chosen locale
+    app.add_template_filter(translate, "tr")  # fixed Vietnamese labels from dicts, in the chosen locale
     register_globals(app)
 
 
@@ -64,9 +66,33 @@ def csrf_token_field():
     return Markup(f'<input type="hidden" name="csrf_token" value="{escape(generate_csrf())}">')
 
 
+class ConfigValues:
+    """Configuration values read when a template uses them (``ward.name`` is ``WARD_NAME``)."""
+
+    def __init__(self, **keys: str):
+        self._keys = keys
+
+    def __getattr__(self, name: str):
+        from flask import current_app
+
+        try:
+            key = self._keys[name]
+        except KeyError:
+            raise AttributeError(name) from None
+        return current_app.config[key]
+
+
+WARD = ConfigValues(name="WARD_NAME", parent="WARD_PARENT", address="WARD_ADDRESS", hotline="WARD_HOTLINE",
+                    email="WARD_EMAIL")
+CONTACT_OFFICIAL = ConfigValues(name="CONTACT_NAME", position="CONTACT_POSITION", phone="CONTACT_PHONE",
+                                email="CONTACT_EMAIL", updated_on="CONTACT_UPDATED_ON")
+
+
 def register_globals(app) -> None:
-    app.jinja_env.globals["csrf_token_field"] = csrf_token_field
-    app.jinja_env.globals["nav_url"] = nav_url
+    app.add_template_global(csrf_token_field, "csrf_token_field")
+    app.add_template_global(nav_url, "nav_url")
+    app.add_template_global(WARD, "ward")
+    app.add_template_global(CONTACT_OFFICIAL, "contact_official")
     from flask_babel import get_locale
 
-    app.jinja_env.globals["get_locale"] = get_locale
+    app.add_template_global(get_locale, "get_locale")

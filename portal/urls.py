@@ -37,4 +37,4 @@ def public_url_for(endpoint: str, **values) -> str:
 
 
 def init_app(app) -> None:
-    app.jinja_env.globals["public_url_for"] = public_url_for
+    app.add_template_global(public_url_for, "public_url_for")

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 def register(app) -> None:
     """Register the public_docs blueprints, CLI commands and hooks on ``app``."""
+    import public_docs
+    from portal.i18n import _l
+    from portal.registry import add_nav_entry
+    from portal.signals import add_public_content, models_of
     from public_docs import models  # noqa: F401  (tables known to the metadata)
+
+    # Every disclosure row is public content, new ones too (an IndexChange row wakes the search index).
+    add_public_content(app, *models_of(public_docs), new_rows=True)
+    add_nav_entry(app, "main", "public_docs.home", _l("Trang chủ"), order=10)
+    add_nav_entry(app, "main", "public_docs.disclosure_list", _l("Công khai thông tin"), order=20)
+    add_nav_entry(app, "staff", "editor.disclosures", _l("Quản lý công khai thông tin"), order=10, roles=("editor",))
 
     # --- disclosures: public pages, feeds, JSON API (helper A) ---
     from portal.api import add_openapi
@@ -18,6 +28,8 @@ def register(app) -> None:
     app.register_blueprint(disclosures_editor.bp)
     app.register_blueprint(disclosures_feeds.bp)
     app.register_blueprint(disclosures_api.bp)
+    for name, value in {**disclosures_public.template_globals(), **disclosures_editor.template_globals()}.items():
+        app.add_template_global(value, name)
     csrf.exempt(disclosures_api.bp)
     add_openapi(app, disclosures_api.PATHS, disclosures_api.SCHEMAS)
     from public_docs import cli as disclosures_cli

@@ -16,7 +16,13 @@ def register_board(app) -> None:
     from moderation.board_views.workspace import bp as board_bp
 
     app.register_blueprint(board_bp)
+    from moderation.board_views import public, workspace
     from moderation.board_views.public import OPENAPI_PATHS, OPENAPI_SCHEMAS, api_bp, bp as public_bp
+
+    for func in (public.case_for_submission, public.case_public_status, public.project_board_for,
+                 public.board_public_members, public.consultation_synthesis, public.vn_number,
+                 workspace.case_status_label, workspace.board_position_label):
+        app.add_template_global(func, func.__name__)
     from portal.api import add_openapi
     from portal.extensions import csrf
 

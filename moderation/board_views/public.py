@@ -216,17 +216,14 @@ def dispute(code: str):
 
 # --------------------------------------------------------------------------- template globals
 
-@bp.app_template_global()
 def case_for_submission(submission):
     return triage.case_for_submission(submission)
 
 
-@bp.app_template_global()
 def case_public_status(case) -> str:
     return PUBLIC_STATUS.get(case.status, "")
 
 
-@bp.app_template_global()
 def project_board_for(disclosure):
     """The supervision board attached to a project disclosure (for ``moderation/_project_board.html``)."""
     from moderation.routing import project_board
@@ -234,7 +231,6 @@ def project_board_for(disclosure):
     return project_board(getattr(disclosure, "id", None))
 
 
-@bp.app_template_global()
 def board_public_members(board):
     """Names and positions only (members are public office holders); no contact details."""
     from portal.accounts.models import User
@@ -294,7 +290,6 @@ OPENAPI_SCHEMAS = {
 }
 
 
-@bp.app_template_global()
 def consultation_synthesis(disclosure):
     """The published synthesis of a consultation, or None (for ``moderation/_consultation_synthesis.html``)."""
     from moderation.consultation import synthesis_view
@@ -320,7 +315,6 @@ def synthesis_docx(disclosure_id: int):
                      mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
 
-@bp.app_template_global()
 def vn_number(value, digits: int = 1) -> str:
     """12.5 → "12,5"; 100.0 → "100" (Vietnamese decimal comma)."""
     if value is None:

@@ -255,11 +255,9 @@ def attachment(case_id: int, attachment_id: int):
     return send_file(io.BytesIO(data), as_attachment=True, download_name=att.filename, mimetype=att.content_type)
 
 
-@bp.app_template_global()
 def case_status_label(status) -> str:
     return triage.status_label(status)
 
 
-@bp.app_template_global()
 def board_position_label(position: str) -> str:
     return POSITION_LABELS.get(position, position)

@@ -25,9 +25,11 @@ def register_submissions(app) -> None:
     from moderation.demo import load_demo_submissions
 
     app.extensions.setdefault("demo_loaders", []).append(load_demo_submissions)
-    app.jinja_env.globals["track_link"] = track_link
-    app.jinja_env.globals["form_guard_fields"] = abuse.started_field
     from moderation.views import admin_lists, api, consultations, public, staff
+
+    app.add_template_global(track_link, "track_link")
+    app.add_template_global(abuse.started_field, "form_guard_fields")
+    app.add_template_global(public.submission_status_label, "submission_status_label")
     from portal.api import add_openapi
     from portal.extensions import csrf
 

@@ -173,5 +173,5 @@ def offline():
 
 
 def register_consultations(app) -> None:
-    app.jinja_env.globals["consultation_context"] = consultation_context
+    app.add_template_global(consultation_context, "consultation_context")
     app.register_blueprint(staff_bp)

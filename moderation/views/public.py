@@ -233,7 +233,6 @@ def add_information(code: str):
     return redirect(url_for("moderation.track_code", code=submission.receipt_code, da_bo_sung=1))
 
 
-@bp.app_template_global("submission_status_label")
 def submission_status_label(status) -> str:
     try:
         return STATUS_LABELS[SubmissionStatus(getattr(status, "value", status))]

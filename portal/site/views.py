@@ -11,30 +11,6 @@ from portal.inputs import safe_redirect_target
 bp = Blueprint("site", __name__)
 
 
-@bp.app_context_processor
-def _ward_context():
-    from portal.templating import nav_url
-
-    cfg = current_app.config
-    return {
-        "ward": {
-            "name": cfg["WARD_NAME"],
-            "parent": cfg["WARD_PARENT"],
-            "address": cfg["WARD_ADDRESS"],
-            "hotline": cfg["WARD_HOTLINE"],
-            "email": cfg["WARD_EMAIL"],
-        },
-        "contact_official": {
-            "name": cfg["CONTACT_NAME"],
-            "position": cfg["CONTACT_POSITION"],
-            "phone": cfg["CONTACT_PHONE"],
-            "email": cfg["CONTACT_EMAIL"],
-            "updated_on": cfg["CONTACT_UPDATED_ON"],
-        },
-        "nav_url": nav_url,
-    }
-
-
 @bp.get("/gioi-thieu")
 def about():
     return render_template("site/about.html")

@@ -13,8 +13,6 @@ import threading
 import click
 from flask import Flask, current_app, g, has_request_context
 from flask.cli import AppGroup
-from sqlalchemy import event
-from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 search_cli = AppGroup("search", help="Chỉ mục tìm kiếm văn bản công khai.")
@@ -47,20 +45,13 @@ def reindex_cmd():
 # --- after-commit detection ------------------------------------------------------------------
 
 
-def _after_flush(session, _ctx) -> None:
+def _on_public_content_changed(_app: Flask, models=frozenset(), **_extra) -> None:
+    """A commit added ``IndexChange`` rows (public content, see ``public_docs.register``): apply
+    them after the response."""
     from public_docs.models import IndexChange
 
-    if any(isinstance(obj, IndexChange) for obj in session.new):
-        session.info["search_dirty"] = True
-
-
-def _after_commit(session) -> None:
-    if session.info.pop("search_dirty", False) and has_request_context():
+    if IndexChange in models and has_request_context():
         g.search_changes = True
-
-
-def _after_rollback(session) -> None:
-    session.info.pop("search_dirty", None)
 
 
 def _run(app: Flask, rebuild: bool) -> None:
@@ -116,11 +107,8 @@ def _after_request(response):
     return response
 
 
-_listening = False
-
-
 def init_app(app: Flask) -> None:
-    global _listening
+    from portal.signals import public_content_changed
     from public_docs.search.views import bp
 
     app.register_blueprint(bp)
@@ -128,8 +116,4 @@ def init_app(app: Flask) -> None:
     app.after_request(_after_request)
     app.config.setdefault("SEARCH_AUTO_REBUILD", True)
     app.config.setdefault("SEARCH_CACHE_MB", 64)
-    if not _listening:
-        event.listen(Session, "after_flush", _after_flush)
-        event.listen(Session, "after_commit", _after_commit)
-        event.listen(Session, "after_soft_rollback", lambda s, _t: _after_rollback(s))
-        _listening = True
+    public_content_changed.connect(_on_public_content_changed, sender=app, weak=False)

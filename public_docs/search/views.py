@@ -8,6 +8,7 @@ from portal.extensions import db, limiter
 from portal.sanitize import clean_text
 from portal.i18n import N_
 from portal.params import page_arg
+from portal.registry import cacheable
 
 bp = Blueprint("search", __name__, template_folder="templates")
 
@@ -49,6 +50,7 @@ def _labelled_facets(facets: dict[str, dict[str, int]], filters: dict[str, str])
 
 
 @bp.get("/tim-kiem")
+@cacheable
 @limiter.limit("120 per minute")
 def results():
     from public_docs.models import CATEGORIES, Disclosure, DisclosureStatus

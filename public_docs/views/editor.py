@@ -358,6 +358,5 @@ def attachment_download(disclosure_id: int, attachment_id: int):
     return response
 
 
-@bp.app_context_processor
-def _editor_labels():
+def template_globals() -> dict:
     return {"EDITOR_STATUS_LABELS": STATUS_LABELS}

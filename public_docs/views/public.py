@@ -12,6 +12,7 @@ from portal.exports import csv_bytes
 from portal.extensions import db
 from portal.files import clean_filename, read_stored
 from portal.params import page_arg
+from portal.registry import cacheable
 from portal.urls import public_url_for
 from public_docs import services
 from public_docs.models import (
@@ -30,18 +31,20 @@ bp = Blueprint("public_docs", __name__, template_folder="../templates")
 PER_PAGE = 20
 
 
-@bp.app_context_processor
-def _labels():
+def template_globals() -> dict:
+    """The labels and helpers public_docs' templates use (registered by ``public_docs.register``)."""
     return {
         "CATEGORIES": CATEGORIES,
         "BUDGET_PERIODS": BUDGET_PERIODS,
         "STATUS_LABELS": STATUS_LABELS,
         "DisclosureStatus": DisclosureStatus,
         "is_open_for_comments": services.is_open_for_comments,
+        "attachment_url": _attachment_url,
     }
 
 
 @bp.get("/")
+@cacheable
 def home():
     latest = db.session.scalars(
         select(Disclosure)
@@ -66,6 +69,7 @@ def home():
 
 
 @bp.get("/cong-khai")
+@cacheable
 def disclosure_list():
     filters = services.clean_filters(request.args)
     page = page_arg(maximum=10_000)
@@ -114,6 +118,7 @@ def _public_or_404(disclosure_id: int) -> Disclosure:
 
 
 @bp.get("/cong-khai/<int:disclosure_id>")
+@cacheable
 def disclosure_detail(disclosure_id: int):
     d = _public_or_404(disclosure_id)
     print_view = request.args.get("in") == "1"
@@ -184,6 +189,5 @@ def attachment_url(att: Attachment, external: bool = False) -> str:
     )
 
 
-@bp.app_template_global("attachment_url")
 def _attachment_url(att, external: bool = False):
     return attachment_url(att, external)
