@@ -58,10 +58,7 @@ def approve_submission(submission: Submission, user, note: str = "", public_mess
         except ImportError:  # pragma: no cover - Board package not installed
             route_approved_petition = None
         if route_approved_petition is not None:
-            try:
-                case = route_approved_petition(submission, user, board_id=board_id, reason=routing_reason)
-            except DomainError:
-                raise
+            case = route_approved_petition(submission, user, board_id=board_id, reason=routing_reason)
         lead = "Phản ánh, kiến nghị của ông/bà đã được duyệt và chuyển đến Ban để xem xét, trả lời."
     else:
         msg = public_message or N_("Ý kiến góp ý đã được duyệt và hiển thị dưới dự thảo.")
