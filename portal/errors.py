@@ -17,7 +17,8 @@ of the API (``{"error", "message", "status", "fields"}``) or the HTML error page
 """
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from flask import Flask, render_template
 

@@ -20,8 +20,9 @@ shell what it adds:
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from flask import Flask, current_app
 from markupsafe import Markup

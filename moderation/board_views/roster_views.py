@@ -17,9 +17,8 @@ from portal.extensions import db
 from portal.params import to_int
 from portal.permissions import role_required
 from portal.ward import ResidentialGroup
-from portal.i18n import N_
+from portal.i18n import N_, _l
 from portal.errors import DomainError
-from portal.i18n import _l
 
 
 def _member_form(obj=None, formdata=None, prefix="m") -> MemberForm:

@@ -20,9 +20,8 @@ from portal.accounts.models import User
 from portal.extensions import db
 from portal.permissions import role_required
 from portal.ward import ResidentialGroup
-from portal.i18n import N_
+from portal.i18n import N_, _l
 from portal.errors import DomainError
-from portal.i18n import _l
 
 TEMPLATES = str(Path(__file__).resolve().parent.parent / "templates")
 

@@ -29,9 +29,8 @@ from portal.database import utcnow
 from portal.extensions import db
 from portal.sanitize import clean_text
 from portal.ward import ResidentialGroup
-from portal.i18n import N_
+from portal.i18n import N_, _l
 from portal.errors import DomainError
-from portal.i18n import _l
 
 __all__ = [
     "ALLOWED_TYPES", "ALPHABET", "CODE_CHARS", "DEFAULT_TOPICS", "KIND_LABELS", "LIMITS", "MAX_FILES", "PREFIXES",

@@ -13,10 +13,9 @@ from moderation.queue.common import PENDING, reason_note, record_action
 from moderation.queue.privacy import purge_denunciation
 from portal.extensions import db
 from portal.sanitize import clean_text
-from portal.i18n import N_
+from portal.i18n import N_, _l
 from portal.params import as_id
 from portal.errors import DomainError
-from portal.i18n import _l
 
 REDIRECT_KINDS = {
     "complaint": "Khiếu nại",

@@ -12,9 +12,8 @@ from portal import audit
 from portal.database import utcnow
 from portal.extensions import db
 from portal.sanitize import clean_text
-from portal.i18n import N_
+from portal.i18n import N_, _l
 from portal.errors import DomainError
-from portal.i18n import _l
 
 
 def purge_denunciation(submission: Submission, user) -> None:

@@ -23,9 +23,8 @@ from portal.database import utcnow
 from portal.extensions import db
 from portal.params import to_int
 from portal.sanitize import clean_text
-from portal.i18n import N_
+from portal.i18n import N_, _l
 from portal.errors import DomainError
-from portal.i18n import _l
 
 __all__ = [
     "ANSWER_FILE_TYPES", "OPEN_STATUSES", "acknowledge_case", "add_note", "assign_case",

@@ -13,10 +13,9 @@ from portal import audit
 from portal.accounts.models import ROLES, User
 from portal.database import UTCDateTime, utcnow
 from portal.extensions import db
-from portal.i18n import N_
+from portal.i18n import N_, _l
 from portal.settings import get_setting
 from portal.errors import DomainError
-from portal.i18n import _l
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 

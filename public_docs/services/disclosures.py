@@ -11,7 +11,7 @@ from portal import audit
 from portal.database import utcnow
 from portal.extensions import db
 from portal.files import clean_filename
-from portal.i18n import N_
+from portal.i18n import N_, _l
 from portal.sanitize import clean_text
 from public_docs.models import Disclosure, DisclosureStatus, DisclosureVersion, IndexChange
 from public_docs.services.attachments import add_attachment, check_upload, remove_attachment
@@ -19,7 +19,6 @@ from public_docs.services.common import UploadedFile, parse_date, today
 from public_docs.services.queries import active_attachments
 from public_docs.services.validation import clean_disclosure_data, disclosure_data, posting_min_days
 from portal.errors import DomainError
-from portal.i18n import _l
 
 
 def _apply(d: Disclosure, values: dict) -> dict:
