@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from portal.database import utcnow
 from portal.extensions import db
+from public_docs.services import list_open_consultations
 
 MODERATOR = "kiemduyet@demo.phuong.vn"
 
@@ -131,10 +132,6 @@ def load_demo_submissions() -> None:
 def _load_comments(moderator) -> None:
     from moderation import intake, queue
 
-    try:
-        from public_docs.services import list_open_consultations
-    except ImportError:  # pragma: no cover
-        return
     drafts = list_open_consultations()
     if not drafts:
         return

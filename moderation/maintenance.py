@@ -16,6 +16,7 @@ from portal import audit
 from portal.database import utcnow
 from portal.extensions import db
 from portal.settings import get_setting
+from public_docs.models import Attachment
 
 DIGEST_HORIZON_DAYS = 2  # working days
 
@@ -73,13 +74,8 @@ def _remove_attachments(sub: Submission) -> int:
         db.session.flush()
         still_used = db.session.scalar(select(SubmissionAttachment.id).where(SubmissionAttachment.sha256 == sha).limit(1))
         if still_used is None:
-            try:
-                from public_docs.models import Attachment
-
-                if db.session.scalar(select(Attachment.id).where(Attachment.sha256 == sha).limit(1)) is not None:
-                    continue
-            except Exception:  # pragma: no cover
-                pass
+            if db.session.scalar(select(Attachment.id).where(Attachment.sha256 == sha).limit(1)) is not None:
+                continue
             try:
                 path_for(sha).unlink(missing_ok=True)
             except (OSError, ValueError):

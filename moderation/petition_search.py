@@ -15,19 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from portal.sanitize import clean_text
+from public_docs.search.vietnamese import folded_words
 
 MAX_QUERY_CHARS = 200
 MAX_QUERY_WORDS = 10
 
 
-def _folded_words(text: str) -> list[str]:
-    from public_docs.search.vietnamese import folded_words
-
-    return folded_words(text)
-
-
 def search_text(title: str | None, description: str | None) -> str:
-    words = _folded_words(f"{title or ''}\n{description or ''}")
+    words = folded_words(f"{title or ''}\n{description or ''}")
     return f" {' '.join(words)} " if words else ""
 
 
@@ -41,7 +36,7 @@ class PetitionQuery:
 def parse(raw: str | None) -> PetitionQuery:
     text = " ".join(clean_text(raw, 20 * MAX_QUERY_CHARS).split())
     query = PetitionQuery(text=text[:MAX_QUERY_CHARS].rstrip(), capped=len(text) > MAX_QUERY_CHARS)
-    for word in _folded_words(query.text):
+    for word in folded_words(query.text):
         if not word.strip("_") or word in query.words:
             continue
         if len(query.words) == MAX_QUERY_WORDS:

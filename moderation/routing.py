@@ -130,11 +130,3 @@ def route_approved_petition(submission, actor, board_id: int | None = None, reas
                     case=case, board=board, submission=submission, member=user, link=case_link(case))
     db.session.flush()
     return case
-
-
-def list_boards() -> list:
-    """Every board, the People's Inspection Board first (for a moderator's override choice)."""
-    from moderation.models import Board, BoardKind
-
-    boards = list(db.session.scalars(select(Board).order_by(Board.id)))
-    return sorted(boards, key=lambda b: (b.kind != BoardKind.inspection, b.name))

@@ -3,12 +3,12 @@ so that a resident can support one instead of filing a duplicate."""
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from sqlalchemy import select
 
 from moderation.models import Submission, SubmissionKind, SubmissionStatus, Visibility
 from portal.extensions import db
+from public_docs.search import fold
 
 # Very common syllables that say nothing about the matter.
 STOPWORDS = set("""
@@ -17,17 +17,6 @@ nguoi dan phuong to kien nghi phan anh de nghi xin bi rat khi len ra vao theo tr
 hang moi nhieu chua hon lam
 """.split())
 CANDIDATES = 1000
-
-
-def fold(text: str) -> str:
-    try:  # the search package's analyzer when it exists, so both agree
-        from public_docs.search.analysis import fold as _fold
-
-        return _fold(text)
-    except Exception:  # noqa: BLE001 - not installed yet: a local equivalent
-        text = unicodedata.normalize("NFD", text or "")
-        text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
-        return text.replace("đ", "d").replace("Đ", "D").lower()
 
 
 def tokens(text: str) -> set[str]:

@@ -21,6 +21,7 @@ from flask.cli import AppGroup
 from portal.extensions import db
 from public_docs import services
 from public_docs.models import DisclosureStatus
+from public_docs.search import apply_pending_changes
 from public_docs.services import DisclosureError, UploadedFile
 
 disclosures_cli = AppGroup("disclosures", help="Văn bản công khai: nhập dữ liệu.")
@@ -190,15 +191,10 @@ def import_cmd(manifest: Path, drafts: bool):
         f"Đã tạo {report.created}, cập nhật {report.updated}, không đổi {report.unchanged}, "
         f"lỗi {len(report.errors)}."
     )
-    try:  # bring the search index up to date when the search package is installed
-        from public_docs.search import apply_pending_changes
-    except ImportError:
-        apply_pending_changes = None
-    if apply_pending_changes is not None:
-        try:
-            apply_pending_changes()
-        except Exception as exc:  # noqa: BLE001 - the index can be rebuilt with `flask search sync`
-            click.echo(f"Chưa cập nhật được chỉ mục tìm kiếm ({exc}); chạy `flask search sync`.", err=True)
+    try:  # bring the search index up to date
+        apply_pending_changes()
+    except Exception as exc:  # noqa: BLE001 - the index can be rebuilt with `flask search sync`
+        click.echo(f"Chưa cập nhật được chỉ mục tìm kiếm ({exc}); chạy `flask search sync`.", err=True)
     if report.errors:
         raise SystemExit(1)
 

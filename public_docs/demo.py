@@ -11,17 +11,14 @@ from portal.extensions import db
 from public_docs import services
 from public_docs.demo_data.disclosures import DISCLOSURES
 from public_docs.models import DisclosureStatus
+from public_docs.search import fold
 from public_docs.services import UploadedFile
 
 DEMO_EDITOR = "bientap@demo.phuong.vn"
 
 
 def _safe_slug(number: str) -> str:
-    import unicodedata
-
-    text = number.replace("Đ", "D").replace("đ", "d")
-    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    return re.sub(r"[^0-9A-Za-z]+", "-", text).strip("-").lower()
+    return re.sub(r"[^0-9a-z]+", "-", fold(number)).strip("-")
 
 
 def _paragraphs(rec: dict) -> list[str]:

@@ -8,6 +8,7 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from portal.extensions import db
+from public_docs.models import Disclosure
 
 
 def _user(email):
@@ -26,8 +27,6 @@ def load_board_demo() -> None:
     from moderation.deadlines import seed_holidays
     from moderation.models import Board, BoardKind, BoardMember
     from moderation.routing import get_inspection_board
-    from public_docs.models import Disclosure
-
     seed_holidays()
     board = get_inspection_board()
     head, member = _user("truongban@demo.phuong.vn"), _user("thanhvien@demo.phuong.vn")

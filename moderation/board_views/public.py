@@ -10,18 +10,19 @@ from flask_babel import gettext
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from moderation import petition_search, reports, triage
+from moderation import intake, petition_search, reports, triage
 from moderation.board_views.filters import filter_cases
 from moderation.models import (
     CASE_STATUS_LABELS, Case, CaseStatus, Submission, SubmissionKind, SubmissionStatus, Topic,
     Visibility,
 )
 from moderation.triage import CaseError
+from moderation.views.public import _render_track
 from portal.extensions import db, limiter
-from portal.templating import nav_url
 from portal.ward import ResidentialGroup
 from portal.i18n import N_
 from portal.params import int_arg, page_arg
+from public_docs.models import Disclosure
 
 TEMPLATES = str(Path(__file__).resolve().parent.parent / "templates")
 
@@ -140,13 +141,7 @@ def stats():
 
 def _submission_by_code(code: str) -> Submission:
     code = (code or "").strip()[:64]
-    sub = None
-    try:
-        from moderation import intake
-
-        sub = intake.find_by_code(intake.normalize_code(code) or code)
-    except (ImportError, AttributeError):
-        pass
+    sub = intake.find_by_code(code)
     if sub is None:
         sub = db.session.scalar(select(Submission).where(Submission.receipt_code == code))
     if sub is None:
@@ -157,32 +152,13 @@ def _submission_by_code(code: str) -> Submission:
 
 
 def _back(code: str):
-    return redirect(nav_url("moderation.track_code", code=code) or url_for("accountability.case_status", code=code))
+    return redirect(url_for("moderation.track_code", code=code))
 
 
 def _render_error(sub: Submission, message: str, kind: str):
-    """Show the refusal on the tracking page (keeping what the resident typed), or on our own page."""
+    """Show the refusal on the tracking page, keeping what the resident typed."""
     ctx = {"case_error": message, "case_form": request.form, "case_form_kind": kind}
-    try:
-        from moderation.views.public import _render_track
-
-        return _render_track(sub, 400, **ctx)
-    except (ImportError, AttributeError):
-        return render_template("accountability/case_status.html", submission=sub, **ctx), 400
-
-
-@bp.get("/kien-nghi/theo-doi/<code>")
-@limiter.limit("30 per minute")
-def case_status(code: str):
-    """The Board's part of the tracking page on its own (used when the tracking page is absent)."""
-    from moderation import abuse
-
-    try:
-        abuse.check_rate("TRACKING_RATE_LIMIT", abuse.CODE_LOOKUP_SCOPE)
-    except abuse.Refused:
-        abort(429)
-    sub = _submission_by_code(code)
-    return render_template("accountability/case_status.html", submission=sub)
+    return _render_track(sub, 400, **ctx)
 
 
 def _resident_step(code: str, kind: str, service, thanks: str, *args):
@@ -311,8 +287,6 @@ def synthesis_docx(disclosure_id: int):
     from flask import send_file
 
     from moderation.consultation import synthesis_docx as build, synthesis_view
-    from public_docs.models import Disclosure
-
     d = db.session.get(Disclosure, disclosure_id)
     if d is None or not d.is_public or synthesis_view(d) is None:
         abort(404)

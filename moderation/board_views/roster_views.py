@@ -19,6 +19,7 @@ from portal.params import to_int
 from portal.permissions import role_required
 from portal.ward import ResidentialGroup
 from portal.i18n import N_
+from public_docs.models import Disclosure
 
 
 def _member_form(obj=None, formdata=None, prefix="m") -> MemberForm:
@@ -34,8 +35,6 @@ def _member_form(obj=None, formdata=None, prefix="m") -> MemberForm:
 
 
 def _projects_without_board():
-    from public_docs.models import Disclosure
-
     taken = select(Board.project_id).where(Board.project_id.is_not(None))
     return db.session.scalars(
         select(Disclosure).where(Disclosure.is_project.is_(True), Disclosure.id.not_in(taken))
@@ -122,8 +121,6 @@ def member_edit(member_id: int):
 @bp.post("/ban-giam-sat")
 @role_required("board_head")
 def supervision_create():
-    from public_docs.models import Disclosure
-
     form = SupervisionBoardForm(prefix="sup")
     form.project_id.choices = [(p.id, p.title) for p in _projects_without_board()]
     try:

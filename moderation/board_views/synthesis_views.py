@@ -13,6 +13,7 @@ from moderation.consultation import SynthesisError
 from moderation.models import DISPOSITION_LABELS
 from portal.extensions import db
 from portal.permissions import role_required
+from public_docs.models import Disclosure
 
 TEMPLATES = str(Path(__file__).resolve().parent.parent / "templates")
 
@@ -20,8 +21,6 @@ bp = Blueprint("synthesis", __name__, url_prefix="/can-bo/tong-hop-y-kien", temp
 
 
 def _disclosure(disclosure_id: int):
-    from public_docs.models import Disclosure
-
     d = db.session.get(Disclosure, disclosure_id)
     if d is None or d.comments_open_from is None:
         abort(404)
@@ -31,8 +30,6 @@ def _disclosure(disclosure_id: int):
 @bp.get("/")
 @role_required("editor")
 def index():
-    from public_docs.models import Disclosure
-
     rows = []
     for d in db.session.scalars(select(Disclosure).where(Disclosure.comments_open_from.is_not(None))
                                 .order_by(Disclosure.comments_open_until.desc())):

@@ -22,6 +22,7 @@ from portal.extensions import db
 from portal.permissions import role_required
 from portal.ward import ResidentialGroup
 from portal.i18n import N_
+from public_docs.models import Disclosure
 
 TEMPLATES = str(Path(__file__).resolve().parent.parent / "templates")
 
@@ -125,8 +126,6 @@ def _render_case(case: Case, error: str | None = None, contact=None, status: int
     group = db.session.get(ResidentialGroup, submission.group_id) if submission.group_id else None
     project = None
     if submission.disclosure_id:
-        from public_docs.models import Disclosure
-
         project = db.session.get(Disclosure, submission.disclosure_id)
     return render_template(
         "board/case.html", case=case, submission=submission, users=users, group=group, project=project,

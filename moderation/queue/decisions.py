@@ -11,6 +11,7 @@ from moderation.models import (
 from moderation.queue.claims import finish_claimed, holder_message, is_claimed_by_other
 from moderation.queue.common import PENDING, ModerationError, reason_note, record_action
 from moderation.queue.privacy import purge_denunciation
+from moderation.routing import RoutingError, route_approved_petition
 from portal.extensions import db
 from portal.sanitize import clean_text
 from portal.i18n import N_
@@ -52,14 +53,9 @@ def approve_submission(submission: Submission, user, note: str = "", public_mess
     if submission.kind == SubmissionKind.petition:
         msg = public_message or N_("Kiến nghị đã được duyệt và chuyển đến Ban để xem xét.")
         try:
-            from moderation.routing import RoutingError, route_approved_petition
-        except ImportError:  # pragma: no cover - Board package not installed
-            route_approved_petition = None
-        if route_approved_petition is not None:
-            try:
-                case = route_approved_petition(submission, user, board_id=board_id, reason=routing_reason)
-            except RoutingError as exc:
-                raise ModerationError(str(exc)) from exc
+            case = route_approved_petition(submission, user, board_id=board_id, reason=routing_reason)
+        except RoutingError as exc:
+            raise ModerationError(str(exc)) from exc
         lead = "Phản ánh, kiến nghị của ông/bà đã được duyệt và chuyển đến Ban để xem xét, trả lời."
     else:
         msg = public_message or N_("Ý kiến góp ý đã được duyệt và hiển thị dưới dự thảo.")

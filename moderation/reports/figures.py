@@ -16,6 +16,7 @@ from moderation.reports import aggregates
 from moderation.models import Case, Submission, SubmissionKind, SubmissionStatus, Topic
 from portal.extensions import db
 from portal.i18n import N_
+from public_docs.models import CATEGORIES, Disclosure
 
 STAT_LABELS = OrderedDict([
     ("received", N_("Tiếp nhận")),
@@ -183,8 +184,6 @@ def _median(counts: Counter) -> float | None:
 
 def disclosure_statistics(start: dt.date | None = None, end: dt.date | None = None) -> dict:
     """Disclosures published by category and consultations held (opened for comment) in the period."""
-    from public_docs.models import CATEGORIES, Disclosure
-
     lo, hi = _period_bounds(start, end)
     q = select(Disclosure).where(Disclosure.published_at.is_not(None))
     if lo is not None:

@@ -17,6 +17,8 @@ from moderation.views.public import already_sent, bp
 from portal.extensions import db
 from portal.permissions import role_required
 from portal.params import as_id
+from public_docs.models import Disclosure, DisclosureStatus
+from public_docs.services import list_open_consultations, today
 
 staff_bp = Blueprint("consultation_staff", __name__, url_prefix="/can-bo/lay-y-kien", template_folder="../templates")
 
@@ -29,8 +31,6 @@ def approved_comments(disclosure_id: int) -> list[Submission]:
 
 
 def _today() -> dt.date:
-    from public_docs.services import today
-
     return today()
 
 
@@ -50,8 +50,6 @@ def consultation_context(disclosure, form: CommentForm | None = None) -> dict:
 
 
 def _published(disclosure_id: int):
-    from public_docs.models import Disclosure, DisclosureStatus
-
     d = db.session.get(Disclosure, disclosure_id) if 0 < disclosure_id < 2**31 else None
     if d is None or d.status != DisclosureStatus.published:
         abort(404)
@@ -60,9 +58,6 @@ def _published(disclosure_id: int):
 
 @bp.get("/lay-y-kien")
 def consultations():
-    from public_docs.models import Disclosure, DisclosureStatus
-    from public_docs.services import list_open_consultations
-
     today = _today()
     open_now = list_open_consultations()
     closed = db.session.scalars(
@@ -124,8 +119,6 @@ def comment(disclosure_id: int):
 # --- staff: opinions received offline -------------------------------------------------------------
 
 def _consultation_disclosures():
-    from public_docs.models import Disclosure, DisclosureStatus
-
     return db.session.scalars(
         select(Disclosure).where(Disclosure.status == DisclosureStatus.published,
                                  Disclosure.comments_open_from.is_not(None))
@@ -143,8 +136,6 @@ def offline():
         if request.args.get("disclosure_id"):
             form.disclosure_id.data = request.args.get("disclosure_id")
         return render_template("moderation/offline_opinion.html", form=form)
-    from public_docs.models import Disclosure
-
     picked = as_id(request.form.get("disclosure_id"))
     d = db.session.get(Disclosure, picked) if picked else None
     try:

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from moderation import queue
 from moderation.intake import VISIBILITY_LABELS, find_by_code
 from moderation.models import (
-    CHANNEL_LABELS, RejectionReason, Submission, SubmissionAttachment, Topic,
+    CHANNEL_LABELS, Board, RejectionReason, Submission, SubmissionAttachment, Topic,
 )
 from moderation.triage.permissions import can_access_personal_data
 from portal.extensions import db
@@ -17,6 +17,7 @@ from portal.files import read_stored
 from portal.permissions import role_required
 from portal.i18n import N_
 from portal.params import as_id, id_arg, page_arg
+from public_docs.models import Disclosure
 
 bp = Blueprint("queue", __name__, url_prefix="/can-bo/kiem-duyet", template_folder="../templates")
 PER_PAGE = 50
@@ -50,17 +51,9 @@ def _render_detail(sub: Submission, status: int = 200, contact=None, error: str 
     reasons = db.session.scalars(select(RejectionReason).where(RejectionReason.active.is_(True))
                                  .order_by(RejectionReason.code)).all()
     topics = db.session.scalars(select(Topic).where(Topic.active.is_(True)).order_by(Topic.position)).all()
-    boards = []
-    try:
-        from moderation.models import Board
-
-        boards = db.session.scalars(select(Board).order_by(Board.kind, Board.name)).all()
-    except ImportError:  # pragma: no cover
-        pass
+    boards = db.session.scalars(select(Board).order_by(Board.kind, Board.name)).all()
     disclosure = None
     if sub.disclosure_id:
-        from public_docs.models import Disclosure
-
         disclosure = db.session.get(Disclosure, sub.disclosure_id)
     return render_template(
         "moderation/queue/detail.html", sub=sub, reasons=reasons, topics=topics, boards=boards,

@@ -361,10 +361,6 @@ def sync(index_path=None) -> str:
     return f"applied:{_index.apply_pending_changes(path)}"
 
 
-def is_available(index_path=None) -> bool:
-    return engine.get_state(_index.index_dir(index_path), _config("SEARCH_CACHE_MB", 64)) is not None
-
-
 __all__ = [
     "SearchHit", "SearchResult", "apply_pending_changes", "fold", "normalize", "rebuild", "search",
     "search_or_database", "sync",

@@ -18,12 +18,11 @@ import threading
 import uuid
 from pathlib import Path
 
-from flask import current_app, has_app_context
+from flask import current_app
 from sqlalchemy import func, select
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import ID, KEYWORD, STORED, Schema
-from whoosh.filedb.filestore import FileStorage
 
 from public_docs.search.analysis import FoldedText, MarkedText, count_words, fold, folded_counts, marked_counts
 
@@ -304,17 +303,8 @@ def pending_count(path: Path | None = None, session=None) -> int:
     ) or 0
 
 
-def open_storage(path: Path) -> FileStorage:
-    return FileStorage(str(path), supports_mmap=True)
-
-
 def _signal_change() -> None:
     """Tell this process's warm searcher to check the index again on the next query."""
     from public_docs.search import engine
 
     engine.invalidate()
-
-
-def ensure_app_context() -> None:
-    if not has_app_context():  # pragma: no cover - programming error
-        raise RuntimeError("search index functions need an application context")
