@@ -6,12 +6,11 @@ import datetime as dt
 from flask import current_app
 from sqlalchemy import select
 
-from moderation import deadlines, triage
-from moderation.models import (
-    Board, BoardMember, Case, CaseStatus, Submission, SubmissionAttachment, SubmissionStatus,
-    SubmitterContact,
-)
-from moderation.roster import add_months
+from moderation.cases import deadlines, triage
+from moderation.boards.models import Board, BoardMember
+from moderation.cases.models import Case, CaseStatus
+from moderation.intake.models import Submission, SubmissionAttachment, SubmissionStatus, SubmitterContact
+from moderation.boards.roster import add_months
 from portal import audit
 from portal.database import utcnow
 from portal.extensions import db
@@ -89,7 +88,7 @@ def purge_submission(sub: Submission, reason: str) -> None:
     if contact is not None:
         db.session.delete(contact)
     sub.display_name = ""
-    from moderation.models import Support
+    from moderation.intake.models import Support
 
     for support in db.session.scalars(select(Support).where(Support.submission_id == sub.id)):
         db.session.delete(support)  # supporters' keyed contact hashes; support_count stays

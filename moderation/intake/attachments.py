@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from flask import current_app
 
 from moderation.intake.fields import IntakeError
-from moderation.models import Submission, SubmissionAttachment
+from moderation.intake.models import Submission, SubmissionAttachment
 from portal.extensions import db
 from portal.files import JPEG, PDF, PNG, FileRefused, clean_filename, inspect_upload, store_bytes, strip_image_metadata
 

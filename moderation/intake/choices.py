@@ -7,7 +7,7 @@ import datetime as dt
 from flask import current_app
 from sqlalchemy import select
 
-from moderation.models import MatterKind, Topic, Visibility
+from moderation.intake.models import MatterKind, Topic, Visibility
 from portal.extensions import db
 from portal.i18n import N_
 from portal.ward import ResidentialGroup

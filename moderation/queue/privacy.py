@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import delete
 
 from moderation.maintenance import purge_submission
-from moderation.models import Submission, SubmissionAttachment, SubmissionEvent, SubmissionKind
+from moderation.intake.models import Submission, SubmissionAttachment, SubmissionEvent, SubmissionKind
 from moderation.queue.claims import holder_message, is_claimed_by_other
 from moderation.queue.common import PENDING, ModerationError, reason_note, record_action
-from moderation.triage.permissions import CONTACT_REASON_MISSING, can_access_personal_data, contact_reason
+from moderation.cases.permissions import CONTACT_REASON_MISSING, can_access_personal_data, contact_reason
 from portal import audit
 from portal.database import utcnow
 from portal.extensions import db

@@ -11,9 +11,10 @@ from collections import Counter, OrderedDict
 
 from sqlalchemy import func, select
 
-from moderation import deadlines
+from moderation.cases import deadlines
 from moderation.reports import aggregates
-from moderation.models import Case, Submission, SubmissionKind, SubmissionStatus, Topic
+from moderation.cases.models import Case
+from moderation.intake.models import Submission, SubmissionKind, SubmissionStatus, Topic
 from portal.extensions import db
 from portal.i18n import N_
 from public_docs.models import CATEGORIES, Disclosure

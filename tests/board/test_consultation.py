@@ -3,10 +3,10 @@ import datetime as dt
 import pytest
 from flask import render_template_string
 
-from moderation import consultation
-from moderation.consultation import SynthesisError
+from moderation.consultations import synthesis as consultation
+from moderation.consultations.synthesis import SynthesisError
 from moderation.documents import docx_text
-from moderation.models import Submission, SubmissionKind, SubmissionStatus, Visibility
+from moderation.intake.models import Submission, SubmissionKind, SubmissionStatus, Visibility
 from portal.extensions import db as _db
 from tests.conftest import sign_in
 

@@ -2,9 +2,10 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from moderation import intake, triage
-from moderation.models import Topic
-from moderation.routing import route_approved_petition
+from moderation import intake
+from moderation.cases import triage
+from moderation.intake.models import Topic
+from moderation.boards.routing import route_approved_petition
 from portal.ward import ResidentialGroup
 from tests.board.factories import make_petition
 from tests.board.test_triage import _walk_to

@@ -3,9 +3,9 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from moderation import triage
-from moderation.models import CaseEvent, CaseStatus
-from moderation.triage import CaseError
+from moderation.cases import triage
+from moderation.cases.models import CaseEvent, CaseStatus
+from moderation.cases.triage import CaseError
 from portal.audit import AuditEvent
 from portal.outbox import OutboxMessage
 from public_docs.demo_data.minipdf import make_pdf

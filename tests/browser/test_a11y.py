@@ -254,7 +254,7 @@ def test_keyboard_only_petition_from_home(page, live_app, live_server, world):
     expect(page.locator("main")).to_contain_text(RECEIPT_RE)
     code = RECEIPT_RE.search(page.locator("main").inner_text()).group(0)
     with live_app.app_context():
-        from moderation.models import Submission
+        from moderation.intake.models import Submission
 
         sub = db.session.query(Submission).filter_by(receipt_code=code).one()
         assert sub.title == "Đèn đường hỏng ở tổ dân phố 5"

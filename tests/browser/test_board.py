@@ -15,8 +15,8 @@ PASSWORD = "Str0ng-Passw0rd!"
 
 def _setup(app):
     from moderation import intake, queue
-    from moderation.models import BoardMember
-    from moderation.routing import get_inspection_board
+    from moderation.boards.models import BoardMember
+    from moderation.boards.routing import get_inspection_board
 
     with app.app_context():
         head = services.create_user("truongban@test.vn", ["board_head", "board_member"], PASSWORD, name="Phạm Văn Thanh")

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from mod_helpers import token
 from moderation import intake, queue
-from moderation.models import Submission, SubmissionStatus
+from moderation.intake.models import Submission, SubmissionStatus
 from public_docs.models import Disclosure, DisclosureStatus
 
 

@@ -11,7 +11,8 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from mod_helpers import form_post, receipt_code_from, token
-from moderation.models import FormToken, Submission, SubmissionEvent, SubmissionStatus, Support
+from moderation.abuse.models import FormToken
+from moderation.intake.models import Submission, SubmissionEvent, SubmissionStatus, Support
 
 N_THREADS = 8
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from mod_helpers import PDF_BYTES, png_bytes, token
-from moderation.models import Submission, SubmissionAttachment, SubmissionEvent, SubmissionStatus
+from moderation.intake.models import Submission, SubmissionAttachment, SubmissionEvent, SubmissionStatus
 from portal.files import path_for
 
 SETTINGS = settings(max_examples=30, deadline=None,

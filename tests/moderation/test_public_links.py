@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from mod_helpers import form_post
 from moderation import queue
-from moderation.models import Submission
+from moderation.intake.models import Submission
 from portal import outbox
 
 PUBLIC = "https://phuong-hoa-an.example.vn"

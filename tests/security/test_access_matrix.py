@@ -124,7 +124,7 @@ def test_role(app, client, dataset, role):
 def test_board_predicates_keep_boards_apart(app, dataset):
     """The permission predicates that the Board pages use: a member of board A cannot see or
     work on board B's case; admins see every case."""
-    from moderation import triage
+    from moderation.cases import triage
 
     a, b = dataset.objects["case_a"], dataset.objects["case_b"]
     for role in ("board_head", "board_member"):

@@ -177,7 +177,7 @@ def _every_input(sweep, rule, value) -> None:
 def _valid_values(ds) -> dict[str, str]:
     """What a resident (or the login page) would send: each form of the sweep below is valid with
     these, so a single odd field is what gets checked, as far in as the code goes."""
-    from moderation.models import Topic
+    from moderation.intake.models import Topic
     from portal.extensions import db
     from security.harness import PASSWORD
     from portal.ward import ResidentialGroup
@@ -204,7 +204,7 @@ ID_FIELDS = {"moderation.petition_form": _PETITION_IDS, "moderation_api.create_p
 
 def _stored_text_problems(before: int) -> list[str]:
     """Rows stored by the request: no unsafe character reached the database."""
-    from moderation.models import Submission, SubmitterContact
+    from moderation.intake.models import Submission, SubmitterContact
     from portal.extensions import db
 
     problems = []
@@ -241,7 +241,8 @@ def test_one_odd_field_in_an_otherwise_valid_resident_form(app, client):
 def _open_the_resident_steps(sweep) -> None:
     """Each resident step open, so that a valid post would succeed: the dataset's case closed (to
     rate or dispute), a petition waiting for more information, a draft open for comments."""
-    from moderation.models import CaseStatus, SubmissionStatus
+    from moderation.cases.models import CaseStatus
+    from moderation.intake.models import SubmissionStatus
     from portal.extensions import db
     from security.harness import make_petition
 
@@ -253,7 +254,7 @@ def _open_the_resident_steps(sweep) -> None:
 
 
 def _one_odd_field(sweep, rule, valid: dict, value) -> None:
-    from moderation.models import Submission
+    from moderation.intake.models import Submission
     from portal.extensions import db
 
     url = url_for_rule(rule, {**sweep.ds.ids, **sweep.ids_for.get(rule.endpoint, {})})

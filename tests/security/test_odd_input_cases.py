@@ -10,7 +10,7 @@ from urllib.parse import quote
 import pytest
 from sqlalchemy import func, select
 
-from moderation.models import Submission, SubmitterContact
+from moderation.intake.models import Submission, SubmitterContact
 from security.harness import PASSWORD, build_dataset, make_petition, make_staff
 from security.workflow import default_topic
 
@@ -68,7 +68,7 @@ def test_petition_form_refuses_ids_written_with_other_digits(client, db, petitio
 
 
 def test_ascii_ids_still_work(client, db, petition_input):
-    from moderation.models import Topic
+    from moderation.intake.models import Topic
 
     topic = db.session.scalars(select(Topic).where(Topic.code == petition_input["topic"])).one()
     resp = client.post("/api/v1/petitions", json={**petition_input, "topic": str(topic.id), "group": " 1 "})
@@ -99,7 +99,7 @@ def test_route_ids_take_ascii_digits_only(app, client):
 
 def test_staff_selects_refuse_other_digits(app, client, db):
     """The Board roster's user/group selects (coerce) and the SLA settings read ASCII digits only."""
-    from moderation.models import BoardMember
+    from moderation.boards.models import BoardMember
     from security.harness import sign_in_client
 
     ds = build_dataset()

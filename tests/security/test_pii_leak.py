@@ -92,7 +92,7 @@ def test_personal_data_never_public(app, client):
     except ImportError:
         pass
     workflow.apply_search_index()
-    from moderation.models import SubmitterContact
+    from moderation.intake.models import SubmitterContact
 
     assert db.session.get(SubmitterContact, a.submission.id).phone == PHONE  # the data is really stored
 

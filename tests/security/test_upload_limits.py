@@ -109,7 +109,7 @@ def _disclosure_data(number: str = "9/TB-UBND"):
 
 
 def test_sixty_megapixel_png_refused_by_the_petition_form_and_for_disclosures(app, client):
-    from moderation.models import Submission
+    from moderation.intake.models import Submission
     from public_docs import services
     from public_docs.models import Attachment
 
@@ -222,7 +222,7 @@ def _no_hidden(text: str) -> bool:
 
 
 def test_petition_attachment_name_is_stored_visible(app, client):
-    from moderation.models import SubmissionAttachment
+    from moderation.intake.models import SubmissionAttachment
     from security.test_uploads import pdf
 
     resp = _petition(client, "hoa-don\u202efdp.exe", pdf())
@@ -263,7 +263,7 @@ def test_disclosure_attachment_name_and_download_header_are_visible(app, client)
 
 
 def test_board_answer_file_name_is_visible(app):
-    from moderation import triage
+    from moderation.cases import triage
     from security import workflow
     from security.test_uploads import pdf
 

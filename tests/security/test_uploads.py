@@ -218,7 +218,7 @@ def _petition_post(client, filename: str, data: bytes):
 
 @pytest.mark.parametrize("name", FORM_CASES)
 def test_petition_form_refuses_and_stores_nothing(app, client, name):
-    from moderation.models import Submission, SubmissionAttachment
+    from moderation.intake.models import Submission, SubmissionAttachment
 
     before = _files_under(app)
     resp = _petition_post(client, HOSTILE[name][1], build(name))
@@ -233,7 +233,7 @@ def test_petition_form_refuses_and_stores_nothing(app, client, name):
 
 
 def test_petition_form_traversal_name_stored_by_hash_only(app, client):
-    from moderation.models import SubmissionAttachment
+    from moderation.intake.models import SubmissionAttachment
 
     resp = _petition_post(client, "../../../../tmp/evil.pdf", pdf())
     assert resp.status_code in (302, 303), resp.get_data(as_text=True)[:500]
@@ -268,7 +268,7 @@ def test_disclosure_attachment_refused_nothing_stored(app, name):
 
 
 def test_board_answer_file_refused_nothing_stored(app):
-    from moderation import triage
+    from moderation.cases import triage
 
     from security import workflow
 

@@ -216,7 +216,7 @@ def test_stored_xss_every_field_every_page(app, client):
         case_pages = [url_for("board.case_detail", case_id=c) for c in report["cases"]] \
             if "board.case_detail" in app.view_functions else []
         detail_pages = [url_for("public_docs.disclosure_detail", disclosure_id=d) for d in report["disclosures"]]
-        for endpoint in ("moderation.consultation_detail", "moderation.consultation"):
+        for endpoint in ("moderation.consultation_detail", "moderation.consultations.synthesis"):
             if report.get("consultation") and endpoint in app.view_functions:
                 detail_pages.append(url_for(endpoint, disclosure_id=report["consultation"]))
                 break

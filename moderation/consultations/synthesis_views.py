@@ -1,0 +1,84 @@
+"""Editor pages for the consultation synthesis: /can-bo/tong-hop-y-kien."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from flask_babel import gettext
+from sqlalchemy import select
+
+from moderation.consultations import synthesis as consultation
+from moderation.consultations.synthesis import SynthesisError
+from moderation.consultations.models import DISPOSITION_LABELS
+from portal.extensions import db
+from portal.permissions import role_required
+from public_docs.models import Disclosure
+
+TEMPLATES = str(Path(__file__).resolve().parent.parent / "templates")
+
+bp = Blueprint("synthesis", __name__, url_prefix="/can-bo/tong-hop-y-kien", template_folder=TEMPLATES)
+
+
+def _disclosure(disclosure_id: int):
+    d = db.session.get(Disclosure, disclosure_id)
+    if d is None or d.comments_open_from is None:
+        abort(404)
+    return d
+
+
+@bp.get("/")
+@role_required("editor")
+def index():
+    rows = []
+    for d in db.session.scalars(select(Disclosure).where(Disclosure.comments_open_from.is_not(None))
+                                .order_by(Disclosure.comments_open_until.desc())):
+        comments = consultation.approved_comments(d)
+        disp = consultation.dispositions(d)
+        syn = consultation.get_synthesis(d)
+        rows.append({"d": d, "closed": consultation.is_closed(d), "comments": len(comments),
+                     "done": sum(1 for c in comments if c.id in disp),
+                     "published": bool(syn and syn.published_at)})
+    return render_template("board/synthesis_list.html", rows=rows)
+
+
+def _render(d, error=None, typed=None, status=200):
+    view = consultation.synthesis_view(d, published_only=False)
+    comments = consultation.approved_comments(d)
+    return render_template(
+        "board/synthesis_edit.html", d=d, comments=comments, disp=consultation.dispositions(d),
+        labels=DISPOSITION_LABELS, closed=consultation.is_closed(d), view=view,
+        synthesis=consultation.get_synthesis(d), error=error, typed=typed or {},
+    ), status
+
+
+@bp.route("/<int:disclosure_id>", methods=["GET", "POST"])
+@role_required("editor")
+def edit(disclosure_id: int):
+    d = _disclosure(disclosure_id)
+    if request.method == "GET":
+        return _render(d)
+    form = request.form
+    try:
+        if form.get("action") == "publish":
+            consultation.publish_synthesis(d, form.get("summary", ""), current_user)
+            message = gettext("Đã công bố kết quả tổng hợp, tiếp thu, giải trình.")
+        else:
+            saved = 0
+            for c in consultation.approved_comments(d):
+                value = form.get(f"disp-{c.id}")
+                if not value:
+                    continue
+                try:
+                    consultation.set_disposition(d, c, value, form.get(f"expl-{c.id}", ""), current_user,
+                                                 group_label=form.get(f"group-{c.id}", ""))
+                except SynthesisError as exc:
+                    raise SynthesisError(f"Ý kiến số {c.id}: {exc}") from None
+                saved += 1
+            message = gettext("Đã lưu %(n)s ý kiến.", n=saved)
+    except SynthesisError as exc:
+        db.session.rollback()
+        return _render(d, error=str(exc), typed=form, status=400)
+    db.session.commit()
+    flash(message, "success")
+    return redirect(url_for("synthesis.edit", disclosure_id=d.id))
