@@ -15,7 +15,7 @@ from portal import audit
 from portal.database import utcnow
 from portal.extensions import db
 from portal.settings import get_setting
-from public_docs.models import Attachment
+from public_docs.disclosures.models import Attachment
 
 DIGEST_HORIZON_DAYS = 2  # working days
 

@@ -22,7 +22,7 @@ from portal.extensions import db, limiter
 from portal.ward import ResidentialGroup
 from portal.i18n import N_
 from portal.params import int_arg, page_arg
-from public_docs.models import Disclosure
+from public_docs.disclosures.models import Disclosure
 
 TEMPLATES = str(Path(__file__).resolve().parent.parent / "templates")
 

@@ -8,7 +8,7 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from portal.extensions import db
-from public_docs.models import Disclosure
+from public_docs.disclosures.models import Disclosure
 
 
 def _user(email):

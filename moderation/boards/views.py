@@ -21,7 +21,7 @@ from portal.params import to_int
 from portal.permissions import role_required
 from portal.ward import ResidentialGroup
 from portal.i18n import N_
-from public_docs.models import Disclosure
+from public_docs.disclosures.models import Disclosure
 
 bp = Blueprint("boards", __name__, url_prefix="/can-bo/ban", template_folder="../templates")
 

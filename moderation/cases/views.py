@@ -21,7 +21,7 @@ from portal.extensions import db
 from portal.permissions import role_required
 from portal.ward import ResidentialGroup
 from portal.i18n import N_
-from public_docs.models import Disclosure
+from public_docs.disclosures.models import Disclosure
 
 TEMPLATES = str(Path(__file__).resolve().parent.parent / "templates")
 

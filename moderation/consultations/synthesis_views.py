@@ -13,7 +13,7 @@ from moderation.consultations.synthesis import SynthesisError
 from moderation.consultations.models import DISPOSITION_LABELS
 from portal.extensions import db
 from portal.permissions import role_required
-from public_docs.models import Disclosure
+from public_docs.disclosures.models import Disclosure
 
 TEMPLATES = str(Path(__file__).resolve().parent.parent / "templates")
 

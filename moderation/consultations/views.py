@@ -17,8 +17,8 @@ from moderation.intake.views import already_sent, bp
 from portal.extensions import db
 from portal.permissions import role_required
 from portal.params import as_id
-from public_docs.models import Disclosure, DisclosureStatus
-from public_docs.services import list_open_consultations, today
+from public_docs.disclosures.models import Disclosure, DisclosureStatus
+from public_docs.disclosures.services import list_open_consultations, today
 
 staff_bp = Blueprint("consultation_staff", __name__, url_prefix="/can-bo/lay-y-kien", template_folder="../templates")
 

@@ -11,7 +11,7 @@ from moderation.intake.models import MatterKind, Topic, Visibility
 from portal.extensions import db
 from portal.i18n import N_
 from portal.ward import ResidentialGroup
-from public_docs import services
+from public_docs.disclosures import services
 
 KIND_LABELS = {
     MatterKind.feedback: N_("Phản ánh, kiến nghị"),

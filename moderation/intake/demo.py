@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from portal.database import utcnow
 from portal.extensions import db
-from public_docs.services import list_open_consultations
+from public_docs.disclosures.services import list_open_consultations
 
 MODERATOR = "kiemduyet@demo.phuong.vn"
 

@@ -17,7 +17,7 @@ from portal.files import read_stored
 from portal.permissions import role_required
 from portal.i18n import N_
 from portal.params import as_id, id_arg, page_arg
-from public_docs.models import Disclosure
+from public_docs.disclosures.models import Disclosure
 
 bp = Blueprint("queue", __name__, url_prefix="/can-bo/kiem-duyet", template_folder="../templates")
 PER_PAGE = 50

@@ -17,7 +17,7 @@ from moderation.cases.models import Case
 from moderation.intake.models import Submission, SubmissionKind, SubmissionStatus, Topic
 from portal.extensions import db
 from portal.i18n import N_
-from public_docs.models import CATEGORIES, Disclosure
+from public_docs.disclosures.models import CATEGORIES, Disclosure
 
 STAT_LABELS = OrderedDict([
     ("received", N_("Tiếp nhận")),

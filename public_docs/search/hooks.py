@@ -48,7 +48,7 @@ def reindex_cmd():
 
 
 def _after_flush(session, _ctx) -> None:
-    from public_docs.models import IndexChange
+    from public_docs.disclosures.models import IndexChange
 
     if any(isinstance(obj, IndexChange) for obj in session.new):
         session.info["search_dirty"] = True

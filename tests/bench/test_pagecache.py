@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from portal import pagecache
-from public_docs import services
+from public_docs.disclosures import services
 
 
 @pytest.fixture

@@ -35,7 +35,7 @@ def make_petition(*, title="Đường ngập nước", description="Mô tả ki�
 
 
 def make_project(number=None, title="Dự án nâng cấp đường Lê Lợi"):
-    from public_docs.models import Disclosure, DisclosureStatus
+    from public_docs.disclosures.models import Disclosure, DisclosureStatus
 
     n = next(_seq)
     d = Disclosure(number=number or f"{n}/QĐ-UBND", title=title, category="projects", is_project=True,

@@ -12,7 +12,7 @@ from tests.conftest import sign_in
 
 
 def _draft(db, closed=True):
-    from public_docs.models import Disclosure, DisclosureStatus
+    from public_docs.disclosures.models import Disclosure, DisclosureStatus
 
     today = dt.date.today()
     d = Disclosure(number="7/DT-UBND", title="Dự thảo quy ước tổ dân phố", category="conventions",

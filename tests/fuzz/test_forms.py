@@ -73,7 +73,7 @@ def _consistent(app) -> list[str]:
             problems.append(f"incomplete submission {s.id}")
     hashes = set(db.session.scalars(db.select(SubmissionAttachment.sha256)))
     try:
-        from public_docs.models import Attachment
+        from public_docs.disclosures.models import Attachment
 
         hashes |= set(db.session.scalars(db.select(Attachment.sha256)))
     except ImportError:

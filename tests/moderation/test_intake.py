@@ -170,7 +170,7 @@ def test_attachment_refusals(app, groups, db):
 def test_comment_window_and_offline_entry(app, groups, db, make_user):
     import datetime as dt
 
-    from public_docs.models import Disclosure, DisclosureStatus
+    from public_docs.disclosures.models import Disclosure, DisclosureStatus
 
     today = dt.date.today()
     d = Disclosure(number="01/DT-UBND", title="Dự thảo quy ước tổ dân phố", category="conventions",

@@ -174,7 +174,7 @@ def test_tracking_add_info_and_support_never_500(client, petition, db, code, inf
 def test_comment_form_never_500(client, groups, db, data, group, consent):
     import datetime as dt
 
-    from public_docs.models import Disclosure, DisclosureStatus
+    from public_docs.disclosures.models import Disclosure, DisclosureStatus
 
     d = db.session.scalar(select(Disclosure))
     if d is None:

@@ -81,7 +81,7 @@ def test_status_mails_sent_from_a_forged_host_link_to_public_url(app, db, petiti
 def test_feeds_and_csv_export_use_public_url(app, client, db):
     import datetime as dt
 
-    from public_docs.models import Disclosure, DisclosureStatus
+    from public_docs.disclosures.models import Disclosure, DisclosureStatus
 
     db.session.add(Disclosure(number="12/KH-UBND", title="Kế hoạch 2026", category="plans",
                               status=DisclosureStatus.published,

@@ -30,7 +30,7 @@ _seq = itertools.count(1)
 
 def _tiny_pdf(text: str = "Thông báo kết quả") -> bytes:
     try:
-        from public_docs.demo_data.minipdf import make_pdf
+        from public_docs.disclosures.demo_data.minipdf import make_pdf
 
         return make_pdf("Tệp thử", [text])
     except Exception:  # noqa: BLE001 - fallback: a minimal valid PDF
@@ -70,7 +70,7 @@ def make_disclosure(title="Kế hoạch phát triển kinh tế - xã hội năm
                     summary="Chỉ tiêu và giải pháp.", body_html="<p>Nội dung kế hoạch.</p>", category="plans",
                     attachment: bytes | None = None, comments_open=False):
     from portal.extensions import db
-    from public_docs.models import Attachment, Disclosure, DisclosureStatus, DisclosureVersion, IndexChange
+    from public_docs.disclosures.models import Attachment, Disclosure, DisclosureStatus, DisclosureVersion, IndexChange
 
     n = next(_seq)
     today = dt.date.today()

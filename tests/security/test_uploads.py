@@ -24,7 +24,7 @@ VIETNAMESE = set("ăâđêôơưáàảãạếềểễệíìỉĩịóòỏõ
 
 # ------------------------------------------------------------------------------- sample files
 def pdf(*lines: str) -> bytes:
-    from public_docs.demo_data.minipdf import make_pdf
+    from public_docs.disclosures.demo_data.minipdf import make_pdf
 
     return make_pdf("Thông báo", list(lines) or ["Lịch tiếp công dân tháng 12"])
 
@@ -248,8 +248,8 @@ def test_petition_form_traversal_name_stored_by_hash_only(app, client):
 @pytest.mark.parametrize("name", ["exe named .pdf", "pdf javascript", "docx zip bomb", "jpeg+zip polyglot",
                                   "docx with macros", "pdf #-escaped javascript"])
 def test_disclosure_attachment_refused_nothing_stored(app, name):
-    from public_docs import services
-    from public_docs.models import Attachment, Disclosure
+    from public_docs.disclosures import services
+    from public_docs.disclosures.models import Attachment, Disclosure
 
     from security.harness import make_staff
 

@@ -149,7 +149,7 @@ def board_work(j: Journey, staff: Staff, *, note="Đã đi kiểm tra hiện tr�
 
 
 def publish_disclosure(title, summary, body, editor, **extra):
-    from public_docs import services
+    from public_docs.disclosures import services
 
     today = services.today()
     data = {"number": extra.pop("number"), "title": title, "summary": summary, "body": body, "category": "plans",

@@ -10,9 +10,9 @@ Import from here (``from public_docs import services``); the names below are the
 """
 from __future__ import annotations
 
-from public_docs.services.attachments import ATTACHMENT_TYPES, add_attachment, check_upload, remove_attachment
-from public_docs.services.common import DisclosureError, UploadedFile, parse_date, today
-from public_docs.services.disclosures import (
+from public_docs.disclosures.services.attachments import ATTACHMENT_TYPES, add_attachment, check_upload, remove_attachment
+from public_docs.disclosures.services.common import DisclosureError, UploadedFile, parse_date, today
+from public_docs.disclosures.services.disclosures import (
     amend_disclosure,
     close_comments,
     create_disclosure,
@@ -21,7 +21,7 @@ from public_docs.services.disclosures import (
     update_disclosure,
     withdraw_disclosure,
 )
-from public_docs.services.queries import (
+from public_docs.disclosures.services.queries import (
     FILTER_KEYS,
     active_attachments,
     clean_filters,
@@ -34,7 +34,7 @@ from public_docs.services.queries import (
     list_projects,
     public_query,
 )
-from public_docs.services.validation import (
+from public_docs.disclosures.services.validation import (
     EDITABLE_FIELDS,
     NUMBER_RE,
     clean_disclosure_data,

@@ -1,9 +1,9 @@
 """Demo disclosures on the ward's services and community life: procedures, welfare, contributions,
 fees, inspection, consultation results, conventions, other notices and two drafts (record format:
-``public_docs.demo_data.disclosures``)."""
+``public_docs.disclosures.demo_data.disclosures``)."""
 from __future__ import annotations
 
-from public_docs.demo_data.issuers import BAN_TTND, MTTQ, UB
+from public_docs.disclosures.demo_data.issuers import BAN_TTND, MTTQ, UB
 
 RECORDS: list[dict] = [
     # ---------------------------------------------------------------- procedures

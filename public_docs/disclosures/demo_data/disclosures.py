@@ -12,6 +12,6 @@ planning; ``community``: everything else); this list keeps their order, which is
 """
 from __future__ import annotations
 
-from public_docs.demo_data import community, development
+from public_docs.disclosures.demo_data import community, development
 
 DISCLOSURES: list[dict] = development.RECORDS + community.RECORDS

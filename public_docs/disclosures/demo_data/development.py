@@ -1,8 +1,8 @@
 """Demo disclosures on the ward's development: socio-economic plans, budget, investment projects,
-land and planning (record format: ``public_docs.demo_data.disclosures``)."""
+land and planning (record format: ``public_docs.disclosures.demo_data.disclosures``)."""
 from __future__ import annotations
 
-from public_docs.demo_data.issuers import HDND, UB
+from public_docs.disclosures.demo_data.issuers import HDND, UB
 
 RECORDS: list[dict] = [
     # ---------------------------------------------------------------- plans

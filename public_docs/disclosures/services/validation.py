@@ -13,10 +13,10 @@ from portal.params import as_id
 from portal.sanitize import clean_text, render_markdown
 from portal.settings import get_setting
 from portal.ward import ResidentialGroup
-from public_docs.extract import find_secrecy_stamp
-from public_docs.models import BUDGET_PERIODS, CATEGORIES, FORMS, Disclosure
-from public_docs.services.common import DisclosureError, parse_date, today
-from public_docs.services.queries import find_by_number
+from public_docs.disclosures.extract import find_secrecy_stamp
+from public_docs.disclosures.models import BUDGET_PERIODS, CATEGORIES, FORMS, Disclosure
+from public_docs.disclosures.services.common import DisclosureError, parse_date, today
+from public_docs.disclosures.services.queries import find_by_number
 
 NUMBER_RE = re.compile(r"^[0-9A-Za-zÀ-ỹĐđ][0-9A-Za-zÀ-ỹĐđ/\-.&_ ]{0,63}$")
 EDITABLE_FIELDS = (

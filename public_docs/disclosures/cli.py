@@ -19,10 +19,10 @@ from typing import Iterable
 import click
 from flask.cli import AppGroup
 from portal.extensions import db
-from public_docs import services
-from public_docs.models import DisclosureStatus
+from public_docs.disclosures import services
+from public_docs.disclosures.models import DisclosureStatus
 from public_docs.search import apply_pending_changes
-from public_docs.services import DisclosureError, UploadedFile
+from public_docs.disclosures.services import DisclosureError, UploadedFile
 
 disclosures_cli = AppGroup("disclosures", help="Văn bản công khai: nhập dữ liệu.")
 

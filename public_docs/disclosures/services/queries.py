@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from portal.extensions import db
 from portal.sanitize import clean_text
 from portal.ward import ResidentialGroup
-from public_docs.models import (
+from public_docs.disclosures.models import (
     CATEGORIES,
     FILTER_LABELS,
     STATUS_LABELS,
@@ -19,7 +19,7 @@ from public_docs.models import (
     DisclosureStatus,
     disclosure_group,
 )
-from public_docs.services.common import today
+from public_docs.disclosures.services.common import today
 
 PUBLIC_STATUSES = (DisclosureStatus.published, DisclosureStatus.withdrawn)  # a withdrawn page stays, marked
 

@@ -13,11 +13,11 @@ from portal.extensions import db
 from portal.files import clean_filename
 from portal.i18n import N_
 from portal.sanitize import clean_text
-from public_docs.models import Disclosure, DisclosureStatus, DisclosureVersion, IndexChange
-from public_docs.services.attachments import add_attachment, check_upload, remove_attachment
-from public_docs.services.common import DisclosureError, UploadedFile, parse_date, today
-from public_docs.services.queries import active_attachments
-from public_docs.services.validation import clean_disclosure_data, disclosure_data, posting_min_days
+from public_docs.disclosures.models import Disclosure, DisclosureStatus, DisclosureVersion, IndexChange
+from public_docs.disclosures.services.attachments import add_attachment, check_upload, remove_attachment
+from public_docs.disclosures.services.common import DisclosureError, UploadedFile, parse_date, today
+from public_docs.disclosures.services.queries import active_attachments
+from public_docs.disclosures.services.validation import clean_disclosure_data, disclosure_data, posting_min_days
 
 
 def _apply(d: Disclosure, values: dict) -> dict:

@@ -13,8 +13,8 @@ from portal.extensions import db
 from portal.files import clean_filename, read_stored
 from portal.params import page_arg
 from portal.urls import public_url_for
-from public_docs import services
-from public_docs.models import (
+from public_docs.disclosures import services
+from public_docs.disclosures.models import (
     BUDGET_PERIODS,
     CATEGORIES,
     FILTER_LABELS,
@@ -25,7 +25,7 @@ from public_docs.models import (
     DisclosureVersion,
 )
 
-bp = Blueprint("public_docs", __name__, template_folder="../templates")
+bp = Blueprint("public_docs", __name__, template_folder="templates")
 
 PER_PAGE = 20
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from portal.extensions import db
 from portal.sanitize import strip_tags
 from portal.urls import public_url_for
-from public_docs.models import CATEGORIES, Disclosure, DisclosureStatus
+from public_docs.disclosures.models import CATEGORIES, Disclosure, DisclosureStatus
 
 bp = Blueprint("public_docs_feeds", __name__)
 

@@ -9,9 +9,9 @@ from portal.files import (
     DOCX, JPEG, ODT, PDF, PNG, XLSX, FileRefused, clean_filename, inspect_upload, store_bytes, visible_name,
 )
 from portal.settings import get_setting
-from public_docs.extract import extract_text, find_secrecy_stamp
-from public_docs.models import Attachment, Disclosure, DisclosureStatus
-from public_docs.services.common import DisclosureError
+from public_docs.disclosures.extract import extract_text, find_secrecy_stamp
+from public_docs.disclosures.models import Attachment, Disclosure, DisclosureStatus
+from public_docs.disclosures.services.common import DisclosureError
 
 ATTACHMENT_TYPES = {PDF, DOCX, XLSX, ODT, JPEG, PNG}
 

@@ -18,7 +18,7 @@ import unicodedata
 import zipfile
 
 from portal.files import DOCX, ODT, PDF, XLSX
-from public_docs.xmltext import paragraphs
+from public_docs.disclosures.xmltext import paragraphs
 
 MAX_TEXT_CHARS = 500_000
 MAX_PDF_PAGES = 300

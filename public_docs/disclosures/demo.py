@@ -8,11 +8,11 @@ import re
 from flask import current_app
 
 from portal.extensions import db
-from public_docs import services
-from public_docs.demo_data.disclosures import DISCLOSURES
-from public_docs.models import DisclosureStatus
+from public_docs.disclosures import services
+from public_docs.disclosures.demo_data.disclosures import DISCLOSURES
+from public_docs.disclosures.models import DisclosureStatus
 from public_docs.search import fold
-from public_docs.services import UploadedFile
+from public_docs.disclosures.services import UploadedFile
 
 DEMO_EDITOR = "bientap@demo.phuong.vn"
 
@@ -45,7 +45,7 @@ def make_file(rec: dict) -> UploadedFile | None:
     title = f"{rec['form'].upper()}: {rec['title']}"
     paragraphs = _header(rec) + [""] + _paragraphs(rec)
     if kind == "pdf":
-        from public_docs.demo_data.minipdf import make_pdf
+        from public_docs.disclosures.demo_data.minipdf import make_pdf
 
         return UploadedFile(name, make_pdf(title, paragraphs))
     if kind == "docx":

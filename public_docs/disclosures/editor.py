@@ -25,9 +25,9 @@ from portal.params import as_id, page_arg
 from portal.permissions import role_required
 from portal.sanitize import clean_text
 from portal.ward import ResidentialGroup
-from public_docs import services
-from public_docs.models import BUDGET_PERIODS, CATEGORIES, FORMS, STATUS_LABELS, Attachment, Disclosure, DisclosureStatus
-from public_docs.services import DisclosureError, UploadedFile
+from public_docs.disclosures import services
+from public_docs.disclosures.models import BUDGET_PERIODS, CATEGORIES, FORMS, STATUS_LABELS, Attachment, Disclosure, DisclosureStatus
+from public_docs.disclosures.services import DisclosureError, UploadedFile
 
 try:  # WTForms >= 3.3 wants SelectChoice objects; older versions take (value, label) pairs
     from wtforms.fields.choices import SelectChoice as _SelectChoice
@@ -40,7 +40,7 @@ def _choices(pairs):
     return [_SelectChoice(v, label) for v, label in pairs] if _SelectChoice else pairs
 
 
-bp = Blueprint("editor", __name__, url_prefix="/can-bo/cong-khai", template_folder="../templates")
+bp = Blueprint("editor", __name__, url_prefix="/can-bo/cong-khai", template_folder="templates")
 
 PER_PAGE = 30
 

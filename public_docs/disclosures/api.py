@@ -9,8 +9,8 @@ from portal.extensions import db
 from portal.params import int_arg
 from portal.sanitize import clean_text, strip_tags
 from portal.urls import public_url_for
-from public_docs import services
-from public_docs.models import BUDGET_PERIODS, CATEGORIES, Disclosure, DisclosureStatus
+from public_docs.disclosures import services
+from public_docs.disclosures.models import BUDGET_PERIODS, CATEGORIES, Disclosure, DisclosureStatus
 
 bp = Blueprint("public_docs_api", __name__, url_prefix="/api/v1")
 
