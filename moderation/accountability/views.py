@@ -3,7 +3,6 @@ dispute (from the tracking page), and ``GET /api/v1/stats``."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext
@@ -24,9 +23,8 @@ from portal.i18n import N_
 from portal.params import int_arg, page_arg
 from public_docs.disclosures.models import Disclosure
 
-TEMPLATES = str(Path(__file__).resolve().parent.parent / "templates")
 
-bp = Blueprint("accountability", __name__, template_folder=TEMPLATES)
+bp = Blueprint("accountability", __name__, template_folder="templates")
 api_bp = Blueprint("board_api", __name__, url_prefix="/api/v1")
 
 PER_PAGE = 20

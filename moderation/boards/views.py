@@ -23,7 +23,7 @@ from portal.ward import ResidentialGroup
 from portal.i18n import N_
 from public_docs.disclosures.models import Disclosure
 
-bp = Blueprint("boards", __name__, url_prefix="/can-bo/ban", template_folder="../templates")
+bp = Blueprint("boards", __name__, url_prefix="/can-bo/ban", template_folder="templates")
 
 
 def _member_form(obj=None, formdata=None, prefix="m") -> MemberForm:

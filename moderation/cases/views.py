@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
@@ -23,9 +22,8 @@ from portal.ward import ResidentialGroup
 from portal.i18n import N_
 from public_docs.disclosures.models import Disclosure
 
-TEMPLATES = str(Path(__file__).resolve().parent.parent / "templates")
 
-bp = Blueprint("board", __name__, url_prefix="/can-bo/ban", template_folder=TEMPLATES)
+bp = Blueprint("board", __name__, url_prefix="/can-bo/ban", template_folder="templates")
 
 BOARD_ROLES = ("board_member", "board_head")
 TABS = [

@@ -1,7 +1,6 @@
 """Editor pages for the consultation synthesis: /can-bo/tong-hop-y-kien."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -15,9 +14,8 @@ from portal.extensions import db
 from portal.permissions import role_required
 from public_docs.disclosures.models import Disclosure
 
-TEMPLATES = str(Path(__file__).resolve().parent.parent / "templates")
 
-bp = Blueprint("synthesis", __name__, url_prefix="/can-bo/tong-hop-y-kien", template_folder=TEMPLATES)
+bp = Blueprint("synthesis", __name__, url_prefix="/can-bo/tong-hop-y-kien", template_folder="templates")
 
 
 def _disclosure(disclosure_id: int):

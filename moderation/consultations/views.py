@@ -20,7 +20,7 @@ from portal.params import as_id
 from public_docs.disclosures.models import Disclosure, DisclosureStatus
 from public_docs.disclosures.services import list_open_consultations, today
 
-staff_bp = Blueprint("consultation_staff", __name__, url_prefix="/can-bo/lay-y-kien", template_folder="../templates")
+staff_bp = Blueprint("consultation_staff", __name__, url_prefix="/can-bo/lay-y-kien", template_folder="templates")
 
 
 def approved_comments(disclosure_id: int) -> list[Submission]:

@@ -13,7 +13,7 @@ from moderation.intake.similar import similar_petitions
 from moderation.intake.forms import PetitionForm, apply_errors
 from portal.extensions import db
 
-bp = Blueprint("moderation", __name__, template_folder="../templates")
+bp = Blueprint("moderation", __name__, template_folder="templates")
 
 FILE_FORMS = {"moderation.petition_form", "moderation.add_information"}
 

@@ -17,7 +17,7 @@ from portal.permissions import role_required
 from portal.sanitize import clean_text
 from portal.params import as_id, to_int
 
-bp = Blueprint("queue_admin", __name__, url_prefix="/can-bo/kiem-duyet/danh-muc", template_folder="../templates")
+bp = Blueprint("queue_admin", __name__, url_prefix="/can-bo/kiem-duyet/danh-muc", template_folder="templates")
 
 
 def _code(value: str | None) -> str:

@@ -19,7 +19,7 @@ from portal.i18n import N_
 from portal.params import as_id, id_arg, page_arg
 from public_docs.disclosures.models import Disclosure
 
-bp = Blueprint("queue", __name__, url_prefix="/can-bo/kiem-duyet", template_folder="../templates")
+bp = Blueprint("queue", __name__, url_prefix="/can-bo/kiem-duyet", template_folder="templates")
 PER_PAGE = 50
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from pathlib import Path
 
 from flask import Blueprint, render_template, request, send_file
 
@@ -12,9 +11,8 @@ from portal.params import to_int
 from portal.permissions import role_required
 from portal.i18n import N_
 
-TEMPLATES = str(Path(__file__).resolve().parent.parent / "templates")
 
-bp = Blueprint("reports", __name__, url_prefix="/can-bo/bao-cao", template_folder=TEMPLATES)
+bp = Blueprint("reports", __name__, url_prefix="/can-bo/bao-cao", template_folder="templates")
 
 STAFF = ("admin", "editor", "moderator", "board_member", "board_head")
 KINDS = [("quarter", N_("Quý")), ("half", N_("6 tháng")), ("year", N_("Năm")), ("custom", N_("Tùy chọn"))]
