@@ -11,6 +11,7 @@ from moderation.boards.models import Board, BoardMember
 from moderation.cases.models import Case, CaseStatus
 from moderation.intake.models import Submission, SubmissionAttachment, SubmissionStatus, SubmitterContact
 from moderation.boards.roster import add_months
+from portal import ward
 from portal import audit
 from portal.database import utcnow
 from portal.extensions import db
@@ -22,7 +23,7 @@ DIGEST_HORIZON_DAYS = 2  # working days
 
 def digest_for_board(board: Board, on: dt.date | None = None) -> tuple[list, list]:
     """(due soon, overdue): lists of (case, clock) of the board's open cases."""
-    on = on or deadlines.today()
+    on = on or ward.today()
     horizon = deadlines.add_working_days(on, DIGEST_HORIZON_DAYS)
     due, overdue = [], []
     cases = db.session.scalars(
@@ -44,7 +45,7 @@ def send_case_digest(on: dt.date | None = None) -> list[dict]:
     from moderation.notify import email_staff
     from portal.accounts.models import User
 
-    on = on or deadlines.today()
+    on = on or ward.today()
     sent = []
     for board in db.session.scalars(select(Board).order_by(Board.id)):
         due, overdue = digest_for_board(board, on)

@@ -7,8 +7,8 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from moderation.cases import deadlines
 from moderation.boards.models import POSITION_LABELS, Board, BoardKind, BoardMember
+from portal import ward
 from portal import audit
 from portal.extensions import db
 from portal.sanitize import clean_text
@@ -42,7 +42,7 @@ def roster_warnings(board: Board, on: dt.date | None = None) -> list[str]:
     """What the law's composition asks and the roster does not meet, plus long vacancies."""
     from portal.ward import ResidentialGroup
 
-    on = on or deadlines.today()
+    on = on or ward.today()
     current = [m for m in board.members if _active(m, on)]
     filled = [m for m in current if m.user_id is not None]
     heads = [m for m in filled if m.position == "head"]

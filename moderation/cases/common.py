@@ -7,6 +7,7 @@ import datetime as dt
 from moderation.cases.models import CASE_STATUS_LABELS, Case, CaseEvent, CaseStatus
 from portal import audit
 from portal.extensions import db
+from portal.params import parse_date
 
 S = CaseStatus
 OPEN_STATUSES = (S.new, S.assigned, S.verifying, S.referred, S.answered, S.reopened)
@@ -58,14 +59,11 @@ def notify_submitter(case: Case, template: str, key: str, **context) -> bool:
 
 
 def as_date(value, field: str) -> dt.date:
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, dt.datetime):
-        return value.date()
-    text = (value or "").strip()
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise CaseError(f"{field}: ngày không hợp lệ (nhập theo dạng ngày/tháng/năm).")
+    """A required date of a Board form (``portal.params.parse_date``), or CaseError."""
+    try:
+        day = parse_date(value)
+    except (TypeError, ValueError):
+        day = None
+    if day is None:
+        raise CaseError(f"{field}: ngày không hợp lệ (nhập theo dạng ngày/tháng/năm).")
+    return day

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.i18n import gettext_vi
+from portal.ward import local_date, today
 
 # Vietnam's public holidays (Labour Code 2019 Art. 112) with the days off the government announced
 # or is expected to announce; admins edit the table as each year's official schedule comes out.
@@ -75,20 +76,6 @@ def working_days_between(start: dt.date, end: dt.date, off: frozenset[dt.date] |
         if is_working_day(day, off):
             count += 1
     return count
-
-
-def local_date(value: dt.datetime | dt.date) -> dt.date:
-    from portal.templating import VN_TZ
-
-    if isinstance(value, dt.datetime):
-        return value.astimezone(VN_TZ).date() if value.tzinfo else value.date()
-    return value
-
-
-def today() -> dt.date:
-    from portal.database import utcnow
-
-    return local_date(utcnow())
 
 
 def sla_days(name: str) -> int:

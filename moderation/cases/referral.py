@@ -10,6 +10,7 @@ from moderation.cases import deadlines
 from moderation.cases.models import Case, Referral
 from moderation.cases.common import S, CaseError, as_date, move, notify_submitter, refuse, require
 from moderation.cases.permissions import can_work_case
+from portal import ward
 from portal.database import utcnow
 from portal.extensions import db
 from portal.sanitize import clean_text
@@ -29,7 +30,7 @@ def refer_case(case: Case, actor, *, agency: str, sent_on, document_number: str 
     if not agency:
         raise CaseError("Vui lòng nhập tên cơ quan có thẩm quyền nhận kiến nghị.")
     sent = as_date(sent_on, "Ngày gửi")
-    if sent > deadlines.today() + dt.timedelta(days=1):
+    if sent > ward.today() + dt.timedelta(days=1):
         raise CaseError("Ngày gửi không được sau ngày hôm nay.")
     due = as_date(answer_due, "Hạn trả lời") if answer_due else deadlines.due_date("authority", sent)
     if due < sent:

@@ -17,6 +17,8 @@ from moderation.intake.models import Submission, SubmissionAttachment, Topic
 from moderation.cases.triage import CaseError
 from portal.accounts.models import User
 from portal.extensions import db
+from portal.files import download_response
+from portal.params import get_row
 from portal.permissions import role_required
 from portal.ward import ResidentialGroup
 from portal.i18n import N_
@@ -223,31 +225,21 @@ def referral_letter(case_id: int, referral_id: int):
 @bp.get("/ho-so/<int:case_id>/tra-loi/<int:referral_id>")
 @role_required(*BOARD_ROLES)
 def answer_file(case_id: int, referral_id: int):
-    from portal.files import read_stored
-
     referral = _referral_or_404(_case_or_404(case_id), referral_id)
-    if not referral.answer_file_sha256:
-        abort(404)
-    return send_file(io.BytesIO(read_stored(referral.answer_file_sha256)), as_attachment=True,
-                     download_name=referral.answer_file_name or "tra-loi", mimetype=referral.answer_file_type)
+    return download_response(referral.answer_file_sha256, referral.answer_file_type,
+                             referral.answer_file_name or "tra-loi")
 
 
 @bp.get("/ho-so/<int:case_id>/dinh-kem/<int:attachment_id>")
 @role_required(*BOARD_ROLES)
 def attachment(case_id: int, attachment_id: int):
-    from portal.files import read_stored
-
     case = _case_or_404(case_id)
     if not triage.can_view_contact(current_user, case):
         abort(403)
-    att = db.session.get(SubmissionAttachment, attachment_id) if 0 < attachment_id < 2**31 else None
-    if att is None or att.submission_id != case.submission_id or not att.sha256:
+    att = get_row(SubmissionAttachment, attachment_id)
+    if att is None or att.submission_id != case.submission_id:
         abort(404)
-    try:
-        data = read_stored(att.sha256)
-    except (OSError, ValueError):
-        abort(404)
-    return send_file(io.BytesIO(data), as_attachment=True, download_name=att.filename, mimetype=att.content_type)
+    return download_response(att.sha256, att.content_type, att.filename)
 
 
 @bp.app_template_global()

@@ -8,9 +8,10 @@ from collections import Counter, OrderedDict
 
 from sqlalchemy import select
 
-from moderation.cases import deadlines
+from moderation.consultations.comments import approved_comments
 from moderation.consultations.models import DISPOSITION_LABELS, CommentDisposition, ConsultationSynthesis, Disposition
 from moderation.intake.models import Submission, SubmissionKind, SubmissionStatus
+from portal import ward
 from portal import audit
 from portal.database import utcnow
 from portal.extensions import db
@@ -22,17 +23,8 @@ class SynthesisError(Exception):
 
 
 def is_closed(disclosure, on: dt.date | None = None) -> bool:
-    on = on or deadlines.today()
+    on = on or ward.today()
     return bool(disclosure.comments_open_until and disclosure.comments_open_until < on)
-
-
-def approved_comments(disclosure) -> list[Submission]:
-    return list(db.session.scalars(
-        select(Submission).where(Submission.kind == SubmissionKind.comment,
-                                 Submission.disclosure_id == disclosure.id,
-                                 Submission.status == SubmissionStatus.approved)
-        .order_by(Submission.created_at, Submission.id)
-    ))
 
 
 def dispositions(disclosure) -> dict[int, CommentDisposition]:

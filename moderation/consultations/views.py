@@ -10,28 +10,19 @@ from flask_babel import gettext
 from sqlalchemy import func, select
 
 from moderation import abuse, intake
+from moderation.consultations.comments import approved_comments
 from moderation.intake import IntakeError
 from moderation.intake.models import CHANNEL_LABELS, Submission, SubmissionKind, SubmissionStatus
 from moderation.intake.forms import CommentForm, OfflineOpinionForm, apply_errors
 from moderation.intake.views import already_sent, bp
+from portal import ward
 from portal.extensions import db
 from portal.permissions import role_required
-from portal.params import as_id
+from portal.params import as_id, get_row
 from public_docs.disclosures.models import Disclosure, DisclosureStatus
-from public_docs.disclosures.services import list_open_consultations, today
+from public_docs.disclosures.services import list_open_consultations
 
 staff_bp = Blueprint("consultation_staff", __name__, url_prefix="/can-bo/lay-y-kien", template_folder="templates")
-
-
-def approved_comments(disclosure_id: int) -> list[Submission]:
-    return list(db.session.scalars(
-        select(Submission).where(Submission.kind == SubmissionKind.comment, Submission.disclosure_id == disclosure_id,
-                                 Submission.status == SubmissionStatus.approved)
-        .order_by(Submission.received_on.is_(None), Submission.created_at)))
-
-
-def _today() -> dt.date:
-    return today()
 
 
 def consultation_context(disclosure, form: CommentForm | None = None) -> dict:
@@ -41,16 +32,16 @@ def consultation_context(disclosure, form: CommentForm | None = None) -> dict:
     if form is None:
         form = CommentForm(formdata=None)
     form.load_choices()
-    today = _today()
+    today = ward.today()
     return {
         "has_window": True, "open": intake.is_open_for_comments(disclosure), "form": form,
-        "comments": approved_comments(disclosure.id), "token": abuse.started_token(),
+        "comments": approved_comments(disclosure), "token": abuse.started_token(),
         "not_started": disclosure.comments_open_from > today, "channel_labels": CHANNEL_LABELS,
     }
 
 
 def _published(disclosure_id: int):
-    d = db.session.get(Disclosure, disclosure_id) if 0 < disclosure_id < 2**31 else None
+    d = get_row(Disclosure, disclosure_id)
     if d is None or d.status != DisclosureStatus.published:
         abort(404)
     return d
@@ -58,7 +49,7 @@ def _published(disclosure_id: int):
 
 @bp.get("/lay-y-kien")
 def consultations():
-    today = _today()
+    today = ward.today()
     open_now = list_open_consultations()
     closed = db.session.scalars(
         select(Disclosure).where(Disclosure.status == DisclosureStatus.published,
@@ -132,7 +123,7 @@ def offline():
     form = OfflineOpinionForm(formdata=request.form if request.method == "POST" else None)
     form.load_choices(disclosures)
     if request.method == "GET":
-        form.received_on.data = _today()
+        form.received_on.data = ward.today()
         if request.args.get("disclosure_id"):
             form.disclosure_id.data = request.args.get("disclosure_id")
         return render_template("moderation/offline_opinion.html", form=form)

@@ -10,7 +10,7 @@ import enum
 from sqlalchemy import Date, Enum, ForeignKey, String, Text, UniqueConstraint, event, inspect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.database import UTCDateTime, utcnow
+from portal.database import CodeList, UTCDateTime, utcnow
 from portal.extensions import db
 from portal.ward import ResidentialGroup  # noqa: F401  (relationship target)
 from portal.i18n import N_
@@ -83,16 +83,10 @@ CHANNEL_LABELS = {
 }
 
 
-class Topic(db.Model):
+class Topic(CodeList, db.Model):
     """Admin-editable list of petition topics."""
 
     __tablename__ = "topic"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(32), unique=True)
-    name: Mapped[str] = mapped_column(String(120))
-    position: Mapped[int] = mapped_column(default=0)
-    active: Mapped[bool] = mapped_column(default=True)
 
 
 class Submission(db.Model):

@@ -12,6 +12,7 @@ from moderation.intake.models import STATUS_LABELS, Submission, SubmissionKind, 
 from moderation.intake.similar import similar_petitions
 from moderation.intake.forms import PetitionForm, apply_errors
 from portal.extensions import db
+from portal.params import get_row
 
 bp = Blueprint("moderation", __name__, template_folder="templates")
 
@@ -124,7 +125,7 @@ def receipt():
 
 @bp.post("/gui-kien-nghi/ung-ho/<int:submission_id>")
 def support(submission_id: int):
-    submission = db.session.get(Submission, submission_id) if 0 < submission_id < 2**31 else None
+    submission = get_row(Submission, submission_id)
     if submission is None or not submission.is_public or submission.kind != SubmissionKind.petition:
         abort(404)
     contact = request.form.get("contact", "")

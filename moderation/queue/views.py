@@ -1,7 +1,7 @@
 """The moderation queue (role ``moderator``): list, open, claim (a POST, for 30 minutes), act."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_babel import gettext
 from sqlalchemy import func, select
@@ -13,10 +13,10 @@ from moderation.intake.models import CHANNEL_LABELS, Submission, SubmissionAttac
 from moderation.queue.models import RejectionReason
 from moderation.cases.permissions import can_access_personal_data
 from portal.extensions import db
-from portal.files import read_stored
+from portal.files import download_response
 from portal.permissions import role_required
 from portal.i18n import N_
-from portal.params import as_id, id_arg, page_arg
+from portal.params import as_id, get_row, id_arg, page_arg
 from public_docs.disclosures.models import Disclosure
 
 bp = Blueprint("queue", __name__, url_prefix="/can-bo/kiem-duyet", template_folder="templates")
@@ -24,9 +24,7 @@ PER_PAGE = 50
 
 
 def _get(submission_id: int) -> Submission:
-    if not 0 < submission_id < 2**31:
-        abort(404)
-    return db.session.get(Submission, submission_id) or abort(404)
+    return get_row(Submission, submission_id) or abort(404)
 
 
 @bp.get("/")
@@ -192,15 +190,8 @@ def show_contact(submission_id: int):
 @role_required("moderator")
 def attachment(submission_id: int, attachment_id: int):
     sub = _personal_data_or_403(submission_id)
-    att = db.session.get(SubmissionAttachment, attachment_id) if 0 < attachment_id < 2**31 else None
+    att = get_row(SubmissionAttachment, attachment_id)
     if att is None or att.submission_id != sub.id:
         abort(404)
-    try:
-        data = read_stored(att.sha256)
-    except (OSError, ValueError):
-        abort(404)
-    resp = Response(data, mimetype=att.content_type)
-    resp.headers["Content-Disposition"] = f"attachment; filename=\"tep-{att.id}.{att.filename.rsplit('.', 1)[-1]}\""
-    resp.headers["Cache-Control"] = "private, no-store"
-    return resp
+    return download_response(att.sha256, att.content_type, f"tep-{att.id}.{att.filename.rsplit('.', 1)[-1]}")
 

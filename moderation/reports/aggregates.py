@@ -28,7 +28,7 @@ class local_day(FunctionElement):
 
 
 def _zone():
-    from portal.templating import VN_TZ
+    from portal.ward import VN_TZ
 
     return VN_TZ
 

@@ -15,6 +15,7 @@ from moderation.cases import deadlines
 from moderation.reports import aggregates
 from moderation.cases.models import Case
 from moderation.intake.models import Submission, SubmissionKind, SubmissionStatus, Topic
+from portal import ward
 from portal.extensions import db
 from portal.i18n import N_
 from public_docs.disclosures.models import CATEGORIES, Disclosure
@@ -34,7 +35,7 @@ STAT_LABELS = OrderedDict([
 
 
 def _period_bounds(start: dt.date | None, end: dt.date | None):
-    from portal.templating import VN_TZ
+    from portal.ward import VN_TZ
 
     lo = dt.datetime.combine(start, dt.time.min, tzinfo=VN_TZ) if start else None
     hi = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=VN_TZ) if end else None
@@ -82,7 +83,7 @@ def answer_date(case: Case) -> dt.date | None:
     if answered:
         return min(answered)
     if case.responded_at:
-        return deadlines.local_date(case.responded_at)
+        return ward.local_date(case.responded_at)
     return None
 
 

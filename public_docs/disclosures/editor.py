@@ -19,7 +19,7 @@ from wtforms import (
 )
 
 from portal.extensions import db
-from portal.files import read_stored
+from portal.files import download_response
 from portal.i18n import N_
 from portal.params import as_id, page_arg
 from portal.permissions import role_required
@@ -340,22 +340,10 @@ def attachment_remove(disclosure_id: int, attachment_id: int):
 @bp.get("/<int:disclosure_id>/tep/<int:attachment_id>")
 @role_required("editor")
 def attachment_download(disclosure_id: int, attachment_id: int):
-    from urllib.parse import quote
-
-    from flask import Response
-
     att = db.session.get(Attachment, attachment_id)
     if att is None or att.disclosure_id != disclosure_id:
         abort(404)
-    try:
-        data = read_stored(att.sha256)
-    except (OSError, ValueError):
-        abort(404)
-    response = Response(data, mimetype=att.content_type)
-    response.headers["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(att.filename)}"
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return download_response(att.sha256, att.content_type, att.filename)
 
 
 @bp.app_context_processor
