@@ -45,7 +45,7 @@ def make_file(rec: dict) -> UploadedFile | None:
     title = f"{rec['form'].upper()}: {rec['title']}"
     paragraphs = _header(rec) + [""] + _paragraphs(rec)
     if kind == "pdf":
-        from public_docs.disclosures.demo_data.minipdf import make_pdf
+        from demo.minipdf import make_pdf
 
         return UploadedFile(name, make_pdf(title, paragraphs))
     if kind == "docx":

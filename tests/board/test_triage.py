@@ -8,7 +8,7 @@ from moderation.cases.models import CaseEvent, CaseStatus
 from moderation.cases.triage import CaseError
 from portal.audit import AuditEvent
 from portal.outbox import OutboxMessage
-from public_docs.disclosures.demo_data.minipdf import make_pdf
+from demo.minipdf import make_pdf
 from tests.board.factories import make_board
 
 

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from moderation.documents import docx_text
 from moderation.cases.models import CaseStatus
 from portal.audit import AuditEvent
-from public_docs.disclosures.demo_data.minipdf import make_pdf
+from demo.minipdf import make_pdf
 from tests.conftest import sign_in
 from tests.board.factories import make_board
 

@@ -26,7 +26,7 @@ def valid_data(**over) -> dict:
 
 
 def pdf_bytes(*lines: str, title: str = "Thông báo") -> bytes:
-    from public_docs.disclosures.demo_data.minipdf import make_pdf
+    from demo.minipdf import make_pdf
 
     return make_pdf(title, list(lines))
 

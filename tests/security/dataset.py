@@ -30,7 +30,7 @@ _seq = itertools.count(1)
 
 def _tiny_pdf(text: str = "Thông báo kết quả") -> bytes:
     try:
-        from public_docs.disclosures.demo_data.minipdf import make_pdf
+        from demo.minipdf import make_pdf
 
         return make_pdf("Tệp thử", [text])
     except Exception:  # noqa: BLE001 - fallback: a minimal valid PDF

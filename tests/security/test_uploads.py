@@ -24,7 +24,7 @@ VIETNAMESE = set("ăâđêôơưáàảãạếềểễệíìỉĩịóòỏõ
 
 # ------------------------------------------------------------------------------- sample files
 def pdf(*lines: str) -> bytes:
-    from public_docs.disclosures.demo_data.minipdf import make_pdf
+    from demo.minipdf import make_pdf
 
     return make_pdf("Thông báo", list(lines) or ["Lịch tiếp công dân tháng 12"])
 
