@@ -19,7 +19,7 @@ def track_link(code: str) -> str:
     """Absolute tracking URL under PUBLIC_URL (in a request or from a command)."""
     from portal.urls import public_url_for
 
-    return public_url_for("moderation.track_code", code=code)
+    return public_url_for("intake.track_code", code=code)
 
 
 def seed_reference_data() -> None:

@@ -36,9 +36,9 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.routing import RequestRedirect
 
 CACHED_ENDPOINTS = frozenset({
-    "public_docs.home",
-    "public_docs.disclosure_list",
-    "public_docs.disclosure_detail",
+    "disclosures.home",
+    "disclosures.disclosure_list",
+    "disclosures.disclosure_detail",
     "search.results",
 })
 MAX_BODY = 512 * 1024

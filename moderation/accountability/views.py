@@ -25,7 +25,7 @@ from public_docs.disclosures.models import Disclosure
 
 
 bp = Blueprint("accountability", __name__, template_folder="templates")
-api_bp = Blueprint("board_api", __name__, url_prefix="/api/v1")
+api_bp = Blueprint("accountability_api", __name__, url_prefix="/api/v1")
 
 PER_PAGE = 20
 
@@ -150,7 +150,7 @@ def _submission_by_code(code: str) -> Submission:
 
 
 def _back(code: str):
-    return redirect(url_for("moderation.track_code", code=code))
+    return redirect(url_for("intake.track_code", code=code))
 
 
 def _render_error(sub: Submission, message: str, kind: str):

@@ -57,7 +57,7 @@ def case_link(case) -> str:
     """Absolute link to the case in the Board workspace, under PUBLIC_URL."""
     from portal.urls import public_url_for
 
-    return public_url_for("board.case_detail", case_id=case.id)
+    return public_url_for("cases.case_detail", case_id=case.id)
 
 
 def board_recipients(board) -> list:

@@ -25,7 +25,7 @@ from portal.i18n import N_
 from public_docs.disclosures.models import Disclosure
 
 
-bp = Blueprint("board", __name__, url_prefix="/can-bo/ban", template_folder="templates")
+bp = Blueprint("cases", __name__, url_prefix="/can-bo/ban", template_folder="templates")
 
 BOARD_ROLES = ("board_member", "board_head")
 TABS = [
@@ -206,7 +206,7 @@ def case_action(case_id: int, action: str):
         return _render_case(case, error=str(exc), status=400, **({action: form} if form is not None else {}))
     db.session.commit()
     flash(gettext(MESSAGES[action]), "success")
-    return redirect(url_for("board.case_detail", case_id=case.id))
+    return redirect(url_for("cases.case_detail", case_id=case.id))
 
 
 @bp.get("/ho-so/<int:case_id>/kien-nghi/<int:referral_id>.docx")

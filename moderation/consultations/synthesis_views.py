@@ -15,7 +15,7 @@ from portal.permissions import role_required
 from public_docs.disclosures.models import Disclosure
 
 
-bp = Blueprint("synthesis", __name__, url_prefix="/can-bo/tong-hop-y-kien", template_folder="templates")
+bp = Blueprint("consultations_synthesis", __name__, url_prefix="/can-bo/tong-hop-y-kien", template_folder="templates")
 
 
 def _disclosure(disclosure_id: int):
@@ -79,4 +79,4 @@ def edit(disclosure_id: int):
         return _render(d, error=str(exc), typed=form, status=400)
     db.session.commit()
     flash(message, "success")
-    return redirect(url_for("synthesis.edit", disclosure_id=d.id))
+    return redirect(url_for("consultations_synthesis.edit", disclosure_id=d.id))

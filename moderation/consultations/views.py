@@ -14,7 +14,7 @@ from moderation.consultations.comments import approved_comments
 from moderation.intake import IntakeError
 from moderation.intake.models import CHANNEL_LABELS, Submission, SubmissionKind, SubmissionStatus
 from moderation.intake.forms import CommentForm, OfflineOpinionForm, apply_errors
-from moderation.intake.views import already_sent, bp
+from moderation.intake.views import already_sent, limit_request_size
 from portal import ward
 from portal.extensions import db
 from portal.permissions import role_required
@@ -22,7 +22,9 @@ from portal.params import as_id, get_row
 from public_docs.disclosures.models import Disclosure, DisclosureStatus
 from public_docs.disclosures.services import list_open_consultations
 
-staff_bp = Blueprint("consultation_staff", __name__, url_prefix="/can-bo/lay-y-kien", template_folder="templates")
+bp = Blueprint("consultations", __name__, template_folder="templates")
+bp.before_request(limit_request_size)  # the public forms' request size caps
+staff_bp = Blueprint("consultations_staff", __name__, url_prefix="/can-bo/lay-y-kien", template_folder="templates")
 
 
 def consultation_context(disclosure, form: CommentForm | None = None) -> dict:
@@ -104,7 +106,7 @@ def comment(disclosure_id: int):
     db.session.commit()
     abuse.mark_accepted()
     session["receipt_code"] = code
-    return redirect(url_for("moderation.receipt"))
+    return redirect(url_for("intake.receipt"))
 
 
 # --- staff: opinions received offline -------------------------------------------------------------
@@ -149,9 +151,10 @@ def offline():
         return render_template("moderation/offline_opinion.html", form=form), 422
     db.session.commit()
     flash(gettext("Đã ghi nhận ý kiến %(code)s; ý kiến được đưa vào hàng đợi kiểm duyệt.", code=code), "success")
-    return redirect(url_for("consultation_staff.offline", disclosure_id=d.id))
+    return redirect(url_for("consultations_staff.offline", disclosure_id=d.id))
 
 
 def register_consultations(app) -> None:
     app.jinja_env.globals["consultation_context"] = consultation_context
+    app.register_blueprint(bp)
     app.register_blueprint(staff_bp)

@@ -11,7 +11,7 @@ from portal.api import json_error
 from portal.extensions import db
 from portal.params import page_arg
 
-bp = Blueprint("moderation_api", __name__, url_prefix="/api/v1")
+bp = Blueprint("intake_api", __name__, url_prefix="/api/v1")
 FIELDS = ("kind", "topic", "group", "project_id", "title", "description", "name", "phone", "email",
           "visibility", "consent")
 

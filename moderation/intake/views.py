@@ -14,13 +14,13 @@ from moderation.intake.forms import PetitionForm, apply_errors
 from portal.extensions import db
 from portal.params import get_row
 
-bp = Blueprint("moderation", __name__, template_folder="templates")
+bp = Blueprint("intake", __name__, template_folder="templates")
 
-FILE_FORMS = {"moderation.petition_form", "moderation.add_information"}
+FILE_FORMS = {"intake.petition_form", "intake.add_information"}
 
 
 @bp.before_request
-def _limit_request_size():
+def limit_request_size():
     """Size limit on the whole request: files only where files are taken."""
     if request.method != "POST":
         return None
@@ -100,7 +100,7 @@ def petition_form():
     db.session.commit()
     abuse.mark_accepted()
     session["receipt_code"] = code
-    return redirect(url_for("moderation.receipt"))
+    return redirect(url_for("intake.receipt"))
 
 
 def already_sent(exc: abuse.AlreadySent):
@@ -111,15 +111,15 @@ def already_sent(exc: abuse.AlreadySent):
                   "Cổng chỉ lưu một lần."), "warning")
     if exc.receipt_code:
         session["receipt_code"] = exc.receipt_code
-        return redirect(url_for("moderation.receipt"), 303)
-    return redirect(url_for("moderation.track"), 303)
+        return redirect(url_for("intake.receipt"), 303)
+    return redirect(url_for("intake.track"), 303)
 
 
 @bp.get("/gui-kien-nghi/bien-nhan")
 def receipt():
     submission = intake.find_by_code(session.get("receipt_code"))
     if submission is None:
-        return redirect(url_for("moderation.track"))
+        return redirect(url_for("intake.track"))
     return render_template("moderation/receipt.html", submission=submission)
 
 
@@ -191,14 +191,14 @@ def track():
         if (refused := _lookup_refused(raw)) is not None:
             return refused
         return _render_track(None, 404, not_found=True, typed=raw[:64])
-    return redirect(url_for("moderation.track_code", code=code))
+    return redirect(url_for("intake.track_code", code=code))
 
 
 @bp.get("/tra-cuu/<code>")
 def track_code(code: str):
     normalized = intake.normalize_code(code)
     if normalized and normalized != code:
-        return redirect(url_for("moderation.track_code", code=normalized))
+        return redirect(url_for("intake.track_code", code=normalized))
     if (refused := _lookup_refused(code)) is not None:
         return refused
     submission = intake.find_by_code(normalized)
@@ -224,7 +224,7 @@ def add_information(code: str):
         abuse.consume_form_token(request.form, "info", submission.receipt_code)
     except abuse.AlreadySent:
         db.session.rollback()
-        return redirect(url_for("moderation.track_code", code=submission.receipt_code, da_bo_sung=1), 303)
+        return redirect(url_for("intake.track_code", code=submission.receipt_code, da_bo_sung=1), 303)
     except abuse.Refused as exc:
         db.session.rollback()
         return _render_track(submission, exc.status, refusal=exc.message, info=text, files_lost=had_files)
@@ -233,7 +233,7 @@ def add_information(code: str):
         return _render_track(submission, 422, info_errors=exc.errors, info=text, files_lost=had_files)
     db.session.commit()
     abuse.mark_accepted()
-    return redirect(url_for("moderation.track_code", code=submission.receipt_code, da_bo_sung=1))
+    return redirect(url_for("intake.track_code", code=submission.receipt_code, da_bo_sung=1))
 
 
 @bp.app_template_global("submission_status_label")

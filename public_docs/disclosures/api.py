@@ -12,7 +12,7 @@ from portal.urls import public_url_for
 from public_docs.disclosures import services
 from public_docs.disclosures.models import BUDGET_PERIODS, CATEGORIES, Disclosure, DisclosureStatus
 
-bp = Blueprint("public_docs_api", __name__, url_prefix="/api/v1")
+bp = Blueprint("disclosures_api", __name__, url_prefix="/api/v1")
 
 MAX_PER_PAGE = 100
 
@@ -26,7 +26,7 @@ def _item(d: Disclosure, snippet: str | None = None) -> dict:
         "form": d.form,
         "issuer": d.issuer,
         "issued_on": d.issued_on.isoformat() if d.issued_on else None,
-        "url": public_url_for("public_docs.disclosure_detail", disclosure_id=d.id),
+        "url": public_url_for("disclosures.disclosure_detail", disclosure_id=d.id),
         "snippet": snippet if snippet is not None else (d.summary or strip_tags(d.body_html))[:300],
     }
 
@@ -125,7 +125,7 @@ def disclosure(disclosure_id: int):
         "attachments": [
             {
                 "id": a.id, "filename": a.filename, "content_type": a.content_type, "size": a.size,
-                "url": public_url_for("public_docs.attachment_download", disclosure_id=d.id, attachment_id=a.id,
+                "url": public_url_for("disclosures.attachment_download", disclosure_id=d.id, attachment_id=a.id,
                                       name=a.filename),
             }
             for a in services.active_attachments(d)

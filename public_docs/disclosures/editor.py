@@ -40,7 +40,7 @@ def _choices(pairs):
     return [_SelectChoice(v, label) for v, label in pairs] if _SelectChoice else pairs
 
 
-bp = Blueprint("editor", __name__, url_prefix="/can-bo/cong-khai", template_folder="templates")
+bp = Blueprint("disclosures_editor", __name__, url_prefix="/can-bo/cong-khai", template_folder="templates")
 
 PER_PAGE = 30
 
@@ -192,7 +192,7 @@ def _save(form: DisclosureForm, disclosure_id: int | None, mode: str, save):
         _show_errors(form, exc)
         return _form_page(form, _get(disclosure_id) if disclosure_id else None, mode, 422)
     flash(gettext(message), "success")
-    return redirect(url_for("editor.detail", disclosure_id=d.id))
+    return redirect(url_for("disclosures_editor.detail", disclosure_id=d.id))
 
 
 @bp.route("/moi", methods=["GET", "POST"])
@@ -217,7 +217,7 @@ def edit(disclosure_id: int):
     d = _get(disclosure_id)
     if d.status != DisclosureStatus.draft:
         flash(gettext("Văn bản đã công khai: hãy dùng chức năng đính chính để tạo phiên bản mới."), "warning")
-        return redirect(url_for("editor.amend", disclosure_id=d.id))
+        return redirect(url_for("disclosures_editor.amend", disclosure_id=d.id))
     form = DisclosureForm()
     form.group_ids.choices = _group_choices()
     if request.method == "POST":
@@ -236,7 +236,7 @@ def amend(disclosure_id: int):
     d = _get(disclosure_id)
     if d.status != DisclosureStatus.published:
         flash(gettext("Chỉ văn bản đang công khai mới được đính chính."), "warning")
-        return redirect(url_for("editor.detail", disclosure_id=d.id))
+        return redirect(url_for("disclosures_editor.detail", disclosure_id=d.id))
     form = AmendForm()
     form.group_ids.choices = _group_choices()
     form.remove_attachment_ids.choices = _choices((str(a.id), a.filename) for a in services.active_attachments(d))
@@ -259,7 +259,7 @@ def _detail(d: Disclosure, errors: dict | None = None, values: dict | None = Non
         "public_docs/editor/detail.html", d=d, attachments=services.active_attachments(d),
         versions=sorted(d.versions, key=lambda v: -v.version_no), errors=errors or {}, values=values or {},
         open_for_comments=services.is_open_for_comments(d), today=services.today(),
-        public_url=url_for("public_docs.disclosure_detail", disclosure_id=d.id) if d.is_public else None,
+        public_url=url_for("disclosures.disclosure_detail", disclosure_id=d.id) if d.is_public else None,
     ), code
 
 
@@ -281,7 +281,7 @@ def _action(disclosure_id: int, fn, success: str, values: dict):
         return _detail(d, errors, values, 422)
     db.session.commit()
     flash(gettext(success), "success")
-    return redirect(url_for("editor.detail", disclosure_id=d.id))
+    return redirect(url_for("disclosures_editor.detail", disclosure_id=d.id))
 
 
 @bp.post("/<int:disclosure_id>/cong-bo")
@@ -331,7 +331,7 @@ def attachment_remove(disclosure_id: int, attachment_id: int):
         abort(404)
     if _get(disclosure_id).status != DisclosureStatus.draft:
         flash(gettext("Văn bản đã công khai: gỡ tệp bằng chức năng đính chính."), "warning")
-        return redirect(url_for("editor.detail", disclosure_id=disclosure_id))
+        return redirect(url_for("disclosures_editor.detail", disclosure_id=disclosure_id))
     return _action(
         disclosure_id, lambda d: services.remove_attachment(d, att, actor=current_user), N_("Đã gỡ tệp đính kèm."), {}
     )

@@ -12,7 +12,7 @@ from portal.sanitize import strip_tags
 from portal.urls import public_url_for
 from public_docs.disclosures.models import CATEGORIES, Disclosure, DisclosureStatus
 
-bp = Blueprint("public_docs_feeds", __name__)
+bp = Blueprint("disclosures_feeds", __name__)
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 50
@@ -32,8 +32,8 @@ def _feed(category: str | None) -> Response:
     items = db.session.scalars(stmt.order_by(Disclosure.updated_at.desc(), Disclosure.id.desc()).limit(FEED_SIZE)).all()
     ward = current_app.config["WARD_NAME"]
     self_url = (
-        public_url_for("public_docs_feeds.category_feed", category=category)
-        if category else public_url_for("public_docs_feeds.feed")
+        public_url_for("disclosures_feeds.category_feed", category=category)
+        if category else public_url_for("disclosures_feeds.feed")
     )
     feed = Element("feed", xmlns=ATOM)
     feed.set("xml:lang", "vi")
@@ -43,11 +43,11 @@ def _feed(category: str | None) -> Response:
     SubElement(feed, "updated").text = _iso(max((d.updated_at for d in items), default=None))
     SubElement(feed, "link", rel="self", type="application/atom+xml", href=self_url)
     SubElement(feed, "link", rel="alternate", type="text/html",
-               href=public_url_for("public_docs.disclosure_list", category=category))
+               href=public_url_for("disclosures.disclosure_list", category=category))
     author = SubElement(feed, "author")
     SubElement(author, "name").text = f"Ủy ban nhân dân {ward}"
     for d in items:
-        link = public_url_for("public_docs.disclosure_detail", disclosure_id=d.id)
+        link = public_url_for("disclosures.disclosure_detail", disclosure_id=d.id)
         entry = SubElement(feed, "entry")
         prefix = "[Đã thu hồi] " if d.status == DisclosureStatus.withdrawn else ""
         SubElement(entry, "title").text = f"{prefix}{d.number} – {d.title}"

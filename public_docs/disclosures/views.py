@@ -25,7 +25,7 @@ from public_docs.disclosures.models import (
     DisclosureVersion,
 )
 
-bp = Blueprint("public_docs", __name__, template_folder="templates")
+bp = Blueprint("disclosures", __name__, template_folder="templates")
 
 PER_PAGE = 20
 
@@ -96,7 +96,7 @@ def disclosure_export():
             d.issuer, d.issued_on and d.issued_on.isoformat(), d.effective_on and d.effective_on.isoformat(),
             d.posting_start and d.posting_start.isoformat(), d.posting_end and d.posting_end.isoformat(),
             STATUS_LABELS[d.status], d.version_no,
-            public_url_for("public_docs.disclosure_detail", disclosure_id=d.id),
+            public_url_for("disclosures.disclosure_detail", disclosure_id=d.id),
         ) for d in rows),
     )
     return Response(
@@ -126,7 +126,7 @@ def disclosure_detail(disclosure_id: int):
         disclosure=d,
         print_view=print_view,
         today=services.today(),
-        permalink=public_url_for("public_docs.disclosure_detail", disclosure_id=d.id),
+        permalink=public_url_for("disclosures.disclosure_detail", disclosure_id=d.id),
     )
 
 
@@ -179,7 +179,7 @@ def attachment_url(att: Attachment, external: bool = False) -> str:
     """The attachment's download path; ``external``: absolute, under PUBLIC_URL."""
     build = public_url_for if external else url_for
     return build(
-        "public_docs.attachment_download", disclosure_id=att.disclosure_id, attachment_id=att.id,
+        "disclosures.attachment_download", disclosure_id=att.disclosure_id, attachment_id=att.id,
         name=att.filename,
     )
 

@@ -127,7 +127,7 @@ def body_text(resp) -> str:
 def _arg_values(rule) -> dict:
     """Every value worth trying for a rule's free-text parameters (the case page's actions)."""
     values = {}
-    if "action" in rule.arguments and rule.endpoint == "board.case_action":
+    if "action" in rule.arguments and rule.endpoint == "cases.case_action":
         from moderation.cases.views import ACTIONS
 
         values["action"] = sorted(ACTIONS)

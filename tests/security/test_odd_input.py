@@ -193,13 +193,13 @@ def _valid_values(ds) -> dict[str, str]:
             "password": PASSWORD, "code": ds.ids["code"]}
 
 
-RESIDENT_ENDPOINTS = ("moderation.petition_form", "moderation.support", "moderation.add_information",
-                      "accountability.rate", "accountability.dispute", "moderation.comment",
-                      "moderation_api.create_petition", "accounts.login")
+RESIDENT_ENDPOINTS = ("intake.petition_form", "intake.support", "intake.add_information",
+                      "accountability.rate", "accountability.dispute", "consultations.comment",
+                      "intake_api.create_petition", "accounts.login")
 # Fields where an odd value is never a valid choice: a row stored with one was accepted wrongly.
 _PETITION_IDS = {"topic", "group", "project_id", "email"}
-ID_FIELDS = {"moderation.petition_form": _PETITION_IDS, "moderation_api.create_petition": _PETITION_IDS,
-             "moderation.comment": {"group", "email"}}
+ID_FIELDS = {"intake.petition_form": _PETITION_IDS, "intake_api.create_petition": _PETITION_IDS,
+             "consultations.comment": {"group", "email"}}
 
 
 def _stored_text_problems(before: int) -> list[str]:
@@ -249,8 +249,8 @@ def _open_the_resident_steps(sweep) -> None:
     sweep.ds.objects["case_a"].status = CaseStatus.closed
     needs_info = make_petition(title="Kiến nghị cần bổ sung", status=SubmissionStatus.needs_info.value)
     db.session.commit()
-    sweep.ids_for = {"moderation.add_information": {"code": needs_info.receipt_code},
-                     "moderation.comment": {"disclosure_id": sweep.ds.ids["consultation_id"]}}
+    sweep.ids_for = {"intake.add_information": {"code": needs_info.receipt_code},
+                     "consultations.comment": {"disclosure_id": sweep.ds.ids["consultation_id"]}}
 
 
 def _one_odd_field(sweep, rule, valid: dict, value) -> None:
