@@ -10,6 +10,7 @@ from portal.params import int_arg
 from portal.sanitize import clean_text, strip_tags
 from portal.urls import public_url_for
 from public_docs.disclosures import services
+from public_docs.search import search_or_database
 from public_docs.disclosures.models import BUDGET_PERIODS, CATEGORIES, Disclosure, DisclosureStatus
 
 bp = Blueprint("disclosures_api", __name__, url_prefix="/api/v1")
@@ -37,8 +38,6 @@ SEARCH_RETRY_AFTER = 30  # seconds: a small index is rebuilt well within it
 def _search(q: str, filters: dict, page: int, per_page: int):
     """(items, total, from_database) through the search index, or while it is rebuilt through the
     database; None when neither could answer."""
-    from public_docs.search import search_or_database
-
     try:
         result = search_or_database(q, filters=filters, page=page, per_page=per_page)
     except Exception:  # noqa: BLE001 - the index must never break the API
