@@ -7,7 +7,8 @@ from flask_login import current_user
 from flask_babel import gettext
 from sqlalchemy import select
 
-from moderation.consultations import synthesis as consultation
+from moderation.consultations import synthesis
+from moderation.consultations.comments import approved_comments
 from moderation.consultations.synthesis import SynthesisError
 from moderation.consultations.models import DISPOSITION_LABELS
 from portal.extensions import db
@@ -31,22 +32,22 @@ def index():
     rows = []
     for d in db.session.scalars(select(Disclosure).where(Disclosure.comments_open_from.is_not(None))
                                 .order_by(Disclosure.comments_open_until.desc())):
-        comments = consultation.approved_comments(d)
-        disp = consultation.dispositions(d)
-        syn = consultation.get_synthesis(d)
-        rows.append({"d": d, "closed": consultation.is_closed(d), "comments": len(comments),
+        comments = approved_comments(d)
+        disp = synthesis.dispositions(d)
+        syn = synthesis.get_synthesis(d)
+        rows.append({"d": d, "closed": synthesis.is_closed(d), "comments": len(comments),
                      "done": sum(1 for c in comments if c.id in disp),
                      "published": bool(syn and syn.published_at)})
     return render_template("board/synthesis_list.html", rows=rows)
 
 
 def _render(d, error=None, typed=None, status=200):
-    view = consultation.synthesis_view(d, published_only=False)
-    comments = consultation.approved_comments(d)
+    view = synthesis.synthesis_view(d, published_only=False)
+    comments = approved_comments(d)
     return render_template(
-        "board/synthesis_edit.html", d=d, comments=comments, disp=consultation.dispositions(d),
-        labels=DISPOSITION_LABELS, closed=consultation.is_closed(d), view=view,
-        synthesis=consultation.get_synthesis(d), error=error, typed=typed or {},
+        "board/synthesis_edit.html", d=d, comments=comments, disp=synthesis.dispositions(d),
+        labels=DISPOSITION_LABELS, closed=synthesis.is_closed(d), view=view,
+        synthesis=synthesis.get_synthesis(d), error=error, typed=typed or {},
     ), status
 
 
@@ -59,16 +60,16 @@ def edit(disclosure_id: int):
     form = request.form
     try:
         if form.get("action") == "publish":
-            consultation.publish_synthesis(d, form.get("summary", ""), current_user)
+            synthesis.publish_synthesis(d, form.get("summary", ""), current_user)
             message = gettext("Đã công bố kết quả tổng hợp, tiếp thu, giải trình.")
         else:
             saved = 0
-            for c in consultation.approved_comments(d):
+            for c in approved_comments(d):
                 value = form.get(f"disp-{c.id}")
                 if not value:
                     continue
                 try:
-                    consultation.set_disposition(d, c, value, form.get(f"expl-{c.id}", ""), current_user,
+                    synthesis.set_disposition(d, c, value, form.get(f"expl-{c.id}", ""), current_user,
                                                  group_label=form.get(f"group-{c.id}", ""))
                 except SynthesisError as exc:
                     raise SynthesisError(f"Ý kiến số {c.id}: {exc}") from None
