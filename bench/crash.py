@@ -35,7 +35,7 @@ def count_bench_rows(instance: Instance, run_tag: str) -> int:
 
     app = instance.app()
     with app.app_context():
-        from moderation.models import Submission
+        from moderation.intake.models import Submission
         from portal.extensions import db
 
         n = db.session.scalar(select(func.count()).select_from(Submission)

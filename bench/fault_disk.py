@@ -163,7 +163,7 @@ def stored_with_title(instance: Instance, title: str) -> list[dict]:
 
     app = instance.app()
     with app.app_context():
-        from moderation.models import Submission
+        from moderation.intake.models import Submission
         from portal.extensions import db
 
         out = [{"code": s.receipt_code, "files": [(a.sha256, a.size) for a in s.attachments]}
@@ -180,7 +180,7 @@ def attachments_without_file(instance: Instance, upload_dir: Path) -> list[str]:
     app = instance.app()
     bad = []
     with app.app_context():
-        from moderation.models import SubmissionAttachment
+        from moderation.intake.models import SubmissionAttachment
         from portal.extensions import db
 
         for a in db.session.scalars(select(SubmissionAttachment)):

@@ -82,7 +82,7 @@ def rss_child(workdir: str, queries_file: str) -> None:
 def build_all(app, corpus, args, workdir):
     from portal.extensions import db
     from public_docs import search as S
-    from public_docs.models import Disclosure, DisclosureStatus
+    from public_docs.disclosures.models import Disclosure, DisclosureStatus
 
     docs = []
     with app.app_context():
@@ -149,7 +149,7 @@ def main() -> None:
     app = make_app(workdir)
     from portal.extensions import db
     from public_docs import search as S
-    from public_docs.models import Disclosure, DisclosureStatus, IndexChange
+    from public_docs.disclosures.models import Disclosure, DisclosureStatus, IndexChange
 
     corpus = Corpus(args.n, args.seed)
     print(f"vocabulary: {len(corpus.vocab)} syllables + {len(PHRASES)} phrases; documents: {args.n}")

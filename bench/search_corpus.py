@@ -43,7 +43,7 @@ class Corpus:
         return out
 
     def documents(self):
-        from public_docs.models import CATEGORIES, FORMS
+        from public_docs.disclosures.models import CATEGORIES, FORMS
 
         cats = list(CATEGORIES)
         codes = {"Quyết định": "QĐ", "Kế hoạch": "KH", "Báo cáo": "BC", "Thông báo": "TB", "Tờ trình": "TTr"}

@@ -87,7 +87,7 @@ def _head_name(board) -> str:
 def referral_letter_docx(case, referral) -> bytes:
     """The Board's recommendation to the competent authority, ready to print and sign. It carries the
     petition as moderated (public text) and never the resident's personal data."""
-    from moderation.models import BoardKind
+    from moderation.boards.models import BoardKind
 
     board = case.board
     sub = case.submission

@@ -6,23 +6,24 @@ import datetime as dt
 from flask import current_app
 from sqlalchemy import select
 
-from moderation import deadlines, triage
-from moderation.models import (
-    Board, BoardMember, Case, CaseStatus, Submission, SubmissionAttachment, SubmissionStatus,
-    SubmitterContact,
-)
-from moderation.roster import add_months
+from moderation.cases import deadlines, triage
+from moderation.boards.models import Board, BoardMember
+from moderation.cases.models import Case, CaseStatus
+from moderation.intake.models import Submission, SubmissionAttachment, SubmissionStatus, SubmitterContact
+from moderation.boards.roster import add_months
+from portal import ward
 from portal import audit
 from portal.database import utcnow
 from portal.extensions import db
 from portal.settings import get_setting
+from public_docs.disclosures.models import Attachment
 
 DIGEST_HORIZON_DAYS = 2  # working days
 
 
 def digest_for_board(board: Board, on: dt.date | None = None) -> tuple[list, list]:
     """(due soon, overdue): lists of (case, clock) of the board's open cases."""
-    on = on or deadlines.today()
+    on = on or ward.today()
     horizon = deadlines.add_working_days(on, DIGEST_HORIZON_DAYS)
     due, overdue = [], []
     cases = db.session.scalars(
@@ -44,7 +45,7 @@ def send_case_digest(on: dt.date | None = None) -> list[dict]:
     from moderation.notify import email_staff
     from portal.accounts.models import User
 
-    on = on or deadlines.today()
+    on = on or ward.today()
     sent = []
     for board in db.session.scalars(select(Board).order_by(Board.id)):
         due, overdue = digest_for_board(board, on)
@@ -73,13 +74,8 @@ def _remove_attachments(sub: Submission) -> int:
         db.session.flush()
         still_used = db.session.scalar(select(SubmissionAttachment.id).where(SubmissionAttachment.sha256 == sha).limit(1))
         if still_used is None:
-            try:
-                from public_docs.models import Attachment
-
-                if db.session.scalar(select(Attachment.id).where(Attachment.sha256 == sha).limit(1)) is not None:
-                    continue
-            except Exception:  # pragma: no cover
-                pass
+            if db.session.scalar(select(Attachment.id).where(Attachment.sha256 == sha).limit(1)) is not None:
+                continue
             try:
                 path_for(sha).unlink(missing_ok=True)
             except (OSError, ValueError):
@@ -93,7 +89,7 @@ def purge_submission(sub: Submission, reason: str) -> None:
     if contact is not None:
         db.session.delete(contact)
     sub.display_name = ""
-    from moderation.models import Support
+    from moderation.intake.models import Support
 
     for support in db.session.scalars(select(Support).where(Support.submission_id == sub.id)):
         db.session.delete(support)  # supporters' keyed contact hashes; support_count stays

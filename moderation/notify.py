@@ -8,7 +8,8 @@ from portal.outbox import enqueue_email
 
 def email_submitter(submission, template: str, key: str, **context) -> bool:
     """Queue an email to the submitter when they left an address. ``template`` is a text template
-    under ``templates/moderation/email/`` whose first line is the subject. Returns True if queued."""
+    ``moderation/email/<template>.txt`` (in the templates folder of the domain that sends it) whose
+    first line is the subject. Returns True if queued."""
     contact = submission.contact
     if contact is None or not contact.email:
         return False

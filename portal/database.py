@@ -3,13 +3,25 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, event
+from sqlalchemy import DateTime, String, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
+
+
+class CodeList:
+    """Columns of an admin-edited code list (residential groups, petition topics): a unique short
+    code, a name, a position in the lists, and ``active`` (retired entries stay for old rows)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    position: Mapped[int] = mapped_column(default=0)
+    active: Mapped[bool] = mapped_column(default=True)
 
 
 class UTCDateTime(TypeDecorator):

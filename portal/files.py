@@ -19,7 +19,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import current_app, has_app_context
+from urllib.parse import quote
+
+from flask import Response, abort, current_app, has_app_context
 
 from portal.config import Config
 from portal.pdfcheck import pdf_problem
@@ -208,6 +210,22 @@ def store_bytes(data: bytes) -> str:
 
 def read_stored(sha256: str) -> bytes:
     return path_for(sha256).read_bytes()
+
+
+def download_response(sha256: str | None, content_type: str | None, filename: str) -> Response:
+    """A stored file as a staff download: ``attachment`` under ``filename`` (UTF-8), never cached,
+    never sniffed; 404 when the file is missing. The view checks who may have it."""
+    if not sha256:
+        abort(404)
+    try:
+        data = read_stored(sha256)
+    except (OSError, ValueError):
+        abort(404)
+    response = Response(data, mimetype=content_type or "application/octet-stream")
+    response.headers["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _open_image(data: bytes, content_type: str):

@@ -12,9 +12,12 @@ number a visitor sends (form, query string, JSON) is read through :func:`to_int`
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from flask import request
+
+from portal.extensions import db
 
 MAX_ID = 2**31 - 1  # PostgreSQL ``integer``: the largest id a row can have
 MAX_PAGE = 100_000
@@ -47,6 +50,42 @@ def coerce_int(value) -> int:
 def as_id(value) -> int | None:
     """A row id (from a form, a query string or a service argument), or None."""
     return to_int(value)
+
+
+_DMY = re.compile(r"\s*([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\s*")
+
+
+def parse_date(value) -> dt.date | None:
+    """A date from a date, a datetime, ``YYYY-MM-DD`` (date inputs, the importer) or ``dd/mm/yyyy``
+    (typed by hand); None when empty. Anything else raises ValueError: the caller words the message."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        return dt.datetime.strptime(text, "%Y-%m-%d").date()
+    except ValueError:
+        pass
+    m = _DMY.fullmatch(text)
+    if m:
+        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))  # ValueError: no such day
+    raise ValueError(f"not a date: {text[:40]!r}")
+
+
+def get_row(model, value):
+    """The ``model`` row whose id is ``value`` (an int or a string), or None: an id out of range
+    (an ``<int:…>`` URL value past 2³¹−1, zero, a negative) never reaches the database."""
+    row_id = as_id(value)
+    return db.session.get(model, row_id) if row_id is not None else None
 
 
 def int_arg(name: str, default: int | None = None, lo: int = 1, hi: int = MAX_ID) -> int | None:

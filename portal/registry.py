@@ -4,7 +4,7 @@
 has a ``register(app)``, called by ``create_app``, that registers its blueprints and then tells the
 shell what it adds:
 
-- **navigation**: ``add_nav_entry(app, "main", "public_docs.home", _l("Trang chủ"), order=10)``;
+- **navigation**: ``add_nav_entry(app, "main", "disclosures.home", _l("Trang chủ"), order=10)``;
   menus are ``"main"`` (the header of every page) and ``"staff"`` (the staff dashboard). Templates
   loop over ``nav_entries("main")``: entries sorted by ``order``, without those whose endpoint does
   not exist or whose ``roles`` the current user lacks (see :func:`portal.permissions.has_role`).

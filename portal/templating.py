@@ -2,14 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from flask import url_for
 from werkzeug.routing import BuildError
 
 from portal.sanitize import nest_headings
-
-VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+from portal.ward import VN_TZ  # noqa: F401  (re-exported: templates and older imports use it here)
 
 
 def nav_url(endpoint: str, **values) -> str | None:

@@ -21,7 +21,7 @@ def public_url() -> str:
 def public_url_for(endpoint: str, **values) -> str:
     """``url_for(endpoint, **values)`` as an absolute URL under ``PUBLIC_URL``.
 
-    ``endpoint`` is a full endpoint name (``"moderation.track_code"``); ``_anchor`` is kept,
+    ``endpoint`` is a full endpoint name (``"intake.track_code"``); ``_anchor`` is kept,
     ``_external`` ignored. Raises werkzeug's ``BuildError`` for an unknown endpoint."""
     app = current_app
     anchor = values.pop("_anchor", None)

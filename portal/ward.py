@@ -1,22 +1,33 @@
-"""The ward's own structure shared by every package: residential groups."""
+"""The ward's own facts shared by every package: its time zone and today's date there, and the
+residential groups."""
 from __future__ import annotations
 
-from sqlalchemy import String
-from sqlalchemy.orm import Mapped, mapped_column
+import datetime as dt
+from zoneinfo import ZoneInfo
 
+
+from portal.database import CodeList, utcnow
 from portal.extensions import db
 
+VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")  # the ward's time zone: every date shown or written is in it
 
-class ResidentialGroup(db.Model):
+
+def local_date(value: dt.datetime | dt.date) -> dt.date:
+    """The ward's calendar day of an aware datetime (a naive one, or a date, is taken as it is)."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(VN_TZ).date() if value.tzinfo else value.date()
+    return value
+
+
+def today() -> dt.date:
+    """Today in the ward."""
+    return local_date(utcnow())
+
+
+class ResidentialGroup(CodeList, db.Model):
     """Tổ dân phố / thôn: admin-editable list."""
 
     __tablename__ = "residential_group"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(32), unique=True)
-    name: Mapped[str] = mapped_column(String(120))
-    position: Mapped[int] = mapped_column(default=0)
-    active: Mapped[bool] = mapped_column(default=True)
 
     def __repr__(self) -> str:
         return f"<ResidentialGroup {self.code}>"

@@ -12,7 +12,7 @@ def verify_submissions(instance: Instance, sent: dict[str, dict]) -> dict:
     app = instance.app()
     missing, mismatched = [], []
     with app.app_context():
-        from moderation.models import Submission
+        from moderation.intake.models import Submission
         from portal.extensions import db
 
         codes = list(sent)

@@ -36,11 +36,10 @@ def load_petitions(n: int, seed: int = 11, batch: int = 1000, today: dt.date | N
     """Insert ``n`` approved petitions (a tenth private), each with its case; returns counts."""
     from sqlalchemy import insert, select
 
-    from moderation.deadlines import seed_holidays
-    from moderation.models import (
-        Case, CaseStatus, Referral, Submission, SubmissionKind, SubmissionStatus, Topic, Visibility,
-    )
-    from moderation.routing import get_inspection_board
+    from moderation.cases.deadlines import seed_holidays
+    from moderation.cases.models import Case, CaseStatus, Referral
+    from moderation.intake.models import Submission, SubmissionKind, SubmissionStatus, Topic, Visibility
+    from moderation.boards.routing import get_inspection_board
     from portal.extensions import db
     from portal.ward import ResidentialGroup
 
@@ -59,7 +58,7 @@ def load_petitions(n: int, seed: int = 11, batch: int = 1000, today: dt.date | N
     db.session.commit()
     has_search_text = hasattr(Submission, "search_text")
     if has_search_text:
-        from moderation.petition_search import search_text
+        from moderation.intake.search import search_text
     statuses = [s for s, w in STATUS_MIX for _ in range(w)]
     today = today or dt.date.today()
     first_day = today - dt.timedelta(days=730)

@@ -26,7 +26,7 @@ BATCH = 500
 
 
 def _backfill_search_text():
-    from moderation.petition_search import search_text
+    from moderation.intake.search import search_text
 
     conn = op.get_bind()
     submission = sa.table(

@@ -39,7 +39,7 @@ def normalize_block_value(kind: str, value: str) -> str:
 
 
 def is_blocked(ip: str | None = None, phone: str | None = None, email: str | None = None) -> bool:
-    from moderation.models import BlocklistEntry
+    from moderation.abuse.models import BlocklistEntry
 
     entries = db.session.execute(select(BlocklistEntry.kind, BlocklistEntry.value)).all()
     if not entries:

@@ -60,7 +60,7 @@ def _read_token(form) -> tuple[int, str]:
 
 
 def _token_use(nonce: str):
-    from moderation.models import FormToken
+    from moderation.abuse.models import FormToken
 
     return db.session.get(FormToken, nonce)
 
@@ -88,7 +88,7 @@ def consume_form_token(form, kind: str, receipt_code: str | None = None) -> None
     """Record the post's token as used, in the caller's transaction (after what it stores, before
     its commit). A second post with the same token, even one running at the same moment, hits the
     primary key: its whole transaction is rolled back and ``AlreadySent`` raised."""
-    from moderation.models import FormToken
+    from moderation.abuse.models import FormToken
 
     _started, nonce = _read_token(form)
     db.session.add(FormToken(nonce=nonce, form=kind, receipt_code=receipt_code))
@@ -104,7 +104,7 @@ def consume_form_token(form, kind: str, receipt_code: str | None = None) -> None
 
 def purge_form_tokens(now=None) -> int:
     """Forget used tokens older than a form may be open (they are refused as expired anyway)."""
-    from moderation.models import FormToken
+    from moderation.abuse.models import FormToken
 
     cutoff = (now or utcnow()) - dt.timedelta(hours=float(setting("FORM_MAX_AGE_HOURS")) + 1)
     return db.session.execute(delete(FormToken).where(FormToken.used_at < cutoff)).rowcount or 0

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from flask import current_app
 
-from moderation.models import Submission, SubmissionAttachment
+from moderation.intake.models import Submission, SubmissionAttachment
 from portal.extensions import db
 from portal.files import JPEG, PDF, PNG, clean_filename, inspect_upload, store_bytes, strip_image_metadata
 from portal.errors import DomainError

@@ -7,10 +7,11 @@ import datetime as dt
 from flask import current_app
 from sqlalchemy import select
 
-from moderation.models import MatterKind, Topic, Visibility
+from moderation.intake.models import MatterKind, Topic, Visibility
 from portal.extensions import db
 from portal.i18n import N_
 from portal.ward import ResidentialGroup
+from public_docs.disclosures import services
 
 KIND_LABELS = {
     MatterKind.feedback: N_("Phản ánh, kiến nghị"),
@@ -55,17 +56,11 @@ def active_groups() -> list[ResidentialGroup]:
 
 
 def list_projects() -> list:
-    try:
-        from public_docs.services import list_projects as _list
-    except ImportError:  # pragma: no cover - disclosures not installed
-        return []
-    return _list()
+    return services.list_projects()
 
 
 def is_open_for_comments(disclosure, on_date: dt.date | None = None) -> bool:
-    from public_docs.services import is_open_for_comments as _open
-
-    return _open(disclosure, on_date)
+    return services.is_open_for_comments(disclosure, on_date)
 
 
 def legal_guidance(kind: MatterKind | str) -> str:

@@ -9,7 +9,7 @@ import datetime as dt
 
 from sqlalchemy import func, or_, select, update
 
-from moderation.models import Submission, SubmissionEvent, SubmissionKind, SubmissionStatus
+from moderation.intake.models import Submission, SubmissionEvent, SubmissionKind, SubmissionStatus
 from moderation.queue.common import PENDING
 from portal import audit
 from portal.database import utcnow
@@ -39,7 +39,7 @@ def counts() -> dict[str, int]:
 
 
 def due_badge(submission: Submission) -> dict:
-    from moderation.deadlines import clock, due_date
+    from moderation.cases.deadlines import clock, due_date
 
     return clock(due_date("moderation", submission.created_at))
 

@@ -2,7 +2,7 @@
 the writer of the SubmissionEvent, the audit event and the resident's email."""
 from __future__ import annotations
 
-from moderation.models import Submission, SubmissionEvent, SubmissionStatus
+from moderation.intake.models import Submission, SubmissionEvent, SubmissionStatus
 from portal import audit
 from portal.extensions import db
 from portal.sanitize import clean_text

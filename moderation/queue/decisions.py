@@ -5,12 +5,12 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from moderation.intake import legal_guidance
-from moderation.models import (
-    MatterKind, RejectionReason, Submission, SubmissionKind, SubmissionStatus, Support, Topic,
-)
+from moderation.intake.models import MatterKind, Submission, SubmissionKind, SubmissionStatus, Support, Topic
+from moderation.queue.models import RejectionReason
 from moderation.queue.claims import finish_claimed, holder_message, is_claimed_by_other
 from moderation.queue.common import PENDING, reason_note, record_action
 from moderation.queue.privacy import purge_denunciation
+from moderation.boards.routing import route_approved_petition
 from portal.extensions import db
 from portal.sanitize import clean_text
 from portal.i18n import N_, _l
@@ -44,7 +44,7 @@ def seed_rejection_reasons() -> None:
 
 def approve_submission(submission: Submission, user, note: str = "", public_message: str = "",
                        board_id: int | None = None, routing_reason: str = ""):
-    """Approve: a petition goes on to its Board (``moderation.routing``); a comment is published
+    """Approve: a petition goes on to its Board (``moderation.boards.routing``); a comment is published
     under its draft. Returns the Case for a petition when routing exists, else None."""
     note = reason_note(note or "Nội dung phù hợp, được duyệt.", required=False)
     public_message = clean_text(public_message, 2000)
@@ -52,12 +52,7 @@ def approve_submission(submission: Submission, user, note: str = "", public_mess
     case = None
     if submission.kind == SubmissionKind.petition:
         msg = public_message or N_("Kiến nghị đã được duyệt và chuyển đến Ban để xem xét.")
-        try:
-            from moderation.routing import route_approved_petition
-        except ImportError:  # pragma: no cover - Board package not installed
-            route_approved_petition = None
-        if route_approved_petition is not None:
-            case = route_approved_petition(submission, user, board_id=board_id, reason=routing_reason)
+        case = route_approved_petition(submission, user, board_id=board_id, reason=routing_reason)
         lead = "Phản ánh, kiến nghị của ông/bà đã được duyệt và chuyển đến Ban để xem xét, trả lời."
     else:
         msg = public_message or N_("Ý kiến góp ý đã được duyệt và hiển thị dưới dự thảo.")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import delete
 
-from moderation.models import Submission, SubmissionAttachment, SubmissionEvent, SubmissionKind
+from moderation.maintenance import purge_submission
+from moderation.intake.models import Submission, SubmissionAttachment, SubmissionEvent, SubmissionKind
 from moderation.queue.claims import holder_message, is_claimed_by_other
 from moderation.queue.common import PENDING, reason_note, record_action
-from moderation.triage.permissions import CONTACT_REASON_MISSING, can_access_personal_data, contact_reason
+from moderation.cases.permissions import CONTACT_REASON_MISSING, can_access_personal_data, contact_reason
 from portal import audit
 from portal.database import utcnow
 from portal.extensions import db
@@ -73,17 +74,7 @@ def erase_personal_data(submission: Submission, user, note: str) -> None:
     note = reason_note(note)
     if submission.personal_data_purged_at is not None:
         raise DomainError(_l("Dữ liệu cá nhân của mục này đã được xóa trước đó."))
-    try:
-        from moderation.maintenance import purge_submission
-    except ImportError:  # pragma: no cover - Board package not installed
-        purge_submission = None
-    if purge_submission is not None:
-        purge_submission(submission, f"request: {note}")
-    else:  # pragma: no cover
-        if submission.contact is not None:
-            db.session.delete(submission.contact)
-        submission.display_name = ""
-        submission.personal_data_purged_at = utcnow()
+    purge_submission(submission, f"request: {note}")
     db.session.add(SubmissionEvent(submission_id=submission.id, action="erase", internal_note=note,
                                    public_message=N_("Dữ liệu cá nhân đã được xóa theo yêu cầu của người gửi."),
                                    actor_id=user.id))

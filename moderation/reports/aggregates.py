@@ -14,7 +14,8 @@ from sqlalchemy import String, and_, case, func, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
-from moderation.models import Case, CaseStatus, Referral, Submission, SubmissionKind
+from moderation.cases.models import Case, CaseStatus, Referral
+from moderation.intake.models import Submission, SubmissionKind
 from portal.extensions import db
 
 
@@ -27,7 +28,7 @@ class local_day(FunctionElement):
 
 
 def _zone():
-    from portal.templating import VN_TZ
+    from portal.ward import VN_TZ
 
     return VN_TZ
 

@@ -29,7 +29,8 @@ def _counted_redirect(obj) -> bool:
 
 def watch() -> None:
     """Declare what the figures derive from (called when the app is created)."""
-    from moderation.models import Case, Holiday, Referral, Submission, Topic
+    from moderation.cases.models import Case, Holiday, Referral
+    from moderation.intake.models import Submission, Topic
     from portal.settings import Setting
     from portal.ward import ResidentialGroup
 

@@ -11,11 +11,14 @@ from collections import Counter, OrderedDict
 
 from sqlalchemy import func, select
 
-from moderation import deadlines
+from moderation.cases import deadlines
 from moderation.reports import aggregates
-from moderation.models import Case, Submission, SubmissionKind, SubmissionStatus, Topic
+from moderation.cases.models import Case
+from moderation.intake.models import Submission, SubmissionKind, SubmissionStatus, Topic
+from portal import ward
 from portal.extensions import db
 from portal.i18n import N_
+from public_docs.disclosures.models import CATEGORIES, Disclosure
 
 STAT_LABELS = OrderedDict([
     ("received", N_("Tiếp nhận")),
@@ -32,7 +35,7 @@ STAT_LABELS = OrderedDict([
 
 
 def _period_bounds(start: dt.date | None, end: dt.date | None):
-    from portal.templating import VN_TZ
+    from portal.ward import VN_TZ
 
     lo = dt.datetime.combine(start, dt.time.min, tzinfo=VN_TZ) if start else None
     hi = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=VN_TZ) if end else None
@@ -80,7 +83,7 @@ def answer_date(case: Case) -> dt.date | None:
     if answered:
         return min(answered)
     if case.responded_at:
-        return deadlines.local_date(case.responded_at)
+        return ward.local_date(case.responded_at)
     return None
 
 
@@ -183,8 +186,6 @@ def _median(counts: Counter) -> float | None:
 
 def disclosure_statistics(start: dt.date | None = None, end: dt.date | None = None) -> dict:
     """Disclosures published by category and consultations held (opened for comment) in the period."""
-    from public_docs.models import CATEGORIES, Disclosure
-
     lo, hi = _period_bounds(start, end)
     q = select(Disclosure).where(Disclosure.published_at.is_not(None))
     if lo is not None:

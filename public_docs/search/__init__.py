@@ -182,7 +182,7 @@ def _attachment_texts(doc_ids: list[int]) -> dict[int, list[str]]:
     from sqlalchemy import select
 
     from portal.extensions import db
-    from public_docs.models import Attachment
+    from public_docs.disclosures.models import Attachment
 
     out: dict[int, list[str]] = {}
     for did, text in db.session.execute(
@@ -201,7 +201,7 @@ def _load_texts(doc_ids: list[int], attachments: bool = False) -> dict[int, tupl
     from sqlalchemy import case, func, select
 
     from portal.extensions import db
-    from public_docs.models import Disclosure
+    from public_docs.disclosures.models import Disclosure
 
     body_col = func.substr(
         case((Disclosure.body_html != "", Disclosure.body_html), else_=Disclosure.body_source), 1, 40_000
@@ -359,10 +359,6 @@ def sync(index_path=None) -> str:
                 count = _index.rebuild(path)
                 return f"rebuilt:{count}"
     return f"applied:{_index.apply_pending_changes(path)}"
-
-
-def is_available(index_path=None) -> bool:
-    return engine.get_state(_index.index_dir(index_path), _config("SEARCH_CACHE_MB", 64)) is not None
 
 
 __all__ = [

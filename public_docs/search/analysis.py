@@ -210,12 +210,6 @@ class _FastText(TEXT):
             yield word.encode("utf-8"), freq, freq * fb, pack_uint(freq)
 
 
-class ExactText(_FastText):
-    """Frequency-only text field on the exact (diacritic-preserving, lowercase) words."""
-
-    kind = "exact"
-
-
 class MarkedText(_FastText):
     """Frequency-only field of the exact words that carry diacritics: unmarked words would only
     repeat the folded field, and queries without marks search the folded field."""
@@ -227,9 +221,3 @@ class FoldedText(_FastText):
     """Frequency-only text field on the folded words (no diacritics, đ → d)."""
 
     kind = "folded"
-
-
-class BigramText(_FastText):
-    """Frequency-only field of folded word pairs: phrase matches score here."""
-
-    kind = "bigram"

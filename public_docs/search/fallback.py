@@ -18,8 +18,8 @@ from public_docs.search.vietnamese import surface_pattern
 def search_database(query: str | None, filters=None, page: int = 1, per_page: int = 20):
     from portal.extensions import db
     from public_docs import search as S
-    from public_docs.models import Disclosure, DisclosureStatus
-    from public_docs.services import filter_public
+    from public_docs.disclosures.models import Disclosure, DisclosureStatus
+    from public_docs.disclosures.services import filter_public
 
     parsed = parse(query)
     filters = S.clean_filters(filters)

@@ -48,7 +48,7 @@ def reindex_cmd():
 def _on_public_content_changed(_app: Flask, models=frozenset(), **_extra) -> None:
     """A commit added ``IndexChange`` rows (public content, see ``public_docs.register``): apply
     them after the response."""
-    from public_docs.models import IndexChange
+    from public_docs.disclosures.models import IndexChange
 
     if IndexChange in models and has_request_context():
         g.search_changes = True

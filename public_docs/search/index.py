@@ -18,12 +18,11 @@ import threading
 import uuid
 from pathlib import Path
 
-from flask import current_app, has_app_context
+from flask import current_app
 from sqlalchemy import func, select
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import ID, KEYWORD, STORED, Schema
-from whoosh.filedb.filestore import FileStorage
 
 from public_docs.search.analysis import FoldedText, MarkedText, count_words, fold, folded_counts, marked_counts
 
@@ -127,7 +126,7 @@ def is_usable(path: Path) -> bool:
 
 
 def _searchable_query():
-    from public_docs.models import Disclosure, DisclosureStatus
+    from public_docs.disclosures.models import Disclosure, DisclosureStatus
 
     return select(Disclosure).where(Disclosure.status == DisclosureStatus.published)
 
@@ -170,7 +169,7 @@ def document_for(disclosure) -> dict:
 
 
 def _is_searchable(disclosure) -> bool:
-    from public_docs.models import DisclosureStatus
+    from public_docs.disclosures.models import DisclosureStatus
 
     return disclosure is not None and disclosure.status == DisclosureStatus.published
 
@@ -195,7 +194,7 @@ def open_writer(ix, **kwargs):
 
 
 def _max_change_id(session) -> int:
-    from public_docs.models import IndexChange
+    from public_docs.disclosures.models import IndexChange
 
     return session.scalar(select(func.coalesce(func.max(IndexChange.id), 0))) or 0
 
@@ -249,7 +248,7 @@ def rebuild(path: Path | None = None, session=None) -> int:
 def apply_pending_changes(path: Path | None = None, session=None, limit: int = 2000) -> int:
     """Apply ``IndexChange`` rows after the last one applied to this directory. Returns how many."""
     from portal.extensions import db
-    from public_docs.models import Disclosure, IndexChange
+    from public_docs.disclosures.models import Disclosure, IndexChange
 
     path = index_dir(path)
     session = session or db.session
@@ -292,7 +291,7 @@ def apply_pending_changes(path: Path | None = None, session=None, limit: int = 2
 
 def pending_count(path: Path | None = None, session=None) -> int:
     from portal.extensions import db
-    from public_docs.models import IndexChange
+    from public_docs.disclosures.models import IndexChange
 
     path = index_dir(path)
     state = read_state(path)
@@ -304,17 +303,8 @@ def pending_count(path: Path | None = None, session=None) -> int:
     ) or 0
 
 
-def open_storage(path: Path) -> FileStorage:
-    return FileStorage(str(path), supports_mmap=True)
-
-
 def _signal_change() -> None:
     """Tell this process's warm searcher to check the index again on the next query."""
     from public_docs.search import engine
 
     engine.invalidate()
-
-
-def ensure_app_context() -> None:
-    if not has_app_context():  # pragma: no cover - programming error
-        raise RuntimeError("search index functions need an application context")

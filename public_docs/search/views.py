@@ -25,7 +25,7 @@ FILTER_LABELS = {
 
 def _labelled_facets(facets: dict[str, dict[str, int]], filters: dict[str, str]) -> dict[str, list]:
     from portal.ward import ResidentialGroup
-    from public_docs.models import CATEGORIES, STATUS_LABELS
+    from public_docs.disclosures.models import CATEGORIES, STATUS_LABELS
 
     status_labels = {s.value: label for s, label in STATUS_LABELS.items()}
     group_names = {}
@@ -53,7 +53,7 @@ def _labelled_facets(facets: dict[str, dict[str, int]], filters: dict[str, str])
 @cacheable
 @limiter.limit("120 per minute")
 def results():
-    from public_docs.models import CATEGORIES, Disclosure, DisclosureStatus
+    from public_docs.disclosures.models import CATEGORIES, Disclosure, DisclosureStatus
     from public_docs.search import search_or_database
 
     q = clean_text(request.args.get("q"), 500) or ""

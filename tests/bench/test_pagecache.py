@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from portal import pagecache
-from public_docs import services
+from public_docs.disclosures import services
 
 
 @pytest.fixture
@@ -96,7 +96,7 @@ def test_a_publication_shows_at_once(app, client, db):
 
 def test_a_resident_petition_does_not_empty_the_cache(app, client, db):
     from moderation import intake
-    from moderation.models import Topic
+    from moderation.intake.models import Topic
     from sqlalchemy import select
 
     assert client.get("/cong-khai").headers.get("X-Page-Cache") == "miss"

@@ -1,6 +1,6 @@
 import pytest
 
-from moderation.routing import get_inspection_board, route_approved_petition
+from moderation.boards.routing import get_inspection_board, route_approved_petition
 from tests.board.factories import add_member, make_petition
 
 

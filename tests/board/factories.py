@@ -12,9 +12,7 @@ _seq = itertools.count(1)
 def make_petition(*, title="Đường ngập nước", description="Mô tả kiến nghị", email="dan@example.vn",
                   name="Nguyễn Văn Dân", phone="0905000111", disclosure_id=None, topic=None, group=None,
                   visibility="named", status="approved", created_at=None, display_name="Nguyễn Văn Dân"):
-    from moderation.models import (
-        Submission, SubmissionKind, SubmissionStatus, SubmitterContact, Visibility,
-    )
+    from moderation.intake.models import Submission, SubmissionKind, SubmissionStatus, SubmitterContact, Visibility
 
     n = next(_seq)
     sub = Submission(
@@ -37,7 +35,7 @@ def make_petition(*, title="Đường ngập nước", description="Mô tả ki�
 
 
 def make_project(number=None, title="Dự án nâng cấp đường Lê Lợi"):
-    from public_docs.models import Disclosure, DisclosureStatus
+    from public_docs.disclosures.models import Disclosure, DisclosureStatus
 
     n = next(_seq)
     d = Disclosure(number=number or f"{n}/QĐ-UBND", title=title, category="projects", is_project=True,
@@ -49,7 +47,7 @@ def make_project(number=None, title="Dự án nâng cấp đường Lê Lợi"):
 
 def make_board(kind="supervision", name="Ban giám sát đầu tư của cộng đồng", project=None, members=()):
     """``members``: iterable of (user_or_None, position)."""
-    from moderation.models import Board, BoardKind, BoardMember
+    from moderation.boards.models import Board, BoardKind, BoardMember
 
     board = Board(kind=BoardKind(kind), name=name, project_id=getattr(project, "id", None))
     db.session.add(board)
@@ -61,7 +59,7 @@ def make_board(kind="supervision", name="Ban giám sát đầu tư của cộng 
 
 
 def add_member(board, user, position="member", group=None, term_start=None, term_end=None):
-    from moderation.models import BoardMember
+    from moderation.boards.models import BoardMember
 
     m = BoardMember(board_id=board.id, user_id=getattr(user, "id", None), position=position,
                     group_id=getattr(group, "id", group), term_start=term_start, term_end=term_end)

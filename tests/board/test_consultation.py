@@ -3,16 +3,16 @@ import datetime as dt
 import pytest
 from flask import render_template_string
 
-from moderation import consultation
+from moderation.consultations import synthesis as consultation
 from moderation.documents import docx_text
-from moderation.models import Submission, SubmissionKind, SubmissionStatus, Visibility
+from moderation.intake.models import Submission, SubmissionKind, SubmissionStatus, Visibility
 from portal.extensions import db as _db
 from tests.conftest import sign_in
 from portal.errors import DomainError
 
 
 def _draft(db, closed=True):
-    from public_docs.models import Disclosure, DisclosureStatus
+    from public_docs.disclosures.models import Disclosure, DisclosureStatus
 
     today = dt.date.today()
     d = Disclosure(number="7/DT-UBND", title="Dự thảo quy ước tổ dân phố", category="conventions",

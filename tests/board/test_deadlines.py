@@ -1,7 +1,7 @@
 import datetime as dt
 
-from moderation import deadlines
-from moderation.models import Holiday
+from moderation.cases import deadlines
+from moderation.cases.models import Holiday
 
 
 def test_working_days_skip_tet_and_weekends(db):

@@ -1,7 +1,8 @@
 from sqlalchemy import select
 
-from moderation.models import Board, BoardKind, Case, CaseStatus
-from moderation.roster import roster_warnings
+from moderation.boards.models import Board, BoardKind
+from moderation.cases.models import Case, CaseStatus
+from moderation.boards.roster import roster_warnings
 
 
 def test_demo_load_builds_boards_members_and_cases(runner, db):

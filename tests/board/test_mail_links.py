@@ -8,9 +8,9 @@ import re
 import pytest
 from sqlalchemy import select
 
-from moderation import triage
+from moderation.cases import triage
 from moderation.maintenance import send_case_digest
-from moderation.routing import route_approved_petition
+from moderation.boards.routing import route_approved_petition
 from portal.outbox import OutboxMessage
 from tests.board.factories import make_petition
 from tests.board.test_triage import _walk_to

@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from moderation import reports
 from moderation.maintenance import purge_personal_data, send_case_digest
-from moderation.models import Submission, SubmissionAttachment, SubmitterContact
+from moderation.intake.models import Submission, SubmissionAttachment, SubmitterContact
 from portal.outbox import OutboxMessage
 from tests.board.factories import make_petition
 from tests.board.test_triage import _walk_to
@@ -13,7 +13,7 @@ UTC = dt.timezone.utc
 
 
 def test_digest_lists_due_and_overdue_cases_to_the_head(db, board_setup, runner):
-    from moderation.routing import route_approved_petition
+    from moderation.boards.routing import route_approved_petition
 
     s = board_setup
     # case 1 routed Monday 2/3/2026: acknowledgement due 9/3 (5 working days)
@@ -45,7 +45,7 @@ def test_purge_removes_personal_data_and_keeps_statistics(db, board_setup, runne
     s.case.closed_at = dt.datetime.now(UTC) - dt.timedelta(days=800)
     db.session.add(SubmissionAttachment(submission_id=s.submission.id, filename="anh.jpg", content_type="image/jpeg",
                                         size=3, sha256="a" * 64))
-    from moderation.models import Support
+    from moderation.intake.models import Support
 
     db.session.add(Support(submission_id=s.submission.id, contact_hash="b" * 64))
     s.submission.support_count = 1

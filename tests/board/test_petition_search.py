@@ -6,9 +6,9 @@ import re
 import pytest
 from sqlalchemy import select
 
-from moderation.models import Submission
+from moderation.intake.models import Submission
 from moderation.queue import privacy
-from moderation.routing import route_approved_petition
+from moderation.boards.routing import route_approved_petition
 from tests.board.factories import make_petition
 from tests.board.querycount import count_statements
 
@@ -154,7 +154,7 @@ def test_public_pages_cost_the_same_statements_for_5_and_50_petitions(client, db
         have = db.session.scalar(select(db.func.count()).select_from(Submission))
         for i in range(have, size):
             sub = _public(s, f"Đèn chiếu sáng hỏng {i}", day=i, topic=None)
-            from moderation import triage
+            from moderation.cases import triage
             from tests.board.test_triage import _walk_to
 
             case = triage.case_for_submission(sub)

@@ -2,9 +2,10 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from moderation import triage
-from moderation.models import Topic
-from moderation.routing import route_approved_petition
+from moderation import intake
+from moderation.cases import triage
+from moderation.intake.models import Topic
+from moderation.boards.routing import route_approved_petition
 from portal.ward import ResidentialGroup
 from tests.board.factories import make_petition
 from tests.board.test_triage import _walk_to
@@ -21,6 +22,7 @@ def test_public_petitions_show_response_not_notes_or_personal_data(client, db, b
     anon = make_petition(title="Đèn đường hỏng", visibility="anonymous", display_name="Ẩn Danh Tên")
     route_approved_petition(anon, s.moderator)
     make_petition(title="Chưa duyệt", status="received")
+    s.submission.receipt_code = intake.new_receipt_code()  # the tracking page takes real codes only
     db.session.commit()
     page = client.get("/kien-nghi").get_data(as_text=True)
     assert "Đường ngập nước" in page and "Đèn đường hỏng" in page
@@ -35,7 +37,7 @@ def test_public_petitions_show_response_not_notes_or_personal_data(client, db, b
     for secret in ("GHI-CHU-NOI-BO", "XAC-MINH-NOI-BO", "dan@example.vn", s.submission.receipt_code):
         assert secret not in detail
     assert client.get(f"/kien-nghi/{private.id}").status_code == 404
-    tracking = client.get(f"/kien-nghi/theo-doi/{s.submission.receipt_code}").get_data(as_text=True)
+    tracking = client.get(f"/tra-cuu/{s.submission.receipt_code}").get_data(as_text=True)
     assert "Ban đã đề nghị sửa đường." in tracking
     for secret in ("GHI-CHU-NOI-BO", "XAC-MINH-NOI-BO", "dan@example.vn", "0905000111"):
         assert secret not in tracking
@@ -60,10 +62,10 @@ def test_public_search_is_diacritic_insensitive_and_filters(client, db, board_se
 
 def test_tracking_partial_rate_once_and_dispute_once(client, db, board_setup):
     s = board_setup
-    code = s.submission.receipt_code
+    code = s.submission.receipt_code = intake.new_receipt_code()  # the tracking page takes real codes only
     _walk_to(s.case, s, "closed")
     db.session.commit()
-    page = client.get(f"/kien-nghi/theo-doi/{code}").get_data(as_text=True)
+    page = client.get(f"/tra-cuu/{code}").get_data(as_text=True)
     assert "UBND phường sẽ sửa đường trong quý II." in page
     assert "Gửi đánh giá" in page and "xem xét lại" in page
     r = client.post(f"/tra-cuu/{code}/danh-gia", data={"rating": "9", "comment": "Giữ lại nhận xét"})
@@ -74,7 +76,7 @@ def test_tracking_partial_rate_once_and_dispute_once(client, db, board_setup):
     db.session.expire_all()
     case = triage.case_for_submission(s.submission)
     assert case.rating == 4
-    assert "Gửi đánh giá" not in client.get(f"/kien-nghi/theo-doi/{code}").get_data(as_text=True)
+    assert "Gửi đánh giá" not in client.get(f"/tra-cuu/{code}").get_data(as_text=True)
     assert client.post(f"/tra-cuu/{code}/xem-xet-lai", data={"reason": "Đường vẫn còn ngập khi mưa"}).status_code == 302
     db.session.expire_all()
     case = triage.case_for_submission(s.submission)

@@ -24,7 +24,7 @@ def test_periods():
 def test_report_downloads_hold_the_figures(client, db, board_setup):
     s = board_setup
     _dataset(db, s)
-    from public_docs.models import Disclosure, DisclosureStatus
+    from public_docs.disclosures.models import Disclosure, DisclosureStatus
 
     db.session.add(Disclosure(number="12/KH-UBND", title="Kế hoạch 2026", category="plans",
                               status=DisclosureStatus.published,

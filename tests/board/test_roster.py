@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from moderation import roster
-from moderation.routing import get_inspection_board
+from moderation.boards import roster
+from moderation.boards.routing import get_inspection_board
 from portal.ward import ResidentialGroup
 from tests.board.factories import add_member, make_board, make_project
 from tests.conftest import sign_in
@@ -83,7 +83,7 @@ def test_attach_supervision_board_to_project(client, db, make_user):
     assert client.post("/can-bo/ban/ban-giam-sat", data={"sup-project_id": project.id}).status_code == 302
     r = client.post("/can-bo/ban/ban-giam-sat", data={"sup-project_id": project.id})
     assert r.status_code == 400
-    from moderation.routing import project_board
+    from moderation.boards.routing import project_board
 
     assert project_board(project.id) is not None
     with pytest.raises(DomainError):
@@ -91,7 +91,7 @@ def test_attach_supervision_board_to_project(client, db, make_user):
 
 
 def test_holiday_admin(client, db, make_user):
-    from moderation.models import Holiday
+    from moderation.cases.models import Holiday
 
     sign_in(client, make_user("admin"))
     assert client.post("/can-bo/ban/ngay-nghi", data={"day": "2026-03-10", "name": "Nghỉ bù"}).status_code == 302
@@ -104,7 +104,7 @@ def test_holiday_admin(client, db, make_user):
 
 
 def test_sla_settings_admin(client, db, make_user):
-    from moderation import deadlines
+    from moderation.cases import deadlines
 
     sign_in(client, make_user("admin"))
     data = {"action": "settings", "SLA_MODERATION_DAYS": "2", "SLA_BOARD_ACK_DAYS": "3",

@@ -1,8 +1,9 @@
 import pytest
 from sqlalchemy import select
 
-from moderation.models import Board, BoardKind, Case, CaseEvent, CaseStatus
-from moderation.routing import get_inspection_board, route_approved_petition
+from moderation.boards.models import Board, BoardKind
+from moderation.cases.models import Case, CaseEvent, CaseStatus
+from moderation.boards.routing import get_inspection_board, route_approved_petition
 from portal.audit import AuditEvent
 from portal.outbox import OutboxMessage
 from tests.board.factories import add_member, make_board, make_petition, make_project
@@ -10,7 +11,7 @@ from portal.errors import DomainError
 
 
 def test_seed_creates_inspection_board_and_holidays(db):
-    from moderation.models import Holiday
+    from moderation.cases.models import Holiday
     import datetime as dt
 
     boards = db.session.scalars(select(Board).where(Board.kind == BoardKind.inspection)).all()

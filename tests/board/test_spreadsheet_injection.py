@@ -26,7 +26,7 @@ HARMLESS = ["Kế hoạch 2026", "Dự thảo quy ước: ý kiến = 3", "a-b",
 
 
 def _consultations(db, titles: list[str], number_prefix: str = "") -> None:
-    from public_docs.models import Disclosure, DisclosureStatus
+    from public_docs.disclosures.models import Disclosure, DisclosureStatus
 
     for i, title in enumerate(titles):
         db.session.add(Disclosure(

@@ -1,9 +1,10 @@
 import datetime as dt
 import statistics
 
-from moderation import deadlines, reports, triage
-from moderation.models import Topic
-from moderation.routing import route_approved_petition
+from moderation import reports
+from moderation.cases import deadlines, triage
+from moderation.intake.models import Topic
+from moderation.boards.routing import route_approved_petition
 from portal.ward import ResidentialGroup
 from tests.board.factories import make_petition
 from tests.board.test_triage import _walk_to

@@ -9,12 +9,12 @@ from collections import Counter
 import pytest
 from sqlalchemy import select, update
 
-from moderation import deadlines, reports, triage
-from moderation.models import (
-    Case, CaseStatus, Holiday, Referral, Submission, SubmissionKind, SubmissionStatus, Topic,
-)
+from moderation import reports
+from moderation.cases import deadlines, triage
+from moderation.cases.models import Case, CaseStatus, Holiday, Referral
+from moderation.intake.models import Submission, SubmissionKind, SubmissionStatus, Topic
 from moderation.reports.figures import _intake_redirects, _month_range, _period_bounds
-from moderation.routing import get_inspection_board
+from moderation.boards.routing import get_inspection_board
 from portal import audit
 from portal.extensions import db as _db
 from portal.i18n import N_

@@ -3,11 +3,11 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from moderation import triage
-from moderation.models import CaseEvent, CaseStatus
+from moderation.cases import triage
+from moderation.cases.models import CaseEvent, CaseStatus
 from portal.audit import AuditEvent
 from portal.outbox import OutboxMessage
-from public_docs.demo_data.minipdf import make_pdf
+from demo.minipdf import make_pdf
 from tests.board.factories import make_board
 from portal.errors import DomainError
 

@@ -4,9 +4,9 @@ import io
 from sqlalchemy import select
 
 from moderation.documents import docx_text
-from moderation.models import CaseStatus
+from moderation.cases.models import CaseStatus
 from portal.audit import AuditEvent
-from public_docs.demo_data.minipdf import make_pdf
+from demo.minipdf import make_pdf
 from tests.conftest import sign_in
 from tests.board.factories import make_board
 
@@ -88,8 +88,8 @@ def test_note_shown_to_board_only(client, db, board_setup):
 
 
 def test_overdue_and_mine_tabs(client, db, board_setup):
-    from moderation import triage
-    from moderation.routing import route_approved_petition
+    from moderation.cases import triage
+    from moderation.boards.routing import route_approved_petition
     from tests.board.factories import make_petition
 
     s = board_setup

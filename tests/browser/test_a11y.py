@@ -127,26 +127,26 @@ def test_no_serious_violation(name, page, live_app, live_server, world, axe_sour
     ids = world.ids
     emails = ids["user_emails"]
     if name == "home":
-        page.goto(live_server + _need(live_app, "public_docs.home"))
+        page.goto(live_server + _need(live_app, "disclosures.home"))
     elif name == "disclosure_list":
-        page.goto(live_server + _need(live_app, "public_docs.disclosure_list"))
+        page.goto(live_server + _need(live_app, "disclosures.disclosure_list"))
     elif name == "disclosure_detail":
-        page.goto(live_server + _need(live_app, "public_docs.disclosure_detail", disclosure_id=ids["disclosure_id"]))
+        page.goto(live_server + _need(live_app, "disclosures.disclosure_detail", disclosure_id=ids["disclosure_id"]))
     elif name == "search_results":
         page.goto(live_server + _need(live_app, "search.results", q="kế hoạch"))
     elif name == "petition_form":
-        page.goto(live_server + _need(live_app, "moderation.petition_form"))
+        page.goto(live_server + _need(live_app, "intake.petition_form"))
     elif name == "petition_form_errors":
-        page.goto(live_server + _need(live_app, "moderation.petition_form"))
+        page.goto(live_server + _need(live_app, "intake.petition_form"))
         page.evaluate("() => document.querySelectorAll('form').forEach(f => f.noValidate = true)")
         submit(page)
         expect(page.locator("[aria-invalid=true]").first).to_be_visible()
     elif name == "receipt":
-        page.goto(live_server + _need(live_app, "moderation.petition_form"))
+        page.goto(live_server + _need(live_app, "intake.petition_form"))
         file_petition(page)
         expect(page.locator("main")).to_contain_text(RECEIPT_RE)
     elif name == "tracking":
-        endpoint = "moderation.track_code" if "moderation.track_code" in live_app.view_functions else "moderation.track"
+        endpoint = "intake.track_code" if "intake.track_code" in live_app.view_functions else "intake.track"
         page.goto(live_server + _need(live_app, endpoint, code=ids["code"]))
     elif name == "public_petitions":
         page.goto(live_server + _need(live_app, "accountability.public_petitions"))
@@ -159,22 +159,22 @@ def test_no_serious_violation(name, page, live_app, live_server, world, axe_sour
         sign_in(page, live_server, emails["moderator"])
         page.goto(live_server + url)
     elif name == "case_page":
-        url = _need(live_app, "board.case_detail", case_id=ids["case_id"])
+        url = _need(live_app, "cases.case_detail", case_id=ids["case_id"])
         sign_in(page, live_server, emails["board_head"])
         page.goto(live_server + url)
     elif name == "consultations":
-        page.goto(live_server + _need(live_app, "moderation.consultations"))
+        page.goto(live_server + _need(live_app, "consultations.consultations"))
     elif name == "consultation_detail":
         consultation = ids["consultation_id"]
-        page.goto(live_server + _need(live_app, "moderation.consultation_detail", disclosure_id=consultation))
+        page.goto(live_server + _need(live_app, "consultations.consultation_detail", disclosure_id=consultation))
     elif name == "petition_detail":
         page.goto(live_server + _need(live_app, "accountability.petition_detail", submission_id=ids["submission_id"]))
     elif name == "editor_list":
-        url = _need(live_app, "editor.disclosures")
+        url = _need(live_app, "disclosures_editor.disclosures")
         sign_in(page, live_server, emails["editor"])
         page.goto(live_server + url)
     elif name == "board_cases":
-        url = _need(live_app, "board.cases")
+        url = _need(live_app, "cases.cases")
         sign_in(page, live_server, emails["board_member"])
         page.goto(live_server + url)
     assert page.locator("h1").count() == 1, f"{name}: expected one h1"
@@ -191,7 +191,7 @@ def test_staff_dashboard_and_admin_pages(page, live_app, live_server, world, axe
 
 def test_narrow_screen_home_has_no_horizontal_scroll(page, live_app, live_server, world):
     page.set_viewport_size({"width": 360, "height": 740})
-    for endpoint in ("public_docs.home", "public_docs.disclosure_list", "moderation.petition_form"):
+    for endpoint in ("disclosures.home", "disclosures.disclosure_list", "intake.petition_form"):
         url = _url(live_app, endpoint)
         if url is None:
             continue
@@ -211,8 +211,8 @@ def _active(page) -> dict:
 
 
 def test_keyboard_only_petition_from_home(page, live_app, live_server, world):
-    home = _need(live_app, "public_docs.home")
-    form_url = _need(live_app, "moderation.petition_form")
+    home = _need(live_app, "disclosures.home")
+    form_url = _need(live_app, "intake.petition_form")
     page.goto(live_server + home)
     # 1. Tab to the link to the petition form, open it with Enter.
     for _ in range(60):
@@ -254,7 +254,7 @@ def test_keyboard_only_petition_from_home(page, live_app, live_server, world):
     expect(page.locator("main")).to_contain_text(RECEIPT_RE)
     code = RECEIPT_RE.search(page.locator("main").inner_text()).group(0)
     with live_app.app_context():
-        from moderation.models import Submission
+        from moderation.intake.models import Submission
 
         sub = db.session.query(Submission).filter_by(receipt_code=code).one()
         assert sub.title == "Đèn đường hỏng ở tổ dân phố 5"

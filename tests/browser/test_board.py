@@ -15,8 +15,8 @@ PASSWORD = "Str0ng-Passw0rd!"
 
 def _setup(app):
     from moderation import intake, queue
-    from moderation.models import BoardMember
-    from moderation.routing import get_inspection_board
+    from moderation.boards.models import BoardMember
+    from moderation.boards.routing import get_inspection_board
 
     with app.app_context():
         head = services.create_user("truongban@test.vn", ["board_head", "board_member"], PASSWORD, name="Phạm Văn Thanh")
@@ -115,7 +115,7 @@ def test_board_pages_have_no_serious_accessibility_violation(page, live_app, liv
     expect(page).not_to_have_url(LOGIN_URL)  # the login POST has redirected
     for path in ("/can-bo/ban/?tab=all", "/can-bo/ban/ho-so/1", "/can-bo/ban/thanh-vien", "/can-bo/ban/ngay-nghi",
                  "/can-bo/bao-cao/?kind=year&year=2026", "/can-bo/tong-hop-y-kien/", "/kien-nghi", "/thong-ke",
-                 f"/kien-nghi/theo-doi/{code}"):
+                 f"/tra-cuu/{code}"):
         page.goto(live_server + path)
         assert page.locator("h1").count() == 1, path
         assert _serious_violations(page) == [], path

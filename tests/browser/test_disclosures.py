@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _pdf(tmp_path) -> Path:
-    from public_docs.demo_data.minipdf import make_pdf
+    from demo.minipdf import make_pdf
 
     path = tmp_path / "ke-hoach-chinh-trang-via-he.pdf"
     path.write_bytes(make_pdf("Kế hoạch chỉnh trang vỉa hè", ["Chỉnh trang vỉa hè đường Tôn Đức Thắng năm 2027."]))

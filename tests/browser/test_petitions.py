@@ -83,7 +83,7 @@ def test_petition_needs_info_then_approved(page, browser, live_app, live_server)
     expect(page.locator(".status")).to_have_text("Đã duyệt")
     with live_app.app_context():
         from moderation.intake import find_by_code
-        from moderation.models import Case
+        from moderation.cases.models import Case
 
         sub = find_by_code(code)
         assert sub.status.value == "approved" and len(sub.attachments) == 2

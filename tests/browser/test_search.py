@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from portal.database import utcnow
 from portal.extensions import db
 from public_docs import search
-from public_docs.models import Disclosure, DisclosureStatus, IndexChange
+from public_docs.disclosures.models import Disclosure, DisclosureStatus, IndexChange
 
 
 def test_resident_finds_disclosure_without_diacritics(page, live_app, live_server):

@@ -40,25 +40,25 @@ def _urls(app, report) -> tuple[list[str], list[str]]:
             if endpoint in app.view_functions:
                 target.append(url_for(endpoint, **values))
 
-        track = next((e for e in ("moderation.track_code", "moderation.track") if e in app.view_functions), None)
+        track = next((e for e in ("intake.track_code", "intake.track") if e in app.view_functions), None)
         for code in report["codes"][:16]:
             if track:
                 add(public, track, code=code)
         for sid in report["submission_ids"][:8]:
             add(public, "accountability.petition_detail", submission_id=sid)
         for d in report["disclosures"][:6]:
-            add(public, "public_docs.disclosure_detail", disclosure_id=d)
-        add(public, "public_docs.home")
-        add(public, "public_docs.disclosure_list")
+            add(public, "disclosures.disclosure_detail", disclosure_id=d)
+        add(public, "disclosures.home")
+        add(public, "disclosures.disclosure_list")
         add(public, "accountability.public_petitions")
         add(public, "accountability.statistics")
         if report.get("consultation"):
-            add(public, "moderation.consultation_detail", disclosure_id=report["consultation"])
+            add(public, "consultations.consultation_detail", disclosure_id=report["consultation"])
         add(public, "search.results", q="script")
         add(public, "search.results", q="VB001")
         for c in report["cases"][:6]:
-            add(staff, "board.case_detail", case_id=c)
-        add(staff, "board.cases")
+            add(staff, "cases.case_detail", case_id=c)
+        add(staff, "cases.cases")
         add(staff, "queue.index")
         add(staff, "admin.users")
     return public, staff

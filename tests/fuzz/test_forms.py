@@ -50,7 +50,7 @@ _PRESEEDED: set = set()
 
 def _remember_seeded() -> None:
     """The dataset's rows are made through the models (no events): only new rows are checked."""
-    from moderation.models import Submission
+    from moderation.intake.models import Submission
 
     _PRESEEDED.clear()
     _PRESEEDED.update(db.session.scalars(db.select(Submission.id)))
@@ -58,7 +58,7 @@ def _remember_seeded() -> None:
 
 def _consistent(app) -> list[str]:
     """Invariants that a half-stored submission would break."""
-    from moderation.models import Submission, SubmissionAttachment, SubmissionEvent, SubmitterContact
+    from moderation.intake.models import Submission, SubmissionAttachment, SubmissionEvent, SubmitterContact
 
     problems = []
     sub_ids = set(db.session.scalars(db.select(Submission.id))) - _PRESEEDED
@@ -73,7 +73,7 @@ def _consistent(app) -> list[str]:
             problems.append(f"incomplete submission {s.id}")
     hashes = set(db.session.scalars(db.select(SubmissionAttachment.sha256)))
     try:
-        from public_docs.models import Attachment
+        from public_docs.disclosures.models import Attachment
 
         hashes |= set(db.session.scalars(db.select(Attachment.sha256)))
     except ImportError:
@@ -190,11 +190,11 @@ def test_json_petition_endpoint(app):
     build_dataset()
     _remember_seeded()
     client = app.test_client()
-    from moderation.models import Submission
+    from moderation.intake.models import Submission
     from security.workflow import default_topic
 
     topic = default_topic()
-    from moderation.models import Topic
+    from moderation.intake.models import Topic
     from portal.sanitize import clean_text
 
     named = {t.code for t in db.session.query(Topic)} | {t.id for t in db.session.query(Topic)} | {

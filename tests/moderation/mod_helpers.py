@@ -5,7 +5,7 @@ import io
 
 from PIL import Image
 
-from public_docs.demo_data.minipdf import make_pdf
+from demo.minipdf import make_pdf
 
 PDF_BYTES = make_pdf("Đơn kiến nghị", ["Nội dung đơn"])  # a real PDF: the upload check parses every object
 

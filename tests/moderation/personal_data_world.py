@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from moderation.models import (
-    Board, BoardKind, BoardMember, Case, CaseStatus, Submission, SubmissionAttachment, SubmissionKind,
-    SubmissionStatus, SubmitterContact, Visibility,
+from moderation.boards.models import Board, BoardKind, BoardMember
+from moderation.cases.models import Case, CaseStatus
+from moderation.intake.models import (
+    Submission, SubmissionAttachment, SubmissionKind, SubmissionStatus, SubmitterContact, Visibility,
 )
 from portal.extensions import db
 

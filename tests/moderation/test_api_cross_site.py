@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from mod_helpers import PDF_BYTES, valid_petition
-from moderation.models import Submission
+from moderation.intake.models import Submission
 
 URL = "/api/v1/petitions"
 

@@ -8,8 +8,8 @@ from sqlalchemy import select
 
 from mod_helpers import token
 from moderation import intake, queue
-from moderation.models import Submission, SubmissionStatus
-from public_docs.models import Disclosure, DisclosureStatus
+from moderation.intake.models import Submission, SubmissionStatus
+from public_docs.disclosures.models import Disclosure, DisclosureStatus
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from moderation.models import Submission, SubmissionStatus
+from moderation.intake.models import Submission, SubmissionStatus
 
 
 def test_demo_loader(app, db):
@@ -17,7 +17,7 @@ def test_demo_loader(app, db):
     assert sum(statuses.values()) >= 15
     for st in ("received", "in_review", "approved", "rejected", "needs_info", "duplicate", "redirected"):
         assert statuses.get(SubmissionStatus(st), 0) >= 1, st
-    from moderation.models import Case
+    from moderation.cases.models import Case
 
     assert db.session.scalar(select(func.count(Case.id))) >= 3
     again = db.session.scalar(select(func.count(Submission.id)))

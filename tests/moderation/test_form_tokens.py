@@ -11,7 +11,8 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from mod_helpers import form_post, receipt_code_from, token
-from moderation.models import FormToken, Submission, SubmissionEvent, SubmissionStatus, Support
+from moderation.abuse.models import FormToken
+from moderation.intake.models import Submission, SubmissionEvent, SubmissionStatus, Support
 
 N_THREADS = 8
 
@@ -87,7 +88,7 @@ def test_eight_concurrent_identical_posts_store_one_petition(app, groups, db):
 def test_concurrent_comments_with_one_token_store_one(app, groups, db):
     import datetime as dt
 
-    from public_docs.models import Disclosure, DisclosureStatus
+    from public_docs.disclosures.models import Disclosure, DisclosureStatus
 
     today = dt.date.today()
     d = Disclosure(number="07/DT-UBND", title="Dự thảo kế hoạch chỉnh trang", category="conventions", form="Dự thảo",

@@ -10,8 +10,9 @@ from sqlalchemy import func, select
 
 from mod_helpers import PDF_BYTES, jpeg_with_gps, png_bytes, valid_petition
 from moderation import intake
+from moderation.intake import petitions
 from moderation.intake import MatterRedirected, Upload, submit_petition
-from moderation.models import Submission, SubmissionAttachment, SubmissionEvent, SubmitterContact
+from moderation.intake.models import Submission, SubmissionAttachment, SubmissionEvent, SubmitterContact
 from portal.audit import AuditEvent
 from portal.files import read_stored
 from portal.outbox import OutboxMessage
@@ -126,7 +127,7 @@ def test_receipt_codes_unique_with_retry_on_collision(app, groups, db, monkeypat
     first = submit_petition(valid_petition())
     db.session.commit()
     draws = iter([first.replace("KN-", "").replace("-", ""), "ABCDEFGH12"])
-    monkeypatch.setattr(intake, "_random_chars", lambda: next(draws))
+    monkeypatch.setattr(petitions, "_random_chars", lambda: next(draws))
     second = submit_petition(valid_petition())
     assert second == "KN-ABCD-EFGH-12" != first
 
@@ -170,7 +171,7 @@ def test_attachment_refusals(app, groups, db):
 def test_comment_window_and_offline_entry(app, groups, db, make_user):
     import datetime as dt
 
-    from public_docs.models import Disclosure, DisclosureStatus
+    from public_docs.disclosures.models import Disclosure, DisclosureStatus
 
     today = dt.date.today()
     d = Disclosure(number="01/DT-UBND", title="Dự thảo quy ước tổ dân phố", category="conventions",

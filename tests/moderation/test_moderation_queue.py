@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 
 from mod_helpers import form_post
 from moderation import queue
-from moderation.models import (
-    BlocklistEntry, RejectionReason, Submission, SubmissionStatus, Support, Topic,
-)
+from moderation.abuse.models import BlocklistEntry
+from moderation.intake.models import Submission, SubmissionStatus, Support, Topic
+from moderation.queue.models import RejectionReason
 from portal.audit import AuditEvent
 from portal.database import utcnow
 from portal.extensions import db as _db

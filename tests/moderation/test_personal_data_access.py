@@ -1,5 +1,5 @@
 """Who may see a resident's personal data (contact details, attachments, the unmoderated text):
-one predicate, ``moderation.triage.permissions.can_access_personal_data``, decides for the queue's
+one predicate, ``moderation.cases.permissions.can_access_personal_data``, decides for the queue's
 contact reveal and attachment download and for the Board case page's. Moderators and admins: any
 submission; a Board member: only an approved petition that is a case of their own Board, through
 the case page. Revealing a contact always needs a reason."""
@@ -36,7 +36,7 @@ def assert_nothing_leaked(resp, sub, world):
 @pytest.mark.parametrize("role", ROLES)
 def test_predicate_table(world, role, board):
     """Every role × submission state × Board of the case (the user's own, another, none)."""
-    from moderation.triage.permissions import can_access_personal_data
+    from moderation.cases.permissions import can_access_personal_data
 
     user = world.users[role]
     got = {state: can_access_personal_data(user, world.submission(state, board)) for state in STATES}
@@ -45,7 +45,7 @@ def test_predicate_table(world, role, board):
 
 
 def test_predicate_members_of_another_board_and_nobody(world):
-    from moderation.triage.permissions import can_access_personal_data
+    from moderation.cases.permissions import can_access_personal_data
 
     own_case = world.submission("approved", "own")
     other_case = world.submission("approved", "other")

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from mod_helpers import valid_petition
 from moderation import intake
-from moderation.models import Submission, SubmissionStatus
+from moderation.intake.models import Submission, SubmissionStatus
 
 
 def test_create_petition_201(client, groups, db):

@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 
 from mod_helpers import PDF_BYTES, form_post, jpeg_with_gps, receipt_code_from, token
 from moderation import intake
-from moderation.models import BlocklistEntry, Submission, Support, SubmissionStatus
+from moderation.abuse.models import BlocklistEntry
+from moderation.intake.models import Submission, Support, SubmissionStatus
 from portal.outbox import OutboxMessage
 
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from mod_helpers import PDF_BYTES, png_bytes, token
-from moderation.models import Submission, SubmissionAttachment, SubmissionEvent, SubmissionStatus
+from moderation.intake.models import Submission, SubmissionAttachment, SubmissionEvent, SubmissionStatus
 from portal.files import path_for
 
 SETTINGS = settings(max_examples=30, deadline=None,
@@ -174,7 +174,7 @@ def test_tracking_add_info_and_support_never_500(client, petition, db, code, inf
 def test_comment_form_never_500(client, groups, db, data, group, consent):
     import datetime as dt
 
-    from public_docs.models import Disclosure, DisclosureStatus
+    from public_docs.disclosures.models import Disclosure, DisclosureStatus
 
     d = db.session.scalar(select(Disclosure))
     if d is None:

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from mod_helpers import form_post
 from moderation import queue
-from moderation.models import Submission
+from moderation.intake.models import Submission
 from portal import outbox
 
 PUBLIC = "https://phuong-hoa-an.example.vn"
@@ -81,7 +81,7 @@ def test_status_mails_sent_from_a_forged_host_link_to_public_url(app, db, petiti
 def test_feeds_and_csv_export_use_public_url(app, client, db):
     import datetime as dt
 
-    from public_docs.models import Disclosure, DisclosureStatus
+    from public_docs.disclosures.models import Disclosure, DisclosureStatus
 
     db.session.add(Disclosure(number="12/KH-UBND", title="Kế hoạch 2026", category="plans",
                               status=DisclosureStatus.published,

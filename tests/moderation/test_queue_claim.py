@@ -7,7 +7,7 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from moderation.models import Submission, SubmissionEvent, SubmissionStatus
+from moderation.intake.models import Submission, SubmissionEvent, SubmissionStatus
 from portal.audit import AuditEvent
 from portal.database import utcnow
 from tests_sign import sign_in

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from mod_helpers import form_post, valid_petition
-from moderation.models import Submission
+from moderation.intake.models import Submission
 
 
 def n_submissions(db) -> int:
@@ -77,7 +77,7 @@ def test_api_counts_accepted_petitions_only(client, groups, db):
 @pytest.mark.parametrize("config_overrides", [{"SUPPORT_RATE_LIMIT_IP": "1 per hour"}])
 def test_refused_supports_do_not_count(client, petition, db):
     from mod_helpers import token
-    from moderation.models import SubmissionStatus
+    from moderation.intake.models import SubmissionStatus
 
     sub = petition()
     sub.status = SubmissionStatus.approved

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from mod_helpers import form_post, token
-from moderation.models import Submission
+from moderation.intake.models import Submission
 from portal import create_app
 from portal.extensions import db as _db
 
@@ -196,7 +196,7 @@ def test_form_max_age_hours(build, groups, db):
 
 
 def test_support_rate_limit_ip(build, petition, db):
-    from moderation.models import SubmissionStatus
+    from moderation.intake.models import SubmissionStatus
 
     sub = petition()
     sub.status = SubmissionStatus.approved

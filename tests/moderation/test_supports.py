@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 
 from mod_helpers import token
 from moderation import abuse
-from moderation.models import SubmissionStatus, Support
+from moderation.intake.models import SubmissionStatus, Support
 
 
 @pytest.fixture

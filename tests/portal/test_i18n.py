@@ -45,7 +45,7 @@ def published(db):
     """One published disclosure in the "plans" category, form "Kế hoạch"."""
     import datetime as dt
 
-    from public_docs import services
+    from public_docs.disclosures import services
 
     today = services.today()
     d = services.create_disclosure({

@@ -77,6 +77,6 @@ def test_public_url_for_roots_links_at_public_url_in_and_out_of_requests(tmp_pat
 
     app = _production(tmp_path, PUBLIC_URL=value)
     with app.app_context():
-        assert public_url_for("moderation.track_code", code="KN-1") == expected
+        assert public_url_for("intake.track_code", code="KN-1") == expected
     with app.test_request_context("/", base_url="http://evil.example:81/x"):
-        assert public_url_for("moderation.track_code", code="KN-1") == expected
+        assert public_url_for("intake.track_code", code="KN-1") == expected

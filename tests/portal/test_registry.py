@@ -63,7 +63,7 @@ def test_features_fill_the_main_navigation_in_order(app, client):
     positions = [nav.index(f">{label}</a>") for label in labels]
     assert positions == sorted(positions)
     assert [e.endpoint for e in registry.registered_nav(app, "main")][:2] == [
-        "public_docs.home", "public_docs.disclosure_list"]
+        "disclosures.home", "disclosures.disclosure_list"]
 
 
 def test_a_feature_nav_entry_appears_in_order_and_a_missing_endpoint_is_hidden(feature_app, client):
@@ -107,7 +107,7 @@ def test_a_cacheable_view_is_kept_by_the_page_cache(feature_app, client):
 
 def test_the_features_own_cacheable_pages(app):
     assert registry.cacheable_endpoints(app) == {
-        "public_docs.home", "public_docs.disclosure_list", "public_docs.disclosure_detail", "search.results"}
+        "disclosures.home", "disclosures.disclosure_list", "disclosures.disclosure_detail", "search.results"}
 
 
 def test_a_template_hook_renders_what_features_registered(feature_app):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from public_docs import services
+from public_docs.disclosures import services
 
 from pd_helpers import valid_data
 

@@ -5,7 +5,7 @@ import datetime as dt
 import io
 import zipfile
 
-from public_docs import services
+from public_docs.disclosures import services
 
 
 def valid_data(**over) -> dict:
@@ -26,7 +26,7 @@ def valid_data(**over) -> dict:
 
 
 def pdf_bytes(*lines: str, title: str = "Thông báo") -> bytes:
-    from public_docs.demo_data.minipdf import make_pdf
+    from demo.minipdf import make_pdf
 
     return make_pdf(title, list(lines))
 

@@ -5,10 +5,10 @@ import pytest
 from sqlalchemy import select
 
 from portal.files import DOCX, ODT, PDF, PNG, XLSX, read_stored
-from public_docs import services
-from public_docs.extract import extract_text, find_secrecy_stamp
-from public_docs.models import Attachment
-from public_docs.services import UploadedFile
+from public_docs.disclosures import services
+from public_docs.disclosures.extract import extract_text, find_secrecy_stamp
+from public_docs.disclosures.models import Attachment
+from public_docs.disclosures.services import UploadedFile
 
 from pd_helpers import docx_bytes, odt_bytes, pdf_bytes, png_bytes, valid_data, xlsx_bytes
 from portal.errors import DomainError

@@ -4,9 +4,9 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from portal.cli import load_demo_staff
-from public_docs import services
-from public_docs.demo import load_demo_disclosures
-from public_docs.models import CATEGORIES, Attachment, Disclosure, DisclosureStatus
+from public_docs.disclosures import services
+from public_docs.disclosures.demo import load_demo_disclosures
+from public_docs.disclosures.models import CATEGORIES, Attachment, Disclosure, DisclosureStatus
 
 
 def test_demo_loader_is_complete_and_idempotent(db, client):

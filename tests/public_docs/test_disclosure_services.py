@@ -8,9 +8,9 @@ from sqlalchemy import select
 
 from portal.audit import AuditEvent
 from portal.settings import set_setting
-from public_docs import services
-from public_docs.models import Disclosure, DisclosureStatus, DisclosureVersion, IndexChange
-from public_docs.services import UploadedFile
+from public_docs.disclosures import services
+from public_docs.disclosures.models import Disclosure, DisclosureStatus, DisclosureVersion, IndexChange
+from public_docs.disclosures.services import UploadedFile
 
 from pd_helpers import valid_data
 from portal.errors import DomainError

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from portal.audit import AuditEvent
-from public_docs import services
-from public_docs.models import Disclosure, DisclosureStatus
+from public_docs.disclosures import services
+from public_docs.disclosures.models import Disclosure, DisclosureStatus
 
 from pd_helpers import docx_bytes, pdf_bytes, valid_data
 
@@ -134,7 +134,7 @@ def test_open_comments_from_editor_page(client, login_as, db, make_disclosure):
 
 def test_editor_removes_draft_attachment_and_downloads_draft_files(client, login_as, db, make_disclosure):
     data = docx_bytes("Phụ lục nháp")
-    from public_docs.services import UploadedFile
+    from public_docs.disclosures.services import UploadedFile
 
     d = make_disclosure(publish=False, files=[UploadedFile("phu-luc.docx", data)])
     att = d.attachments[0]

@@ -5,7 +5,7 @@ import json
 
 from sqlalchemy import func, select
 
-from public_docs.models import Attachment, Disclosure, DisclosureStatus, DisclosureVersion
+from public_docs.disclosures.models import Attachment, Disclosure, DisclosureStatus, DisclosureVersion
 
 from pd_helpers import docx_bytes, pdf_bytes
 
@@ -79,7 +79,7 @@ def test_the_example_manifest_imports(runner, db):
 
     load_demo_staff()
     db.session.commit()
-    example = Path(__file__).resolve().parents[2] / "public_docs" / "demo_data" / "import-example.jsonl"
+    example = Path(__file__).resolve().parents[2] / "public_docs" / "disclosures" / "demo_data" / "import-example.jsonl"
     result = runner.invoke(args=["disclosures", "import", str(example)])
     assert result.exit_code == 0, result.output
     assert "Đã tạo 2" in result.output

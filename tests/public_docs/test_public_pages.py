@@ -10,8 +10,8 @@ from xml.etree import ElementTree
 import pytest
 
 from portal.ward import ResidentialGroup
-from public_docs import services
-from public_docs.services import UploadedFile
+from public_docs.disclosures import services
+from public_docs.disclosures.services import UploadedFile
 
 from pd_helpers import docx_bytes, pdf_bytes
 

@@ -10,7 +10,7 @@ from markupsafe import escape
 
 from portal.database import utcnow
 from portal.extensions import db as _db
-from public_docs.models import Attachment, Disclosure, DisclosureStatus, IndexChange
+from public_docs.disclosures.models import Attachment, Disclosure, DisclosureStatus, IndexChange
 
 _numbers = itertools.count(1)
 

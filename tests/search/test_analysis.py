@@ -7,9 +7,21 @@ import pytest
 
 from public_docs.search import analysis
 from public_docs.search.analysis import (
-    BigramText, ExactText, FoldedText, MarkedText, bigram_analyzer, exact_analyzer, fold, fold_aligned,
-    folded_analyzer, marked_analyzer, normalize, words,
+    FoldedText, MarkedText, bigram_analyzer, exact_analyzer, fold, fold_aligned, folded_analyzer, marked_analyzer,
+    normalize, words,
 )
+
+
+class ExactText(analysis._FastText):
+    """A frequency-only field on the exact words (the index does not use one; tests the fast path)."""
+
+    kind = "exact"
+
+
+class BigramText(analysis._FastText):
+    """A frequency-only field of folded word pairs (the index does not use one; tests the fast path)."""
+
+    kind = "bigram"
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from pathlib import Path
 from portal.database import utcnow
 from portal.extensions import db
 from public_docs import search as S
-from public_docs.models import DisclosureStatus, IndexChange
+from public_docs.disclosures.models import DisclosureStatus, IndexChange
 from public_docs.search import index as search_index
 from tests.search.conftest import ids
 
@@ -138,7 +138,7 @@ def test_changes_committed_in_a_request_are_applied_after_the_response(app, clie
 
 
 def _new_disclosure(title):
-    from public_docs.models import Disclosure
+    from public_docs.disclosures.models import Disclosure
 
     d = Disclosure(number=f"T-{title[:5]}/TB", title=title, category="other", form="Thông báo",
                    status=DisclosureStatus.published, published_at=utcnow())

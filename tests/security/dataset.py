@@ -30,7 +30,7 @@ _seq = itertools.count(1)
 
 def _tiny_pdf(text: str = "Thông báo kết quả") -> bytes:
     try:
-        from public_docs.demo_data.minipdf import make_pdf
+        from demo.minipdf import make_pdf
 
         return make_pdf("Tệp thử", [text])
     except Exception:  # noqa: BLE001 - fallback: a minimal valid PDF
@@ -49,7 +49,7 @@ def make_staff(role: str, name: str | None = None, email: str | None = None):
 def make_petition(title="Đường ngập nước ở tổ 3", description="Mỗi khi mưa lớn đường bị ngập sâu.",
                   status="approved", visibility="anonymous", contact=None, disclosure_id=None,
                   display_name=""):
-    from moderation.models import Submission, SubmissionKind, SubmissionStatus, SubmitterContact, Visibility
+    from moderation.intake.models import Submission, SubmissionKind, SubmissionStatus, SubmitterContact, Visibility
 
     n = next(_seq)
     sub = Submission(receipt_code=f"KN-TEST-{n:04d}-XX", kind=SubmissionKind.petition,
@@ -70,7 +70,7 @@ def make_disclosure(title="Kế hoạch phát triển kinh tế - xã hội năm
                     summary="Chỉ tiêu và giải pháp.", body_html="<p>Nội dung kế hoạch.</p>", category="plans",
                     attachment: bytes | None = None, comments_open=False):
     from portal.extensions import db
-    from public_docs.models import Attachment, Disclosure, DisclosureStatus, DisclosureVersion, IndexChange
+    from public_docs.disclosures.models import Attachment, Disclosure, DisclosureStatus, DisclosureVersion, IndexChange
 
     n = next(_seq)
     today = dt.date.today()
@@ -145,7 +145,8 @@ def build_dataset() -> Dataset:
     ids["code"] = sub.receipt_code
 
     try:
-        from moderation.models import Board, BoardKind, BoardMember, Case, CaseStatus
+        from moderation.boards.models import Board, BoardKind, BoardMember
+        from moderation.cases.models import Case, CaseStatus
 
         board_a = Board(kind=BoardKind.inspection, name="Ban Thanh tra nhân dân (thử)")
         board_b = Board(kind=BoardKind.supervision, name="Ban giám sát đầu tư (thử)", project_id=project.id)
@@ -168,10 +169,10 @@ def build_dataset() -> Dataset:
         ids["case_id"] = case_a.id
         ids["member_id"] = db.session.query(BoardMember).filter_by(board_id=board_a.id).first().id
     except ImportError:
-        ds.missing.append("moderation.models.Board/Case")
+        ds.missing.append("moderation.boards.models.Board/moderation.cases.models.Case")
 
     try:
-        from moderation.models import Submission, SubmissionKind, SubmissionStatus, Visibility
+        from moderation.intake.models import Submission, SubmissionKind, SubmissionStatus, Visibility
 
         comment = Submission(receipt_code=f"YK-TEST-{next(_seq):04d}-XX", kind=SubmissionKind.comment,
                              status=SubmissionStatus.approved, visibility=Visibility.anonymous, title="",

@@ -26,7 +26,7 @@ class Foreign:
 
 
 def _submission(label: str, status: str, n: int):
-    from moderation.models import SubmissionAttachment
+    from moderation.intake.models import SubmissionAttachment
     from portal.extensions import db
     from portal.files import store_bytes
 
@@ -47,7 +47,9 @@ def _submission(label: str, status: str, n: int):
 
 def build_foreign(dataset) -> Foreign:
     """Create the foreign objects (inside an app context, after ``build_dataset()``) and commit."""
-    from moderation.models import BoardMember, Case, CaseEvent, CaseStatus, Referral, Topic
+    from moderation.boards.models import BoardMember
+    from moderation.cases.models import Case, CaseEvent, CaseStatus, Referral
+    from moderation.intake.models import Topic
     from portal.extensions import db
     from portal.files import store_bytes
 
@@ -76,7 +78,7 @@ def build_foreign(dataset) -> Foreign:
         "guidance": "Liên hệ Công an phường.", "redirect_kind": "complaint", "reason_code": "spam",
         "public_title": "Tiêu đề đã biên tập", "public_description": "Nội dung đã biên tập.",
         "topic_id": getattr(topic, "id", ""), "target_code": dataset.objects["petition"].receipt_code,
-        # case actions (form prefixes of moderation/board_views/forms.py)
+        # case actions (form prefixes of moderation/cases/forms.py)
         "assign-assignee": dataset.other_board_users["board_head"].id, "note-text": "Ghi chú thử",
         "verify-text": "Đã xác minh", "respond-text": "Trả lời thử", "refer-agency": "UBND quận",
         "refer-sent_on": today, "answer-answered_on": today, "answer-summary": "Đã trả lời",
@@ -125,8 +127,8 @@ def body_text(resp) -> str:
 def _arg_values(rule) -> dict:
     """Every value worth trying for a rule's free-text parameters (the case page's actions)."""
     values = {}
-    if "action" in rule.arguments and rule.endpoint == "board.case_action":
-        from moderation.board_views.workspace import ACTIONS
+    if "action" in rule.arguments and rule.endpoint == "cases.case_action":
+        from moderation.cases.views import ACTIONS
 
         values["action"] = sorted(ACTIONS)
     return values

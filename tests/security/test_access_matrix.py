@@ -114,7 +114,7 @@ def test_role(app, client, dataset, role):
         if not allowed and out.status != 403:
             failures.append(f"{where}: got {out.status} {out.location!r}, expected 403 (needs {needed})")
         if allowed and (out.status in (401, 403) or _is_login_redirect(out)):
-            if role == "admin" or rule.endpoint.split(".")[0] not in ("board",):
+            if role == "admin" or rule.endpoint.split(".")[0] not in ("cases", "boards"):
                 failures.append(f"{where}: an allowed role was refused ({out.status})")
     assert seen_staff, "no staff route was tried"
     assert not failures, "\n".join(failures)
@@ -124,7 +124,7 @@ def test_role(app, client, dataset, role):
 def test_board_predicates_keep_boards_apart(app, dataset):
     """The permission predicates that the Board pages use: a member of board A cannot see or
     work on board B's case; admins see every case."""
-    from moderation import triage
+    from moderation.cases import triage
 
     a, b = dataset.objects["case_a"], dataset.objects["case_b"]
     for role in ("board_head", "board_member"):
@@ -145,13 +145,13 @@ def _board_rules_with_case(app):
 
 def test_board_member_sees_only_own_board_cases(app, client, dataset):
     case_rules = _board_rules_with_case(app)
-    assert "board.cases" in app.view_functions and case_rules, "Board case pages are missing"
+    assert "cases.cases" in app.view_functions and case_rules, "Board case pages are missing"
     a, b = dataset.objects["case_a"], dataset.objects["case_b"]
     title_a, title_b = dataset.objects["petition"].title, dataset.objects["petition_b"].title
     from flask import url_for
 
     with app.test_request_context():
-        list_url = url_for("board.cases")
+        list_url = url_for("cases.cases")
     failures = []
     for role in ("board_head", "board_member"):
         sign_in_client(client, dataset.users[role])
@@ -172,7 +172,7 @@ def test_board_member_sees_only_own_board_cases(app, client, dataset):
                 if out.response is not None and title_b in out.response.get_data(as_text=True):
                     failures.append(f"{role}: board B's title shown at {url}")
         sign_in_client(client, dataset.users[role])
-        detail = [r for r in case_rules if r.endpoint == "board.case_detail"]
+        detail = [r for r in case_rules if r.endpoint == "cases.case_detail"]
         if detail:
             out = fetch(client, "GET", url_for_rule(detail[0], {**dataset.ids, "case_id": a.id}))
             assert out.status == 200, (role, out.status, out.error)

@@ -177,7 +177,7 @@ def _every_input(sweep, rule, value) -> None:
 def _valid_values(ds) -> dict[str, str]:
     """What a resident (or the login page) would send: each form of the sweep below is valid with
     these, so a single odd field is what gets checked, as far in as the code goes."""
-    from moderation.models import Topic
+    from moderation.intake.models import Topic
     from portal.extensions import db
     from security.harness import PASSWORD
     from portal.ward import ResidentialGroup
@@ -193,18 +193,18 @@ def _valid_values(ds) -> dict[str, str]:
             "password": PASSWORD, "code": ds.ids["code"]}
 
 
-RESIDENT_ENDPOINTS = ("moderation.petition_form", "moderation.support", "moderation.add_information",
-                      "accountability.rate", "accountability.dispute", "moderation.comment",
-                      "moderation_api.create_petition", "accounts.login")
+RESIDENT_ENDPOINTS = ("intake.petition_form", "intake.support", "intake.add_information",
+                      "accountability.rate", "accountability.dispute", "consultations.comment",
+                      "intake_api.create_petition", "accounts.login")
 # Fields where an odd value is never a valid choice: a row stored with one was accepted wrongly.
 _PETITION_IDS = {"topic", "group", "project_id", "email"}
-ID_FIELDS = {"moderation.petition_form": _PETITION_IDS, "moderation_api.create_petition": _PETITION_IDS,
-             "moderation.comment": {"group", "email"}}
+ID_FIELDS = {"intake.petition_form": _PETITION_IDS, "intake_api.create_petition": _PETITION_IDS,
+             "consultations.comment": {"group", "email"}}
 
 
 def _stored_text_problems(before: int) -> list[str]:
     """Rows stored by the request: no unsafe character reached the database."""
-    from moderation.models import Submission, SubmitterContact
+    from moderation.intake.models import Submission, SubmitterContact
     from portal.extensions import db
 
     problems = []
@@ -241,19 +241,20 @@ def test_one_odd_field_in_an_otherwise_valid_resident_form(app, client):
 def _open_the_resident_steps(sweep) -> None:
     """Each resident step open, so that a valid post would succeed: the dataset's case closed (to
     rate or dispute), a petition waiting for more information, a draft open for comments."""
-    from moderation.models import CaseStatus, SubmissionStatus
+    from moderation.cases.models import CaseStatus
+    from moderation.intake.models import SubmissionStatus
     from portal.extensions import db
     from security.harness import make_petition
 
     sweep.ds.objects["case_a"].status = CaseStatus.closed
     needs_info = make_petition(title="Kiến nghị cần bổ sung", status=SubmissionStatus.needs_info.value)
     db.session.commit()
-    sweep.ids_for = {"moderation.add_information": {"code": needs_info.receipt_code},
-                     "moderation.comment": {"disclosure_id": sweep.ds.ids["consultation_id"]}}
+    sweep.ids_for = {"intake.add_information": {"code": needs_info.receipt_code},
+                     "consultations.comment": {"disclosure_id": sweep.ds.ids["consultation_id"]}}
 
 
 def _one_odd_field(sweep, rule, valid: dict, value) -> None:
-    from moderation.models import Submission
+    from moderation.intake.models import Submission
     from portal.extensions import db
 
     url = url_for_rule(rule, {**sweep.ds.ids, **sweep.ids_for.get(rule.endpoint, {})})

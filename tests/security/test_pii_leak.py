@@ -92,7 +92,7 @@ def test_personal_data_never_public(app, client):
     except ImportError:
         pass
     workflow.apply_search_index()
-    from moderation.models import SubmitterContact
+    from moderation.intake.models import SubmitterContact
 
     assert db.session.get(SubmitterContact, a.submission.id).phone == PHONE  # the data is really stored
 
@@ -106,8 +106,8 @@ def test_personal_data_never_public(app, client):
             if "code" in rule.arguments:
                 seeds += [url_for_rule(rule, dict(ids, code=c)) for c in (b.code, comment_code) if c]
     with app.test_request_context():
-        for endpoint, values in (("api.openapi", {}), ("moderation_api.list_petitions", {"per_page": 100}),
-                                 ("public_docs_api.disclosures", {}), ("accountability.public_petitions", {}),
+        for endpoint, values in (("api.openapi", {}), ("intake_api.list_petitions", {"per_page": 100}),
+                                 ("disclosures_api.disclosures", {}), ("accountability.public_petitions", {}),
                                  ("search.results", {"q": "PIIMARKA"}), ("search.results", {"q": "Quxvaname"}),
                                  ("search.results", {"q": PHONE})):
             if endpoint in app.view_functions:

@@ -62,7 +62,7 @@ def test_tracking_page_and_api_show_the_limit(app, client):
     ds = build_dataset()
     from flask import url_for
 
-    page_endpoint = "moderation.track_code" if "moderation.track_code" in app.view_functions else "moderation.track"
+    page_endpoint = "intake.track_code" if "intake.track_code" in app.view_functions else "intake.track"
     assert page_endpoint in app.view_functions, "the tracking page is missing"
 
     def build(endpoint, code):
@@ -70,8 +70,8 @@ def test_tracking_page_and_api_show_the_limit(app, client):
             return url_for(endpoint, code=code)
 
     page = lambda c: build(page_endpoint, c)  # noqa: E731
-    api = (lambda c: build("moderation_api.submission_status", c)) \
-        if "moderation_api.submission_status" in app.view_functions else None
+    api = (lambda c: build("intake_api.submission_status", c)) \
+        if "intake_api.submission_status" in app.view_functions else None
     env = {"REMOTE_ADDR": "203.0.113.99"}
     statuses = [client.get(page(random_code()), environ_base=env).status_code for _ in range(LIMIT)]
     assert 429 not in statuses and set(statuses) <= {200, 404}, statuses

@@ -102,7 +102,7 @@ def _editor():
 
 
 def _disclosure_data(number: str = "9/TB-UBND"):
-    from public_docs import services
+    from public_docs.disclosures import services
 
     return {"number": number, "title": "Thông báo lịch tiếp dân", "summary": "Lịch", "body": "Nội dung",
             "category": "plans", "form": "Thông báo", "issuer": "UBND phường",
@@ -110,9 +110,9 @@ def _disclosure_data(number: str = "9/TB-UBND"):
 
 
 def test_sixty_megapixel_png_refused_by_the_petition_form_and_for_disclosures(app, client):
-    from moderation.models import Submission
-    from public_docs import services
-    from public_docs.models import Attachment
+    from moderation.intake.models import Submission
+    from public_docs.disclosures import services
+    from public_docs.disclosures.models import Attachment
 
     start = time.perf_counter()
     resp = _petition(client, "anh-hien-truong.png", SIXTY_MP)
@@ -153,8 +153,8 @@ def test_docx_expanding_to_sixty_megabytes_is_refused_before_extraction():
 
 @pytest.mark.parametrize("config_overrides", [{"UPLOAD_MAX_UNCOMPRESSED_BYTES": 1024 * 1024}])
 def test_uncompressed_limit_is_a_setting_and_applies_to_disclosures(app, config_overrides):
-    from public_docs import services
-    from public_docs.models import Attachment
+    from public_docs.disclosures import services
+    from public_docs.disclosures.models import Attachment
 
     editor = _editor()
     small = docx()
@@ -188,7 +188,7 @@ def test_docx_text_extraction_streams_in_little_memory(tmp_path):
         import resource, sys, time
         sys.path.insert(0, {str(ROOT)!r})
         from portal.files import DOCX
-        from public_docs.extract import extract_text
+        from public_docs.disclosures.extract import extract_text
         extract_text(open({str(small)!r}, "rb").read(), DOCX)  # imports and caches first
         data = open({str(path)!r}, "rb").read()
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -223,7 +223,7 @@ def _no_hidden(text: str) -> bool:
 
 
 def test_petition_attachment_name_is_stored_visible(app, client):
-    from moderation.models import SubmissionAttachment
+    from moderation.intake.models import SubmissionAttachment
     from security.test_uploads import pdf
 
     resp = _petition(client, "hoa-don\u202efdp.exe", pdf())
@@ -236,7 +236,7 @@ def test_petition_attachment_name_is_stored_visible(app, client):
 
 
 def test_disclosure_attachment_name_and_download_header_are_visible(app, client):
-    from public_docs import services
+    from public_docs.disclosures import services
     from security.test_uploads import pdf
 
     editor = _editor()
@@ -264,7 +264,7 @@ def test_disclosure_attachment_name_and_download_header_are_visible(app, client)
 
 
 def test_board_answer_file_name_is_visible(app):
-    from moderation import triage
+    from moderation.cases import triage
     from security import workflow
     from security.test_uploads import pdf
 

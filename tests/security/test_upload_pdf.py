@@ -120,7 +120,7 @@ ORDINARY = {
 
 
 def _demo() -> bytes:
-    from public_docs.demo_data.minipdf import make_pdf
+    from demo.minipdf import make_pdf
 
     return make_pdf("Thông báo lịch tiếp công dân", ["Lịch tiếp công dân tháng 12"] * 80)
 

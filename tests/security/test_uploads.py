@@ -25,7 +25,7 @@ VIETNAMESE = set("ăâđêôơưáàảãạếềểễệíìỉĩịóòỏõ
 
 # ------------------------------------------------------------------------------- sample files
 def pdf(*lines: str) -> bytes:
-    from public_docs.demo_data.minipdf import make_pdf
+    from demo.minipdf import make_pdf
 
     return make_pdf("Thông báo", list(lines) or ["Lịch tiếp công dân tháng 12"])
 
@@ -219,7 +219,7 @@ def _petition_post(client, filename: str, data: bytes):
 
 @pytest.mark.parametrize("name", FORM_CASES)
 def test_petition_form_refuses_and_stores_nothing(app, client, name):
-    from moderation.models import Submission, SubmissionAttachment
+    from moderation.intake.models import Submission, SubmissionAttachment
 
     before = _files_under(app)
     resp = _petition_post(client, HOSTILE[name][1], build(name))
@@ -234,7 +234,7 @@ def test_petition_form_refuses_and_stores_nothing(app, client, name):
 
 
 def test_petition_form_traversal_name_stored_by_hash_only(app, client):
-    from moderation.models import SubmissionAttachment
+    from moderation.intake.models import SubmissionAttachment
 
     resp = _petition_post(client, "../../../../tmp/evil.pdf", pdf())
     assert resp.status_code in (302, 303), resp.get_data(as_text=True)[:500]
@@ -249,8 +249,8 @@ def test_petition_form_traversal_name_stored_by_hash_only(app, client):
 @pytest.mark.parametrize("name", ["exe named .pdf", "pdf javascript", "docx zip bomb", "jpeg+zip polyglot",
                                   "docx with macros", "pdf #-escaped javascript"])
 def test_disclosure_attachment_refused_nothing_stored(app, name):
-    from public_docs import services
-    from public_docs.models import Attachment, Disclosure
+    from public_docs.disclosures import services
+    from public_docs.disclosures.models import Attachment, Disclosure
 
     from security.harness import make_staff
 
@@ -269,7 +269,7 @@ def test_disclosure_attachment_refused_nothing_stored(app, name):
 
 
 def test_board_answer_file_refused_nothing_stored(app):
-    from moderation import triage
+    from moderation.cases import triage
 
     from security import workflow
 

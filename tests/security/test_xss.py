@@ -211,12 +211,12 @@ def test_stored_xss_every_field_every_page(app, client):
     from flask import url_for
 
     with app.test_request_context():
-        track = next((e for e in ("moderation.track_code", "moderation.track") if e in app.view_functions), None)
+        track = next((e for e in ("intake.track_code", "intake.track") if e in app.view_functions), None)
         tracking = [url_for(track, code=c) for c in report["codes"]] if track else []
-        case_pages = [url_for("board.case_detail", case_id=c) for c in report["cases"]] \
-            if "board.case_detail" in app.view_functions else []
-        detail_pages = [url_for("public_docs.disclosure_detail", disclosure_id=d) for d in report["disclosures"]]
-        for endpoint in ("moderation.consultation_detail", "moderation.consultation"):
+        case_pages = [url_for("cases.case_detail", case_id=c) for c in report["cases"]] \
+            if "cases.case_detail" in app.view_functions else []
+        detail_pages = [url_for("disclosures.disclosure_detail", disclosure_id=d) for d in report["disclosures"]]
+        for endpoint in ("consultations.consultation_detail",):
             if report.get("consultation") and endpoint in app.view_functions:
                 detail_pages.append(url_for(endpoint, disclosure_id=report["consultation"]))
                 break

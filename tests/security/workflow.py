@@ -38,8 +38,8 @@ def make_staff_team(name_moderator="Lê Kiểm Duyệt", name_head="Phạm Trư�
     head = make_staff("board_head", name=name_head)
     db.session.flush()
     try:
-        from moderation.models import BoardMember
-        from moderation.routing import get_inspection_board
+        from moderation.boards.models import BoardMember
+        from moderation.boards.routing import get_inspection_board
 
         board = get_inspection_board()
         db.session.add(BoardMember(board_id=board.id, user_id=head.id, position="head"))
@@ -50,7 +50,7 @@ def make_staff_team(name_moderator="Lê Kiểm Duyệt", name_head="Phạm Trư�
 
 
 def default_topic():
-    from moderation.models import Topic
+    from moderation.intake.models import Topic
 
     topic = db.session.query(Topic).filter_by(active=True).order_by(Topic.position, Topic.id).first()
     return topic.code if topic else None
@@ -110,7 +110,7 @@ def board_work(j: Journey, staff: Staff, *, note="Đã đi kiểm tra hiện tr�
                close=True, rate=True) -> None:
     if j.case is None:
         try:
-            from moderation.triage import case_for_submission
+            from moderation.cases.triage import case_for_submission
 
             j.case = case_for_submission(j.submission)
         except ImportError:
@@ -118,7 +118,7 @@ def board_work(j: Journey, staff: Staff, *, note="Đã đi kiểm tra hiện tr�
     if j.case is None:
         j.missing.append("board: no case opened on approval")
         return
-    from moderation import triage
+    from moderation.cases import triage
 
     today = dt.date.today()
     head = staff.board_head
@@ -150,7 +150,7 @@ def board_work(j: Journey, staff: Staff, *, note="Đã đi kiểm tra hiện tr�
 
 
 def publish_disclosure(title, summary, body, editor, **extra):
-    from public_docs import services
+    from public_docs.disclosures import services
 
     today = services.today()
     data = {"number": extra.pop("number"), "title": title, "summary": summary, "body": body, "category": "plans",

@@ -1,0 +1,30 @@
+"""Forms of the roster and holiday pages."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, SelectField, StringField
+from wtforms.validators import DataRequired, Length, Optional
+
+from moderation.cases.forms import REQUIRED
+from portal.params import coerce_int  # ASCII digits only: int() reads "١" as 1
+
+
+class MemberForm(FlaskForm):
+    user_id = SelectField(_l("Cán bộ (để trống nếu khuyết)"), coerce=coerce_int)
+    position = SelectField(_l("Chức danh"), choices=[("head", _l("Trưởng ban")), ("deputy", _l("Phó Trưởng ban")),
+                                                  ("member", _l("Thành viên"))])
+    group_id = SelectField(_l("Tổ dân phố"), coerce=coerce_int)
+    term_start = DateField(_l("Bắt đầu nhiệm kỳ"), validators=[Optional()])
+    term_end = DateField(_l("Kết thúc nhiệm kỳ"), validators=[Optional()])
+
+
+class SupervisionBoardForm(FlaskForm):
+    project_id = SelectField(_l("Dự án (thông tin công khai)"), coerce=coerce_int)
+    name = StringField(_l("Tên Ban"), validators=[Optional(), Length(max=200)])
+
+
+class HolidayForm(FlaskForm):
+    day = DateField(_l("Ngày nghỉ"), validators=[DataRequired(_l("Vui lòng nhập ngày hợp lệ."))])
+    name = StringField(_l("Tên ngày lễ"), validators=[DataRequired(REQUIRED), Length(max=120)])
+

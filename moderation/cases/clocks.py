@@ -1,0 +1,37 @@
+"""The deadline clocks that run on a case (acknowledgement, decision, authority answer)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from moderation.cases import deadlines
+from moderation.cases.models import Case
+from moderation.cases.common import S
+from portal.i18n import gettext_vi
+
+
+def case_clocks(case: Case, on: dt.date | None = None) -> list[dict]:
+    """The SLA clocks that apply to ``case`` now: acknowledgement, decision, authority answer."""
+    clocks = []
+    if case.status in (S.closed,):
+        return clocks
+    opened = case.reopened_at if case.status == S.reopened and case.reopened_at else case.created_at
+    if case.acknowledged_at is None:
+        due = deadlines.due_date("board_ack", opened)
+        clocks.append({"name": "ack", "title": gettext_vi("Xác nhận tiếp nhận"), "due": due, **deadlines.clock(due, on)})
+    if case.status in (S.new, S.assigned, S.verifying, S.reopened):
+        due = deadlines.due_date("board_decision", opened)
+        clocks.append({"name": "decision", "title": gettext_vi("Kiến nghị hoặc trả lời"), "due": due, **deadlines.clock(due, on)})
+    if case.status == S.referred:
+        ref = case.referrals[-1] if case.referrals else None
+        if ref is not None and ref.answer_due is not None:
+            clocks.append({"name": "authority", "title": gettext_vi("Cơ quan có thẩm quyền trả lời"), "due": ref.answer_due,
+                           **deadlines.clock(ref.answer_due, on)})
+    return clocks
+
+
+def worst_clock(case: Case, on: dt.date | None = None) -> dict | None:
+    order = {"overdue": 0, "due": 1, "ok": 2}
+    clocks = case_clocks(case, on)
+    if not clocks:
+        return None
+    return sorted(clocks, key=lambda c: (order[c["state"]], c["due"]))[0]

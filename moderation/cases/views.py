@@ -1,0 +1,251 @@
+"""Staff Board workspace: /can-bo/ban (case list, case page, referral letter)."""
+from __future__ import annotations
+
+import io
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask_login import current_user
+from flask_babel import gettext
+from sqlalchemy import select
+
+from moderation.cases import triage
+from moderation.cases.filters import filter_cases
+from moderation.cases.forms import AnswerForm, AssignForm, ReferForm, TextForm
+from moderation.boards.models import POSITION_LABELS, Board
+from moderation.cases.models import CASE_STATUS_LABELS, Case, CaseStatus, Referral
+from moderation.intake.models import Submission, SubmissionAttachment, Topic
+from portal.accounts.models import User
+from portal.extensions import db
+from portal.files import download_response
+from portal.params import get_row
+from portal.permissions import role_required
+from portal.ward import ResidentialGroup
+from portal.i18n import N_
+from public_docs.disclosures.models import Disclosure
+from portal.errors import DomainError
+from portal.i18n import _l
+
+
+bp = Blueprint("cases", __name__, url_prefix="/can-bo/ban", template_folder="templates")
+
+BOARD_ROLES = ("board_member", "board_head")
+TABS = [
+    ("mine", N_("Được giao cho tôi")),
+    ("unassigned", N_("Chưa phân công")),
+    ("due", N_("Sắp đến hạn")),
+    ("overdue", N_("Quá hạn")),
+    ("open", N_("Đang xử lý")),
+    ("all", N_("Tất cả")),
+]
+
+
+def visible_board_ids(user) -> list[int]:
+    if "admin" in user.roles:
+        return list(db.session.scalars(select(Board.id)))
+    return triage.user_board_ids(user)
+
+
+def _tab_match(tab: str, case: Case, clock) -> bool:
+    if tab == "mine":
+        return case.assignee_id == current_user.id and case.status != CaseStatus.closed
+    if tab == "unassigned":
+        return case.assignee_id is None and case.status != CaseStatus.closed
+    if tab == "due":
+        return clock is not None and clock["state"] == "due"
+    if tab == "overdue":
+        return clock is not None and clock["state"] == "overdue"
+    if tab == "open":
+        return case.status != CaseStatus.closed
+    return True
+
+
+@bp.get("/")
+@role_required(*BOARD_ROLES)
+def cases():
+    board_ids = visible_board_ids(current_user)
+    tab = request.args.get("tab") or "open"
+    if tab not in dict(TABS):
+        tab = "open"
+    query, filters = filter_cases(select(Case).join(Submission, Submission.id == Case.submission_id)
+                                  .where(Case.board_id.in_(board_ids or [-1])).order_by(Case.created_at.desc()))
+    rows = []
+    counts = {key: 0 for key, _ in TABS}
+    for case in db.session.scalars(query):
+        clocks = triage.case_clocks(case)
+        clock = triage.worst_clock(case)
+        for key, _label in TABS:
+            if _tab_match(key, case, clock):
+                counts[key] += 1
+        if _tab_match(tab, case, clock):
+            rows.append((case, clocks))
+    groups = {g.id: g for g in db.session.scalars(select(ResidentialGroup))}
+    users = {u.id: u for u in db.session.scalars(select(User))}
+    return render_template(
+        "board/cases.html", rows=rows, tabs=TABS, tab=tab, counts=counts, groups=groups, users=users,
+        topics=db.session.scalars(select(Topic).order_by(Topic.position, Topic.name)).all(),
+        statuses=CASE_STATUS_LABELS, filters=filters,
+        boards=db.session.scalars(select(Board).where(Board.id.in_(board_ids or [-1]))).all(),
+    )
+
+
+def _case_or_404(case_id: int) -> Case:
+    case = db.session.get(Case, case_id) or abort(404)
+    if not triage.can_view_case(current_user, case):
+        abort(403)
+    return case
+
+
+def _referral_or_404(case: Case, referral_id: int) -> Referral:
+    referral = db.session.get(Referral, referral_id)
+    if referral is None or referral.case_id != case.id:
+        abort(404)
+    return referral
+
+
+def _forms(case: Case, **bound):
+    members = [
+        (m.user_id, db.session.get(User, m.user_id)) for m in case.board.members if m.user_id is not None
+    ]
+    assign = bound.get("assign") or AssignForm(prefix="assign")
+    assign.assignee.choices = [(uid, f"{u.name or u.email}") for uid, u in members if u is not None]
+    if case.assignee_id and not assign.assignee.data:
+        assign.assignee.data = case.assignee_id
+    return {
+        "assign_form": assign,
+        "note_form": bound.get("note") or TextForm(prefix="note"),
+        "verify_form": bound.get("verify") or TextForm(prefix="verify"),
+        "refer_form": bound.get("refer") or ReferForm(prefix="refer"),
+        "answer_form": bound.get("answer") or AnswerForm(prefix="answer"),
+        "respond_form": bound.get("respond") or TextForm(prefix="respond", data={"text": case.public_response}),
+    }
+
+
+def _render_case(case: Case, error: str | None = None, contact=None, status: int = 200, **bound):
+    submission = case.submission
+    users = {u.id: u for u in db.session.scalars(select(User))}
+    group = db.session.get(ResidentialGroup, submission.group_id) if submission.group_id else None
+    project = None
+    if submission.disclosure_id:
+        project = db.session.get(Disclosure, submission.disclosure_id)
+    return render_template(
+        "board/case.html", case=case, submission=submission, users=users, group=group, project=project,
+        clocks=triage.case_clocks(case), error=error, contact=contact,
+        can_assign=triage.can_assign(current_user, case), can_work=triage.can_work_case(current_user, case),
+        can_view_original=triage.can_view_original(current_user, case),
+        can_view_contact=triage.can_view_contact(current_user, case),
+        status_labels=CASE_STATUS_LABELS, **_forms(case, **bound),
+    ), status
+
+
+@bp.get("/ho-so/<int:case_id>")
+@role_required(*BOARD_ROLES)
+def case_detail(case_id: int):
+    return _render_case(_case_or_404(case_id))
+
+
+ACTIONS = {"assign", "acknowledge", "note", "verify", "refer", "answer", "respond", "close", "contact"}
+MESSAGES = {
+    "assign": N_("Đã phân công xử lý hồ sơ."),
+    "acknowledge": N_("Đã xác nhận tiếp nhận hồ sơ."),
+    "note": N_("Đã thêm ghi chú nội bộ."),
+    "verify": N_("Đã ghi kết quả xác minh."),
+    "refer": N_("Đã ghi nhận kiến nghị gửi cơ quan có thẩm quyền. Tải văn bản kiến nghị để in, ký."),
+    "answer": N_("Đã ghi nhận trả lời của cơ quan có thẩm quyền."),
+    "respond": N_("Đã đăng trả lời công khai."),
+    "close": N_("Đã kết thúc hồ sơ; người gửi được thông báo."),
+}
+
+
+@bp.post("/ho-so/<int:case_id>/<action>")
+@role_required(*BOARD_ROLES)
+def case_action(case_id: int, action: str):
+    if action not in ACTIONS:
+        abort(404)
+    case = _case_or_404(case_id)
+    form = None
+    try:
+        if action == "assign":
+            form = AssignForm(prefix="assign")
+            form.assignee.choices = [(m.user_id, "") for m in case.board.members if m.user_id]
+            if not form.validate_on_submit():
+                raise DomainError(_l("Vui lòng chọn thành viên được phân công."))
+            triage.assign_case(case, db.session.get(User, form.assignee.data), current_user)
+        elif action == "acknowledge":
+            triage.acknowledge_case(case, current_user)
+        elif action in ("note", "verify", "respond"):
+            form = TextForm(prefix=action)
+            if not form.validate_on_submit():
+                raise DomainError(_l("Nội dung không được để trống."))
+            {"note": triage.add_note, "verify": triage.record_verification,
+             "respond": triage.publish_response}[action](case, form.text.data, current_user)
+        elif action == "refer":
+            form = ReferForm(prefix="refer")
+            if not form.validate_on_submit():
+                raise DomainError(_l("Vui lòng kiểm tra các trường của kiến nghị gửi cơ quan có thẩm quyền."))
+            triage.refer_case(case, current_user, agency=form.agency.data, sent_on=form.sent_on.data,
+                              document_number=form.document_number.data or "", answer_due=form.answer_due.data)
+        elif action == "answer":
+            form = AnswerForm(prefix="answer")
+            if not form.validate_on_submit():
+                raise DomainError(_l("Vui lòng kiểm tra các trường của trả lời."))
+            upload = form.file.data
+            data = upload.read() if upload and getattr(upload, "filename", "") else None
+            triage.record_answer(case, current_user, answered_on=form.answered_on.data,
+                                 answer_number=form.answer_number.data or "", summary=form.summary.data,
+                                 file_data=data, file_name=getattr(upload, "filename", None))
+        elif action == "close":
+            triage.close_case(case, current_user)
+        elif action == "contact":
+            if not triage.can_view_contact(current_user, case):
+                abort(403)
+            contact = triage.reveal_contact(case, current_user, request.form.get("reason", ""))
+            db.session.commit()
+            return _render_case(case, contact=contact)
+    except DomainError as exc:
+        db.session.rollback()
+        case = db.session.get(Case, case_id)
+        return _render_case(case, error=str(exc), status=400, **({action: form} if form is not None else {}))
+    db.session.commit()
+    flash(gettext(MESSAGES[action]), "success")
+    return redirect(url_for("cases.case_detail", case_id=case.id))
+
+
+@bp.get("/ho-so/<int:case_id>/kien-nghi/<int:referral_id>.docx")
+@role_required(*BOARD_ROLES)
+def referral_letter(case_id: int, referral_id: int):
+    from moderation.documents import referral_letter_docx
+
+    case = _case_or_404(case_id)
+    referral = _referral_or_404(case, referral_id)
+    data = referral_letter_docx(case, referral)
+    return send_file(io.BytesIO(data), as_attachment=True,
+                     download_name=f"kien-nghi-{case.submission.receipt_code}.docx",
+                     mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+
+@bp.get("/ho-so/<int:case_id>/tra-loi/<int:referral_id>")
+@role_required(*BOARD_ROLES)
+def answer_file(case_id: int, referral_id: int):
+    referral = _referral_or_404(_case_or_404(case_id), referral_id)
+    return download_response(referral.answer_file_sha256, referral.answer_file_type,
+                             referral.answer_file_name or "tra-loi")
+
+
+@bp.get("/ho-so/<int:case_id>/dinh-kem/<int:attachment_id>")
+@role_required(*BOARD_ROLES)
+def attachment(case_id: int, attachment_id: int):
+    case = _case_or_404(case_id)
+    if not triage.can_view_contact(current_user, case):
+        abort(403)
+    att = get_row(SubmissionAttachment, attachment_id)
+    if att is None or att.submission_id != case.submission_id:
+        abort(404)
+    return download_response(att.sha256, att.content_type, att.filename)
+
+
+def case_status_label(status) -> str:
+    return triage.status_label(status)
+
+
+def board_position_label(position: str) -> str:
+    return POSITION_LABELS.get(position, position)

@@ -1,0 +1,117 @@
+"""Demo disclosures for ``flask demo load`` (idempotent: existing numbers are left alone)."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+
+from flask import current_app
+
+from portal.extensions import db
+from public_docs.disclosures import services
+from public_docs.disclosures.demo_data.disclosures import DISCLOSURES
+from public_docs.disclosures.models import DisclosureStatus
+from public_docs.search import fold
+from public_docs.disclosures.services import UploadedFile
+
+DEMO_EDITOR = "bientap@demo.phuong.vn"
+
+
+def _safe_slug(number: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "-", fold(number)).strip("-")
+
+
+def _paragraphs(rec: dict) -> list[str]:
+    if rec.get("attachment_text"):
+        return list(rec["attachment_text"])
+    body = re.sub(r"[#*|]", " ", rec.get("body", ""))
+    return [re.sub(r"\s+", " ", line).strip() for line in body.splitlines() if line.strip() and not set(line) <= set("|-: ")]
+
+
+def _header(rec: dict) -> list[str]:
+    ward = current_app.config["WARD_NAME"]
+    return [
+        f"{rec['issuer'].upper()}",
+        f"Số: {rec['number']}",
+        f"{ward.replace('Phường ', '')}, ngày {rec['_issued'].day:02d} tháng {rec['_issued'].month:02d} năm {rec['_issued'].year}",
+    ]
+
+
+def make_file(rec: dict) -> UploadedFile | None:
+    kind = rec.get("attachment")
+    if not kind:
+        return None
+    name = f"{_safe_slug(rec['number'])}.{kind}"
+    title = f"{rec['form'].upper()}: {rec['title']}"
+    paragraphs = _header(rec) + [""] + _paragraphs(rec)
+    if kind == "pdf":
+        from demo.minipdf import make_pdf
+
+        return UploadedFile(name, make_pdf(title, paragraphs))
+    if kind == "docx":
+        import docx
+
+        document = docx.Document()
+        for line in _header(rec):
+            document.add_paragraph(line)
+        document.add_heading(title, level=1)
+        for p in _paragraphs(rec):
+            document.add_paragraph(p)
+        out = io.BytesIO()
+        document.save(out)
+        return UploadedFile(name, out.getvalue())
+    if kind == "xlsx":
+        import openpyxl
+
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = "Số liệu"
+        ws.append([title])
+        ws.append([f"Số: {rec['number']}"])
+        rows = [r for r in rec.get("body", "").splitlines() if r.startswith("|") and not set(r) <= set("|-: ")]
+        if rows:
+            for r in rows:
+                ws.append([c.strip().strip("*") for c in r.strip("|").split("|")])
+        else:
+            for p in _paragraphs(rec):
+                ws.append([p])
+        out = io.BytesIO()
+        wb.save(out)
+        return UploadedFile(name, out.getvalue())
+    return None
+
+
+def load_demo_disclosures() -> int:
+    """Create the demo disclosures; return how many were created."""
+    from portal.accounts.services import get_user_by_email
+
+    actor = get_user_by_email(DEMO_EDITOR) or "demo"
+    today = services.today()
+    created = 0
+    for rec in DISCLOSURES:
+        if services.find_by_number(rec["number"]) is not None:
+            continue
+        issued = today - dt.timedelta(days=rec.get("days_ago", 0))
+        rec = {**rec, "_issued": issued}
+        data = {
+            "number": rec["number"], "title": rec["title"], "summary": rec.get("summary", ""),
+            "body": rec.get("body", ""), "category": rec["category"], "budget_period": rec.get("budget_period"),
+            "form": rec["form"], "issuer": rec["issuer"], "issued_on": issued, "effective_on": issued,
+            "is_project": rec.get("is_project", False), "group_codes": rec.get("groups") or [],
+        }
+        upload = make_file(rec)
+        d = services.create_disclosure(data, actor=actor, files=[upload] if upload else [])
+        created += 1
+        if rec.get("draft"):
+            continue
+        services.publish_disclosure(d, actor=actor, secrecy_confirmed=True)
+        if rec.get("comments"):
+            start, end = rec["comments"]
+            services.open_for_comments(d, today + dt.timedelta(days=start), today + dt.timedelta(days=end), actor=actor)
+        if rec.get("amend"):
+            title, note = rec["amend"]
+            services.amend_disclosure(d, {"title": title}, note, actor=actor, secrecy_confirmed=True)
+        if rec.get("withdraw") and d.status == DisclosureStatus.published:
+            services.withdraw_disclosure(d, rec["withdraw"], actor=actor)
+    db.session.flush()
+    return created

@@ -1,0 +1,350 @@
+"""Editor pages (/can-bo/cong-khai): drafts, preview, publish, amend, withdraw, comment window."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext, lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
+from werkzeug.datastructures import FileStorage
+from wtforms import (
+    BooleanField,
+    MultipleFileField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+    widgets,
+)
+
+from portal.extensions import db
+from portal.files import download_response
+from portal.i18n import N_
+from portal.params import as_id, page_arg
+from portal.permissions import role_required
+from portal.sanitize import clean_text
+from portal.ward import ResidentialGroup
+from public_docs.disclosures import services
+from public_docs.disclosures.models import BUDGET_PERIODS, CATEGORIES, FORMS, STATUS_LABELS, Attachment, Disclosure, DisclosureStatus
+from public_docs.disclosures.services import UploadedFile
+from portal.errors import DomainError
+
+try:  # WTForms >= 3.3 wants SelectChoice objects; older versions take (value, label) pairs
+    from wtforms.fields.choices import SelectChoice as _SelectChoice
+except ImportError:  # pragma: no cover
+    _SelectChoice = None
+
+
+def _choices(pairs):
+    pairs = list(pairs)
+    return [_SelectChoice(v, label) for v, label in pairs] if _SelectChoice else pairs
+
+
+bp = Blueprint("disclosures_editor", __name__, url_prefix="/can-bo/cong-khai", template_folder="templates")
+
+PER_PAGE = 30
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = widgets.ListWidget(prefix_label=False)
+    option_widget = widgets.CheckboxInput()
+
+
+class DisclosureForm(FlaskForm):
+    class Meta:
+        csrf = False  # CSRFProtect guards every POST already; the token is in the template
+
+    number = StringField(_l("Số, ký hiệu"), render_kw={"maxlength": 64, "autocomplete": "off"})
+    title = StringField(_l("Trích yếu (tiêu đề)"), render_kw={"maxlength": 500})
+    category = SelectField(
+        _l("Lĩnh vực công khai"),
+        choices=_choices([("", _l("— Chọn lĩnh vực —"))] + [(k, _l(v)) for k, v in CATEGORIES.items()]),
+    )
+    budget_period = SelectField(
+        _l("Kỳ ngân sách (chỉ với văn bản ngân sách)"),
+        choices=_choices([("", _l("— Không áp dụng —"))] + [(k, _l(v)) for k, v in BUDGET_PERIODS.items()]),
+    )
+    form = SelectField(_l("Hình thức văn bản"), choices=_choices((f, _l(f)) for f in FORMS))
+    issuer = StringField(_l("Cơ quan ban hành"), render_kw={"maxlength": 200})
+    issued_on = StringField(_l("Ngày ban hành"), render_kw={"type": "date"})
+    effective_on = StringField(_l("Ngày hiệu lực"), render_kw={"type": "date"})
+    posting_start = StringField(_l("Ngày bắt đầu niêm yết"), render_kw={"type": "date"})
+    posting_end = StringField(_l("Ngày kết thúc niêm yết"), render_kw={"type": "date"})
+    summary = TextAreaField(_l("Tóm tắt nội dung"), render_kw={"rows": 3})
+    body = TextAreaField(_l("Nội dung (Markdown hoặc HTML đơn giản)"), render_kw={"rows": 12})
+    group_ids = MultiCheckboxField(_l("Tổ dân phố liên quan"), coerce=str)
+    is_project = BooleanField(_l("Đây là dự án, công trình (người dân có thể kiến nghị, Ban giám sát đầu tư theo dõi)"))
+    files = MultipleFileField(_l("Tệp đính kèm (PDF, DOCX, XLSX, ODT, JPEG, PNG)"))
+
+
+class AmendForm(DisclosureForm):
+    remove_attachment_ids = MultiCheckboxField(_l("Gỡ tệp đính kèm (vẫn lưu trong phiên bản cũ)"), coerce=str)
+    change_note = TextAreaField(_l("Nội dung đính chính (hiển thị công khai)"), render_kw={"rows": 3})
+    secrecy_confirmed = BooleanField(
+        _l("Tôi xác nhận văn bản không chứa bí mật nhà nước, bí mật công tác, thông tin chưa được phép công khai")
+    )
+
+
+def _group_choices():
+    groups = db.session.scalars(
+        select(ResidentialGroup).where(ResidentialGroup.active.is_(True)).order_by(ResidentialGroup.position, ResidentialGroup.code)
+    )
+    return _choices((str(g.id), g.name) for g in groups)
+
+
+def _form_data(form: DisclosureForm) -> dict:
+    return {
+        "number": form.number.data, "title": form.title.data, "summary": form.summary.data, "body": form.body.data,
+        "category": form.category.data, "budget_period": form.budget_period.data, "form": form.form.data,
+        "issuer": form.issuer.data, "issued_on": form.issued_on.data, "effective_on": form.effective_on.data,
+        "posting_start": form.posting_start.data, "posting_end": form.posting_end.data,
+        "is_project": form.is_project.data, "group_ids": form.group_ids.data or [],
+    }
+
+
+def _uploads() -> list[UploadedFile]:
+    out = []
+    for f in request.files.getlist("files"):
+        if isinstance(f, FileStorage) and f.filename:
+            out.append(UploadedFile(f.filename, f.read()))
+    return out
+
+
+def _show_errors(form, exc: DomainError) -> None:
+    placed = False
+    for field, message in exc.fields.items():
+        if field in form._fields:
+            form[field].errors = [message]
+            placed = True
+    if not placed:
+        form.form_errors.append(exc.message)
+
+
+def _commit() -> None:
+    """Commit; a concurrent save of the same number becomes a form error, not a 500."""
+    try:
+        db.session.commit()
+    except IntegrityError as exc:
+        db.session.rollback()
+        message = _l("Số, ký hiệu vừa được dùng cho một văn bản khác. Vui lòng kiểm tra lại.")
+        raise DomainError(message, field_errors={"number": message}) from exc
+
+
+def _get(disclosure_id: int) -> Disclosure:
+    d = db.session.get(Disclosure, disclosure_id)
+    if d is None:
+        abort(404)
+    return d
+
+
+def _fill(form: DisclosureForm, d: Disclosure) -> None:
+    form.number.data = d.number
+    form.title.data = d.title
+    form.summary.data = d.summary
+    form.body.data = d.body_source
+    form.category.data = d.category
+    form.budget_period.data = d.budget_period or ""
+    form.form.data = d.form
+    form.issuer.data = d.issuer
+    for key in ("issued_on", "effective_on", "posting_start", "posting_end"):
+        value = getattr(d, key)
+        form[key].data = value.isoformat() if value else ""
+    form.group_ids.data = [str(g.id) for g in d.groups]
+    form.is_project.data = d.is_project
+
+
+@bp.get("")
+@role_required("editor")
+def disclosures():
+    status = request.args.get("status", "")
+    q = clean_text(request.args.get("q"), 200)
+    stmt = select(Disclosure)
+    if status in {s.value for s in DisclosureStatus}:
+        stmt = stmt.where(Disclosure.status == DisclosureStatus(status))
+    if q:
+        like = f"%{q.lower()}%"
+        stmt = stmt.where(or_(func.lower(Disclosure.title).like(like), func.lower(Disclosure.number).like(like)))
+    page = page_arg()
+    total = db.session.scalar(select(func.count()).select_from(stmt.subquery()))
+    rows = db.session.scalars(
+        stmt.order_by(Disclosure.updated_at.desc(), Disclosure.id.desc()).limit(PER_PAGE).offset((page - 1) * PER_PAGE)
+    ).all()
+    counts = dict(db.session.execute(select(Disclosure.status, func.count()).group_by(Disclosure.status)).all())
+    return render_template(
+        "public_docs/editor/list.html", rows=rows, total=total, page=page, per_page=PER_PAGE,
+        status=status, q=q, counts=counts, args={k: v for k, v in (("status", status), ("q", q)) if v},
+    )
+
+
+def _form_page(form: DisclosureForm, d: Disclosure | None, mode: str, code: int = 200):
+    return render_template("public_docs/editor/form.html", form=form, d=d, mode=mode), code
+
+
+def _save(form: DisclosureForm, disclosure_id: int | None, mode: str, save):
+    """Run ``save()`` (a service call; returns the disclosure and the message to flash) and commit,
+    then show the disclosure. A refused save shows the form again, errors tied to fields (422)."""
+    try:
+        d, message = save()
+        _commit()
+    except DomainError as exc:
+        db.session.rollback()
+        _show_errors(form, exc)
+        return _form_page(form, _get(disclosure_id) if disclosure_id else None, mode, 422)
+    flash(gettext(message), "success")
+    return redirect(url_for("disclosures_editor.detail", disclosure_id=d.id))
+
+
+@bp.route("/moi", methods=["GET", "POST"])
+@role_required("editor")
+def create():
+    form = DisclosureForm()
+    form.group_ids.choices = _group_choices()
+    if request.method == "POST":
+        def save():
+            d = services.create_disclosure(_form_data(form), actor=current_user, files=_uploads())
+            return d, N_("Đã lưu bản nháp. Kiểm tra bản xem trước rồi công bố.")
+
+        return _save(form, None, "create", save)
+    form.issuer.data = f"UBND {current_app.config['WARD_NAME'].replace('Phường', 'phường')}"
+    form.issued_on.data = services.today().isoformat()
+    return _form_page(form, None, "create")
+
+
+@bp.route("/<int:disclosure_id>/sua", methods=["GET", "POST"])
+@role_required("editor")
+def edit(disclosure_id: int):
+    d = _get(disclosure_id)
+    if d.status != DisclosureStatus.draft:
+        flash(gettext("Văn bản đã công khai: hãy dùng chức năng đính chính để tạo phiên bản mới."), "warning")
+        return redirect(url_for("disclosures_editor.amend", disclosure_id=d.id))
+    form = DisclosureForm()
+    form.group_ids.choices = _group_choices()
+    if request.method == "POST":
+        def save():
+            services.update_disclosure(d, _form_data(form), actor=current_user, files=_uploads())
+            return d, N_("Đã lưu bản nháp.")
+
+        return _save(form, disclosure_id, "edit", save)
+    _fill(form, d)
+    return _form_page(form, d, "edit")
+
+
+@bp.route("/<int:disclosure_id>/dinh-chinh", methods=["GET", "POST"])
+@role_required("editor")
+def amend(disclosure_id: int):
+    d = _get(disclosure_id)
+    if d.status != DisclosureStatus.published:
+        flash(gettext("Chỉ văn bản đang công khai mới được đính chính."), "warning")
+        return redirect(url_for("disclosures_editor.detail", disclosure_id=d.id))
+    form = AmendForm()
+    form.group_ids.choices = _group_choices()
+    form.remove_attachment_ids.choices = _choices((str(a.id), a.filename) for a in services.active_attachments(d))
+    if request.method == "POST":
+        def save():
+            version = services.amend_disclosure(
+                d, _form_data(form), form.change_note.data, actor=current_user,
+                secrecy_confirmed=bool(form.secrecy_confirmed.data), files=_uploads(),
+                remove_attachment_ids=[i for i in map(as_id, form.remove_attachment_ids.data or []) if i],
+            )
+            return d, gettext("Đã đính chính, văn bản hiện ở phiên bản %(version)s.", version=version.version_no)
+
+        return _save(form, disclosure_id, "amend", save)
+    _fill(form, d)
+    return _form_page(form, d, "amend")
+
+
+def _detail(d: Disclosure, errors: dict | None = None, values: dict | None = None, code: int = 200):
+    return render_template(
+        "public_docs/editor/detail.html", d=d, attachments=services.active_attachments(d),
+        versions=sorted(d.versions, key=lambda v: -v.version_no), errors=errors or {}, values=values or {},
+        open_for_comments=services.is_open_for_comments(d), today=services.today(),
+        public_url=url_for("disclosures.disclosure_detail", disclosure_id=d.id) if d.is_public else None,
+    ), code
+
+
+@bp.get("/<int:disclosure_id>")
+@role_required("editor")
+def detail(disclosure_id: int):
+    return _detail(_get(disclosure_id))
+
+
+def _action(disclosure_id: int, fn, success: str, values: dict):
+    d = _get(disclosure_id)
+    try:
+        fn(d)
+    except DomainError as exc:
+        db.session.rollback()
+        d = _get(disclosure_id)
+        errors = dict(exc.fields) or {"_": exc.message}
+        errors.setdefault("_", exc.message)
+        return _detail(d, errors, values, 422)
+    db.session.commit()
+    flash(gettext(success), "success")
+    return redirect(url_for("disclosures_editor.detail", disclosure_id=d.id))
+
+
+@bp.post("/<int:disclosure_id>/cong-bo")
+@role_required("editor")
+def publish(disclosure_id: int):
+    confirmed = request.form.get("secrecy_confirmed") in ("y", "1", "on", "true")
+    return _action(
+        disclosure_id,
+        lambda d: services.publish_disclosure(d, actor=current_user, secrecy_confirmed=confirmed),
+        N_("Đã công bố văn bản trên cổng thông tin."), {},
+    )
+
+
+@bp.post("/<int:disclosure_id>/thu-hoi")
+@role_required("editor")
+def withdraw(disclosure_id: int):
+    reason = request.form.get("reason", "")
+    return _action(
+        disclosure_id, lambda d: services.withdraw_disclosure(d, reason, actor=current_user),
+        N_("Đã thu hồi văn bản. Trang công khai vẫn giữ và ghi rõ lý do thu hồi."), {"reason": reason},
+    )
+
+
+@bp.post("/<int:disclosure_id>/lay-y-kien")
+@role_required("editor")
+def comments_open(disclosure_id: int):
+    start, end = request.form.get("comments_open_from", ""), request.form.get("comments_open_until", "")
+    return _action(
+        disclosure_id, lambda d: services.open_for_comments(d, start, end, actor=current_user),
+        N_("Đã mở lấy ý kiến Nhân dân."), {"comments_open_from": start, "comments_open_until": end},
+    )
+
+
+@bp.post("/<int:disclosure_id>/dong-y-kien")
+@role_required("editor")
+def comments_close(disclosure_id: int):
+    return _action(
+        disclosure_id, lambda d: services.close_comments(d, actor=current_user), N_("Đã kết thúc lấy ý kiến."), {}
+    )
+
+
+@bp.post("/<int:disclosure_id>/tep/<int:attachment_id>/go")
+@role_required("editor")
+def attachment_remove(disclosure_id: int, attachment_id: int):
+    att = db.session.get(Attachment, attachment_id)
+    if att is None:
+        abort(404)
+    if _get(disclosure_id).status != DisclosureStatus.draft:
+        flash(gettext("Văn bản đã công khai: gỡ tệp bằng chức năng đính chính."), "warning")
+        return redirect(url_for("disclosures_editor.detail", disclosure_id=disclosure_id))
+    return _action(
+        disclosure_id, lambda d: services.remove_attachment(d, att, actor=current_user), N_("Đã gỡ tệp đính kèm."), {}
+    )
+
+
+@bp.get("/<int:disclosure_id>/tep/<int:attachment_id>")
+@role_required("editor")
+def attachment_download(disclosure_id: int, attachment_id: int):
+    att = db.session.get(Attachment, attachment_id)
+    if att is None or att.disclosure_id != disclosure_id:
+        abort(404)
+    return download_response(att.sha256, att.content_type, att.filename)
+
+
+def template_globals() -> dict:
+    return {"EDITOR_STATUS_LABELS": STATUS_LABELS}

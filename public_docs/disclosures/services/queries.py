@@ -1,0 +1,189 @@
+"""Read-only lookups: the public listing with its filters and facet counts, projects, open
+consultations, attachments still in force, and the case-insensitive number lookup."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from sqlalchemy import func, select
+
+from portal.extensions import db
+from portal.sanitize import clean_text
+from portal.ward import ResidentialGroup
+from public_docs.disclosures.models import (
+    CATEGORIES,
+    FILTER_LABELS,
+    STATUS_LABELS,
+    Attachment,
+    Disclosure,
+    DisclosureStatus,
+    disclosure_group,
+)
+from public_docs.disclosures.services.common import today
+
+PUBLIC_STATUSES = (DisclosureStatus.published, DisclosureStatus.withdrawn)  # a withdrawn page stays, marked
+
+
+def get_public_disclosure(disclosure_id: int) -> Disclosure | None:
+    d = db.session.get(Disclosure, disclosure_id)
+    return d if d is not None and d.is_public else None
+
+
+def _is_public():
+    return Disclosure.status.in_(PUBLIC_STATUSES)
+
+
+def public_query():
+    return select(Disclosure).where(_is_public())
+
+
+def list_projects() -> list[Disclosure]:
+    """Published projects (petitions may name them; a supervision board can attach to them)."""
+    return list(
+        db.session.scalars(
+            select(Disclosure)
+            .where(Disclosure.is_project.is_(True), Disclosure.status == DisclosureStatus.published)
+            .order_by(Disclosure.issued_on.desc(), Disclosure.id.desc())
+        )
+    )
+
+
+def is_open_for_comments(disclosure: Disclosure, on_date: dt.date | None = None) -> bool:
+    if disclosure is None or disclosure.status != DisclosureStatus.published:
+        return False
+    start, end = disclosure.comments_open_from, disclosure.comments_open_until
+    if start is None or end is None:
+        return False
+    on_date = on_date or today()
+    return start <= on_date <= end
+
+
+def list_open_consultations(on_date: dt.date | None = None) -> list[Disclosure]:
+    on_date = on_date or today()
+    return list(
+        db.session.scalars(
+            select(Disclosure)
+            .where(
+                Disclosure.status == DisclosureStatus.published,
+                Disclosure.comments_open_from <= on_date,
+                Disclosure.comments_open_until >= on_date,
+            )
+            .order_by(Disclosure.comments_open_until)
+        )
+    )
+
+
+def active_attachments(disclosure: Disclosure) -> list[Attachment]:
+    return [a for a in disclosure.attachments if a.removed_at is None]
+
+
+def find_by_number(number: str) -> Disclosure | None:
+    """The disclosure with this number, ignoring case (SQLite's lower() knows only ASCII: Đ/đ)."""
+    number = re.sub(r"\s+", "", clean_text(number))
+    exact = db.session.scalar(select(Disclosure).where(Disclosure.number == number))
+    if exact is not None:
+        return exact
+    wanted = number.casefold()
+    candidates = db.session.scalars(select(Disclosure).where(func.length(Disclosure.number) == len(number)))
+    return next((d for d in candidates if d.number.casefold() == wanted), None)
+
+
+# ------------------------------------------------------------------------------ public listing
+FILTER_KEYS = tuple(FILTER_LABELS)
+
+
+def clean_filters(args) -> dict[str, str]:
+    """The list filters from request args (unknown values are dropped, never an error)."""
+    out: dict[str, str] = {}
+    for key in FILTER_KEYS:
+        value = clean_text(args.get(key), 200)
+        if not value:
+            continue
+        if key == "category" and value not in CATEGORIES:
+            continue
+        if key == "year" and not re.fullmatch(r"(19|20)[0-9][0-9]", value):
+            continue
+        if key == "status" and value not in {s.value for s in PUBLIC_STATUSES}:
+            continue
+        out[key] = value
+    q = clean_text(args.get("q"), 200)
+    if q:
+        out["q"] = q
+    return out
+
+
+def _year_expr():
+    return func.extract("year", Disclosure.issued_on)
+
+
+def _apply_filters(stmt, filters: dict, skip: str | None = None):
+    for key, value in filters.items():
+        if key == skip:
+            continue
+        if key == "category":
+            stmt = stmt.where(Disclosure.category == value)
+        elif key == "year":
+            stmt = stmt.where(_year_expr() == int(value))
+        elif key == "form":
+            stmt = stmt.where(Disclosure.form == value)
+        elif key == "issuer":
+            stmt = stmt.where(Disclosure.issuer == value)
+        elif key == "status":
+            stmt = stmt.where(Disclosure.status == DisclosureStatus(value))
+        elif key == "group":
+            sub = (
+                select(disclosure_group.c.disclosure_id)
+                .join(ResidentialGroup, ResidentialGroup.id == disclosure_group.c.group_id)
+                .where(ResidentialGroup.code == value)
+            )
+            stmt = stmt.where(Disclosure.id.in_(sub))
+        elif key == "q":
+            like = f"%{value.lower()}%"
+            stmt = stmt.where(
+                func.lower(Disclosure.title).like(like)
+                | func.lower(Disclosure.number).like(like)
+                | func.lower(Disclosure.summary).like(like)
+            )
+    return stmt
+
+
+def filter_public(filters: dict):
+    """A select of the public disclosures matching ``filters``, newest first."""
+    stmt = _apply_filters(public_query(), filters)
+    return stmt.order_by(Disclosure.issued_on.desc().nulls_last(), Disclosure.id.desc())
+
+
+def facet_counts(filters: dict) -> dict[str, list[tuple[str, str, int]]]:
+    """For each filter: [(value, label, count)] among the disclosures matching the *other* filters."""
+    public = _is_public()
+    out: dict[str, list[tuple[str, str, int]]] = {}
+
+    def grouped(key, column):
+        stmt = _apply_filters(select(column, func.count(Disclosure.id)).where(public), filters, skip=key)
+        return db.session.execute(stmt.group_by(column)).all()
+
+    rows = grouped("category", Disclosure.category)
+    counts = {k: n for k, n in rows}
+    out["category"] = [(k, CATEGORIES[k], counts[k]) for k in CATEGORIES if counts.get(k)]
+    year = _year_expr()
+    rows = grouped("year", year)
+    out["year"] = sorted(((str(int(y)), str(int(y)), n) for y, n in rows if y is not None), reverse=True)
+    rows = grouped("form", Disclosure.form)
+    out["form"] = sorted(((f, f, n) for f, n in rows if f), key=lambda r: r[0])
+    rows = grouped("issuer", Disclosure.issuer)
+    out["issuer"] = sorted(((f, f, n) for f, n in rows if f), key=lambda r: r[0])
+    rows = grouped("status", Disclosure.status)
+    out["status"] = [
+        (s.value if isinstance(s, DisclosureStatus) else s, STATUS_LABELS[DisclosureStatus(s)], n) for s, n in rows
+    ]
+    stmt = _apply_filters(
+        select(ResidentialGroup.code, ResidentialGroup.name, func.count(Disclosure.id))
+        .join(disclosure_group, disclosure_group.c.group_id == ResidentialGroup.id)
+        .join(Disclosure, Disclosure.id == disclosure_group.c.disclosure_id)
+        .where(public),
+        filters,
+        skip="group",
+    ).group_by(ResidentialGroup.code, ResidentialGroup.name, ResidentialGroup.position)
+    stmt = stmt.order_by(ResidentialGroup.position, ResidentialGroup.code)
+    out["group"] = [(c, name, n) for c, name, n in db.session.execute(stmt).all()]
+    return out

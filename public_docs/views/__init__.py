@@ -1,1 +1,0 @@
-"""Blueprints of public_docs: public pages and feeds, the JSON API, the editor pages."""
