@@ -40,10 +40,35 @@ def seed_holidays() -> None:
     db.session.flush()
 
 
-def holidays() -> frozenset[dt.date]:
+def _load_holidays() -> frozenset[dt.date]:
     from moderation.models import Holiday
 
     return frozenset(db.session.scalars(select(Holiday.day)))
+
+
+def holidays() -> frozenset[dt.date]:
+    """The holiday calendar, read once per request (again after a change to it in this session)."""
+    from moderation.models import Holiday
+    from portal import requestcache
+
+    return requestcache.cached("holidays", _load_holidays, Holiday)
+
+
+# Spans longer than this are walked day by day rather than tabulated (a date typed decades off).
+_CALENDAR_MAX_SPAN = dt.timedelta(days=20 * 366)
+
+
+def calendar() -> WorkingDays | None:
+    """A :class:`WorkingDays` table over this request's holiday calendar, shared by every due date
+    and clock computed in the request (None outside an app context)."""
+    from flask import has_app_context
+
+    from moderation.models import Holiday
+    from portal import requestcache
+
+    if not has_app_context():
+        return None
+    return requestcache.cached("working_days", lambda: WorkingDays(holidays()), Holiday)
 
 
 def is_working_day(day: dt.date, off: frozenset[dt.date] | None = None) -> bool:
@@ -53,6 +78,10 @@ def is_working_day(day: dt.date, off: frozenset[dt.date] | None = None) -> bool:
 
 def add_working_days(start: dt.date, days: int, off: frozenset[dt.date] | None = None) -> dt.date:
     """The date ``days`` working days after ``start`` (``start`` itself is not counted)."""
+    if off is None and days <= _CALENDAR_MAX_SPAN.days // 3:
+        table = calendar()
+        if table is not None:
+            return table.add(start, days)
     off = holidays() if off is None else off
     day = start
     remaining = days
@@ -65,6 +94,10 @@ def add_working_days(start: dt.date, days: int, off: frozenset[dt.date] | None =
 
 def working_days_between(start: dt.date, end: dt.date, off: frozenset[dt.date] | None = None) -> int:
     """Working days after ``start`` up to and including ``end`` (negative when ``end`` is earlier)."""
+    if off is None and abs(end - start) <= _CALENDAR_MAX_SPAN:
+        table = calendar()
+        if table is not None:
+            return table.between(start, end)
     off = holidays() if off is None else off
     if end < start:
         return -working_days_between(end, start, off)

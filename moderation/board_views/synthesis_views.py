@@ -33,15 +33,14 @@ def _disclosure(disclosure_id: int):
 def index():
     from public_docs.models import Disclosure
 
+    disclosures = db.session.scalars(select(Disclosure).where(Disclosure.comments_open_from.is_not(None))
+                                     .order_by(Disclosure.comments_open_until.desc())).all()
+    tallies = consultation.comment_tallies([d.id for d in disclosures])
     rows = []
-    for d in db.session.scalars(select(Disclosure).where(Disclosure.comments_open_from.is_not(None))
-                                .order_by(Disclosure.comments_open_until.desc())):
-        comments = consultation.approved_comments(d)
-        disp = consultation.dispositions(d)
-        syn = consultation.get_synthesis(d)
-        rows.append({"d": d, "closed": consultation.is_closed(d), "comments": len(comments),
-                     "done": sum(1 for c in comments if c.id in disp),
-                     "published": bool(syn and syn.published_at)})
+    for d in disclosures:
+        comments, done, published = tallies.get(d.id, (0, 0, False))
+        rows.append({"d": d, "closed": consultation.is_closed(d), "comments": comments, "done": done,
+                     "published": published})
     return render_template("board/synthesis_list.html", rows=rows)
 
 

@@ -8,6 +8,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_login import current_user
 from flask_babel import gettext
 from sqlalchemy import select
+from sqlalchemy.orm import contains_eager, selectinload
 
 from moderation import triage
 from moderation.board_views.filters import filter_cases
@@ -67,11 +68,12 @@ def cases():
         tab = "open"
     query, filters = filter_cases(select(Case).join(Submission, Submission.id == Case.submission_id)
                                   .where(Case.board_id.in_(board_ids or [-1])).order_by(Case.created_at.desc()))
+    query = query.options(contains_eager(Case.submission), selectinload(Case.referrals))
     rows = []
     counts = {key: 0 for key, _ in TABS}
     for case in db.session.scalars(query):
         clocks = triage.case_clocks(case)
-        clock = triage.worst_clock(case)
+        clock = triage.worst_clock(case, clocks=clocks)
         for key, _label in TABS:
             if _tab_match(key, case, clock):
                 counts[key] += 1

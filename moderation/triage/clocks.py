@@ -29,9 +29,10 @@ def case_clocks(case: Case, on: dt.date | None = None) -> list[dict]:
     return clocks
 
 
-def worst_clock(case: Case, on: dt.date | None = None) -> dict | None:
+def worst_clock(case: Case, on: dt.date | None = None, clocks: list[dict] | None = None) -> dict | None:
+    """The most urgent of ``case``'s clocks (``clocks``: :func:`case_clocks` already computed)."""
     order = {"overdue": 0, "due": 1, "ok": 2}
-    clocks = case_clocks(case, on)
+    clocks = case_clocks(case, on) if clocks is None else clocks
     if not clocks:
         return None
     return sorted(clocks, key=lambda c: (order[c["state"]], c["due"]))[0]

@@ -1,0 +1,54 @@
+"""Statements per request on every list page, staff and public, do not grow with the number of rows:
+the count with 50 rows of each kind (petitions, cases, disclosures, consultations, staff, groups,
+audit events…) is the count with 5. The pages are found by walking the URL map: every GET route
+without arguments, plus the list pages' tabs and query strings."""
+from __future__ import annotations
+
+from portal.accounts.models import User
+from portal.extensions import db
+from tests.conftest import sign_in
+from tests.portal.page_world import World, grow
+
+# GET routes without arguments that are not pages of rows (forms, files, probes); each is still
+# requested below, and must not grow either.
+EXTRA_PATHS = [
+    "/can-bo/ban/?tab=all", "/can-bo/ban/?tab=overdue", "/can-bo/ban/?tab=due", "/can-bo/ban/?tab=unassigned",
+    "/can-bo/kiem-duyet/?tab=all", "/can-bo/kiem-duyet/?kind=comment",
+    "/kien-nghi?q=thử", "/cong-khai?category=plans", "/tim-kiem?q=thông+báo",
+]
+
+
+def list_paths(app) -> list[str]:
+    paths = []
+    for rule in app.url_map.iter_rules():
+        if "GET" in rule.methods and not rule.arguments and rule.endpoint != "static" \
+                and not rule.endpoint.endswith(".static"):
+            paths.append(rule.rule)
+    return sorted(paths) + EXTRA_PATHS
+
+
+def measure(client, count_queries, paths) -> dict[str, tuple[int, int]]:
+    out = {}
+    for path in paths:
+        db.session.remove()  # every request starts with an empty session, as on a server
+        with count_queries() as statements:
+            r = client.get(path)
+        out[path] = (r.status_code, len(statements))
+    return out
+
+
+def test_statements_per_page_do_not_grow_with_rows(app, client, count_queries, capsys):
+    anonymous = app.test_client()
+    world = grow(World(), 5)
+    sign_in(client, db.session.get(User, world.staff_id))
+    paths = list_paths(app)
+    small = {"staff": measure(client, count_queries, paths), "public": measure(anonymous, count_queries, paths)}
+    grow(world, 45)
+    large = {"staff": measure(client, count_queries, paths), "public": measure(anonymous, count_queries, paths)}
+    with capsys.disabled():
+        for who in small:
+            for path in paths:
+                print(f"{who:<7} {path:<45} {small[who][path]} {large[who][path]}")
+    grown = {(who, path): (small[who][path], large[who][path]) for who in small for path in paths
+             if small[who][path] != large[who][path]}
+    assert not grown
