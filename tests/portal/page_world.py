@@ -22,6 +22,15 @@ class World:
         self.seq = itertools.count(1)
         self.staff_id = None
         self.board_id = None
+        self.rows = itertools.count()
+        self.topic_ids: list[int] = []
+        self.group_ids: list[int] = []
+        self.user_ids: list[int] = []
+
+    def spread(self, ids: list[int]) -> int:
+        """The next of ``ids`` in turn: consecutive rows point at different topics, groups, staff,
+        so that a page of rows refers to as many of them as the world has."""
+        return ids[next(self.rows) % len(ids)]
 
 
 def _now() -> dt.datetime:
@@ -65,6 +74,9 @@ def grow(world: World, n: int) -> World:
                                     name=f"Cán bộ {i}")
         db.session.flush()
         db.session.add(BoardMember(board_id=world.board_id, user_id=user.id, position="member", group_id=group.id))
+        world.topic_ids.append(topic.id)
+        world.group_ids.append(group.id)
+        world.user_ids.append(user.id)
 
         # Disclosures: published (every fourth open for comments, every fourth with a closed
         # consultation), one withdrawn in ten.
@@ -97,9 +109,10 @@ def grow(world: World, n: int) -> World:
             sub = Submission(
                 receipt_code=f"KN-W{i:04d}{k}", kind=SubmissionKind.petition, status=SubmissionStatus(state),
                 visibility=Visibility.named if k % 2 else Visibility.anonymous, title=f"Kiến nghị thử {i}-{k}",
-                description="Mô tả kiến nghị thử", display_name="Nguyễn Văn Dân", topic_id=topic.id,
-                group_id=group.id, created_at=now - dt.timedelta(days=(i * 3 + k) % 60),
-                claimed_by_id=user.id if state == "in_review" else None,
+                description="Mô tả kiến nghị thử", display_name="Nguyễn Văn Dân",
+                topic_id=world.spread(world.topic_ids), group_id=world.spread(world.group_ids),
+                created_at=now - dt.timedelta(days=(i * 3 + k) % 60),
+                claimed_by_id=world.spread(world.user_ids) if state == "in_review" else None,
                 claimed_until=now + dt.timedelta(minutes=10) if state == "in_review" else None,
                 moderated_at=now if state not in ("received", "in_review") else None,
                 disclosure_id=disclosure.id if disclosure.is_project and k == 3 else None,
@@ -118,7 +131,8 @@ def grow(world: World, n: int) -> World:
                     receipt_code=f"YK-W{i:04d}{k}", kind=SubmissionKind.comment,
                     status=SubmissionStatus.approved if k == 0 else SubmissionStatus.received,
                     visibility=Visibility.named, title="", description=f"Góp ý thử {i}-{k}",
-                    display_name="Trần Thị Góp Ý", disclosure_id=disclosure.id, group_id=group.id,
+                    display_name="Trần Thị Góp Ý", disclosure_id=disclosure.id,
+                    group_id=world.spread(world.group_ids),
                     moderated_at=now if k == 0 else None,
                 ))
         # Cases in every state (one approved petition each).
@@ -126,7 +140,8 @@ def grow(world: World, n: int) -> World:
             sub = Submission(
                 receipt_code=f"KN-C{i:04d}{k}", kind=SubmissionKind.petition, status=SubmissionStatus.approved,
                 visibility=Visibility.named, title=f"Hồ sơ thử {i}-{k}", description="Mô tả",
-                display_name="Lê Văn Kiến", topic_id=topic.id, group_id=group.id,
+                display_name="Lê Văn Kiến", topic_id=world.spread(world.topic_ids),
+                group_id=world.spread(world.group_ids),
                 created_at=now - dt.timedelta(days=(i * 7 + k) % 90 + 1), moderated_at=now,
             )
             db.session.add(sub)
@@ -134,7 +149,7 @@ def grow(world: World, n: int) -> World:
             opened = now - dt.timedelta(days=(i * 5 + k) % 80)
             case = Case(submission_id=sub.id, board_id=world.board_id, status=CaseStatus(state),
                         routing_reason="Theo quy định", created_at=opened,
-                        assignee_id=user.id if state != "new" else None,
+                        assignee_id=world.spread(world.user_ids) if state != "new" else None,
                         acknowledged_at=opened + dt.timedelta(days=1) if k % 2 else None)
             if state in ("answered", "closed", "reopened"):
                 case.public_response = "Ban đã trả lời"

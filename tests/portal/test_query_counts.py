@@ -27,6 +27,31 @@ def list_paths(app) -> list[str]:
     return sorted(paths) + EXTRA_PATHS
 
 
+def detail_paths(app) -> list[str]:
+    """One page per GET route with an id in its URL, for the first rows of the world (these pages
+    list a row's parts, and must not grow with the number of other rows)."""
+    from sqlalchemy import func, select
+
+    from moderation.models import BoardMember, Case, Submission, SubmissionKind, SubmissionStatus
+    from public_docs.models import Disclosure
+
+    first = lambda stmt: db.session.scalar(stmt)  # noqa: E731
+    case = first(select(func.min(Case.id)))
+    pending = first(select(func.min(Submission.id)).where(Submission.status == SubmissionStatus.received))
+    consultation = first(select(func.min(Submission.disclosure_id)).where(Submission.kind == SubmissionKind.comment))
+    disclosure = first(select(func.min(Disclosure.id)))
+    approved = first(select(Case.submission_id).where(Case.id == case))
+    member = first(select(func.min(BoardMember.id)))
+    user = first(select(func.min(User.id)))
+    return [
+        f"/can-bo/ban/ho-so/{case}", f"/can-bo/kiem-duyet/{pending}", f"/cong-khai/{disclosure}",
+        f"/cong-khai/{consultation}", f"/lay-y-kien/{consultation}", f"/can-bo/tong-hop-y-kien/{consultation}",
+        f"/kien-nghi/{approved}", f"/can-bo/cong-khai/{disclosure}", f"/can-bo/quan-tri/nguoi-dung/{user}",
+        f"/can-bo/ban/thanh-vien/{member}", "/cong-khai/linh-vuc/plans/atom.xml",
+        f"/api/v1/disclosures/{disclosure}",
+    ]
+
+
 def measure(client, count_queries, paths) -> dict[str, tuple[int, int]]:
     out = {}
     for path in paths:
@@ -41,7 +66,7 @@ def test_statements_per_page_do_not_grow_with_rows(app, client, count_queries, c
     anonymous = app.test_client()
     world = grow(World(), 5)
     sign_in(client, db.session.get(User, world.staff_id))
-    paths = list_paths(app)
+    paths = list_paths(app) + detail_paths(app)
     small = {"staff": measure(client, count_queries, paths), "public": measure(anonymous, count_queries, paths)}
     grow(world, 45)
     large = {"staff": measure(client, count_queries, paths), "public": measure(anonymous, count_queries, paths)}
