@@ -9,11 +9,54 @@
 """
 from __future__ import annotations
 
-from flask import has_request_context
+from flask import g, has_app_context, has_request_context
+
+_TRANSLATIONS_KEY = "_portal_translations"
 
 
 def N_(message: str) -> str:
     return message
+
+
+def translations():
+    """Flask-Babel's ``get_translations()``, looked up once per request (and again when the locale
+    in effect changes, as under ``force_locale``): Flask-Babel's own lookup reads the request's
+    context several times per call, and a page translates hundreds of strings."""
+    from flask_babel import get_translations
+
+    if not has_app_context():
+        return get_translations()
+    locale = getattr(g.get("_flask_babel"), "babel_locale", None)
+    kept = g.get(_TRANSLATIONS_KEY)
+    if kept is not None and locale is not None and kept[0] is locale:
+        return kept[1]
+    value = get_translations()
+    setattr(g, _TRANSLATIONS_KEY, (getattr(g.get("_flask_babel"), "babel_locale", None), value))
+    return value
+
+
+def gettext(string: str, **variables) -> str:
+    """Same as ``flask_babel.gettext``, through :func:`translations`."""
+    s = translations().ugettext(string)
+    return s if not variables else s % variables
+
+
+def ngettext(singular: str, plural: str, num: int, **variables) -> str:
+    """Same as ``flask_babel.ngettext``, through :func:`translations`."""
+    variables.setdefault("num", num)
+    return translations().ungettext(singular, plural, num) % variables
+
+
+def install_jinja_callables(app) -> None:
+    """Templates' ``_``/``gettext``/``ngettext`` as Flask-Babel installs them, through
+    :func:`translations` (call after ``babel.init_app``)."""
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: translations().ugettext(s),
+        ngettext=lambda s, p, n: translations().ungettext(s, p, n),
+        newstyle=True,
+        pgettext=lambda c, s: translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: translations().unpgettext(c, s, p, n),
+    )
 
 
 def gettext_vi(message: str, **variables) -> str:
@@ -22,8 +65,6 @@ def gettext_vi(message: str, **variables) -> str:
     For labels built in Python that end up both on pages and in Vietnamese staff emails: the
     message is extracted like any ``gettext`` call (``%(name)s`` placeholders)."""
     if has_request_context():
-        from flask_babel import gettext
-
         return gettext(message, **variables)
     return message % variables if variables else message
 
@@ -34,8 +75,6 @@ def translate(value) -> str:
     text = str(value)
     if not text or not has_request_context():
         return text
-    from flask_babel import gettext
-
     return gettext(text)
 
 

@@ -26,8 +26,9 @@ def cached(name: str, load: Callable[[], T], *classes: type) -> T:
     """``load()``'s value, computed once per app context while no object of ``classes`` changes."""
     if not has_app_context():
         return load()
-    _listen()
-    _classes[name] = classes
+    if name not in _classes:
+        _listen()
+        _classes[name] = classes
     store: dict = g.setdefault(_G_KEY, {})
     if name in store and not _pending_change(classes):
         return store[name]
@@ -54,6 +55,9 @@ def _pending_change(classes: tuple[type, ...]) -> bool:
     from portal.extensions import db
 
     session = db.session()
+    # The session's own maps of pending objects (the public ``new``/``deleted`` build a set each time).
+    if not getattr(session, "_new", True) and not getattr(session, "_deleted", True):
+        return False
     return any(isinstance(obj, classes) for obj in (*session.new, *session.deleted))
 
 
