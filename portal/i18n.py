@@ -9,7 +9,10 @@
 """
 from __future__ import annotations
 
-from flask import g, has_app_context, has_request_context
+from flask import has_request_context
+from flask.globals import _cv_app
+from jinja2 import pass_eval_context
+from markupsafe import Markup
 
 _TRANSLATIONS_KEY = "_portal_translations"
 
@@ -24,14 +27,16 @@ def translations():
     context several times per call, and a page translates hundreds of strings."""
     from flask_babel import get_translations
 
-    if not has_app_context():
+    ctx = _cv_app.get(None)
+    if ctx is None:
         return get_translations()
-    locale = getattr(g.get("_flask_babel"), "babel_locale", None)
-    kept = g.get(_TRANSLATIONS_KEY)
+    kept_in = ctx.g.__dict__  # ``flask.g`` of this app context, without the proxy's lookups
+    locale = getattr(kept_in.get("_flask_babel"), "babel_locale", None)
+    kept = kept_in.get(_TRANSLATIONS_KEY)
     if kept is not None and locale is not None and kept[0] is locale:
         return kept[1]
     value = get_translations()
-    setattr(g, _TRANSLATIONS_KEY, (getattr(g.get("_flask_babel"), "babel_locale", None), value))
+    kept_in[_TRANSLATIONS_KEY] = (getattr(kept_in.get("_flask_babel"), "babel_locale", None), value)
     return value
 
 
@@ -47,16 +52,38 @@ def ngettext(singular: str, plural: str, num: int, **variables) -> str:
     return translations().ungettext(singular, plural, num) % variables
 
 
+@pass_eval_context
+def _template_gettext(eval_ctx, string: str, **variables) -> str:
+    rv = translations().ugettext(string)
+    if eval_ctx.autoescape:
+        rv = Markup(rv)
+    # Always a format string, as in Jinja's "newstyle" gettext (``%%`` becomes ``%``).
+    return rv % variables if variables or "%" in rv else rv
+
+
+@pass_eval_context
+def _template_ngettext(eval_ctx, singular: str, plural: str, num: int, **variables) -> str:
+    variables.setdefault("num", num)
+    rv = translations().ungettext(singular, plural, num)
+    if eval_ctx.autoescape:
+        rv = Markup(rv)
+    return rv % variables
+
+
 def install_jinja_callables(app) -> None:
-    """Templates' ``_``/``gettext``/``ngettext`` as Flask-Babel installs them, through
-    :func:`translations` (call after ``babel.init_app``)."""
-    app.jinja_env.install_gettext_callables(
+    """Templates' ``_``/``gettext``/``ngettext``: what Flask-Babel installs (Jinja's i18n extension,
+    "newstyle"), through :func:`translations`, and taking the evaluation context rather than the
+    template context: Jinja gives a function that takes the template context a copy of every
+    variable on each call inside a loop. Call after ``babel.init_app``."""
+    env = app.jinja_env
+    env.install_gettext_callables(
         gettext=lambda s: translations().ugettext(s),
         ngettext=lambda s, p, n: translations().ungettext(s, p, n),
         newstyle=True,
         pgettext=lambda c, s: translations().upgettext(c, s),
         npgettext=lambda c, s, p, n: translations().unpgettext(c, s, p, n),
     )
+    env.globals.update(_=_template_gettext, gettext=_template_gettext, ngettext=_template_ngettext)
 
 
 def gettext_vi(message: str, **variables) -> str:

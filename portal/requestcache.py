@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Callable, TypeVar
 
 from flask import g, has_app_context
+from flask.globals import _cv_app
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
@@ -24,12 +25,13 @@ _classes: dict[str, tuple[type, ...]] = {}
 
 def cached(name: str, load: Callable[[], T], *classes: type) -> T:
     """``load()``'s value, computed once per app context while no object of ``classes`` changes."""
-    if not has_app_context():
+    ctx = _cv_app.get(None)
+    if ctx is None:
         return load()
     if name not in _classes:
         _listen()
         _classes[name] = classes
-    store: dict = g.setdefault(_G_KEY, {})
+    store: dict = ctx.g.__dict__.setdefault(_G_KEY, {})  # flask.g, without the proxy's lookups
     if name in store and not _pending_change(classes):
         return store[name]
     store.pop(name, None)

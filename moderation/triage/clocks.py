@@ -11,21 +11,28 @@ from portal.i18n import gettext_vi
 
 def case_clocks(case: Case, on: dt.date | None = None) -> list[dict]:
     """The SLA clocks that apply to ``case`` now: acknowledgement, decision, authority answer."""
+    ref = case.referrals[-1] if case.status == S.referred and case.referrals else None
+    return clocks_for(case.status, case.created_at, case.reopened_at, case.acknowledged_at,
+                      ref.answer_due if ref is not None else None, on)
+
+
+def clocks_for(status, created_at, reopened_at, acknowledged_at, authority_due: dt.date | None,
+               on: dt.date | None = None) -> list[dict]:
+    """:func:`case_clocks` from a case's columns (``authority_due``: its last referral's answer
+    date), for lists that read the columns without loading each case."""
     clocks = []
-    if case.status in (S.closed,):
+    if status in (S.closed,):
         return clocks
-    opened = case.reopened_at if case.status == S.reopened and case.reopened_at else case.created_at
-    if case.acknowledged_at is None:
+    opened = reopened_at if status == S.reopened and reopened_at else created_at
+    if acknowledged_at is None:
         due = deadlines.due_date("board_ack", opened)
         clocks.append({"name": "ack", "title": gettext_vi("Xác nhận tiếp nhận"), "due": due, **deadlines.clock(due, on)})
-    if case.status in (S.new, S.assigned, S.verifying, S.reopened):
+    if status in (S.new, S.assigned, S.verifying, S.reopened):
         due = deadlines.due_date("board_decision", opened)
         clocks.append({"name": "decision", "title": gettext_vi("Kiến nghị hoặc trả lời"), "due": due, **deadlines.clock(due, on)})
-    if case.status == S.referred:
-        ref = case.referrals[-1] if case.referrals else None
-        if ref is not None and ref.answer_due is not None:
-            clocks.append({"name": "authority", "title": gettext_vi("Cơ quan có thẩm quyền trả lời"), "due": ref.answer_due,
-                           **deadlines.clock(ref.answer_due, on)})
+    if status == S.referred and authority_due is not None:
+        clocks.append({"name": "authority", "title": gettext_vi("Cơ quan có thẩm quyền trả lời"), "due": authority_due,
+                       **deadlines.clock(authority_due, on)})
     return clocks
 
 
