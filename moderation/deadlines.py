@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 
-from flask import current_app
+from flask import current_app, has_app_context
 from sqlalchemy import select
 
+from moderation.models import Holiday
+from portal import requestcache
+from portal.database import utcnow
 from portal.extensions import db
 from portal.i18n import gettext_vi
+from portal.settings import get_setting
+from portal.templating import VN_TZ
 
 # Vietnam's public holidays (Labour Code 2019 Art. 112) with the days off the government announced
 # or is expected to announce; admins edit the table as each year's official schedule comes out.
@@ -31,8 +37,6 @@ DEFAULT_HOLIDAYS: dict[dt.date, str] = {
 
 
 def seed_holidays() -> None:
-    from moderation.models import Holiday
-
     have = set(db.session.scalars(select(Holiday.day)))
     for day, name in DEFAULT_HOLIDAYS.items():
         if day not in have:
@@ -41,16 +45,11 @@ def seed_holidays() -> None:
 
 
 def _load_holidays() -> frozenset[dt.date]:
-    from moderation.models import Holiday
-
     return frozenset(db.session.scalars(select(Holiday.day)))
 
 
 def holidays() -> frozenset[dt.date]:
     """The holiday calendar, read once per request (again after a change to it in this session)."""
-    from moderation.models import Holiday
-    from portal import requestcache
-
     return requestcache.cached("holidays", _load_holidays, Holiday)
 
 
@@ -61,11 +60,6 @@ _CALENDAR_MAX_SPAN = dt.timedelta(days=20 * 366)
 def calendar() -> WorkingDays | None:
     """A :class:`WorkingDays` table over this request's holiday calendar, shared by every due date
     and clock computed in the request (None outside an app context)."""
-    from flask import has_app_context
-
-    from moderation.models import Holiday
-    from portal import requestcache
-
     if not has_app_context():
         return None
     return requestcache.cached("working_days", lambda: WorkingDays(holidays()), Holiday)
@@ -111,23 +105,17 @@ def working_days_between(start: dt.date, end: dt.date, off: frozenset[dt.date] |
 
 
 def local_date(value: dt.datetime | dt.date) -> dt.date:
-    from portal.templating import VN_TZ
-
     if isinstance(value, dt.datetime):
         return value.astimezone(VN_TZ).date() if value.tzinfo else value.date()
     return value
 
 
 def today() -> dt.date:
-    from portal.database import utcnow
-
     return local_date(utcnow())
 
 
 def sla_days(name: str) -> int:
     """``moderation`` | ``board_ack`` | ``board_decision`` (working days); ``authority`` (calendar)."""
-    from portal.settings import get_setting
-
     keys = {
         "moderation": "SLA_MODERATION_DAYS",
         "board_ack": "SLA_BOARD_ACK_DAYS",
@@ -193,8 +181,6 @@ class WorkingDays:
 
     def add(self, start: dt.date, days: int) -> dt.date:
         """Same as :func:`add_working_days`."""
-        from bisect import bisect_left
-
         if days <= 0:
             return start
         span = 2 * days + 30

@@ -18,6 +18,8 @@ from flask.globals import _cv_app
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from portal.extensions import db
+
 T = TypeVar("T")
 _G_KEY = "_request_cache"
 _classes: dict[str, tuple[type, ...]] = {}
@@ -54,8 +56,6 @@ def forget(*names: str) -> None:
 
 
 def _pending_change(classes: tuple[type, ...]) -> bool:
-    from portal.extensions import db
-
     session = db.session()
     # The session's own maps of pending objects (the public ``new``/``deleted`` build a set each time).
     if not getattr(session, "_new", True) and not getattr(session, "_deleted", True):

@@ -7,6 +7,7 @@ from flask import current_app
 from sqlalchemy import JSON, String, select
 from sqlalchemy.orm import Mapped, mapped_column
 
+from portal import requestcache
 from portal.extensions import db
 
 
@@ -24,8 +25,6 @@ def _stored_settings() -> dict[str, Any]:
 def get_setting(key: str, default: Any = None) -> Any:
     """The stored value of ``key``, else the config's, else ``default``. Every stored setting is
     read at once, once per request (``portal.requestcache``)."""
-    from portal import requestcache
-
     stored = requestcache.cached("settings", _stored_settings, Setting)
     if key in stored:
         return stored[key]
@@ -43,6 +42,4 @@ def set_setting(key: str, value: Any, actor=None) -> None:
     else:
         row.value = value
     audit.record(actor, "setting.change", ("setting", key), {"old": old, "new": value})
-    from portal import requestcache
-
     requestcache.forget("settings")
