@@ -8,6 +8,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_login import current_user
 from flask_babel import gettext
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from moderation import abuse, intake
 from moderation.intake import IntakeError
@@ -25,7 +26,8 @@ def approved_comments(disclosure_id: int) -> list[Submission]:
     return list(db.session.scalars(
         select(Submission).where(Submission.kind == SubmissionKind.comment, Submission.disclosure_id == disclosure_id,
                                  Submission.status == SubmissionStatus.approved)
-        .order_by(Submission.received_on.is_(None), Submission.created_at)))
+        .order_by(Submission.received_on.is_(None), Submission.created_at)
+        .options(selectinload(Submission.group))))
 
 
 def _today() -> dt.date:

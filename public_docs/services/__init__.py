@@ -29,6 +29,7 @@ from public_docs.services.queries import (
     filter_public,
     find_by_number,
     get_public_disclosure,
+    LIST_ONLY,
     is_open_for_comments,
     list_open_consultations,
     list_projects,
@@ -43,7 +44,7 @@ from public_docs.services.validation import (
 )
 
 __all__ = [
-    "ATTACHMENT_TYPES", "EDITABLE_FIELDS", "FILTER_KEYS", "NUMBER_RE",
+    "ATTACHMENT_TYPES", "EDITABLE_FIELDS", "FILTER_KEYS", "LIST_ONLY", "NUMBER_RE",
     "DisclosureError", "UploadedFile",
     "active_attachments", "add_attachment", "amend_disclosure", "check_upload", "clean_disclosure_data",
     "clean_filters", "close_comments", "create_disclosure", "disclosure_data", "facet_counts", "filter_public",

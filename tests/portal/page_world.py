@@ -22,6 +22,7 @@ class World:
         self.seq = itertools.count(1)
         self.staff_id = None
         self.board_id = None
+        self.first_consultation_id = None
         self.rows = itertools.count()
         self.topic_ids: list[int] = []
         self.group_ids: list[int] = []
@@ -135,6 +136,15 @@ def grow(world: World, n: int) -> World:
                     group_id=world.spread(world.group_ids),
                     moderated_at=now if k == 0 else None,
                 ))
+        # The first consultation gathers one more approved comment per step (its pages list them).
+        world.first_consultation_id = world.first_consultation_id or (
+            disclosure.id if disclosure.comments_open_from else None)
+        if world.first_consultation_id:
+            db.session.add(Submission(
+                receipt_code=f"YK-F{i:04d}", kind=SubmissionKind.comment, status=SubmissionStatus.approved,
+                visibility=Visibility.named, title="", description=f"Góp ý thêm {i}", display_name="Góp Ý Thêm",
+                disclosure_id=world.first_consultation_id, group_id=world.spread(world.group_ids),
+                moderated_at=now))
         # Cases in every state (one approved petition each).
         for k, state in enumerate(CASE_STATES):
             sub = Submission(
