@@ -53,6 +53,7 @@ def _labelled_facets(facets: dict[str, dict[str, int]], filters: dict[str, str])
 def results():
     from public_docs.models import CATEGORIES, Disclosure, DisclosureStatus
     from public_docs.search import search_or_database
+    from public_docs.services import LIST_ONLY
 
     q = clean_text(request.args.get("q"), 500) or ""
     filters = {k: clean_text(request.args.get(k), 200) for k in FILTER_LABELS}
@@ -65,7 +66,8 @@ def results():
     ids = [h.doc_id for h in result.hits]
     if ids:
         docs = {d.id: d for d in db.session.scalars(
-            select(Disclosure).where(Disclosure.id.in_(ids), Disclosure.status == DisclosureStatus.published))}
+            select(Disclosure).where(Disclosure.id.in_(ids), Disclosure.status == DisclosureStatus.published)
+            .options(*LIST_ONLY))}
     hits = [(h, docs[h.doc_id]) for h in result.hits if h.doc_id in docs]
     args = {k: v for k, v in {"q": result.query, "sort": sort if sort != "relevance" else None, **filters}.items() if v}
     return render_template(
