@@ -81,7 +81,7 @@ def cases():
     counts = {key: 0 for key, _ in TABS}
     for case in db.session.execute(query):
         clocks = clocks_for(case.status, case.created_at, case.reopened_at, case.acknowledged_at,
-                                   authority_due.get(case.id), on)
+                            authority_due.get(case.id), on)
         clock = triage.worst_clock(case, on, clocks=clocks)
         for key, _label in TABS:
             if _tab_match(key, case, clock):
