@@ -27,8 +27,9 @@ def list_paths(app) -> list[str]:
 
 
 def detail_paths(app) -> list[str]:
-    """One page per GET route with an id in its URL, for the first rows of the world (these pages
-    list a row's parts, and must not grow with the number of other rows)."""
+    """The pages of one row that list its parts (a case, a pending petition, a disclosure, a
+    consultation with its comments, a staff account, a Board member, a feed, the API record), for
+    the first rows of the world: they must not grow with the number of other rows."""
     from sqlalchemy import func, select
 
     from moderation.models import BoardMember, Case, Submission, SubmissionKind, SubmissionStatus
