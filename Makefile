@@ -54,7 +54,7 @@ clean:
 # target is missed. SQLite by default; DATABASE_URL=postgresql+psycopg://…/bench for PostgreSQL
 # (the database is wiped: its name must contain "test" or "bench"). faults needs root for the
 # loop-mounted "disk full" filesystem (else it falls back to a path where every write fails).
-.PHONY: bench-load bench-crash bench-faults bench-pages bench-petitions
+.PHONY: bench-load bench-crash bench-faults bench-pages bench-petitions bench-staff
 
 bench-load: install
 	$(BIN)/python bench/load.py $(BENCH_ARGS)
@@ -70,3 +70,6 @@ bench-pages: install
 
 bench-petitions: install
 	$(BIN)/python bench/petitions_scale.py $(BENCH_ARGS)
+
+bench-staff: install
+	$(BIN)/python bench/staff_pages.py $(BENCH_ARGS)

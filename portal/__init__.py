@@ -103,6 +103,9 @@ def _configure_extensions(app: Flask) -> None:
         locale_selector=select_locale,
         default_translation_directories=str(Path(__file__).parent / "translations"),
     )
+    from portal import i18n
+
+    i18n.install_jinja_callables(app)
     limiter.init_app(app)
 
     with app.app_context():

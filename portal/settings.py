@@ -4,9 +4,10 @@ from __future__ import annotations
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import JSON, String
+from sqlalchemy import JSON, String, select
 from sqlalchemy.orm import Mapped, mapped_column
 
+from portal import requestcache
 from portal.extensions import db
 
 
@@ -17,10 +18,16 @@ class Setting(db.Model):
     value: Mapped[Any] = mapped_column(JSON)
 
 
+def _stored_settings() -> dict[str, Any]:
+    return dict(db.session.execute(select(Setting.key, Setting.value)).all())
+
+
 def get_setting(key: str, default: Any = None) -> Any:
-    row = db.session.get(Setting, key)
-    if row is not None:
-        return row.value
+    """The stored value of ``key``, else the config's, else ``default``. Every stored setting is
+    read at once, once per request (``portal.requestcache``)."""
+    stored = requestcache.cached("settings", _stored_settings, Setting)
+    if key in stored:
+        return stored[key]
     return current_app.config.get(key, default)
 
 
@@ -35,3 +42,4 @@ def set_setting(key: str, value: Any, actor=None) -> None:
     else:
         row.value = value
     audit.record(actor, "setting.change", ("setting", key), {"old": old, "new": value})
+    requestcache.forget("settings")

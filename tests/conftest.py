@@ -94,6 +94,15 @@ def db(app):
 
 
 @pytest.fixture
+def count_queries(db):
+    """``with count_queries() as statements: client.get(...)``; then ``len(statements)``: the SQL
+    statements sent while the block ran (``tests/board/querycount.py``)."""
+    from tests.board.querycount import count_statements
+
+    return lambda: count_statements(db.engine)
+
+
+@pytest.fixture
 def client(app):
     return app.test_client()
 

@@ -11,27 +11,35 @@ from portal.i18n import gettext_vi
 
 def case_clocks(case: Case, on: dt.date | None = None) -> list[dict]:
     """The SLA clocks that apply to ``case`` now: acknowledgement, decision, authority answer."""
+    ref = case.referrals[-1] if case.status == S.referred and case.referrals else None
+    return clocks_for(case.status, case.created_at, case.reopened_at, case.acknowledged_at,
+                      ref.answer_due if ref is not None else None, on)
+
+
+def clocks_for(status, created_at, reopened_at, acknowledged_at, authority_due: dt.date | None,
+               on: dt.date | None = None) -> list[dict]:
+    """:func:`case_clocks` from a case's columns (``authority_due``: its last referral's answer
+    date), for lists that read the columns without loading each case."""
     clocks = []
-    if case.status in (S.closed,):
+    if status in (S.closed,):
         return clocks
-    opened = case.reopened_at if case.status == S.reopened and case.reopened_at else case.created_at
-    if case.acknowledged_at is None:
+    opened = reopened_at if status == S.reopened and reopened_at else created_at
+    if acknowledged_at is None:
         due = deadlines.due_date("board_ack", opened)
         clocks.append({"name": "ack", "title": gettext_vi("Xác nhận tiếp nhận"), "due": due, **deadlines.clock(due, on)})
-    if case.status in (S.new, S.assigned, S.verifying, S.reopened):
+    if status in (S.new, S.assigned, S.verifying, S.reopened):
         due = deadlines.due_date("board_decision", opened)
         clocks.append({"name": "decision", "title": gettext_vi("Kiến nghị hoặc trả lời"), "due": due, **deadlines.clock(due, on)})
-    if case.status == S.referred:
-        ref = case.referrals[-1] if case.referrals else None
-        if ref is not None and ref.answer_due is not None:
-            clocks.append({"name": "authority", "title": gettext_vi("Cơ quan có thẩm quyền trả lời"), "due": ref.answer_due,
-                           **deadlines.clock(ref.answer_due, on)})
+    if status == S.referred and authority_due is not None:
+        clocks.append({"name": "authority", "title": gettext_vi("Cơ quan có thẩm quyền trả lời"), "due": authority_due,
+                       **deadlines.clock(authority_due, on)})
     return clocks
 
 
-def worst_clock(case: Case, on: dt.date | None = None) -> dict | None:
+def worst_clock(case: Case, on: dt.date | None = None, clocks: list[dict] | None = None) -> dict | None:
+    """The most urgent of ``case``'s clocks (``clocks``: :func:`case_clocks` already computed)."""
     order = {"overdue": 0, "due": 1, "ok": 2}
-    clocks = case_clocks(case, on)
+    clocks = case_clocks(case, on) if clocks is None else clocks
     if not clocks:
         return None
     return sorted(clocks, key=lambda c: (order[c["state"]], c["due"]))[0]

@@ -2,13 +2,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 
-from flask import current_app
+from flask import current_app, has_app_context
 from sqlalchemy import select
 
+from moderation.cases.models import Holiday
+from portal import requestcache
+from portal.database import utcnow
 from portal.extensions import db
 from portal.i18n import gettext_vi
 from portal.ward import local_date, today
+from portal.settings import get_setting
 
 # Vietnam's public holidays (Labour Code 2019 Art. 112) with the days off the government announced
 # or is expected to announce; admins edit the table as each year's official schedule comes out.
@@ -32,8 +37,6 @@ DEFAULT_HOLIDAYS: dict[dt.date, str] = {
 
 
 def seed_holidays() -> None:
-    from moderation.cases.models import Holiday
-
     have = set(db.session.scalars(select(Holiday.day)))
     for day, name in DEFAULT_HOLIDAYS.items():
         if day not in have:
@@ -41,10 +44,25 @@ def seed_holidays() -> None:
     db.session.flush()
 
 
-def holidays() -> frozenset[dt.date]:
-    from moderation.cases.models import Holiday
-
+def _load_holidays() -> frozenset[dt.date]:
     return frozenset(db.session.scalars(select(Holiday.day)))
+
+
+def holidays() -> frozenset[dt.date]:
+    """The holiday calendar, read once per request (again after a change to it in this session)."""
+    return requestcache.cached("holidays", _load_holidays, Holiday)
+
+
+# Spans longer than this are walked day by day rather than tabulated (a date typed decades off).
+_CALENDAR_MAX_SPAN = dt.timedelta(days=20 * 366)
+
+
+def calendar() -> WorkingDays | None:
+    """A :class:`WorkingDays` table over this request's holiday calendar, shared by every due date
+    and clock computed in the request (None outside an app context)."""
+    if not has_app_context():
+        return None
+    return requestcache.cached("working_days", lambda: WorkingDays(holidays()), Holiday)
 
 
 def is_working_day(day: dt.date, off: frozenset[dt.date] | None = None) -> bool:
@@ -54,6 +72,10 @@ def is_working_day(day: dt.date, off: frozenset[dt.date] | None = None) -> bool:
 
 def add_working_days(start: dt.date, days: int, off: frozenset[dt.date] | None = None) -> dt.date:
     """The date ``days`` working days after ``start`` (``start`` itself is not counted)."""
+    if off is None and days <= _CALENDAR_MAX_SPAN.days // 3:
+        table = calendar()
+        if table is not None:
+            return table.add(start, days)
     off = holidays() if off is None else off
     day = start
     remaining = days
@@ -66,6 +88,10 @@ def add_working_days(start: dt.date, days: int, off: frozenset[dt.date] | None =
 
 def working_days_between(start: dt.date, end: dt.date, off: frozenset[dt.date] | None = None) -> int:
     """Working days after ``start`` up to and including ``end`` (negative when ``end`` is earlier)."""
+    if off is None and abs(end - start) <= _CALENDAR_MAX_SPAN:
+        table = calendar()
+        if table is not None:
+            return table.between(start, end)
     off = holidays() if off is None else off
     if end < start:
         return -working_days_between(end, start, off)
@@ -80,8 +106,6 @@ def working_days_between(start: dt.date, end: dt.date, off: frozenset[dt.date] |
 
 def sla_days(name: str) -> int:
     """``moderation`` | ``board_ack`` | ``board_decision`` (working days); ``authority`` (calendar)."""
-    from portal.settings import get_setting
-
     keys = {
         "moderation": "SLA_MODERATION_DAYS",
         "board_ack": "SLA_BOARD_ACK_DAYS",
@@ -147,8 +171,6 @@ class WorkingDays:
 
     def add(self, start: dt.date, days: int) -> dt.date:
         """Same as :func:`add_working_days`."""
-        from bisect import bisect_left
-
         if days <= 0:
             return start
         span = 2 * days + 30

@@ -6,9 +6,10 @@ import io
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 from flask_babel import gettext
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from moderation.cases import triage
+from moderation.cases import deadlines, triage
+from moderation.cases.clocks import clocks_for
 from moderation.cases.filters import filter_cases
 from moderation.cases.forms import AnswerForm, AssignForm, ReferForm, TextForm
 from moderation.boards.models import POSITION_LABELS, Board
@@ -66,13 +67,23 @@ def cases():
     tab = request.args.get("tab") or "open"
     if tab not in dict(TABS):
         tab = "open"
-    query, filters = filter_cases(select(Case).join(Submission, Submission.id == Case.submission_id)
-                                  .where(Case.board_id.in_(board_ids or [-1])).order_by(Case.created_at.desc()))
+    # The columns the list shows and the clocks read, as rows (no case or petition is loaded).
+    visible = Case.board_id.in_(board_ids or [-1])
+    query, filters = filter_cases(
+        select(Case.id, Case.board_id, Case.status, Case.assignee_id, Case.created_at, Case.acknowledged_at,
+               Case.reopened_at, Submission.receipt_code, Submission.topic_id, Submission.group_id,
+               func.coalesce(Submission.public_title, Submission.title).label("shown_title"))
+        .join(Submission, Submission.id == Case.submission_id).where(visible).order_by(Case.created_at.desc()))
+    authority_due = dict(db.session.execute(  # each referred case's last referral (by id)
+        select(Referral.case_id, Referral.answer_due).join(Case, Case.id == Referral.case_id)
+        .where(visible, Case.status == CaseStatus.referred).order_by(Referral.id)).all())
+    on = deadlines.today()
     rows = []
     counts = {key: 0 for key, _ in TABS}
-    for case in db.session.scalars(query):
-        clocks = triage.case_clocks(case)
-        clock = triage.worst_clock(case)
+    for case in db.session.execute(query):
+        clocks = clocks_for(case.status, case.created_at, case.reopened_at, case.acknowledged_at,
+                            authority_due.get(case.id), on)
+        clock = triage.worst_clock(case, on, clocks=clocks)
         for key, _label in TABS:
             if _tab_match(key, case, clock):
                 counts[key] += 1
@@ -80,11 +91,12 @@ def cases():
             rows.append((case, clocks))
     groups = {g.id: g for g in db.session.scalars(select(ResidentialGroup))}
     users = {u.id: u for u in db.session.scalars(select(User))}
+    topics = db.session.scalars(select(Topic).order_by(Topic.position, Topic.name)).all()
+    boards = db.session.scalars(select(Board).where(Board.id.in_(board_ids or [-1]))).all()
     return render_template(
         "board/cases.html", rows=rows, tabs=TABS, tab=tab, counts=counts, groups=groups, users=users,
-        topics=db.session.scalars(select(Topic).order_by(Topic.position, Topic.name)).all(),
-        statuses=CASE_STATUS_LABELS, filters=filters,
-        boards=db.session.scalars(select(Board).where(Board.id.in_(board_ids or [-1]))).all(),
+        topics=topics, statuses=CASE_STATUS_LABELS, filters=filters, boards=boards,
+        topic_names={t.id: t.name for t in topics}, board_names={b.id: b.name for b in boards},
     )
 
 

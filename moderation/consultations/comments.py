@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from moderation.intake.models import Submission, SubmissionKind, SubmissionStatus
 from portal.extensions import db
@@ -13,4 +14,5 @@ def approved_comments(disclosure) -> list[Submission]:
     return list(db.session.scalars(
         select(Submission).where(Submission.kind == SubmissionKind.comment, Submission.disclosure_id == disclosure.id,
                                  Submission.status == SubmissionStatus.approved)
-        .order_by(Submission.received_on.is_(None), Submission.created_at, Submission.id)))
+        .order_by(Submission.received_on.is_(None), Submission.created_at, Submission.id)
+        .options(selectinload(Submission.group))))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, OrderedDict
 
-from sqlalchemy import select
+from sqlalchemy import and_, func, select
 
 from moderation.consultations.comments import approved_comments
 from moderation.consultations.models import DISPOSITION_LABELS, CommentDisposition, ConsultationSynthesis, Disposition
@@ -28,6 +28,24 @@ def is_closed(disclosure, on: dt.date | None = None) -> bool:
 def dispositions(disclosure) -> dict[int, CommentDisposition]:
     return {d.submission_id: d for d in db.session.scalars(
         select(CommentDisposition).where(CommentDisposition.disclosure_id == disclosure.id))}
+
+
+def comment_tallies(disclosure_ids: list[int]) -> dict[int, tuple[int, int, bool]]:
+    """Per consultation: (approved comments, how many of them have a disposition, synthesis
+    published), in two statements for any number of consultations."""
+    if not disclosure_ids:
+        return {}
+    counts = {d_id: (n, done) for d_id, n, done in db.session.execute(
+        select(Submission.disclosure_id, func.count(Submission.id), func.count(CommentDisposition.id))
+        .outerjoin(CommentDisposition, and_(CommentDisposition.submission_id == Submission.id,
+                                            CommentDisposition.disclosure_id == Submission.disclosure_id))
+        .where(Submission.kind == SubmissionKind.comment, Submission.status == SubmissionStatus.approved,
+               Submission.disclosure_id.in_(disclosure_ids))
+        .group_by(Submission.disclosure_id))}
+    published = set(db.session.scalars(
+        select(ConsultationSynthesis.disclosure_id).where(ConsultationSynthesis.disclosure_id.in_(disclosure_ids),
+                                                          ConsultationSynthesis.published_at.is_not(None))))
+    return {d_id: (*counts.get(d_id, (0, 0)), d_id in published) for d_id in disclosure_ids}
 
 
 def get_synthesis(disclosure) -> ConsultationSynthesis | None:

@@ -30,15 +30,14 @@ def _disclosure(disclosure_id: int):
 @bp.get("/")
 @role_required("editor")
 def index():
+    disclosures = db.session.scalars(select(Disclosure).where(Disclosure.comments_open_from.is_not(None))
+                                     .order_by(Disclosure.comments_open_until.desc())).all()
+    tallies = synthesis.comment_tallies([d.id for d in disclosures])
     rows = []
-    for d in db.session.scalars(select(Disclosure).where(Disclosure.comments_open_from.is_not(None))
-                                .order_by(Disclosure.comments_open_until.desc())):
-        comments = approved_comments(d)
-        disp = synthesis.dispositions(d)
-        syn = synthesis.get_synthesis(d)
-        rows.append({"d": d, "closed": synthesis.is_closed(d), "comments": len(comments),
-                     "done": sum(1 for c in comments if c.id in disp),
-                     "published": bool(syn and syn.published_at)})
+    for d in disclosures:
+        comments, done, published = tallies.get(d.id, (0, 0, False))
+        rows.append({"d": d, "closed": synthesis.is_closed(d), "comments": comments, "done": done,
+                     "published": published})
     return render_template("board/synthesis_list.html", rows=rows)
 
 

@@ -8,6 +8,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_login import current_user
 from flask_babel import gettext
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from moderation import abuse, intake
 from moderation.consultations.comments import approved_comments

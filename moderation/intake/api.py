@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from moderation import abuse, intake
 from moderation.intake.models import Channel, Submission, SubmissionKind, SubmissionStatus, Visibility
@@ -142,6 +143,7 @@ def list_petitions():
         q = q.join(Topic, Topic.id == Submission.topic_id).where(Topic.code == clean_text(topic, 32))
     total = db.session.scalar(select(func.count()).select_from(q.subquery())) or 0
     rows = db.session.scalars(q.order_by(Submission.moderated_at.desc(), Submission.id.desc())
+                              .options(selectinload(Submission.topic), selectinload(Submission.group))
                               .limit(per_page).offset((page - 1) * per_page)).all()
     return jsonify({"total": total, "page": page, "per_page": per_page, "items": [public_petition(s) for s in rows]})
 

@@ -100,7 +100,11 @@ def reasons():
             flash(gettext("Đã lưu lý do từ chối."), "success")
             return redirect(url_for("queue_admin.reasons"))
     rows = db.session.scalars(select(RejectionReason).order_by(RejectionReason.code)).all()
-    usage = {r.id: _used(r.id) for r in rows}
+    usage = dict(db.session.execute(
+        select(Submission.rejection_reason_id, func.count(Submission.id))
+        .where(Submission.rejection_reason_id.in_([r.id for r in rows] or [-1]))
+        .group_by(Submission.rejection_reason_id)).all())
+    usage = {r.id: usage.get(r.id, 0) for r in rows}
     return render_template("moderation/admin/reasons.html", reasons=rows, usage=usage, error=error,
                            form=form), 400 if error else 200
 

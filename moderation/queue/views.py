@@ -5,6 +5,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 from flask_babel import gettext
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from moderation import queue
 from moderation.intake import VISIBILITY_LABELS, find_by_code
@@ -37,7 +38,8 @@ def index():
     page = page_arg()
     q = queue.queue_query(kind, topic_id, status)
     total = db.session.scalar(select(func.count()).select_from(q.subquery())) or 0
-    items = db.session.scalars(q.limit(PER_PAGE).offset((page - 1) * PER_PAGE)).all()
+    items = db.session.scalars(q.options(selectinload(Submission.claimed_by), selectinload(Submission.topic))
+                               .limit(PER_PAGE).offset((page - 1) * PER_PAGE)).all()
     topics = db.session.scalars(select(Topic).order_by(Topic.position)).all()
     return render_template("moderation/queue/index.html", rows=items, total=total, page=page, per_page=PER_PAGE,
                            stats=queue.moderation_stats(), topics=topics, args=request.args,

@@ -50,6 +50,7 @@ def home():
         select(Disclosure)
         .where(Disclosure.status == DisclosureStatus.published)
         .order_by(Disclosure.published_at.desc(), Disclosure.issued_on.desc(), Disclosure.id.desc())
+        .options(*services.list_only())
         .limit(8)
     ).all()
     counts = dict(
@@ -63,7 +64,7 @@ def home():
         "public_docs/home.html",
         latest=latest,
         consultations=services.list_open_consultations(),
-        projects=services.list_projects()[:5],
+        projects=services.list_projects(limit=5),
         category_counts=counts,
     )
 
@@ -75,7 +76,7 @@ def disclosure_list():
     page = page_arg(maximum=10_000)
     stmt = services.filter_public(filters)
     total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
-    items = db.session.scalars(stmt.limit(PER_PAGE).offset((page - 1) * PER_PAGE)).all()
+    items = db.session.scalars(stmt.options(*services.list_only()).limit(PER_PAGE).offset((page - 1) * PER_PAGE)).all()
     return render_template(
         "public_docs/list.html",
         docs=items,

@@ -55,6 +55,7 @@ def _labelled_facets(facets: dict[str, dict[str, int]], filters: dict[str, str])
 def results():
     from public_docs.disclosures.models import CATEGORIES, Disclosure, DisclosureStatus
     from public_docs.search import search_or_database
+    from public_docs.disclosures.services import list_only
 
     q = clean_text(request.args.get("q"), 500) or ""
     filters = {k: clean_text(request.args.get(k), 200) for k in FILTER_LABELS}
@@ -67,7 +68,8 @@ def results():
     ids = [h.doc_id for h in result.hits]
     if ids:
         docs = {d.id: d for d in db.session.scalars(
-            select(Disclosure).where(Disclosure.id.in_(ids), Disclosure.status == DisclosureStatus.published))}
+            select(Disclosure).where(Disclosure.id.in_(ids), Disclosure.status == DisclosureStatus.published)
+            .options(*list_only()))}
     hits = [(h, docs[h.doc_id]) for h in result.hits if h.doc_id in docs]
     args = {k: v for k, v in {"q": result.query, "sort": sort if sort != "relevance" else None, **filters}.items() if v}
     return render_template(

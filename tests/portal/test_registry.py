@@ -126,7 +126,7 @@ def test_a_template_hook_renders_what_features_registered(feature_app):
 def test_the_disclosure_page_shows_a_feature_panel(feature_app, client, db):
     import datetime as dt
 
-    from public_docs import services
+    from public_docs.disclosures import services
 
     day = (services.today() - dt.timedelta(days=2)).isoformat()
     d = services.create_disclosure({
@@ -145,7 +145,7 @@ def test_the_disclosure_page_shows_a_feature_panel(feature_app, client, db):
 
 
 def test_public_content_changed_is_sent_after_a_commit_of_public_content(app, db):
-    from moderation.models import Submission
+    from moderation.intake.models import Submission
     from portal.settings import Setting
 
     received = []

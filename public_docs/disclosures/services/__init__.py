@@ -29,6 +29,7 @@ from public_docs.disclosures.services.queries import (
     filter_public,
     find_by_number,
     get_public_disclosure,
+    list_only,
     is_open_for_comments,
     list_open_consultations,
     list_projects,
@@ -45,7 +46,7 @@ from public_docs.disclosures.services.validation import (
 __all__ = [
     "ATTACHMENT_TYPES", "EDITABLE_FIELDS", "FILTER_KEYS", "NUMBER_RE",
     "UploadedFile",
-    "active_attachments", "add_attachment", "amend_disclosure", "check_upload", "clean_disclosure_data",
+    "active_attachments", "add_attachment", "amend_disclosure", "check_upload", "clean_disclosure_data", "list_only",
     "clean_filters", "close_comments", "create_disclosure", "disclosure_data", "facet_counts", "filter_public",
     "find_by_number", "get_public_disclosure", "is_open_for_comments", "list_open_consultations", "list_projects",
     "open_for_comments", "parse_date", "posting_min_days", "public_query", "publish_disclosure", "remove_attachment",

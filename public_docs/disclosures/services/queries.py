@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import lazyload
 
 from portal.extensions import db
 from portal.sanitize import clean_text
@@ -37,13 +38,23 @@ def public_query():
     return select(Disclosure).where(_is_public())
 
 
-def list_projects() -> list[Disclosure]:
-    """Published projects (petitions may name them; a supervision board can attach to them)."""
+def list_only() -> tuple:
+    """Load options for lists that show a disclosure's own columns only: its groups and files
+    (loaded with every disclosure otherwise) are then read only if something asks for them. A
+    function, not a constant: building the options configures the mappers, which must wait until
+    every domain's models are imported."""
+    return (lazyload(Disclosure.groups), lazyload(Disclosure.attachments))
+
+
+def list_projects(limit: int | None = None) -> list[Disclosure]:
+    """Published projects (petitions may name them; a supervision board can attach to them), newest
+    first (the first ``limit``)."""
     return list(
         db.session.scalars(
             select(Disclosure)
             .where(Disclosure.is_project.is_(True), Disclosure.status == DisclosureStatus.published)
             .order_by(Disclosure.issued_on.desc(), Disclosure.id.desc())
+            .options(*list_only()).limit(limit)
         )
     )
 
@@ -69,6 +80,7 @@ def list_open_consultations(on_date: dt.date | None = None) -> list[Disclosure]:
                 Disclosure.comments_open_until >= on_date,
             )
             .order_by(Disclosure.comments_open_until)
+            .options(*list_only())
         )
     )
 
