@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms import DateField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from portal.params import coerce_int  # ASCII digits only: int() reads "١" as 1
@@ -36,8 +36,9 @@ class AnswerForm(FlaskForm):
 
 class MemberForm(FlaskForm):
     user_id = SelectField(_l("Cán bộ (để trống nếu khuyết)"), coerce=coerce_int)
-    position = SelectField(_l("Chức danh"), choices=[("head", _l("Trưởng ban")), ("deputy", _l("Phó Trưởng ban")),
-                                                  ("member", _l("Thành viên"))])
+    position = SelectField(_l("Chức danh"), choices=[
+        SelectChoice("head", _l("Trưởng ban")), SelectChoice("deputy", _l("Phó Trưởng ban")),
+        SelectChoice("member", _l("Thành viên"))])
     group_id = SelectField(_l("Tổ dân phố"), coerce=coerce_int)
     term_start = DateField(_l("Bắt đầu nhiệm kỳ"), validators=[Optional()])
     term_end = DateField(_l("Kết thúc nhiệm kỳ"), validators=[Optional()])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import time
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -84,7 +85,10 @@ def zip_bomb(base: bytes) -> bytes:
 def spread_bomb(base: bytes) -> bytes:
     """Many members each just under 1 MiB of zeros: no single member trips the ratio check."""
     zeros = b"\0" * (1024 * 1024 - 1)
-    return with_members(base, [(f"customXml/item{i}.xml", zeros) for i in range(40)])
+    with warnings.catch_warnings():
+        # python-docx's DOCX already has customXml/item1.xml: a hostile file may repeat a name.
+        warnings.filterwarnings("ignore", "Duplicate name", UserWarning, "zipfile")
+        return with_members(base, [(f"customXml/item{i}.xml", zeros) for i in range(40)])
 
 
 HOSTILE = {
