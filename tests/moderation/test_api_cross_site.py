@@ -9,7 +9,8 @@ import json
 import pytest
 from sqlalchemy import func, select
 
-from mod_helpers import PDF_BYTES, valid_petition
+from tests.fixtures.files import PDF_BYTES
+from tests.fixtures.submissions import valid_petition
 from moderation.models import Submission
 
 URL = "/api/v1/petitions"

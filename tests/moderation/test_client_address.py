@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from mod_helpers import form_post
+from tests.fixtures.submissions import form_post
 from portal.audit import AuditEvent
 
 PROXY = {"REMOTE_ADDR": "127.0.0.1"}  # nginx on the same host

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from mod_helpers import token
+from tests.fixtures.submissions import token
 from moderation import intake, queue
 from moderation.models import Submission, SubmissionStatus
 from public_docs.models import Disclosure, DisclosureStatus

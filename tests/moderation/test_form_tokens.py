@@ -10,7 +10,7 @@ import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
-from mod_helpers import form_post, receipt_code_from, token
+from tests.fixtures.submissions import form_post, receipt_code_from, token
 from moderation.models import FormToken, Submission, SubmissionEvent, SubmissionStatus, Support
 
 N_THREADS = 8

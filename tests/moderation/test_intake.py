@@ -8,7 +8,8 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
-from mod_helpers import PDF_BYTES, jpeg_with_gps, png_bytes, valid_petition
+from tests.fixtures.files import PDF_BYTES, jpeg_with_gps, png_bytes
+from tests.fixtures.submissions import valid_petition
 from moderation import intake
 from moderation.intake import IntakeError, MatterRedirected, Upload, submit_petition
 from moderation.models import Submission, SubmissionAttachment, SubmissionEvent, SubmitterContact

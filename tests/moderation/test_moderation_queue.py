@@ -8,7 +8,7 @@ import threading
 import pytest
 from sqlalchemy import func, select
 
-from mod_helpers import form_post
+from tests.fixtures.submissions import form_post
 from moderation import queue
 from moderation.models import (
     BlocklistEntry, RejectionReason, Submission, SubmissionStatus, Support, Topic,
@@ -50,7 +50,7 @@ def test_queue_needs_moderator_role(client, login_as, groups):
 
 
 def test_claim_and_other_moderator_sees_holder(app, client, petition, db, make_user):
-    from tests_sign import sign_in
+    from tests.fixtures.users import sign_in
 
     sub = petition()
     a = make_user("moderator", name="Người A")
@@ -187,7 +187,7 @@ def test_redaction_public_sees_redacted_staff_sees_original(client, petition, db
     api = client.get("/api/v1/petitions")
     if api.status_code == 200:
         assert "Nguyễn Văn Tèo" not in api.get_data(as_text=True)
-    from tests_sign import sign_in
+    from tests.fixtures.users import sign_in
 
     sign_in(client, mod)
     html = client.get(f"/can-bo/kiem-duyet/{sub.id}").get_data(as_text=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from mod_helpers import valid_petition
+from tests.fixtures.submissions import valid_petition
 from moderation import intake
 from moderation.models import Submission, SubmissionStatus
 

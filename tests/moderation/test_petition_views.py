@@ -7,7 +7,8 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from mod_helpers import PDF_BYTES, form_post, jpeg_with_gps, receipt_code_from, token
+from tests.fixtures.files import PDF_BYTES, jpeg_with_gps
+from tests.fixtures.submissions import form_post, receipt_code_from, token
 from moderation import intake
 from moderation.models import BlocklistEntry, Submission, Support, SubmissionStatus
 from portal.outbox import OutboxMessage

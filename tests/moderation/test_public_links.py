@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from mod_helpers import form_post
+from tests.fixtures.submissions import form_post
 from moderation import queue
 from moderation.models import Submission
 from portal import outbox

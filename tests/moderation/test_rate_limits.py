@@ -7,7 +7,7 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from mod_helpers import form_post, valid_petition
+from tests.fixtures.submissions import form_post, valid_petition
 from moderation.models import Submission
 
 
@@ -76,7 +76,7 @@ def test_api_counts_accepted_petitions_only(client, groups, db):
 
 @pytest.mark.parametrize("config_overrides", [{"SUPPORT_RATE_LIMIT_IP": "1 per hour"}])
 def test_refused_supports_do_not_count(client, petition, db):
-    from mod_helpers import token
+    from tests.fixtures.submissions import token
     from moderation.models import SubmissionStatus
 
     sub = petition()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from mod_helpers import form_post, token
+from tests.fixtures.submissions import form_post, token
 from moderation.models import Submission
 from portal import create_app
 from portal.extensions import db as _db

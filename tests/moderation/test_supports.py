@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from mod_helpers import token
+from tests.fixtures.submissions import token
 from moderation import abuse
 from moderation.models import SubmissionStatus, Support
 

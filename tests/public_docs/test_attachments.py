@@ -10,7 +10,8 @@ from public_docs.extract import extract_text, find_secrecy_stamp
 from public_docs.models import Attachment
 from public_docs.services import DisclosureError, UploadedFile
 
-from pd_helpers import docx_bytes, odt_bytes, pdf_bytes, png_bytes, valid_data, xlsx_bytes
+from tests.fixtures.disclosures import valid_data
+from tests.fixtures.files import docx_bytes, odt_bytes, pdf_bytes, png_bytes, xlsx_bytes
 
 
 def test_extract_text_from_each_type():

@@ -12,7 +12,7 @@ from public_docs import services
 from public_docs.models import Disclosure, DisclosureStatus, DisclosureVersion, IndexChange
 from public_docs.services import DisclosureError, UploadedFile
 
-from pd_helpers import valid_data
+from tests.fixtures.disclosures import valid_data
 
 
 def _events(db, action):

@@ -13,7 +13,7 @@ from portal.ward import ResidentialGroup
 from public_docs import services
 from public_docs.services import UploadedFile
 
-from pd_helpers import docx_bytes, pdf_bytes
+from tests.fixtures.files import docx_bytes, pdf_bytes
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -5,7 +5,7 @@ from moderation.models import Board, BoardKind, Case, CaseEvent, CaseStatus
 from moderation.routing import RoutingError, get_inspection_board, route_approved_petition
 from portal.audit import AuditEvent
 from portal.outbox import OutboxMessage
-from tests.board.factories import add_member, make_board, make_petition, make_project
+from tests.fixtures.boards import add_member, make_board, make_petition, make_project
 
 
 def test_seed_creates_inspection_board_and_holidays(db):

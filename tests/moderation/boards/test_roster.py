@@ -5,8 +5,8 @@ import pytest
 from moderation import roster
 from moderation.routing import get_inspection_board
 from portal.ward import ResidentialGroup
-from tests.board.factories import add_member, make_board, make_project
-from tests.conftest import sign_in
+from tests.fixtures.boards import add_member, make_board, make_project
+from tests.fixtures.users import sign_in
 
 ON = dt.date(2026, 6, 1)
 

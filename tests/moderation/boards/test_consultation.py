@@ -8,7 +8,7 @@ from moderation.consultation import SynthesisError
 from moderation.documents import docx_text
 from moderation.models import Submission, SubmissionKind, SubmissionStatus, Visibility
 from portal.extensions import db as _db
-from tests.conftest import sign_in
+from tests.fixtures.users import sign_in
 
 
 def _draft(db, closed=True):

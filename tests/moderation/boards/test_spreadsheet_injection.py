@@ -10,7 +10,7 @@ import io
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from tests.conftest import sign_in
+from tests.fixtures.users import sign_in
 
 PAYLOADS = [
     '=HYPERLINK("http://evil","x")',

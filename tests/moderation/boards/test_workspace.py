@@ -7,8 +7,8 @@ from moderation.documents import docx_text
 from moderation.models import CaseStatus
 from portal.audit import AuditEvent
 from public_docs.demo_data.minipdf import make_pdf
-from tests.conftest import sign_in
-from tests.board.factories import make_board
+from tests.fixtures.users import sign_in
+from tests.fixtures.boards import make_board
 
 
 def test_case_list_tabs_and_other_board_hidden(client, db, board_setup, make_user):
@@ -90,7 +90,7 @@ def test_note_shown_to_board_only(client, db, board_setup):
 def test_overdue_and_mine_tabs(client, db, board_setup):
     from moderation import triage
     from moderation.routing import route_approved_petition
-    from tests.board.factories import make_petition
+    from tests.fixtures.boards import make_petition
 
     s = board_setup
     s.case.created_at = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=60)

@@ -6,14 +6,14 @@ from moderation import triage
 from moderation.models import Topic
 from moderation.routing import route_approved_petition
 from portal.ward import ResidentialGroup
-from tests.board.factories import make_petition
-from tests.board.test_triage import _walk_to
+from tests.fixtures.boards import make_petition
+from tests.fixtures.boards import walk_to
 
 
 def test_public_petitions_show_response_not_notes_or_personal_data(client, db, board_setup):
     s = board_setup
     triage.add_note(s.case, "GHI-CHU-NOI-BO", s.member)
-    _walk_to(s.case, s, "verifying")
+    walk_to(s.case, s, "verifying")
     triage.record_verification(s.case, "XAC-MINH-NOI-BO", s.member)
     triage.publish_response(s.case, "Ban đã đề nghị sửa đường.", s.member)
     private = make_petition(title="Kiến nghị riêng tư", visibility="private")
@@ -61,7 +61,7 @@ def test_public_search_is_diacritic_insensitive_and_filters(client, db, board_se
 def test_tracking_partial_rate_once_and_dispute_once(client, db, board_setup):
     s = board_setup
     code = s.submission.receipt_code
-    _walk_to(s.case, s, "closed")
+    walk_to(s.case, s, "closed")
     db.session.commit()
     page = client.get(f"/kien-nghi/theo-doi/{code}").get_data(as_text=True)
     assert "UBND phường sẽ sửa đường trong quý II." in page
@@ -85,7 +85,7 @@ def test_tracking_partial_rate_once_and_dispute_once(client, db, board_setup):
 def test_project_board_partial(app, db, make_user):
     from flask import render_template_string
 
-    from tests.board.factories import add_member, make_board, make_project
+    from tests.fixtures.boards import add_member, make_board, make_project
 
     project = make_project()
     head = make_user("board_member", name="Lê Văn Giám Sát")

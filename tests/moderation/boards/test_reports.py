@@ -6,8 +6,8 @@ from openpyxl import load_workbook
 
 from moderation import reports
 from moderation.documents import docx_text, two
-from tests.board.test_statistics import _dataset
-from tests.conftest import sign_in
+from tests.fixtures.boards import statistics_dataset
+from tests.fixtures.users import sign_in
 
 
 def test_two_digit_counts():
@@ -23,7 +23,7 @@ def test_periods():
 
 def test_report_downloads_hold_the_figures(client, db, board_setup):
     s = board_setup
-    _dataset(db, s)
+    statistics_dataset(db, s)
     from public_docs.models import Disclosure, DisclosureStatus
 
     db.session.add(Disclosure(number="12/KH-UBND", title="Kế hoạch 2026", category="plans",

@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from mod_helpers import PDF_BYTES, png_bytes, token
+from tests.fixtures.files import PDF_BYTES, png_bytes
+from tests.fixtures.submissions import token
 from moderation.models import Submission, SubmissionAttachment, SubmissionEvent, SubmissionStatus
 from portal.files import path_for
 

@@ -20,8 +20,8 @@ from portal.extensions import db as _db
 from portal.i18n import N_
 from portal.settings import Setting
 from portal.ward import ResidentialGroup
-from tests.board.factories import make_petition
-from tests.board.querycount import count_statements
+from tests.fixtures.boards import make_petition
+from tests.fixtures.database import count_statements
 
 UTC = dt.timezone.utc
 

@@ -6,8 +6,8 @@ from moderation import reports
 from moderation.maintenance import purge_personal_data, send_case_digest
 from moderation.models import Submission, SubmissionAttachment, SubmitterContact
 from portal.outbox import OutboxMessage
-from tests.board.factories import make_petition
-from tests.board.test_triage import _walk_to
+from tests.fixtures.boards import make_petition
+from tests.fixtures.boards import walk_to
 
 UTC = dt.timezone.utc
 
@@ -41,7 +41,7 @@ def test_digest_lists_due_and_overdue_cases_to_the_head(db, board_setup, runner)
 
 def test_purge_removes_personal_data_and_keeps_statistics(db, board_setup, runner):
     s = board_setup
-    _walk_to(s.case, s, "closed")
+    walk_to(s.case, s, "closed")
     s.case.closed_at = dt.datetime.now(UTC) - dt.timedelta(days=800)
     db.session.add(SubmissionAttachment(submission_id=s.submission.id, filename="anh.jpg", content_type="image/jpeg",
                                         size=3, sha256="a" * 64))
