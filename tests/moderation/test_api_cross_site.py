@@ -9,9 +9,9 @@ import json
 import pytest
 from sqlalchemy import func, select
 
+from moderation.models import Submission
 from tests.fixtures.files import PDF_BYTES
 from tests.fixtures.submissions import valid_petition
-from moderation.models import Submission
 
 URL = "/api/v1/petitions"
 

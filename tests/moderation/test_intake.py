@@ -8,14 +8,14 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
-from tests.fixtures.files import PDF_BYTES, jpeg_with_gps, png_bytes
-from tests.fixtures.submissions import valid_petition
 from moderation import intake
 from moderation.intake import IntakeError, MatterRedirected, Upload, submit_petition
 from moderation.models import Submission, SubmissionAttachment, SubmissionEvent, SubmitterContact
 from portal.audit import AuditEvent
 from portal.files import read_stored
 from portal.outbox import OutboxMessage
+from tests.fixtures.files import PDF_BYTES, jpeg_with_gps, png_bytes
+from tests.fixtures.submissions import valid_petition
 
 
 def count(db, model):

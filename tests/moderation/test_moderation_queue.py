@@ -8,10 +8,14 @@ import threading
 import pytest
 from sqlalchemy import func, select
 
-from tests.fixtures.submissions import form_post
 from moderation import queue
 from moderation.models import (
-    BlocklistEntry, RejectionReason, Submission, SubmissionStatus, Support, Topic,
+    BlocklistEntry,
+    RejectionReason,
+    Submission,
+    SubmissionStatus,
+    Support,
+    Topic,
 )
 from portal.audit import AuditEvent
 from portal.database import utcnow
@@ -200,7 +204,8 @@ def test_show_contact_only_on_explicit_post_and_audited(client, petition, db, lo
     html = client.get(f"/can-bo/kiem-duyet/{sub.id}").get_data(as_text=True)
     assert "mai@example.com" not in html and "0905123123" not in html and "Đỗ Thị Mai" not in html
     assert not audits(db, "submission.contact_viewed")
-    html = client.post(f"/can-bo/kiem-duyet/{sub.id}/xem-lien-he", data={"reason": "Gọi xác minh"}).get_data(as_text=True)
+    html = client.post(f"/can-bo/kiem-duyet/{sub.id}/xem-lien-he",
+                       data={"reason": "Gọi xác minh"}).get_data(as_text=True)
     assert "mai@example.com" in html and "0905123123" in html
     ev = audits(db, "submission.contact_viewed")[0]
     assert ev.details["reason"] == "Gọi xác minh"

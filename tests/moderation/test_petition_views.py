@@ -7,11 +7,11 @@ import re
 import pytest
 from sqlalchemy import func, select
 
+from moderation import intake
+from moderation.models import BlocklistEntry, Submission, SubmissionStatus, Support
+from portal.outbox import OutboxMessage
 from tests.fixtures.files import PDF_BYTES, jpeg_with_gps
 from tests.fixtures.submissions import form_post, receipt_code_from, token
-from moderation import intake
-from moderation.models import BlocklistEntry, Submission, Support, SubmissionStatus
-from portal.outbox import OutboxMessage
 
 
 def n_submissions(db):

@@ -1,16 +1,14 @@
 """The hand-reviewed migrations build exactly the schema the models describe."""
-import os
 
-import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import upgrade
-from sqlalchemy import create_engine, text
 
 from portal import create_app
 from portal.config import TestingConfig
 from portal.extensions import db
-from tests.fixtures.database import PG_URL, fresh_database_url
+from tests.fixtures.database import fresh_database_url
+
 
 def test_upgrade_to_head_matches_models(tmp_path):
     cfg = type("MigCfg", (TestingConfig,), {

@@ -9,7 +9,6 @@ from public_docs import services
 from public_docs.extract import extract_text, find_secrecy_stamp
 from public_docs.models import Attachment
 from public_docs.services import DisclosureError, UploadedFile
-
 from tests.fixtures.disclosures import valid_data
 from tests.fixtures.files import docx_bytes, odt_bytes, pdf_bytes, png_bytes, xlsx_bytes
 

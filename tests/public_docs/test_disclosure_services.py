@@ -10,8 +10,7 @@ from portal.audit import AuditEvent
 from portal.settings import set_setting
 from public_docs import services
 from public_docs.models import Disclosure, DisclosureStatus, DisclosureVersion, IndexChange
-from public_docs.services import DisclosureError, UploadedFile
-
+from public_docs.services import DisclosureError
 from tests.fixtures.disclosures import valid_data
 
 

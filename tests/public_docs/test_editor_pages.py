@@ -10,7 +10,6 @@ from sqlalchemy import select
 from portal.audit import AuditEvent
 from public_docs import services
 from public_docs.models import Disclosure, DisclosureStatus
-
 from tests.fixtures.disclosures import valid_data
 from tests.fixtures.files import docx_bytes, pdf_bytes
 

@@ -6,7 +6,6 @@ import json
 from sqlalchemy import func, select
 
 from public_docs.models import Attachment, Disclosure, DisclosureStatus, DisclosureVersion
-
 from tests.fixtures.files import docx_bytes, pdf_bytes
 
 

@@ -131,7 +131,8 @@ def build(name: str) -> bytes:
         "jpeg+zip polyglot": lambda: jpeg() + plain_zip,
         "png+zip polyglot": lambda: png() + plain_zip,
         "pdf with html": lambda: b"%PDF-1.4\n<html><body><script>alert(1)</script></body></html>\n%%EOF\n",
-        "pdf with script far inside": lambda: pdf() .replace(b"%%EOF", b"% " + b"x" * 6000 + b"<script>alert(1)</script>\n%%EOF"),
+        "pdf with script far inside": lambda: pdf().replace(
+            b"%%EOF", b"% " + b"x" * 6000 + b"<script>alert(1)</script>\n%%EOF"),
         "pdf javascript": lambda: pdfs.simple(b"/OpenAction<</S/JavaScript/JS(app.alert(1))>>"),
         "pdf #-escaped javascript": lambda: pdfs.simple(b"/OpenAction<</S/J#61vaScript/J#53(app.alert(1))>>"),
         "pdf javascript in object stream": lambda: pdfs.packed(
@@ -254,7 +255,6 @@ def test_petition_form_traversal_name_stored_by_hash_only(app, client):
 def test_disclosure_attachment_refused_nothing_stored(app, name):
     from public_docs import services
     from public_docs.models import Attachment, Disclosure
-
     from security.harness import make_staff
 
     editor = make_staff("editor")
@@ -273,7 +273,6 @@ def test_disclosure_attachment_refused_nothing_stored(app, name):
 
 def test_board_answer_file_refused_nothing_stored(app):
     from moderation import triage
-
     from security import workflow
 
     staff = workflow.make_staff_team()

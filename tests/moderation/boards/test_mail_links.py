@@ -12,8 +12,7 @@ from moderation import triage
 from moderation.maintenance import send_case_digest
 from moderation.routing import route_approved_petition
 from portal.outbox import OutboxMessage
-from tests.fixtures.boards import make_petition
-from tests.fixtures.boards import walk_to
+from tests.fixtures.boards import make_petition, walk_to
 
 PUBLIC = "https://ban-tt.example.vn/cong"
 URL = re.compile(r"""(?:https?:)?//[^\s"'<>)]+""")
@@ -31,7 +30,7 @@ def test_case_mails_link_to_public_url_only(app, db, board_setup):
         triage.reopen_case(s.case, "Đường vẫn ngập sau khi sửa chữa")
         db.session.commit()
     late = route_approved_petition(make_petition(title="Cống vỡ lâu ngày"), s.moderator)
-    late.created_at = dt.datetime(2026, 2, 2, 3, tzinfo=dt.timezone.utc)  # overdue on the digest day
+    late.created_at = dt.datetime(2026, 2, 2, 3, tzinfo=dt.UTC)  # overdue on the digest day
     db.session.commit()
     assert send_case_digest(on=dt.date(2026, 3, 6))
     db.session.commit()

@@ -12,7 +12,7 @@ from moderation.routing import route_approved_petition
 from tests.fixtures.boards import make_petition
 from tests.fixtures.database import count_statements
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 TITLE_RE = re.compile(r'<h2 class="petition-title"><a href="/kien-nghi/(\d+)">')
 
 

@@ -1,13 +1,10 @@
-import datetime as dt
 
-from sqlalchemy import select
 
 from moderation import triage
 from moderation.models import Topic
 from moderation.routing import route_approved_petition
 from portal.ward import ResidentialGroup
-from tests.fixtures.boards import make_petition
-from tests.fixtures.boards import walk_to
+from tests.fixtures.boards import make_petition, walk_to
 
 
 def test_public_petitions_show_response_not_notes_or_personal_data(client, db, board_setup):
@@ -28,7 +25,8 @@ def test_public_petitions_show_response_not_notes_or_personal_data(client, db, b
     assert "Ẩn Danh Tên" not in page
     assert "Kiến nghị riêng tư" not in page and "Chưa duyệt" not in page
     assert "Ban đã đề nghị sửa đường." in page
-    for secret in ("GHI-CHU-NOI-BO", "XAC-MINH-NOI-BO", "dan@example.vn", "0905000111", "12 Lê Lợi", s.submission.receipt_code):
+    for secret in ("GHI-CHU-NOI-BO", "XAC-MINH-NOI-BO", "dan@example.vn", "0905000111", "12 Lê Lợi",
+                   s.submission.receipt_code):
         assert secret not in page
     detail = client.get(f"/kien-nghi/{s.submission.id}").get_data(as_text=True)
     assert "Ban đã đề nghị sửa đường." in detail

@@ -9,8 +9,9 @@ from tests.fixtures.boards import add_member, make_board, make_petition, make_pr
 
 
 def test_seed_creates_inspection_board_and_holidays(db):
-    from moderation.models import Holiday
     import datetime as dt
+
+    from moderation.models import Holiday
 
     boards = db.session.scalars(select(Board).where(Board.kind == BoardKind.inspection)).all()
     assert len(boards) == 1

@@ -1,10 +1,7 @@
 import datetime as dt
 import statistics
 
-from moderation import deadlines, reports, triage
-from moderation.models import Topic
-from moderation.routing import route_approved_petition
-from portal.ward import ResidentialGroup
+from moderation import deadlines, reports
 from tests.fixtures.boards import statistics_dataset
 
 
@@ -56,6 +53,6 @@ def test_redirects_on_the_form_are_counted_without_personal_data(client, db):
     db.session.commit()
     stats = reports.compute_statistics()
     assert stats["totals"]["redirected_at_intake"] == 2 and stats["totals"]["received"] == 0
-    text = " ".join(p for _h, ps in reports.report_sentences(reports.report_data(dt.date(2000, 1, 1), dt.date(2100, 1, 1)), "")
-                    for p in ps)
+    data = reports.report_data(dt.date(2000, 1, 1), dt.date(2100, 1, 1))
+    text = " ".join(p for _h, ps in reports.report_sentences(data, "") for p in ps)
     assert "Hướng dẫn 02 trường hợp gửi khiếu nại, tố cáo" in text

@@ -11,7 +11,14 @@ from sqlalchemy import select, update
 
 from moderation import deadlines, reports, triage
 from moderation.models import (
-    Case, CaseStatus, Holiday, Referral, Submission, SubmissionKind, SubmissionStatus, Topic,
+    Case,
+    CaseStatus,
+    Holiday,
+    Referral,
+    Submission,
+    SubmissionKind,
+    SubmissionStatus,
+    Topic,
 )
 from moderation.reports.figures import _intake_redirects, _month_range, _period_bounds
 from moderation.routing import get_inspection_board
@@ -23,7 +30,7 @@ from portal.ward import ResidentialGroup
 from tests.fixtures.boards import make_petition
 from tests.fixtures.database import count_statements
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 # --------------------------------------------------------------------------- the reference

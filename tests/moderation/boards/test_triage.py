@@ -12,7 +12,6 @@ from public_docs.demo_data.minipdf import make_pdf
 from tests.fixtures.boards import make_board, walk_to
 
 
-
 def test_full_lifecycle_writes_events_audit_and_emails(db, board_setup):
     s = board_setup
     case = s.case
@@ -23,7 +22,8 @@ def test_full_lifecycle_writes_events_audit_and_emails(db, board_setup):
     assert kinds == ["route", "assign", "verification", "refer", "answer", "respond", "close"]
     actions = set(db.session.scalars(select(AuditEvent.action)))
     assert {"case.assign", "case.verification", "case.refer", "case.answer", "case.respond", "case.close"} <= actions
-    to_resident = [m.subject for m in db.session.scalars(select(OutboxMessage).where(OutboxMessage.recipient == "dan@example.vn"))]
+    to_resident = [m.subject for m in db.session.scalars(
+        select(OutboxMessage).where(OutboxMessage.recipient == "dan@example.vn"))]
     assert len(to_resident) == 3  # referral, answer, closure
     ref = case.referrals[0]
     assert ref.answer_due == dt.date(2026, 4, 1)  # 30 calendar days after 2 March
