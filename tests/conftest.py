@@ -99,8 +99,7 @@ def app(tmp_path, config_overrides):
         yield app
         search_engine.close_all()  # the warm searchers hold this test's index files open
         _db.session.remove()
-        if not PG_URL:
-            _db.engine.dispose()
+        _db.engine.dispose()  # close the pool's connections (each test's app has its own engine)
 
 
 @pytest.fixture

@@ -276,5 +276,4 @@ def test_another_process_sees_a_change_at_once(app, db):
     with other.app_context():
         assert reports.compute_statistics()["totals"]["received"] == first["totals"]["received"] + 1
         _db.session.remove()
-        if not other.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
-            _db.engine.dispose()
+        _db.engine.dispose()
