@@ -6,7 +6,7 @@ FLASK := $(BIN)/flask --app portal
 PORT ?= 5000
 PYTEST_ARGS ?=
 
-.PHONY: run test test-postgres test-browser install install-test serve clean bench-search
+.PHONY: run lint test test-postgres test-browser install install-test serve clean bench-search
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { echo "Cần Python 3.11 trở lên (python3.11 hoặc python3)"; exit 1; }
@@ -31,6 +31,9 @@ run: install
 	$(FLASK) search sync
 	@echo "Cổng Dân chủ cơ sở: http://127.0.0.1:$(PORT)"
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+lint: install-test
+	$(BIN)/ruff check .
 
 test: install-test
 	$(BIN)/python -m pytest -q -m "not browser" $(PYTEST_ARGS)

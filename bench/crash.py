@@ -22,11 +22,21 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _harness import (  # noqa: E402
-    Client, Instance, Server, Stats, discover, integrity_check, log, pct, petition_payload, result_line,
-    submission_failures, verify_submissions,
+from _harness import (  # noqa: E402 - after the sys.path insert above
+    Client,
+    Instance,
+    Server,
+    Stats,
+    discover,
+    integrity_check,
+    log,
+    pct,
+    petition_payload,
+    result_line,
+    submission_failures,
+    verify_submissions,
 )
-from load import Ledger, check_site, mixed_load, parse_args  # noqa: E402
+from load import Ledger, check_site, mixed_load, parse_args  # noqa: E402 - after the sys.path insert above
 
 
 def count_bench_rows(instance: Instance, run_tag: str) -> int:

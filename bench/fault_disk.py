@@ -192,7 +192,8 @@ def attachments_without_file(instance: Instance, upload_dir: Path) -> list[str]:
     return bad
 
 
-ERROR_RE = re.compile(r'<(?:p|div|span|li)\b[^>]*class="[^"]*(?:error|alert|flash|refus)[^"]*"[^>]*>(.*?)</(?:p|div|span|li)>', re.S)
+ERROR_RE = re.compile(
+    r'<(?:p|div|span|li)\b[^>]*class="[^"]*(?:error|alert|flash|refus)[^"]*"[^>]*>(.*?)</(?:p|div|span|li)>', re.S)
 
 
 def disk_phase(instance: Instance, server: Server, disk: SmallDisk, args) -> dict:

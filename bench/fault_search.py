@@ -9,7 +9,6 @@ import time
 
 from _harness import Client, Instance, Server, Stats, log, run_clients, search_path
 
-
 LINK_RE = r'href="(?:https?://[^"/]+)?/cong-khai/{id}"'
 
 

@@ -152,7 +152,8 @@ def smtp_phase(instance: Instance, server: Server, site, args, smtp_port: int) -
             procs = [outbox_send(instance), outbox_send(instance)]  # two deliverers at once
             outs = [p.communicate(timeout=120)[0] for p in procs]
             runs_up += 2
-            log(f"   outbox send x2 (SMTP up): {' | '.join(o.strip().splitlines()[-1] if o.strip() else '?' for o in outs)}")
+            last_lines = " | ".join(o.strip().splitlines()[-1] if o.strip() else "?" for o in outs)
+            log(f"   outbox send x2 (SMTP up): {last_lines}")
             state = outbox_state(instance)
             if not state["status"].get("pending"):
                 break

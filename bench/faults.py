@@ -32,10 +32,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _harness import Instance, Server, discover, free_port, log, result_line  # noqa: E402
-from fault_smtp import smtp_phase  # noqa: E402
-from fault_search import search_phase  # noqa: E402
-from fault_disk import SmallDisk, disk_phase  # noqa: E402
+from _harness import Instance, Server, discover, free_port, log, result_line  # noqa: E402 - after the sys.path insert above
+from fault_disk import SmallDisk, disk_phase  # noqa: E402 - after the sys.path insert above
+from fault_search import search_phase  # noqa: E402 - after the sys.path insert above
+from fault_smtp import smtp_phase  # noqa: E402 - after the sys.path insert above
 
 # --- main -------------------------------------------------------------------------------------
 

@@ -23,9 +23,22 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _harness import (  # noqa: E402
-    Client, Instance, Server, Site, Stats, discover, integrity_check, log, pct, petition_payload,
-    result_line, run_clients, search_path, submission_failures, verify_submissions,
+from _harness import (  # noqa: E402 - after the sys.path insert above
+    Client,
+    Instance,
+    Server,
+    Site,
+    Stats,
+    discover,
+    integrity_check,
+    log,
+    pct,
+    petition_payload,
+    result_line,
+    run_clients,
+    search_path,
+    submission_failures,
+    verify_submissions,
 )
 
 MIX = [("home", 20), ("list", 20), ("detail", 25), ("search", 15), ("submit", 15), ("track", 5)]

@@ -12,7 +12,8 @@ without a cookie (through the page cache, ``portal/pagecache.py``); the same pag
 (60 000 bytes) with its CSS and JS. The targets are measured in rounds (bare, home, list, detail,
 search, their fresh renders, then again) so that a passing load on the shared machine hits every
 page alike; the share is the median over the rounds. Before each cached measurement the page cache
-is filled (steady state); the share of answers that came from it is printed. Exits 1 when a target is missed. Rate limits are off.
+is filled (steady state); the share of answers that came from it is printed. Exits 1 when a target
+is missed. Rate limits are off.
 """
 from __future__ import annotations
 
@@ -27,8 +28,17 @@ from urllib.parse import urljoin, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _harness import (  # noqa: E402
-    Client, Instance, Server, Stats, discover, log, pct, result_line, run_clients, search_path,
+from _harness import (  # noqa: E402 - after the sys.path insert above
+    Client,
+    Instance,
+    Server,
+    Stats,
+    discover,
+    log,
+    pct,
+    result_line,
+    run_clients,
+    search_path,
 )
 
 PAGES = ["home", "list", "detail", "search"]
@@ -117,7 +127,7 @@ def fill_cache(port: int, paths: list[str], clients: int, max_seconds: float = 2
             break
         stats = Stats()
 
-        def body(i: int, keep_going) -> None:
+        def body(i: int, keep_going, stats=stats) -> None:
             c = Client(port, keep_cookies=False)
             for path in paths[i::clients]:
                 if not keep_going():
@@ -219,7 +229,7 @@ def main(argv=None) -> int:
         log(f"detail pages that set a cookie for a visitor without one (so never cached): {len(with_cookie)} "
             f"of {len(targets['detail'][1])}: {', '.join(with_cookie[:10])}")
     for n in PAGES:
-        for url, status, size in sizes[n]["assets"]:
+        for url, status, _size in sizes[n]["assets"]:
             if status != 200:
                 failures.append(f"{n}: asset {url} answered {status}")
     if share["detail"] < args.min_detail_share:

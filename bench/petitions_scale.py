@@ -29,8 +29,8 @@ from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _harness import Client, Instance, Server, log, pct, result_line  # noqa: E402
-from _harness.petitions import query_words  # noqa: E402
+from _harness import Client, Instance, Server, log, pct, result_line  # noqa: E402 - after the sys.path insert above
+from _harness.petitions import query_words  # noqa: E402 - after the sys.path insert above
 
 SETUP = """
 import os

@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from search_corpus import PHRASES, vocabulary, Corpus, query_mix  # noqa: E402
+from search_corpus import PHRASES, Corpus, query_mix  # noqa: E402 - after the sys.path insert above
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -88,10 +88,10 @@ def build_all(app, corpus, args, workdir):
     with app.app_context():
         db.create_all()
         t = time.perf_counter()
-        now = dt.datetime.now(dt.timezone.utc)
+        now = dt.datetime.now(dt.UTC)
         batch = []
         words_total = 0
-        for i, doc in enumerate(corpus.documents()):
+        for doc in corpus.documents():
             words_total += doc["body"].count(" ") + 1
             docs.append((doc["number"], doc["title"], doc["summary"] + "\n" + doc["body"]))
             batch.append(Disclosure(
@@ -149,7 +149,7 @@ def main() -> None:
     app = make_app(workdir)
     from portal.extensions import db
     from public_docs import search as S
-    from public_docs.disclosures.models import Disclosure, DisclosureStatus, IndexChange
+    from public_docs.disclosures.models import Disclosure, IndexChange
 
     corpus = Corpus(args.n, args.seed)
     print(f"vocabulary: {len(corpus.vocab)} syllables + {len(PHRASES)} phrases; documents: {args.n}")
@@ -199,7 +199,7 @@ def main() -> None:
         all_lat = [v for vs in lat.values() for v in vs]
 
     fts_lat, fts_cpu = [], []
-    for kind, q in timed:
+    for _kind, q in timed:
         tokens = [w for w in __import__("re").findall(r"\w+", q)]
         match = " ".join('"' + w.replace('"', "") + '"' for w in tokens) or '""'
         t, c = time.perf_counter(), time.process_time()

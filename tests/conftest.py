@@ -1,5 +1,6 @@
-"""Shared fixtures: a fresh database per test (SQLite file, or PostgreSQL with TEST_DATABASE_URL),
-a test client, factories for staff users and helpers to sign in."""
+"""The application under test: a fresh database per test (SQLite file, or PostgreSQL with
+TEST_DATABASE_URL), the test client and the CLI runner. Factories and helpers for the data the
+tests need are in ``tests/fixtures/`` (loaded below as pytest plugins)."""
 from __future__ import annotations
 
 import os
@@ -14,6 +15,14 @@ from sqlalchemy import text
 from portal import create_app
 from portal.config import TestingConfig
 from portal.extensions import db as _db
+from public_docs.search import engine as search_engine
+
+pytest_plugins = [
+    "tests.fixtures.users",
+    "tests.fixtures.submissions",
+    "tests.fixtures.boards",
+    "tests.fixtures.disclosures",
+]
 
 PG_URL = os.environ.get("TEST_DATABASE_URL")
 
@@ -57,7 +66,12 @@ class IsolatedClient(FlaskClient):
     def open(self, *args, **kwargs):
         for key in list(vars(g)):
             delattr(g, key)
-        return super().open(*args, **kwargs)
+        response = super().open(*args, **kwargs)
+        # Werkzeug spools a multipart body over 500 KB into a TemporaryFile that nothing closes
+        # (a ResourceWarning, an error under ``filterwarnings = error``): close each request's body.
+        for answered in (*response.history, response):
+            answered.request.environ["wsgi.input"].close()
+        return response
 
 
 @pytest.fixture
@@ -83,9 +97,9 @@ def app(tmp_path, config_overrides):
             fn()
         _db.session.commit()
         yield app
+        search_engine.close_all()  # the warm searchers hold this test's index files open
         _db.session.remove()
-        if not PG_URL:
-            _db.engine.dispose()
+        _db.engine.dispose()  # close the pool's connections (each test's app has its own engine)
 
 
 @pytest.fixture
@@ -96,8 +110,8 @@ def db(app):
 @pytest.fixture
 def count_queries(db):
     """``with count_queries() as statements: client.get(...)``; then ``len(statements)``: the SQL
-    statements sent while the block ran (``tests/board/querycount.py``)."""
-    from tests.board.querycount import count_statements
+    statements sent while the block ran (``tests/fixtures/database.py``)."""
+    from tests.fixtures.database import count_statements
 
     return lambda: count_statements(db.engine)
 
@@ -110,39 +124,3 @@ def client(app):
 @pytest.fixture
 def runner(app):
     return app.test_cli_runner()
-
-
-@pytest.fixture
-def make_user(app):
-    """Factory: ``make_user("moderator")`` → a committed staff user with those roles."""
-    from portal.accounts import services
-
-    counter = {"n": 0}
-
-    def _make(*roles: str, email: str | None = None, password: str = "Str0ng-Passw0rd!", name: str = ""):
-        counter["n"] += 1
-        email = email or f"{'-'.join(roles) or 'user'}{counter['n']}@test.phuong.vn"
-        user = services.create_user(email, list(roles) or ["editor"], password, name=name or email.split("@")[0])
-        _db.session.commit()
-        return user
-
-    return _make
-
-
-def sign_in(client, user) -> None:
-    """Mark ``user`` signed in on ``client`` (Flask-Login session keys)."""
-    with client.session_transaction() as session:
-        session["_user_id"] = user.get_id()  # id and session version
-        session["_fresh"] = True
-
-
-@pytest.fixture
-def login_as(client, make_user):
-    """``login_as("board_head")`` → a new user with that role, signed in on ``client``."""
-
-    def _login(*roles: str, user=None):
-        user = user or make_user(*roles)
-        sign_in(client, user)
-        return user
-
-    return _login

@@ -11,22 +11,47 @@ features are built), then ``flask seed``, ``flask demo load`` and ``flask search
 """
 from __future__ import annotations
 
-from .base import (  # noqa: F401
-    REPO, BIN, PYTHON, GUNICORN, HOST, log, _HANDED_OUT, free_port, pct, result_line,
+from .base import (  # noqa: F401 - re-exported for the bench scripts
+    _HANDED_OUT,
+    BIN,
+    GUNICORN,
+    HOST,
+    PYTHON,
+    REPO,
+    free_port,
+    log,
+    pct,
+    result_line,
 )
-from .instance import (  # noqa: F401
-    _SETUP, Instance,
+from .checks import (  # noqa: F401 - re-exported for the bench scripts
+    integrity_check,
+    submission_failures,
+    verify_submissions,
 )
-from .server import (  # noqa: F401
+from .clients import (  # noqa: F401 - re-exported for the bench scripts
+    Client,
+    Response,
+    Stats,
+    run_clients,
+)
+from .instance import (  # noqa: F401 - re-exported for the bench scripts
+    _SETUP,
+    Instance,
+)
+from .server import (  # noqa: F401 - re-exported for the bench scripts
     Server,
 )
-from .clients import (  # noqa: F401
-    Response, Client, Stats, run_clients,
-)
-from .site import (  # noqa: F401
-    DETAIL_RE, H1_RE, TAG_RE, FALLBACK_QUERIES, Site, _codes, discover, GIVEN, FAMILY, PROBLEMS,
-    petition_payload, search_path,
-)
-from .checks import (  # noqa: F401
-    verify_submissions, integrity_check, submission_failures,
+from .site import (  # noqa: F401 - re-exported for the bench scripts
+    DETAIL_RE,
+    FALLBACK_QUERIES,
+    FAMILY,
+    GIVEN,
+    H1_RE,
+    PROBLEMS,
+    TAG_RE,
+    Site,
+    _codes,
+    discover,
+    petition_payload,
+    search_path,
 )

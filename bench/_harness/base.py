@@ -8,7 +8,6 @@ import socket
 import sys
 from pathlib import Path
 
-
 REPO = Path(__file__).resolve().parent.parent.parent
 BIN = REPO / ".venv" / "bin"
 PYTHON = str(BIN / "python") if (BIN / "python").exists() else sys.executable

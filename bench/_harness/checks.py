@@ -1,7 +1,6 @@
 """What was acknowledged versus what the database kept; database integrity."""
 from __future__ import annotations
 
-
 from .instance import Instance
 
 

@@ -5,14 +5,12 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import textwrap
 import time
 from pathlib import Path
 
-from .base import REPO, BIN, PYTHON, log
-
+from .base import BIN, PYTHON, REPO, log
 
 _SETUP = textwrap.dedent(
     """

@@ -36,10 +36,10 @@ def load_petitions(n: int, seed: int = 11, batch: int = 1000, today: dt.date | N
     """Insert ``n`` approved petitions (a tenth private), each with its case; returns counts."""
     from sqlalchemy import insert, select
 
+    from moderation.boards.routing import get_inspection_board
     from moderation.cases.deadlines import seed_holidays
     from moderation.cases.models import Case, CaseStatus, Referral
     from moderation.intake.models import Submission, SubmissionKind, SubmissionStatus, Topic, Visibility
-    from moderation.boards.routing import get_inspection_board
     from portal.extensions import db
     from portal.ward import ResidentialGroup
 
@@ -69,7 +69,7 @@ def load_petitions(n: int, seed: int = 11, batch: int = 1000, today: dt.date | N
         for k in range(start, min(n, start + batch)):
             sid = first_id + k
             created = dt.datetime.combine(first_day + dt.timedelta(days=rng.randrange(720)),
-                                          dt.time(rng.randrange(24), rng.randrange(60)), tzinfo=dt.timezone.utc)
+                                          dt.time(rng.randrange(24), rng.randrange(60)), tzinfo=dt.UTC)
             title = _text(rng, vocab, weights, 6, 14)
             description = _text(rng, vocab, weights, 40, 120) + "."
             visibility = rng.choice([Visibility.named] * 5 + [Visibility.anonymous] * 4 + [Visibility.private])

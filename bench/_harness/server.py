@@ -8,7 +8,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from .base import REPO, GUNICORN, HOST, log, free_port
+from .base import GUNICORN, HOST, REPO, free_port
 from .instance import Instance
 
 

@@ -8,7 +8,6 @@ from urllib.parse import quote, urlencode
 
 from .clients import Client
 
-
 DETAIL_RE = re.compile(r'href="(?:https?://[^"/]+)?/cong-khai/(\d+)"')
 H1_RE = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 TAG_RE = re.compile(r"<[^>]+>")

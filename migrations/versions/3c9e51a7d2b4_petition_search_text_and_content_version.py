@@ -12,9 +12,8 @@ Create Date: 2026-12-03 09:00:00.000000
 """
 import secrets
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '3c9e51a7d2b4'

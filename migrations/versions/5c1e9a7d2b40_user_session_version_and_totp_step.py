@@ -6,9 +6,8 @@ Revises: e700300199be
 Create Date: 2026-12-01 09:00:00
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '5c1e9a7d2b40'

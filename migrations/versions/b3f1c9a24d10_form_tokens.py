@@ -6,10 +6,10 @@ Revises: 5c1e9a7d2b40
 Create Date: 2026-12-01 09:00:00.000000
 
 """
-from alembic import op
 import sqlalchemy as sa
-import portal.database
+from alembic import op
 
+import portal.database
 
 # revision identifiers, used by Alembic.
 revision = 'b3f1c9a24d10'

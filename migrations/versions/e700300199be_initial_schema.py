@@ -8,14 +8,14 @@ convention in portal/extensions.py, enums are stored as checked strings (native_
 SQLite and PostgreSQL share one schema, and timestamps use portal.database.UTCDateTime.
 
 Revision ID: e700300199be
-Revises: 
+Revises:
 Create Date: 2026-11-22 01:51:53.860567
 
 """
-from alembic import op
 import sqlalchemy as sa
-import portal.database
+from alembic import op
 
+import portal.database
 
 # revision identifiers, used by Alembic.
 revision = 'e700300199be'

@@ -7,6 +7,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 from flask_babel import gettext
 from sqlalchemy import select
+from wtforms import SelectChoice
 
 from moderation.boards import roster as roster_svc
 from moderation.cases import triage
@@ -30,9 +31,10 @@ bp = Blueprint("boards", __name__, url_prefix="/can-bo/ban", template_folder="te
 def _member_form(obj=None, formdata=None, prefix="m") -> MemberForm:
     form = MemberForm(obj=obj, prefix=prefix) if formdata is None else MemberForm(prefix=prefix)
     staff = db.session.scalars(select(User).where(User.active.is_(True)).order_by(User.name, User.email)).all()
-    form.user_id.choices = [(0, gettext("— Khuyết —"))] + [(u.id, f"{u.name or u.email} ({u.email})") for u in staff]
+    form.user_id.choices = [SelectChoice(0, gettext("— Khuyết —"))] + [
+        SelectChoice(u.id, f"{u.name or u.email} ({u.email})") for u in staff]
     groups = db.session.scalars(select(ResidentialGroup).order_by(ResidentialGroup.position)).all()
-    form.group_id.choices = [(0, gettext("— Không —"))] + [(g.id, g.name) for g in groups]
+    form.group_id.choices = [SelectChoice(0, gettext("— Không —"))] + [SelectChoice(g.id, g.name) for g in groups]
     if obj is not None and formdata is None:
         form.user_id.data = obj.user_id or 0
         form.group_id.data = obj.group_id or 0
@@ -55,7 +57,7 @@ def _render_roster(error=None, add_forms=None, sup_form=None, status=200):
     forms = {b.id: add_forms.get(b.id) or _member_form(prefix=f"add{b.id}") for b in boards}
     sup_form = sup_form or SupervisionBoardForm(prefix="sup")
     projects = _projects_without_board()
-    sup_form.project_id.choices = [(p.id, f"{p.number}: {p.title}") for p in projects]
+    sup_form.project_id.choices = [SelectChoice(p.id, f"{p.number}: {p.title}") for p in projects]
     return render_template(
         "board/roster.html", boards=boards, users=users, groups=groups, forms=forms, sup_form=sup_form,
         projects=projects, warnings={b.id: roster_svc.roster_warnings(b) for b in boards},
@@ -127,7 +129,7 @@ def member_edit(member_id: int):
 @role_required("board_head")
 def supervision_create():
     form = SupervisionBoardForm(prefix="sup")
-    form.project_id.choices = [(p.id, p.title) for p in _projects_without_board()]
+    form.project_id.choices = [SelectChoice(p.id, p.title) for p in _projects_without_board()]
     try:
         if not form.validate_on_submit():
             raise DomainError(_l("Vui lòng chọn dự án."))

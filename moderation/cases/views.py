@@ -7,6 +7,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_login import current_user
 from flask_babel import gettext
 from sqlalchemy import func, select
+from wtforms import SelectChoice
 
 from moderation.cases import deadlines, triage
 from moderation.cases.clocks import clocks_for
@@ -119,7 +120,7 @@ def _forms(case: Case, **bound):
         (m.user_id, db.session.get(User, m.user_id)) for m in case.board.members if m.user_id is not None
     ]
     assign = bound.get("assign") or AssignForm(prefix="assign")
-    assign.assignee.choices = [(uid, f"{u.name or u.email}") for uid, u in members if u is not None]
+    assign.assignee.choices = [SelectChoice(uid, f"{u.name or u.email}") for uid, u in members if u is not None]
     if case.assignee_id and not assign.assignee.data:
         assign.assignee.data = case.assignee_id
     return {
@@ -178,7 +179,7 @@ def case_action(case_id: int, action: str):
     try:
         if action == "assign":
             form = AssignForm(prefix="assign")
-            form.assignee.choices = [(m.user_id, "") for m in case.board.members if m.user_id]
+            form.assignee.choices = [SelectChoice(m.user_id, "") for m in case.board.members if m.user_id]
             if not form.validate_on_submit():
                 raise DomainError(_l("Vui lòng chọn thành viên được phân công."))
             triage.assign_case(case, db.session.get(User, form.assignee.data), current_user)

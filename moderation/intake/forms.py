@@ -7,7 +7,7 @@ from flask_wtf import FlaskForm
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField, DateField, EmailField, MultipleFileField, RadioField, SelectField, StringField, TelField,
-    TextAreaField,
+    SelectChoice, TextAreaField,
 )
 
 from moderation.intake import KIND_LABELS, VISIBILITY_LABELS, active_groups, active_topics, list_projects
@@ -20,11 +20,11 @@ class _Form(FlaskForm):
 
 
 def _group_choices(empty: str = _l("— Không chọn —")):
-    return [("", empty)] + [(g.code, g.name) for g in active_groups()]
+    return [SelectChoice("", empty)] + [SelectChoice(g.code, g.name) for g in active_groups()]
 
 
 class PetitionForm(_Form):
-    kind = RadioField(_l("Loại nội dung"), choices=[(k.value, _l(v)) for k, v in KIND_LABELS.items()], default="feedback")
+    kind = RadioField(_l("Loại nội dung"), choices=[SelectChoice(k.value, _l(v)) for k, v in KIND_LABELS.items()], default="feedback")
     topic = SelectField(_l("Lĩnh vực"), choices=[], validate_choice=False)
     group = SelectField(_l("Tổ dân phố nơi xảy ra sự việc (không bắt buộc)"), choices=[], validate_choice=False)
     project_id = SelectField(_l("Liên quan đến dự án, công trình (không bắt buộc)"), choices=[], validate_choice=False)
@@ -36,15 +36,16 @@ class PetitionForm(_Form):
     phone = TelField(_l("Số điện thoại (không bắt buộc)"), render_kw={"maxlength": 20, "autocomplete": "tel"})
     email = EmailField(_l("Email (không bắt buộc, để nhận thông báo)"), render_kw={"maxlength": 254, "autocomplete": "email"})
     visibility = RadioField(_l("Khi được duyệt, kiến nghị được công khai"),
-                            choices=[(k.value, _l(v)) for k, v in VISIBILITY_LABELS.items()], default="anonymous")
+                            choices=[SelectChoice(k.value, _l(v)) for k, v in VISIBILITY_LABELS.items()], default="anonymous")
     consent = BooleanField(_l("Tôi đã đọc thông báo xử lý dữ liệu cá nhân ở trên và đồng ý để phường xử lý họ tên, "
                            "số điện thoại, email tôi cung cấp cho mục đích đó."))
 
     def load_choices(self) -> None:
-        self.topic.choices = [("", _l("— Chọn lĩnh vực —"))] + [(t.code, _l(t.name)) for t in active_topics()]
+        self.topic.choices = [SelectChoice("", _l("— Chọn lĩnh vực —"))] + [
+            SelectChoice(t.code, _l(t.name)) for t in active_topics()]
         self.group.choices = _group_choices()
-        self.project_id.choices = [("", _l("— Không liên quan đến dự án —"))] + [
-            (str(p.id), f"{p.number} · {p.title}"[:160]) for p in list_projects()]
+        self.project_id.choices = [SelectChoice("", _l("— Không liên quan đến dự án —"))] + [
+            SelectChoice(str(p.id), f"{p.number} · {p.title}"[:160]) for p in list_projects()]
 
 
 class CommentForm(_Form):
@@ -62,7 +63,7 @@ class CommentForm(_Form):
 class OfflineOpinionForm(_Form):
     disclosure_id = SelectField(_l("Dự thảo lấy ý kiến"), choices=[], validate_choice=False)
     channel = SelectField(_l("Kênh nhận ý kiến"), choices=[
-        (c.value, _l(CHANNEL_LABELS[c])) for c in (Channel.meeting, Channel.comment_box, Channel.hotline,
+        SelectChoice(c.value, _l(CHANNEL_LABELS[c])) for c in (Channel.meeting, Channel.comment_box, Channel.hotline,
                                                Channel.household_form, Channel.other)])
     received_on = DateField(_l("Ngày nhận ý kiến"), render_kw={"type": "date"})
     text = TextAreaField(_l("Nội dung ý kiến"), render_kw={"maxlength": 5000, "rows": 6})
@@ -70,8 +71,8 @@ class OfflineOpinionForm(_Form):
     name = StringField(_l("Người, hộ gia đình góp ý (không bắt buộc, không công khai)"), render_kw={"maxlength": 120})
 
     def load_choices(self, disclosures) -> None:
-        self.disclosure_id.choices = [("", _l("— Chọn dự thảo —"))] + [
-            (str(d.id), f"{d.number} · {d.title}"[:160]) for d in disclosures]
+        self.disclosure_id.choices = [SelectChoice("", _l("— Chọn dự thảo —"))] + [
+            SelectChoice(str(d.id), f"{d.number} · {d.title}"[:160]) for d in disclosures]
         self.group.choices = _group_choices()
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, SelectMultipleField, StringField
+from wtforms import BooleanField, EmailField, PasswordField, SelectChoice, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Length
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -33,6 +33,6 @@ class MultiCheckboxField(SelectMultipleField):
 class UserForm(FlaskForm):
     email = EmailField("Email", validators=[DataRequired(REQUIRED), Length(max=254)])
     name = StringField(_l("Họ và tên"), validators=[Length(max=200)])
-    roles = MultiCheckboxField(_l("Vai trò"), choices=[(r, _l(ROLE_LABELS[r])) for r in ROLES])
+    roles = MultiCheckboxField(_l("Vai trò"), choices=[SelectChoice(r, _l(ROLE_LABELS[r])) for r in ROLES])
     password = PasswordField(_l("Mật khẩu ban đầu"), validators=[Length(max=256)])
     active = BooleanField(_l("Đang hoạt động"), default=True)

@@ -11,6 +11,7 @@ from werkzeug.datastructures import FileStorage
 from wtforms import (
     BooleanField,
     MultipleFileField,
+    SelectChoice,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -30,15 +31,9 @@ from public_docs.disclosures.models import BUDGET_PERIODS, CATEGORIES, FORMS, ST
 from public_docs.disclosures.services import UploadedFile
 from portal.errors import DomainError
 
-try:  # WTForms >= 3.3 wants SelectChoice objects; older versions take (value, label) pairs
-    from wtforms.fields.choices import SelectChoice as _SelectChoice
-except ImportError:  # pragma: no cover
-    _SelectChoice = None
-
 
 def _choices(pairs):
-    pairs = list(pairs)
-    return [_SelectChoice(v, label) for v, label in pairs] if _SelectChoice else pairs
+    return [SelectChoice(v, label) for v, label in pairs]
 
 
 bp = Blueprint("disclosures_editor", __name__, url_prefix="/can-bo/cong-khai", template_folder="templates")

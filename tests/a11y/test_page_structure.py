@@ -5,7 +5,6 @@ POST is also sent empty, so that its page with errors is checked too."""
 from __future__ import annotations
 
 import pytest
-
 from security.harness import build_dataset, classify, fetch, rules, sign_in_client, sign_out_client, url_for_rule
 from security.htmlcheck import structure_problems
 

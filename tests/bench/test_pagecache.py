@@ -95,9 +95,10 @@ def test_a_publication_shows_at_once(app, client, db):
 
 
 def test_a_resident_petition_does_not_empty_the_cache(app, client, db):
+    from sqlalchemy import select
+
     from moderation import intake
     from moderation.intake.models import Topic
-    from sqlalchemy import select
 
     assert client.get("/cong-khai").headers.get("X-Page-Cache") == "miss"
     topic = db.session.scalars(select(Topic)).first()

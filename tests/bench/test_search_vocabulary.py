@@ -12,10 +12,10 @@ BENCH = Path(__file__).resolve().parents[2] / "bench"
 if str(BENCH) not in sys.path:
     sys.path.insert(0, str(BENCH))
 
-import vi_vocabulary  # noqa: E402
-from search_corpus import PHRASES, Corpus, vocabulary  # noqa: E402
+import vi_vocabulary  # noqa: E402 - after the sys.path insert above
+from search_corpus import PHRASES, Corpus, vocabulary  # noqa: E402 - after the sys.path insert above
 
-from public_docs.search.analysis import words  # noqa: E402
+from public_docs.search.analysis import words  # noqa: E402 - after the sys.path insert above
 
 
 def test_at_least_3000_distinct_syllables():

@@ -15,6 +15,7 @@ from werkzeug.serving import make_server
 from portal import create_app
 from portal.config import TestingConfig
 from portal.extensions import db
+from public_docs.search import engine as search_engine
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -66,3 +67,4 @@ def live_server(live_app):
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(timeout=5)
+    search_engine.close_all()  # the warm searchers hold this test's index files open

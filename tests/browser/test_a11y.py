@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from flask import url_for
 from playwright.sync_api import expect
+from security.harness import PASSWORD, build_dataset
 
 from portal.extensions import db
-from security.harness import PASSWORD, build_dataset
 
 LOGIN_URL = re.compile(r"/can-bo/dang-nhap")
 
@@ -38,7 +38,8 @@ def run_axe(page, axe_source: str) -> list[dict]:
     result = page.evaluate("""async () => {
         const r = await axe.run(document, {resultTypes: ['violations']});
         return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-            nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + (n.failureSummary || '').slice(0, 200))}));
+            nodes: v.nodes.slice(0, 5).map(
+                n => n.target.join(' ') + ' :: ' + (n.failureSummary || '').slice(0, 200))}));
     }""")
     return [v for v in result if v["impact"] in ("serious", "critical")]
 

@@ -19,7 +19,8 @@ def _setup(app):
     from moderation.boards.routing import get_inspection_board
 
     with app.app_context():
-        head = services.create_user("truongban@test.vn", ["board_head", "board_member"], PASSWORD, name="Phạm Văn Thanh")
+        head = services.create_user("truongban@test.vn", ["board_head", "board_member"], PASSWORD,
+                                    name="Phạm Văn Thanh")
         member = services.create_user("thanhvien@test.vn", ["board_member"], PASSWORD, name="Ngô Thị Giám")
         moderator = services.create_user("kiemduyet@test.vn", ["moderator"], PASSWORD, name="Lê Thị Duyệt")
         board = get_inspection_board()
@@ -75,7 +76,8 @@ def test_board_case_from_assignment_to_rating(page, live_app, live_server):
 
     resident = page.context.browser.new_context().new_page()
     resident.goto(live_server + f"/tra-cuu/{code}")
-    expect(resident.locator(".case-public")).to_contain_text("UBND phường sẽ nạo vét cống đường Lê Lợi trong tháng 4/2026.")
+    expect(resident.locator(".case-public")).to_contain_text(
+        "UBND phường sẽ nạo vét cống đường Lê Lợi trong tháng 4/2026.")
     expect(resident.locator(".case-public")).to_contain_text("Việc xem xét kiến nghị đã kết thúc.")
     resident.get_by_label("4", exact=True).check()
     resident.get_by_label("Nhận xét (không bắt buộc)").fill("Cảm ơn Ban.")

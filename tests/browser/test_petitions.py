@@ -82,8 +82,8 @@ def test_petition_needs_info_then_approved(page, browser, live_app, live_server)
     page.goto(live_server + f"/tra-cuu/{code}")
     expect(page.locator(".status")).to_have_text("Đã duyệt")
     with live_app.app_context():
-        from moderation.intake import find_by_code
         from moderation.cases.models import Case
+        from moderation.intake import find_by_code
 
         sub = find_by_code(code)
         assert sub.status.value == "approved" and len(sub.attachments) == 2

@@ -10,7 +10,6 @@ import re
 import pytest
 from flask import url_for
 from playwright.sync_api import expect
-
 from security.harness import PASSWORD
 from security.test_xss import seed_vectors
 
@@ -25,6 +24,7 @@ def seeded(live_app):
     with live_app.app_context():
         report = seed_vectors(limit=SAMPLE)
         from security.harness import make_staff
+
         from portal.extensions import db
 
         admin = make_staff("admin", email="xss-admin@test.phuong.vn")

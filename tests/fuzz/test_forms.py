@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-
-from portal.extensions import db
 from security.harness import build_dataset, classify, fetch, rules, sign_out_client, url_for_rule
 from security.htmlcheck import parse
+
+from portal.extensions import db
 
 VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ" \
              "AĂÂĐÊÔƠƯ .,;:!?-()\n0123456789"
@@ -142,7 +142,8 @@ def test_public_forms_never_fail(app):
             sign_out_client(client)
             out = fetch(client, "POST", url, data=form)
             if out.status >= 500:
-                failures.append(f"POST {url} ({rule.endpoint}) → {out.status} {out.error} with {json.dumps(form)[:300]}")
+                failures.append(
+                    f"POST {url} ({rule.endpoint}) → {out.status} {out.error} with {json.dumps(form)[:300]}")
             problems = _consistent(app)
             if problems:
                 failures.append(f"POST {url} ({rule.endpoint}): {problems}")
@@ -190,8 +191,9 @@ def test_json_petition_endpoint(app):
     build_dataset()
     _remember_seeded()
     client = app.test_client()
-    from moderation.intake.models import Submission
     from security.workflow import default_topic
+
+    from moderation.intake.models import Submission
 
     topic = default_topic()
     from moderation.intake.models import Topic
@@ -232,7 +234,8 @@ def test_json_petition_endpoint(app):
         elif out.status == 201:
             if after != before + 1:
                 failures.append(f"201 but {after - before} rows for {str(body)[:200]}")
-            elif isinstance(body, dict) and (clean_text(t) if isinstance(t := body.get("topic"), str) else t) not in named:
+            elif isinstance(body, dict) and (
+                    clean_text(t) if isinstance(t := body.get("topic"), str) else t) not in named:
                 failures.append(f"201 for topic {body.get('topic')!r}, which names no topic")
         elif after != before:
             failures.append(f"{out.status} yet a row was stored for {str(body)[:200]}")

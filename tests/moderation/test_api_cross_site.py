@@ -9,8 +9,9 @@ import json
 import pytest
 from sqlalchemy import func, select
 
-from mod_helpers import PDF_BYTES, valid_petition
 from moderation.intake.models import Submission
+from tests.fixtures.files import PDF_BYTES
+from tests.fixtures.submissions import valid_petition
 
 URL = "/api/v1/petitions"
 

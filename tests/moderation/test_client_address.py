@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from mod_helpers import form_post
 from portal.audit import AuditEvent
+from tests.fixtures.submissions import form_post
 
 PROXY = {"REMOTE_ADDR": "127.0.0.1"}  # nginx on the same host
 

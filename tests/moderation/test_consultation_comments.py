@@ -6,17 +6,17 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from mod_helpers import token
-from moderation import intake, queue
+from moderation import queue
 from moderation.intake.models import Submission, SubmissionStatus
 from public_docs.disclosures.models import Disclosure, DisclosureStatus
+from tests.fixtures.submissions import token
 
 
 @pytest.fixture
 def draft(app, groups, db):
     today = dt.date.today()
     d = Disclosure(number="05/DT-UBND", title="Dự thảo quy ước văn hóa tổ dân phố", category="conventions",
-                   form="Dự thảo", status=DisclosureStatus.published, published_at=dt.datetime.now(dt.timezone.utc),
+                   form="Dự thảo", status=DisclosureStatus.published, published_at=dt.datetime.now(dt.UTC),
                    comments_open_from=today - dt.timedelta(days=3), comments_open_until=today + dt.timedelta(days=27))
     db.session.add(d)
     db.session.commit()
@@ -76,7 +76,8 @@ def test_comment_outside_window_refused_with_dates(client, draft, db, shift):
     resp = post_comment(client, draft)
     html = resp.get_data(as_text=True)
     assert resp.status_code == 422
-    assert draft.comments_open_from.strftime("%d/%m/%Y") in html and draft.comments_open_until.strftime("%d/%m/%Y") in html
+    assert draft.comments_open_from.strftime("%d/%m/%Y") in html
+    assert draft.comments_open_until.strftime("%d/%m/%Y") in html
     assert db.session.scalars(select(Submission)).first() is None
 
 

@@ -10,9 +10,9 @@ import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
-from mod_helpers import form_post, receipt_code_from, token
 from moderation.abuse.models import FormToken
 from moderation.intake.models import Submission, SubmissionEvent, SubmissionStatus, Support
+from tests.fixtures.submissions import form_post, receipt_code_from, token
 
 N_THREADS = 8
 
@@ -92,7 +92,7 @@ def test_concurrent_comments_with_one_token_store_one(app, groups, db):
 
     today = dt.date.today()
     d = Disclosure(number="07/DT-UBND", title="Dự thảo kế hoạch chỉnh trang", category="conventions", form="Dự thảo",
-                   status=DisclosureStatus.published, published_at=dt.datetime.now(dt.timezone.utc),
+                   status=DisclosureStatus.published, published_at=dt.datetime.now(dt.UTC),
                    comments_open_from=today - dt.timedelta(days=1), comments_open_until=today + dt.timedelta(days=20))
     db.session.add(d)
     db.session.commit()

@@ -8,15 +8,15 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
-from mod_helpers import PDF_BYTES, jpeg_with_gps, png_bytes, valid_petition
 from moderation import intake
-from moderation.intake import petitions
-from moderation.intake import MatterRedirected, Upload, submit_petition
+from moderation.intake import MatterRedirected, Upload, petitions, submit_petition
 from moderation.intake.models import Submission, SubmissionAttachment, SubmissionEvent, SubmitterContact
 from portal.audit import AuditEvent
+from portal.errors import DomainError
 from portal.files import read_stored
 from portal.outbox import OutboxMessage
-from portal.errors import DomainError
+from tests.fixtures.files import PDF_BYTES, jpeg_with_gps, png_bytes
+from tests.fixtures.submissions import valid_petition
 
 
 def count(db, model):

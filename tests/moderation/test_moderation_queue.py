@@ -8,16 +8,15 @@ import threading
 import pytest
 from sqlalchemy import func, select
 
-from mod_helpers import form_post
 from moderation import queue
 from moderation.abuse.models import BlocklistEntry
 from moderation.intake.models import Submission, SubmissionStatus, Support, Topic
 from moderation.queue.models import RejectionReason
 from portal.audit import AuditEvent
 from portal.database import utcnow
+from portal.errors import DomainError
 from portal.extensions import db as _db
 from portal.outbox import OutboxMessage
-from portal.errors import DomainError
 
 CONTACT = {"name": "Đỗ Thị Mai", "email": "mai@example.com", "phone": "0905123123", "consent": True}
 
@@ -51,7 +50,7 @@ def test_queue_needs_moderator_role(client, login_as, groups):
 
 
 def test_claim_and_other_moderator_sees_holder(app, client, petition, db, make_user):
-    from tests_sign import sign_in
+    from tests.fixtures.users import sign_in
 
     sub = petition()
     a = make_user("moderator", name="Người A")
@@ -188,7 +187,7 @@ def test_redaction_public_sees_redacted_staff_sees_original(client, petition, db
     api = client.get("/api/v1/petitions")
     if api.status_code == 200:
         assert "Nguyễn Văn Tèo" not in api.get_data(as_text=True)
-    from tests_sign import sign_in
+    from tests.fixtures.users import sign_in
 
     sign_in(client, mod)
     html = client.get(f"/can-bo/kiem-duyet/{sub.id}").get_data(as_text=True)
@@ -201,7 +200,8 @@ def test_show_contact_only_on_explicit_post_and_audited(client, petition, db, lo
     html = client.get(f"/can-bo/kiem-duyet/{sub.id}").get_data(as_text=True)
     assert "mai@example.com" not in html and "0905123123" not in html and "Đỗ Thị Mai" not in html
     assert not audits(db, "submission.contact_viewed")
-    html = client.post(f"/can-bo/kiem-duyet/{sub.id}/xem-lien-he", data={"reason": "Gọi xác minh"}).get_data(as_text=True)
+    html = client.post(f"/can-bo/kiem-duyet/{sub.id}/xem-lien-he",
+                       data={"reason": "Gọi xác minh"}).get_data(as_text=True)
     assert "mai@example.com" in html and "0905123123" in html
     ev = audits(db, "submission.contact_viewed")[0]
     assert ev.details["reason"] == "Gọi xác minh"

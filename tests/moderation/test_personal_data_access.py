@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from personal_data_world import BOARD_ROLES, BOARDS, PDF, ROLES, STATES, World, expected_access
 from portal.audit import AuditEvent
-from tests_sign import sign_in
+from tests.fixtures.personal_data import BOARD_ROLES, BOARDS, PDF, ROLES, STATES, World, expected_access
+from tests.fixtures.users import sign_in
 
 
 @pytest.fixture

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from mod_helpers import valid_petition
 from moderation import intake
-from moderation.intake.models import Submission, SubmissionStatus
+from moderation.intake.models import Submission
+from tests.fixtures.submissions import valid_petition
 
 
 def test_create_petition_201(client, groups, db):

@@ -7,11 +7,12 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from mod_helpers import PDF_BYTES, form_post, jpeg_with_gps, receipt_code_from, token
 from moderation import intake
 from moderation.abuse.models import BlocklistEntry
-from moderation.intake.models import Submission, Support, SubmissionStatus
+from moderation.intake.models import Submission, SubmissionStatus, Support
 from portal.outbox import OutboxMessage
+from tests.fixtures.files import PDF_BYTES, jpeg_with_gps
+from tests.fixtures.submissions import form_post, receipt_code_from, token
 
 
 def n_submissions(db):

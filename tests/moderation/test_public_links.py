@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from mod_helpers import form_post
 from moderation import queue
 from moderation.intake.models import Submission
 from portal import outbox
+from tests.fixtures.submissions import form_post
 
 PUBLIC = "https://phuong-hoa-an.example.vn"
 EVIL = "http://evil.example"
@@ -85,7 +85,7 @@ def test_feeds_and_csv_export_use_public_url(app, client, db):
 
     db.session.add(Disclosure(number="12/KH-UBND", title="Kế hoạch 2026", category="plans",
                               status=DisclosureStatus.published,
-                              published_at=dt.datetime(2026, 2, 3, 3, tzinfo=dt.timezone.utc)))
+                              published_at=dt.datetime(2026, 2, 3, 3, tzinfo=dt.UTC)))
     db.session.commit()
     for path in ("/cong-khai/atom.xml", "/cong-khai/linh-vuc/plans/atom.xml"):
         xml = client.get(path, base_url=EVIL).get_data(as_text=True)

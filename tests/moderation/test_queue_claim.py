@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from moderation.intake.models import Submission, SubmissionEvent, SubmissionStatus
 from portal.audit import AuditEvent
 from portal.database import utcnow
-from tests_sign import sign_in
+from tests.fixtures.users import sign_in
 
 
 def snapshot(db, sub_id):

@@ -7,8 +7,8 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from mod_helpers import form_post, valid_petition
 from moderation.intake.models import Submission
+from tests.fixtures.submissions import form_post, valid_petition
 
 
 def n_submissions(db) -> int:
@@ -76,8 +76,8 @@ def test_api_counts_accepted_petitions_only(client, groups, db):
 
 @pytest.mark.parametrize("config_overrides", [{"SUPPORT_RATE_LIMIT_IP": "1 per hour"}])
 def test_refused_supports_do_not_count(client, petition, db):
-    from mod_helpers import token
     from moderation.intake.models import SubmissionStatus
+    from tests.fixtures.submissions import token
 
     sub = petition()
     sub.status = SubmissionStatus.approved
@@ -118,8 +118,9 @@ def test_any_429_page_says_how_long(app, client):
     assert int(resp.headers["Retry-After"]) > 55 * 60
 
 
-@pytest.mark.parametrize("seconds,text", [(1, "1 giây"), (59.2, "1 phút"), (61, "2 phút"), (60, "1 phút"), (2520, "42 phút"),
-                                          (3600, "1 giờ"), (3900, "1 giờ 5 phút"), (86400, "24 giờ")])
+@pytest.mark.parametrize("seconds,text", [(1, "1 giây"), (59.2, "1 phút"), (61, "2 phút"), (60, "1 phút"),
+                                          (2520, "42 phút"), (3600, "1 giờ"), (3900, "1 giờ 5 phút"),
+                                          (86400, "24 giờ")])
 def test_wait_text(app, seconds, text):
     from portal.i18n import wait_text
 

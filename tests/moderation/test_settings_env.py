@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from mod_helpers import form_post, token
 from moderation.intake.models import Submission
 from portal import create_app
 from portal.extensions import db as _db
+from tests.fixtures.submissions import form_post, token
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 

@@ -6,9 +6,9 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from mod_helpers import token
 from moderation import abuse
 from moderation.intake.models import SubmissionStatus, Support
+from tests.fixtures.submissions import token
 
 
 @pytest.fixture

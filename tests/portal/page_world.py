@@ -35,25 +35,30 @@ class World:
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def grow(world: World, n: int) -> World:
     """Add ``n`` rows of each kind (commits)."""
     from moderation.abuse.models import BlocklistEntry
     from moderation.boards.models import BoardMember
+    from moderation.boards.routing import get_inspection_board
     from moderation.cases.models import Case, CaseEvent, CaseStatus, Holiday, Referral
     from moderation.intake.models import (
-        Submission, SubmissionEvent, SubmissionKind, SubmissionStatus, SubmitterContact, Topic, Visibility,
+        Submission,
+        SubmissionEvent,
+        SubmissionKind,
+        SubmissionStatus,
+        SubmitterContact,
+        Topic,
+        Visibility,
     )
     from moderation.queue.models import RejectionReason
-    from moderation.boards.routing import get_inspection_board
     from portal import audit
     from portal.accounts import services as accounts
+    from portal.accounts.models import User
     from portal.ward import ResidentialGroup
     from public_docs.disclosures.models import Disclosure, DisclosureStatus, DisclosureVersion
-
-    from portal.accounts.models import User
 
     if world.staff_id is None:
         staff = accounts.create_user("all-roles@test.phuong.vn",

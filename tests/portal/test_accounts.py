@@ -6,7 +6,6 @@ import pytest
 from sqlalchemy import select
 
 from portal.accounts import services
-from portal.accounts.models import User
 from portal.audit import AuditEvent
 from portal.database import utcnow
 from portal.errors import DomainError
@@ -48,7 +47,8 @@ def test_duplicate_email_refused(make_user):
 
 
 def test_cli_creates_first_admin_and_reports_errors(runner, db):
-    result = runner.invoke(args=["users", "create", "--email", "root@test.vn", "--role", "admin", "--password", PASSWORD])
+    result = runner.invoke(args=["users", "create", "--email", "root@test.vn", "--role", "admin",
+                                 "--password", PASSWORD])
     assert result.exit_code == 0, result.output
     assert services.get_user_by_email("root@test.vn").roles == {"admin"}
     bad = runner.invoke(args=["users", "create", "--email", "x@test.vn", "--role", "king"])
@@ -117,7 +117,8 @@ def test_totp_enrolment_and_login_with_code(client, db, make_user):
     step1 = _login(client, user.email, PASSWORD)
     assert step1.headers["Location"].endswith("/can-bo/dang-nhap/xac-thuc")
     assert client.get("/can-bo/").status_code == 302  # not signed in before the code
-    wrong = client.post("/can-bo/dang-nhap/xac-thuc", data={"code": "000000" if pyotp.TOTP(secret).now() != "000000" else "111111"})
+    wrong_code = "000000" if pyotp.TOTP(secret).now() != "000000" else "111111"
+    wrong = client.post("/can-bo/dang-nhap/xac-thuc", data={"code": wrong_code})
     assert "không đúng" in wrong.get_data(as_text=True)
     # The step used to enrol is spent: the next step's code (inside the drift window) signs in.
     next_code = pyotp.TOTP(secret).at(time.time(), counter_offset=1)
@@ -161,7 +162,8 @@ def test_admin_pages_create_disable_and_rerole(client, db, login_as):
         "email": "new@test.vn", "roles": ["editor"], "password": PASSWORD})
     assert dup.status_code == 400 and "đã được dùng" in dup.get_data(as_text=True)
     assert 'value="new@test.vn"' in dup.get_data(as_text=True)  # what was typed is kept
-    client.post(f"/can-bo/quan-tri/nguoi-dung/{user.id}", data={"email": user.email, "roles": ["editor", "board_member"]})
+    client.post(f"/can-bo/quan-tri/nguoi-dung/{user.id}",
+                data={"email": user.email, "roles": ["editor", "board_member"]})
     db.session.refresh(user)
     assert user.roles == {"editor", "board_member"} and not user.active
 
@@ -191,7 +193,8 @@ def test_audit_log_is_browsable_and_append_only(client, db, login_as):
 @pytest.mark.parametrize("config_overrides", [{"WTF_CSRF_ENABLED": True}])
 def test_csrf_refused_on_staff_form_without_token(client, login_as, config_overrides):
     login_as("admin")
-    resp = client.post("/can-bo/quan-tri/nguoi-dung/moi", data={"email": "c@test.vn", "roles": ["editor"], "password": PASSWORD})
+    resp = client.post("/can-bo/quan-tri/nguoi-dung/moi",
+                       data={"email": "c@test.vn", "roles": ["editor"], "password": PASSWORD})
     assert resp.status_code == 400
     assert "biểu mẫu không hợp lệ" in resp.get_data(as_text=True)
 

@@ -252,8 +252,8 @@ def test_compiled_mo_matches_the_po():
 def test_editor_form_labels_choices_and_flash_in_english(english, login_as, published):
     login_as("editor")
     html = english.get("/can-bo/cong-khai/moi").get_data(as_text=True)
-    for text in ("Number and symbol", "Disclosure category", "— Choose a category —", "Socio-economic development plans",
-                 ">Plan<", "Budget period (budget documents only)", "Save draft"):
+    for text in ("Number and symbol", "Disclosure category", "— Choose a category —",
+                 "Socio-economic development plans", ">Plan<", "Budget period (budget documents only)", "Save draft"):
         assert text in html, text
     today = published.issued_on.isoformat()
     res = english.post("/can-bo/cong-khai/moi", data={

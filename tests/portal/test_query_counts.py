@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from portal.accounts.models import User
 from portal.extensions import db
-from tests.conftest import sign_in
+from tests.fixtures.users import sign_in
 from tests.portal.page_world import World, grow
 
 # The list pages' tabs, filters and searches, besides their plain URLs.

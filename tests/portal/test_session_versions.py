@@ -6,7 +6,7 @@ from sqlalchemy import select
 from portal.accounts import services
 from portal.accounts.models import User
 from portal.audit import AuditEvent
-from tests.conftest import sign_in
+from tests.fixtures.users import sign_in
 
 PASSWORD = "Str0ng-Passw0rd!"
 NEW_PASSWORD = "N3w-Passw0rd-x!"

@@ -50,7 +50,7 @@ def _copy(app, client):
 def test_wrong_codes_lock_the_account(app, client, db, totp_user):
     secret, maximum = totp_user.totp_secret, app.config["LOGIN_MAX_FAILURES"]
     assert _login(client, totp_user.email).headers["Location"].endswith(STEP2)
-    for i in range(maximum):
+    for _ in range(maximum):
         resp = client.post(STEP2, data={"code": _wrong(secret)})
         assert resp.status_code == 400
     assert "tạm thời bị khóa" in resp.get_data(as_text=True)

@@ -4,14 +4,14 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from portal.errors import DomainError
 from portal.files import DOCX, ODT, PDF, PNG, XLSX, read_stored
 from public_docs.disclosures import services
 from public_docs.disclosures.extract import extract_text, find_secrecy_stamp
 from public_docs.disclosures.models import Attachment
 from public_docs.disclosures.services import UploadedFile
-
-from pd_helpers import docx_bytes, odt_bytes, pdf_bytes, png_bytes, valid_data, xlsx_bytes
-from portal.errors import DomainError
+from tests.fixtures.disclosures import valid_data
+from tests.fixtures.files import docx_bytes, odt_bytes, pdf_bytes, png_bytes, xlsx_bytes
 
 
 def test_extract_text_from_each_type():

@@ -7,13 +7,11 @@ import pytest
 from sqlalchemy import select
 
 from portal.audit import AuditEvent
+from portal.errors import DomainError
 from portal.settings import set_setting
 from public_docs.disclosures import services
 from public_docs.disclosures.models import Disclosure, DisclosureStatus, DisclosureVersion, IndexChange
-from public_docs.disclosures.services import UploadedFile
-
-from pd_helpers import valid_data
-from portal.errors import DomainError
+from tests.fixtures.disclosures import valid_data
 
 
 def _events(db, action):

@@ -10,8 +10,8 @@ from sqlalchemy import select
 from portal.audit import AuditEvent
 from public_docs.disclosures import services
 from public_docs.disclosures.models import Disclosure, DisclosureStatus
-
-from pd_helpers import docx_bytes, pdf_bytes, valid_data
+from tests.fixtures.disclosures import valid_data
+from tests.fixtures.files import docx_bytes, pdf_bytes
 
 URLS = ["/can-bo/cong-khai", "/can-bo/cong-khai/moi"]
 

@@ -6,8 +6,7 @@ import json
 from sqlalchemy import func, select
 
 from public_docs.disclosures.models import Attachment, Disclosure, DisclosureStatus, DisclosureVersion
-
-from pd_helpers import docx_bytes, pdf_bytes
+from tests.fixtures.files import docx_bytes, pdf_bytes
 
 
 def _line(**over):

@@ -12,8 +12,7 @@ import pytest
 from portal.ward import ResidentialGroup
 from public_docs.disclosures import services
 from public_docs.disclosures.services import UploadedFile
-
-from pd_helpers import docx_bytes, pdf_bytes
+from tests.fixtures.files import docx_bytes, pdf_bytes
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -179,7 +178,8 @@ def test_api_answers_match_the_openapi_document(client, db, make_disclosure):
     body = client.get("/api/v1/disclosures").get_json()
     _check(body, _response_schema(doc, "/api/v1/disclosures"), doc)
     assert body["total"] == 1 and body["items"][0]["number"] == d.number
-    assert set(body["items"][0]) == {"id", "number", "title", "category", "form", "issuer", "issued_on", "url", "snippet"}
+    assert set(body["items"][0]) == {"id", "number", "title", "category", "form", "issuer", "issued_on", "url",
+                                     "snippet"}
     detail = client.get(f"/api/v1/disclosures/{d.id}").get_json()
     _check(detail, _response_schema(doc, "/api/v1/disclosures/{id}"), doc)
     assert detail["attachments"][0]["filename"] == "du-toan.pdf" and detail["budget_period"] == "year"

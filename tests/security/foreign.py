@@ -147,7 +147,7 @@ def foreign_requests(app, dataset, foreign):
         for label in labels:
             ids = {**dataset.ids, **foreign.id_sets.get(label, {})}
             for combo in itertools.product(*extra.values()):
-                url = url_for_rule(rule, {**ids, **dict(zip(extra, combo))})
+                url = url_for_rule(rule, {**ids, **dict(zip(extra, combo, strict=True))})
                 for method in methods:
                     yield label, rule, method, url, needed
 

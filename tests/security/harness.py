@@ -2,7 +2,8 @@
 
 * ``classify(rule)``: public / staff / api / static, from the URL only, so that a new route is
   picked up the moment its blueprint is registered.
-* ``build_dataset()`` (in :mod:`security.dataset`, re-exported here): a small dataset created through the models (staff of every role, two
+* ``build_dataset()`` (in :mod:`security.dataset`, re-exported here): a small dataset created
+  through the models (staff of every role, two
   Boards with a case each, a published disclosure with an attachment, a draft, petitions, a
   comment), and ``ids`` to fill the URL parameters of every rule.
 * ``url_for_rule(rule, ids)``: a concrete URL for a rule, guessing each parameter from its name.
@@ -22,7 +23,13 @@ from dataclasses import dataclass
 from werkzeug.routing import IntegerConverter, Rule
 
 from .dataset import (  # noqa: F401  (re-exported: tests import them from security.harness)
-    PASSWORD, ROLES, Dataset, build_dataset, make_disclosure, make_petition, make_staff,
+    PASSWORD,
+    ROLES,
+    Dataset,
+    build_dataset,
+    make_disclosure,
+    make_petition,
+    make_staff,
 )
 
 # Staff routes (under /can-bo) that are deliberately NOT guarded by ``role_required``. Every
@@ -151,12 +158,12 @@ def fetch(client, method: str, url: str, **kwargs) -> Outcome:
     got_request_exception.connect(_record)
     try:
         resp = client.open(url, method=method, **kwargs)
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001 - any exception out of a request is reported as a 500 Outcome
         from portal.extensions import db
 
         try:
             db.session.rollback()
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001 - best effort: the session may already be unusable
             pass
         lines = traceback.format_exc(limit=-2).strip().splitlines()
         return Outcome(500, error=" | ".join(line.strip() for line in lines[-4:]))

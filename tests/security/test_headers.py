@@ -108,7 +108,7 @@ def _login_cookie(app) -> str:
     with app.app_context():
         from portal.extensions import db
 
-        user = make_staff("editor", email="cookie@test.phuong.vn")
+        make_staff("editor", email="cookie@test.phuong.vn")
         db.session.commit()
     client = app.test_client()
     resp = client.post("/can-bo/dang-nhap", data={"email": "cookie@test.phuong.vn", "password": PASSWORD})

@@ -20,7 +20,14 @@ import pytest
 from werkzeug.routing import PathConverter, UnicodeConverter
 
 from security.harness import (
-    build_dataset, classify, fetch, required_roles, rules, sign_in_client, sign_out_client, url_for_rule,
+    build_dataset,
+    classify,
+    fetch,
+    required_roles,
+    rules,
+    sign_in_client,
+    sign_out_client,
+    url_for_rule,
 )
 from security.htmlcheck import parse
 
@@ -179,8 +186,8 @@ def _valid_values(ds) -> dict[str, str]:
     these, so a single odd field is what gets checked, as far in as the code goes."""
     from moderation.intake.models import Topic
     from portal.extensions import db
-    from security.harness import PASSWORD
     from portal.ward import ResidentialGroup
+    from security.harness import PASSWORD
 
     topic = db.session.scalars(db.select(Topic).where(Topic.active.is_(True))).first()
     group = db.session.scalars(db.select(ResidentialGroup)).first()

@@ -12,7 +12,14 @@ from urllib.parse import urlencode
 import pytest
 
 from security.harness import (
-    build_dataset, classify, fetch, methods_to_try, required_roles, rules, sign_in_client, sign_out_client,
+    build_dataset,
+    classify,
+    fetch,
+    methods_to_try,
+    required_roles,
+    rules,
+    sign_in_client,
+    sign_out_client,
     url_for_rule,
 )
 

@@ -69,7 +69,9 @@ def test_tracking_page_and_api_show_the_limit(app, client):
         with app.test_request_context():
             return url_for(endpoint, code=code)
 
-    page = lambda c: build(page_endpoint, c)  # noqa: E731
+    def page(c):
+        return build(page_endpoint, c)
+
     api = (lambda c: build("intake_api.submission_status", c)) \
         if "intake_api.submission_status" in app.view_functions else None
     env = {"REMOTE_ADDR": "203.0.113.99"}

@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 
+from portal.errors import DomainError
 from portal.extensions import db
 from portal.files import DOCX, JPEG, PDF, PNG, clean_filename, inspect_upload, visible_name
 
-from .test_uploads import VIETNAMESE, docx, with_members
-from portal.errors import DomainError
+from .test_uploads import docx, with_members
 
 MAX = 20 * 1024 * 1024
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,7 +57,8 @@ SIXTY_MP = png_of(8000, 7500)
 
 
 @pytest.mark.parametrize("data", [SIXTY_MP, png_of(40_000, 40_000), jpeg_claiming(20_000, 20_000),
-                                  jpeg_claiming(65_000, 65_000)], ids=["png-60MP", "png-1600MP", "jpeg-400MP", "jpeg-4GP"])
+                                  jpeg_claiming(65_000, 65_000)],
+                         ids=["png-60MP", "png-1600MP", "jpeg-400MP", "jpeg-4GP"])
 def test_image_with_too_many_pixels_refused_from_its_header(data):
     assert len(data) < 2 * 1024 * 1024
     start = time.perf_counter()
@@ -160,11 +161,13 @@ def test_uncompressed_limit_is_a_setting_and_applies_to_disclosures(app, config_
     small = docx()
     big = with_members(small, [("customXml/item9.xml", xml_filler(2 * 1024 * 1024))])
     with pytest.raises(DomainError) as exc:
-        services.create_disclosure(_disclosure_data(), actor=editor, files=[services.UploadedFile("bien-ban.docx", big)])
+        services.create_disclosure(_disclosure_data(), actor=editor,
+                                   files=[services.UploadedFile("bien-ban.docx", big)])
     db.session.rollback()
     assert "tối đa 1 MB" in str(exc.value)
     assert db.session.query(Attachment).count() == 0
-    d = services.create_disclosure(_disclosure_data(), actor=editor, files=[services.UploadedFile("bien-ban.docx", small)])
+    d = services.create_disclosure(_disclosure_data(), actor=editor,
+                                   files=[services.UploadedFile("bien-ban.docx", small)])
     assert [a.filename for a in d.attachments] == ["bien-ban.docx"]
 
 

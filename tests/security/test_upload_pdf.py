@@ -10,10 +10,10 @@ import time
 import pytest
 
 from portal import pdfcheck
+from portal.errors import DomainError
 from portal.files import PDF, inspect_upload
 
 from .pdfs import PAGE, PAGES, assemble, catalog, packed, simple, with_writer
-from portal.errors import DomainError
 
 MAX = 20 * 1024 * 1024
 JS = b"<</S/JavaScript/JS(app.alert(1))>>"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from portal.errors import DomainError
 from portal.extensions import db
 from security import workflow
 from security.harness import (
@@ -25,7 +26,6 @@ from security.harness import (
     url_for_rule,
 )
 from security.htmlcheck import dangerous_markup, dangerous_tag_signatures
-from portal.errors import DomainError
 
 VECTORS_FILE = Path(__file__).with_name("xss_vectors.txt")
 
@@ -60,7 +60,8 @@ def seed_vectors(limit: int | None = None) -> dict:
     Returns what was created and what could not be (features not built yet)."""
     vectors = VECTORS[:limit] if limit else VECTORS
     n = len(vectors)
-    report = {"codes": [], "submission_ids": [], "cases": [], "disclosures": [], "missing": set(), "refused": [], "users": []}
+    report = {"codes": [], "submission_ids": [], "cases": [], "disclosures": [], "missing": set(), "refused": [],
+              "users": []}
     staff = workflow.make_staff_team()
     for i, v in enumerate(vectors):
         u = __import__("security.harness", fromlist=["make_staff"]).make_staff("editor", name=f"CB{i:03d} {v}"[:200])
@@ -107,7 +108,7 @@ def seed_vectors(limit: int | None = None) -> dict:
         except DomainError as exc:
             db.session.rollback()
             report["refused"].append((k, "moderation", str(exc)[:200]))
-    for k, text in enumerate(board_texts):
+    for k in range(len(board_texts)):
         if k >= len(journeys):
             break
         j = journeys[k]
@@ -145,7 +146,7 @@ def seed_vectors(limit: int | None = None) -> dict:
                 queue.claim_submission(sub, staff.moderator)
                 queue.approve_submission(sub, staff.moderator)
                 db.session.commit()
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:  # noqa: BLE001 - a refusal is a safe outcome; report it
                 db.session.rollback()
                 report["refused"].append((k, "comment", str(exc)[:200]))
     except ImportError as exc:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from portal.extensions import db
 from portal.errors import DomainError
+from portal.extensions import db
 
 
 @dataclass

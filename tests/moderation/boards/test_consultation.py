@@ -6,9 +6,8 @@ from flask import render_template_string
 from moderation.consultations import synthesis as consultation
 from moderation.documents import docx_text
 from moderation.intake.models import Submission, SubmissionKind, SubmissionStatus, Visibility
-from portal.extensions import db as _db
-from tests.conftest import sign_in
 from portal.errors import DomainError
+from tests.fixtures.users import sign_in
 
 
 def _draft(db, closed=True):
@@ -73,7 +72,8 @@ def test_editor_pages_partial_and_docx(client, app, db, make_user):
     client.post(f"/can-bo/tong-hop-y-kien/{d.id}", data={
         "action": "save", f"disp-{a.id}": "accepted", f"disp-{b.id}": "not_accepted", f"expl-{b.id}": "Lý do A",
         f"disp-{c.id}": "partly", f"expl-{c.id}": "Lý do B", f"group-{c.id}": "Vật nuôi"})
-    assert client.post(f"/can-bo/tong-hop-y-kien/{d.id}", data={"action": "publish", "summary": "Tóm tắt"}).status_code == 302
+    publish = client.post(f"/can-bo/tong-hop-y-kien/{d.id}", data={"action": "publish", "summary": "Tóm tắt"})
+    assert publish.status_code == 302
     assert client.get(f"/tong-hop-y-kien/{d.id}.docx").status_code == 200
     with app.test_request_context():
         html = render_template_string('{% include "moderation/_consultation_synthesis.html" %}', disclosure=d)

@@ -3,46 +3,27 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from demo.minipdf import make_pdf
 from moderation.cases import triage
 from moderation.cases.models import CaseEvent, CaseStatus
 from portal.audit import AuditEvent
-from portal.outbox import OutboxMessage
-from demo.minipdf import make_pdf
-from tests.board.factories import make_board
 from portal.errors import DomainError
-
-
-def _walk_to(case, s, status):
-    if status == "new":
-        return
-    triage.assign_case(case, s.member, s.head)
-    if status == "assigned":
-        return
-    triage.record_verification(case, "Đã xác minh tại hiện trường", s.member)
-    if status == "verifying":
-        return
-    triage.refer_case(case, s.member, agency="UBND phường", sent_on=dt.date(2026, 3, 2), document_number="05/BTTND")
-    if status == "referred":
-        return
-    triage.record_answer(case, s.member, answered_on=dt.date(2026, 3, 20), answer_number="12/UBND",
-                         summary="Sẽ sửa đường trong quý II")
-    if status == "answered":
-        return
-    triage.publish_response(case, "UBND phường sẽ sửa đường trong quý II.", s.member)
-    triage.close_case(case, s.member)
+from portal.outbox import OutboxMessage
+from tests.fixtures.boards import make_board, walk_to
 
 
 def test_full_lifecycle_writes_events_audit_and_emails(db, board_setup):
     s = board_setup
     case = s.case
-    _walk_to(case, s, "closed")
+    walk_to(case, s, "closed")
     db.session.commit()
     assert case.status == CaseStatus.closed
     kinds = [e.kind for e in db.session.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id))]
     assert kinds == ["route", "assign", "verification", "refer", "answer", "respond", "close"]
     actions = set(db.session.scalars(select(AuditEvent.action)))
     assert {"case.assign", "case.verification", "case.refer", "case.answer", "case.respond", "case.close"} <= actions
-    to_resident = [m.subject for m in db.session.scalars(select(OutboxMessage).where(OutboxMessage.recipient == "dan@example.vn"))]
+    to_resident = [m.subject for m in db.session.scalars(
+        select(OutboxMessage).where(OutboxMessage.recipient == "dan@example.vn"))]
     assert len(to_resident) == 3  # referral, answer, closure
     ref = case.referrals[0]
     assert ref.answer_due == dt.date(2026, 4, 1)  # 30 calendar days after 2 March
@@ -60,7 +41,7 @@ def test_full_lifecycle_writes_events_audit_and_emails(db, board_setup):
 def test_illegal_moves_refused_with_vietnamese_message(db, board_setup, status, action):
     s = board_setup
     case = s.case
-    _walk_to(case, s, status)
+    walk_to(case, s, status)
     before = case.status
     calls = {
         "verify": lambda: triage.record_verification(case, "abc", s.member),
@@ -108,7 +89,7 @@ def test_notes_are_internal(db, board_setup):
 
 def test_rate_once_after_closure(db, board_setup):
     s = board_setup
-    _walk_to(s.case, s, "closed")
+    walk_to(s.case, s, "closed")
     with pytest.raises(DomainError):
         triage.rate_case(s.case, 9)
     triage.rate_case(s.case, 4, "Cảm ơn Ban")
@@ -120,7 +101,7 @@ def test_rate_once_after_closure(db, board_setup):
 
 def test_reopen_once(db, board_setup):
     s = board_setup
-    _walk_to(s.case, s, "closed")
+    walk_to(s.case, s, "closed")
     with pytest.raises(DomainError, match="lý do"):
         triage.reopen_case(s.case, "no")
     triage.reopen_case(s.case, "Đường vẫn ngập sau khi sửa")
@@ -149,7 +130,7 @@ def test_contact_reveal_only_to_the_board_and_audited(db, board_setup, make_user
 
 def test_referral_validation_and_custom_due(db, board_setup):
     s = board_setup
-    _walk_to(s.case, s, "verifying")
+    walk_to(s.case, s, "verifying")
     with pytest.raises(DomainError, match="cơ quan"):
         triage.refer_case(s.case, s.member, agency=" ", sent_on="2026-03-02")
     with pytest.raises(DomainError, match="không hợp lệ"):
@@ -160,7 +141,7 @@ def test_referral_validation_and_custom_due(db, board_setup):
 
 def test_answer_with_attachment(db, board_setup):
     s = board_setup
-    _walk_to(s.case, s, "referred")
+    walk_to(s.case, s, "referred")
     pdf = make_pdf("Trả lời", ["Đồng ý"])
     ref = triage.record_answer(s.case, s.member, answered_on="2026-03-10", summary="Đồng ý", file_data=pdf,
                                file_name="tra-loi.pdf")

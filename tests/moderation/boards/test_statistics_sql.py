@@ -10,20 +10,20 @@ import pytest
 from sqlalchemy import select, update
 
 from moderation import reports
+from moderation.boards.routing import get_inspection_board
 from moderation.cases import deadlines, triage
 from moderation.cases.models import Case, CaseStatus, Holiday, Referral
 from moderation.intake.models import Submission, SubmissionKind, SubmissionStatus, Topic
 from moderation.reports.figures import _intake_redirects, _month_range, _period_bounds
-from moderation.boards.routing import get_inspection_board
 from portal import audit
 from portal.extensions import db as _db
 from portal.i18n import N_
 from portal.settings import Setting
 from portal.ward import ResidentialGroup
-from tests.board.factories import make_petition
-from tests.board.querycount import count_statements
+from tests.fixtures.boards import make_petition
+from tests.fixtures.database import count_statements
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 # --------------------------------------------------------------------------- the reference
@@ -269,5 +269,4 @@ def test_another_process_sees_a_change_at_once(app, db):
     with other.app_context():
         assert reports.compute_statistics()["totals"]["received"] == first["totals"]["received"] + 1
         _db.session.remove()
-        if not other.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
-            _db.engine.dispose()
+        _db.engine.dispose()

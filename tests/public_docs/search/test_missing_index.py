@@ -11,7 +11,7 @@ import pytest
 from public_docs import search as S
 from public_docs.search import engine
 from public_docs.search import index as search_index
-from tests.search.conftest import ids
+from tests.fixtures.disclosures import hit_ids
 
 
 def _lose_the_index(app) -> Path:
@@ -37,7 +37,7 @@ def corpus(make_disclosure):
                            number="79/KH-UBND")
     make_disclosure(title="Thông báo lịch thu gom rác", body="Rác thải sinh hoạt thu gom buổi tối.")
     S.sync()
-    assert ids(S.search("cong thoat nuoc")) == [drain.id]
+    assert hit_ids(S.search("cong thoat nuoc")) == [drain.id]
     return drain, tech
 
 
@@ -52,7 +52,7 @@ def test_the_api_answers_from_the_database_and_the_index_comes_back(app, client,
     assert r.headers["X-Search-Index"] == "rebuilding"
     # The request had the index rebuilt (in the background; synchronously under TESTING).
     assert search_index.is_usable(path)
-    assert ids(S.search("cong thoat nuoc")) == [drain.id]
+    assert hit_ids(S.search("cong thoat nuoc")) == [drain.id]
     again = _get(client, "/api/v1/disclosures", query_string={"q": "cong thoat nuoc"})
     assert "X-Search-Index" not in again.headers and again.get_json()["total"] == 1
 
@@ -86,7 +86,7 @@ def test_the_search_page_also_rebuilds_the_index(app, client, corpus):
     path = _lose_the_index(app)
     html = _get(client, "/tim-kiem", query_string={"q": "cong thoat"}).get_data(as_text=True)
     assert "Kế hoạch sửa chữa đường Trần Phú" in html
-    assert search_index.is_usable(path) and ids(S.search("cong thoat")) == [drain.id]
+    assert search_index.is_usable(path) and hit_ids(S.search("cong thoat")) == [drain.id]
 
 
 def test_when_the_database_cannot_answer_either_the_api_says_503_with_retry_after(app, client, corpus, monkeypatch):

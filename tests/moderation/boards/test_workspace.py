@@ -3,12 +3,12 @@ import io
 
 from sqlalchemy import select
 
-from moderation.documents import docx_text
-from moderation.cases.models import CaseStatus
-from portal.audit import AuditEvent
 from demo.minipdf import make_pdf
-from tests.conftest import sign_in
-from tests.board.factories import make_board
+from moderation.cases.models import CaseStatus
+from moderation.documents import docx_text
+from portal.audit import AuditEvent
+from tests.fixtures.boards import make_board
+from tests.fixtures.users import sign_in
 
 
 def test_case_list_tabs_and_other_board_hidden(client, db, board_setup, make_user):
@@ -88,12 +88,12 @@ def test_note_shown_to_board_only(client, db, board_setup):
 
 
 def test_overdue_and_mine_tabs(client, db, board_setup):
-    from moderation.cases import triage
     from moderation.boards.routing import route_approved_petition
-    from tests.board.factories import make_petition
+    from moderation.cases import triage
+    from tests.fixtures.boards import make_petition
 
     s = board_setup
-    s.case.created_at = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=60)
+    s.case.created_at = dt.datetime.now(dt.UTC) - dt.timedelta(days=60)
     fresh = route_approved_petition(make_petition(title="Kiến nghị mới hôm nay"), s.moderator)
     triage.assign_case(fresh, s.member, s.head)
     db.session.commit()
@@ -109,7 +109,7 @@ def test_overdue_and_mine_tabs(client, db, board_setup):
 def test_deadline_labels_follow_the_page_language(client, db, board_setup):
     """The clocks on the Board's case list read in English under ``lang=en``, in Vietnamese without."""
     s = board_setup
-    s.case.created_at = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=60)
+    s.case.created_at = dt.datetime.now(dt.UTC) - dt.timedelta(days=60)
     db.session.commit()
     sign_in(client, s.member)
     vi = client.get("/can-bo/ban/?tab=overdue").get_data(as_text=True)

@@ -3,13 +3,12 @@ import datetime as dt
 from sqlalchemy import select
 
 from moderation import reports
-from moderation.maintenance import purge_personal_data, send_case_digest
 from moderation.intake.models import Submission, SubmissionAttachment, SubmitterContact
+from moderation.maintenance import purge_personal_data, send_case_digest
 from portal.outbox import OutboxMessage
-from tests.board.factories import make_petition
-from tests.board.test_triage import _walk_to
+from tests.fixtures.boards import make_petition, walk_to
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def test_digest_lists_due_and_overdue_cases_to_the_head(db, board_setup, runner):
@@ -41,7 +40,7 @@ def test_digest_lists_due_and_overdue_cases_to_the_head(db, board_setup, runner)
 
 def test_purge_removes_personal_data_and_keeps_statistics(db, board_setup, runner):
     s = board_setup
-    _walk_to(s.case, s, "closed")
+    walk_to(s.case, s, "closed")
     s.case.closed_at = dt.datetime.now(UTC) - dt.timedelta(days=800)
     db.session.add(SubmissionAttachment(submission_id=s.submission.id, filename="anh.jpg", content_type="image/jpeg",
                                         size=3, sha256="a" * 64))
@@ -66,7 +65,8 @@ def test_purge_removes_personal_data_and_keeps_statistics(db, board_setup, runne
     sub = db.session.get(Submission, s.submission.id)
     assert sub.personal_data_purged_at is not None and sub.display_name == ""
     assert sub.title == "Đường ngập nước"  # the petition itself is never deleted
-    assert db.session.scalars(select(SubmissionAttachment).where(SubmissionAttachment.submission_id == sub.id)).all() == []
+    attachments = select(SubmissionAttachment).where(SubmissionAttachment.submission_id == sub.id)
+    assert db.session.scalars(attachments).all() == []
     assert db.session.scalars(select(Support).where(Support.submission_id == sub.id)).all() == []
     assert sub.support_count == 1
     after = reports.compute_statistics()

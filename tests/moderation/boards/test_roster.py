@@ -4,10 +4,10 @@ import pytest
 
 from moderation.boards import roster
 from moderation.boards.routing import get_inspection_board
-from portal.ward import ResidentialGroup
-from tests.board.factories import add_member, make_board, make_project
-from tests.conftest import sign_in
 from portal.errors import DomainError
+from portal.ward import ResidentialGroup
+from tests.fixtures.boards import add_member, make_board, make_project
+from tests.fixtures.users import sign_in
 
 ON = dt.date(2026, 6, 1)
 

@@ -7,8 +7,16 @@ import pytest
 
 from public_docs.search import analysis
 from public_docs.search.analysis import (
-    FoldedText, MarkedText, bigram_analyzer, exact_analyzer, fold, fold_aligned, folded_analyzer, marked_analyzer,
-    normalize, words,
+    FoldedText,
+    MarkedText,
+    bigram_analyzer,
+    exact_analyzer,
+    fold,
+    fold_aligned,
+    folded_analyzer,
+    marked_analyzer,
+    normalize,
+    words,
 )
 
 

@@ -10,7 +10,7 @@ import io
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from tests.conftest import sign_in
+from tests.fixtures.users import sign_in
 
 PAYLOADS = [
     '=HYPERLINK("http://evil","x")',
@@ -33,7 +33,7 @@ def _consultations(db, titles: list[str], number_prefix: str = "") -> None:
             number=f"{number_prefix}{i + 1}/DT-UBND", title=title, category="conventions",
             status=DisclosureStatus.published, comments_open_from=dt.date(2026, 4, 1),
             comments_open_until=dt.date(2026, 5, 1),
-            published_at=dt.datetime(2026, 3, 30, 3, tzinfo=dt.timezone.utc)))
+            published_at=dt.datetime(2026, 3, 30, 3, tzinfo=dt.UTC)))
     db.session.commit()
 
 

@@ -2,64 +2,13 @@ import datetime as dt
 import statistics
 
 from moderation import reports
-from moderation.cases import deadlines, triage
-from moderation.intake.models import Topic
-from moderation.boards.routing import route_approved_petition
-from portal.ward import ResidentialGroup
-from tests.board.factories import make_petition
-from tests.board.test_triage import _walk_to
-
-UTC = dt.timezone.utc
-
-
-def _at(y, m, d):
-    return dt.datetime(y, m, d, 3, 0, tzinfo=UTC)  # 10:00 in Vietnam
-
-
-def _dataset(db, s):
-    """Petitions across statuses, months, topics and groups; returns the rows for independent counting."""
-    land = Topic(code="t-land", name="Đất đai")
-    env = Topic(code="t-env", name="Môi trường")
-    g1 = ResidentialGroup(code="XG01", name="Tổ dân phố 1", position=1)
-    g2 = ResidentialGroup(code="XG02", name="Tổ dân phố 2", position=2)
-    db.session.add_all([land, env, g1, g2])
-    db.session.flush()
-    s.submission.created_at = _at(2026, 3, 2)
-    s.submission.topic_id, s.submission.group_id = land.id, g1.id
-    spec = [
-        ("approved", land, g1, (2026, 3, 5)), ("approved", env, g2, (2026, 4, 6)),
-        ("approved", env, g1, (2026, 4, 7)), ("rejected", land, g2, (2026, 4, 8)),
-        ("redirected", None, None, (2026, 5, 4)), ("received", env, g2, (2026, 5, 5)),
-        ("approved", land, g1, (2025, 12, 1)),  # outside the period tested below
-    ]
-    subs = [s.submission]
-    for status, topic, group, day in spec:
-        subs.append(make_petition(status=status, topic=topic, group=group, created_at=_at(*day)))
-    cases = [s.case]
-    for sub in subs[1:]:
-        if sub.status.value == "approved":
-            c = route_approved_petition(sub, s.moderator)
-            c.created_at = sub.created_at
-            cases.append(c)
-    db.session.flush()
-    _walk_to(cases[0], s, "closed")  # answered 20/3 for due 1/4: on time
-    triage.rate_case(cases[0], 4)
-    _walk_to(cases[1], s, "answered")
-    # answered late: refer on 5/3 with a short due date, answered 30/4
-    triage.assign_case(cases[2], s.member, s.head)
-    triage.record_verification(cases[2], "ok", s.member)
-    triage.refer_case(cases[2], s.member, agency="UBND", sent_on=dt.date(2026, 4, 8), answer_due=dt.date(2026, 4, 15))
-    triage.record_answer(cases[2], s.member, answered_on=dt.date(2026, 4, 29), summary="Trả lời muộn")
-    triage.publish_response(cases[2], "Đã trả lời", s.member)
-    triage.close_case(cases[2], s.member)
-    triage.rate_case(cases[2], 2)
-    db.session.commit()
-    return subs, cases
+from moderation.cases import deadlines
+from tests.fixtures.boards import statistics_dataset
 
 
 def test_statistics_equal_independent_counts(client, db, board_setup):
     s = board_setup
-    subs, cases = _dataset(db, s)
+    subs, cases = statistics_dataset(db, s)
     start, end = dt.date(2026, 1, 1), dt.date(2026, 12, 31)
     stats = reports.compute_statistics(start, end)
     in_period = [x for x in subs if start <= x.created_at.date() <= end]
@@ -105,6 +54,6 @@ def test_redirects_on_the_form_are_counted_without_personal_data(client, db):
     db.session.commit()
     stats = reports.compute_statistics()
     assert stats["totals"]["redirected_at_intake"] == 2 and stats["totals"]["received"] == 0
-    text = " ".join(p for _h, ps in reports.report_sentences(reports.report_data(dt.date(2000, 1, 1), dt.date(2100, 1, 1)), "")
-                    for p in ps)
+    data = reports.report_data(dt.date(2000, 1, 1), dt.date(2100, 1, 1))
+    text = " ".join(p for _h, ps in reports.report_sentences(data, "") for p in ps)
     assert "Hướng dẫn 02 trường hợp gửi khiếu nại, tố cáo" in text

@@ -15,9 +15,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from mod_helpers import PDF_BYTES, png_bytes, token
 from moderation.intake.models import Submission, SubmissionAttachment, SubmissionEvent, SubmissionStatus
 from portal.files import path_for
+from tests.fixtures.files import PDF_BYTES, png_bytes
+from tests.fixtures.submissions import token
 
 SETTINGS = settings(max_examples=30, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

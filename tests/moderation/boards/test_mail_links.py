@@ -8,12 +8,11 @@ import re
 import pytest
 from sqlalchemy import select
 
+from moderation.boards.routing import route_approved_petition
 from moderation.cases import triage
 from moderation.maintenance import send_case_digest
-from moderation.boards.routing import route_approved_petition
 from portal.outbox import OutboxMessage
-from tests.board.factories import make_petition
-from tests.board.test_triage import _walk_to
+from tests.fixtures.boards import make_petition, walk_to
 
 PUBLIC = "https://ban-tt.example.vn/cong"
 URL = re.compile(r"""(?:https?:)?//[^\s"'<>)]+""")
@@ -27,11 +26,11 @@ def config_overrides():
 def test_case_mails_link_to_public_url_only(app, db, board_setup):
     s = board_setup  # routed outside a request: the members' mails already carry PUBLIC_URL links
     with app.test_request_context("/", base_url="http://evil.example"):
-        _walk_to(s.case, s, "closed")
+        walk_to(s.case, s, "closed")
         triage.reopen_case(s.case, "Đường vẫn ngập sau khi sửa chữa")
         db.session.commit()
     late = route_approved_petition(make_petition(title="Cống vỡ lâu ngày"), s.moderator)
-    late.created_at = dt.datetime(2026, 2, 2, 3, tzinfo=dt.timezone.utc)  # overdue on the digest day
+    late.created_at = dt.datetime(2026, 2, 2, 3, tzinfo=dt.UTC)  # overdue on the digest day
     db.session.commit()
     assert send_case_digest(on=dt.date(2026, 3, 6))
     db.session.commit()

@@ -1,8 +1,8 @@
 from sqlalchemy import select
 
 from moderation.boards.models import Board, BoardKind
-from moderation.cases.models import Case, CaseStatus
 from moderation.boards.roster import roster_warnings
+from moderation.cases.models import Case, CaseStatus
 
 
 def test_demo_load_builds_boards_members_and_cases(runner, db):

@@ -1,20 +1,17 @@
-import datetime as dt
 
-from sqlalchemy import select
 
 from moderation import intake
+from moderation.boards.routing import route_approved_petition
 from moderation.cases import triage
 from moderation.intake.models import Topic
-from moderation.boards.routing import route_approved_petition
 from portal.ward import ResidentialGroup
-from tests.board.factories import make_petition
-from tests.board.test_triage import _walk_to
+from tests.fixtures.boards import make_petition, walk_to
 
 
 def test_public_petitions_show_response_not_notes_or_personal_data(client, db, board_setup):
     s = board_setup
     triage.add_note(s.case, "GHI-CHU-NOI-BO", s.member)
-    _walk_to(s.case, s, "verifying")
+    walk_to(s.case, s, "verifying")
     triage.record_verification(s.case, "XAC-MINH-NOI-BO", s.member)
     triage.publish_response(s.case, "Ban đã đề nghị sửa đường.", s.member)
     private = make_petition(title="Kiến nghị riêng tư", visibility="private")
@@ -30,7 +27,8 @@ def test_public_petitions_show_response_not_notes_or_personal_data(client, db, b
     assert "Ẩn Danh Tên" not in page
     assert "Kiến nghị riêng tư" not in page and "Chưa duyệt" not in page
     assert "Ban đã đề nghị sửa đường." in page
-    for secret in ("GHI-CHU-NOI-BO", "XAC-MINH-NOI-BO", "dan@example.vn", "0905000111", "12 Lê Lợi", s.submission.receipt_code):
+    for secret in ("GHI-CHU-NOI-BO", "XAC-MINH-NOI-BO", "dan@example.vn", "0905000111", "12 Lê Lợi",
+                   s.submission.receipt_code):
         assert secret not in page
     detail = client.get(f"/kien-nghi/{s.submission.id}").get_data(as_text=True)
     assert "Ban đã đề nghị sửa đường." in detail
@@ -63,7 +61,7 @@ def test_public_search_is_diacritic_insensitive_and_filters(client, db, board_se
 def test_tracking_partial_rate_once_and_dispute_once(client, db, board_setup):
     s = board_setup
     code = s.submission.receipt_code = intake.new_receipt_code()  # the tracking page takes real codes only
-    _walk_to(s.case, s, "closed")
+    walk_to(s.case, s, "closed")
     db.session.commit()
     page = client.get(f"/tra-cuu/{code}").get_data(as_text=True)
     assert "UBND phường sẽ sửa đường trong quý II." in page
@@ -87,7 +85,7 @@ def test_tracking_partial_rate_once_and_dispute_once(client, db, board_setup):
 def test_project_board_partial(app, db, make_user):
     from flask import render_template_string
 
-    from tests.board.factories import add_member, make_board, make_project
+    from tests.fixtures.boards import add_member, make_board, make_project
 
     project = make_project()
     head = make_user("board_member", name="Lê Văn Giám Sát")

@@ -6,13 +6,13 @@ import re
 import pytest
 from sqlalchemy import select
 
+from moderation.boards.routing import route_approved_petition
 from moderation.intake.models import Submission
 from moderation.queue import privacy
-from moderation.boards.routing import route_approved_petition
-from tests.board.factories import make_petition
-from tests.board.querycount import count_statements
+from tests.fixtures.boards import make_petition
+from tests.fixtures.database import count_statements
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 TITLE_RE = re.compile(r'<h2 class="petition-title"><a href="/kien-nghi/(\d+)">')
 
 
@@ -155,10 +155,10 @@ def test_public_pages_cost_the_same_statements_for_5_and_50_petitions(client, db
         for i in range(have, size):
             sub = _public(s, f"Đèn chiếu sáng hỏng {i}", day=i, topic=None)
             from moderation.cases import triage
-            from tests.board.test_triage import _walk_to
+            from tests.fixtures.boards import walk_to
 
             case = triage.case_for_submission(sub)
-            _walk_to(case, s, ["new", "assigned", "referred", "answered", "closed"][i % 5])
+            walk_to(case, s, ["new", "assigned", "referred", "answered", "closed"][i % 5])
             if i % 5 == 4:
                 triage.rate_case(case, 1 + i % 5)
         db.session.commit()
@@ -180,9 +180,9 @@ def test_the_migration_fills_search_text_of_existing_petitions(tmp_path):
 
     from portal import create_app
     from portal.extensions import db as _db
-    from tests.portal.test_migrations import _fresh_url
+    from tests.fixtures.database import fresh_database_url
 
-    app = create_app({"TESTING": True, "SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": _fresh_url(tmp_path),
+    app = create_app({"TESTING": True, "SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": fresh_database_url(tmp_path),
                       "SEARCH_INDEX_DIR": str(tmp_path / "i"), "UPLOAD_DIR": str(tmp_path / "f"),
                       "MAIL_DIR": str(tmp_path / "m")})
     with app.app_context():

@@ -2,17 +2,18 @@ import pytest
 from sqlalchemy import select
 
 from moderation.boards.models import Board, BoardKind
-from moderation.cases.models import Case, CaseEvent, CaseStatus
 from moderation.boards.routing import get_inspection_board, route_approved_petition
+from moderation.cases.models import Case, CaseEvent, CaseStatus
 from portal.audit import AuditEvent
-from portal.outbox import OutboxMessage
-from tests.board.factories import add_member, make_board, make_petition, make_project
 from portal.errors import DomainError
+from portal.outbox import OutboxMessage
+from tests.fixtures.boards import add_member, make_board, make_petition, make_project
 
 
 def test_seed_creates_inspection_board_and_holidays(db):
-    from moderation.cases.models import Holiday
     import datetime as dt
+
+    from moderation.cases.models import Holiday
 
     boards = db.session.scalars(select(Board).where(Board.kind == BoardKind.inspection)).all()
     assert len(boards) == 1

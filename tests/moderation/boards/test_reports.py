@@ -6,8 +6,8 @@ from openpyxl import load_workbook
 
 from moderation import reports
 from moderation.documents import docx_text, two
-from tests.board.test_statistics import _dataset
-from tests.conftest import sign_in
+from tests.fixtures.boards import statistics_dataset
+from tests.fixtures.users import sign_in
 
 
 def test_two_digit_counts():
@@ -23,16 +23,16 @@ def test_periods():
 
 def test_report_downloads_hold_the_figures(client, db, board_setup):
     s = board_setup
-    _dataset(db, s)
+    statistics_dataset(db, s)
     from public_docs.disclosures.models import Disclosure, DisclosureStatus
 
     db.session.add(Disclosure(number="12/KH-UBND", title="Kế hoạch 2026", category="plans",
                               status=DisclosureStatus.published,
-                              published_at=dt.datetime(2026, 2, 3, 3, tzinfo=dt.timezone.utc)))
+                              published_at=dt.datetime(2026, 2, 3, 3, tzinfo=dt.UTC)))
     db.session.add(Disclosure(number="3/DT-UBND", title="Dự thảo quy ước", category="conventions",
                               status=DisclosureStatus.published, comments_open_from=dt.date(2026, 4, 1),
                               comments_open_until=dt.date(2026, 5, 1),
-                              published_at=dt.datetime(2026, 3, 30, 3, tzinfo=dt.timezone.utc)))
+                              published_at=dt.datetime(2026, 3, 30, 3, tzinfo=dt.UTC)))
     db.session.commit()
     sign_in(client, s.head)
     q = "kind=quarter&year=2026&part=2"  # April–June: 5 petitions (3 in April, 2 in May)
@@ -62,8 +62,8 @@ def test_report_downloads_hold_the_figures(client, db, board_setup):
     assert summary[("Phản ánh, kiến nghị", "Đã kết thúc")] == stats["totals"]["closed"]
     assert {r[0]: r[1] for r in wb["Theo tháng"].iter_rows(min_row=2, values_only=True)} == {
         "2026-04": 3, "2026-05": 2, "2026-06": 0}
-    year = {(r[0], r[1]): r[2] for r in load_workbook(io.BytesIO(
-        client.get("/can-bo/bao-cao/?kind=year&year=2026&format=xlsx").data))["Tổng hợp"].iter_rows(min_row=2, values_only=True)}
+    year_book = load_workbook(io.BytesIO(client.get("/can-bo/bao-cao/?kind=year&year=2026&format=xlsx").data))
+    year = {(r[0], r[1]): r[2] for r in year_book["Tổng hợp"].iter_rows(min_row=2, values_only=True)}
     assert year[("Công khai theo lĩnh vực", "Kế hoạch phát triển kinh tế - xã hội")] == 1
     for data in (docx.data,):
         assert b"dan@example.vn" not in data

@@ -8,7 +8,7 @@ import pytest
 from portal.extensions import db
 from portal.ward import ResidentialGroup
 from public_docs import search as S
-from tests.search.conftest import ids
+from tests.fixtures.disclosures import hit_ids
 
 
 def test_query_without_diacritics_finds_accented_words(app, make_disclosure):
@@ -17,7 +17,7 @@ def test_query_without_diacritics_finds_accented_words(app, make_disclosure):
     S.rebuild()
     for q in ("dang ky", "DANG KY", "đăng ký", "đăng  ký", "dăng ky", "thuong tru"):
         result = S.search(q)
-        assert result.available and ids(result) == [d.id], q
+        assert result.available and hit_ids(result) == [d.id], q
     hit = S.search("dang ky").hits[0]
     assert "<mark>đăng ký</mark>" in hit.snippet or "<mark>đăng</mark> <mark>ký</mark>" in hit.snippet
 
@@ -25,8 +25,8 @@ def test_query_without_diacritics_finds_accented_words(app, make_disclosure):
 def test_old_and_new_tone_placement_match_each_other(app, make_disclosure):
     d = make_disclosure(title="Công trình thuỷ lợi Hoà Phước")
     S.rebuild()
-    assert ids(S.search("thủy lợi hòa phước")) == [d.id]
-    assert ids(S.search("thuỷ lợi hoà phước")) == [d.id]
+    assert hit_ids(S.search("thủy lợi hòa phước")) == [d.id]
+    assert hit_ids(S.search("thuỷ lợi hoà phước")) == [d.id]
 
 
 def test_exact_diacritics_rank_above_folded_matches(app, make_disclosure):
@@ -35,9 +35,9 @@ def test_exact_diacritics_rank_above_folded_matches(app, make_disclosure):
     S.rebuild()
     result = S.search("đăng ký")
     # "đang" folds to "dang" too, but only "đăng" is the word typed.
-    assert ids(result)[0] == exact.id
-    assert folded_only.id not in ids(result) or ids(result).index(folded_only.id) > 0
-    assert ids(S.search("đang"))[0] == folded_only.id
+    assert hit_ids(result)[0] == exact.id
+    assert folded_only.id not in hit_ids(result) or hit_ids(result).index(folded_only.id) > 0
+    assert hit_ids(S.search("đang"))[0] == folded_only.id
 
 
 @pytest.mark.parametrize("query", ["79/KH-UBND", "79/kh-ubnd", "79 / KH-UBND", " 79/KH-UBND "])
@@ -46,7 +46,7 @@ def test_document_number_query_puts_that_document_first(app, make_disclosure, qu
         make_disclosure(title=f"Kế hoạch số {i} của UBND", body="Theo kế hoạch 79 của UBND phường, KH năm 2026.")
     target = make_disclosure(title="Kế hoạch tổ chức lễ hội", number="79/KH-UBND")
     S.rebuild()
-    assert ids(S.search(query))[0] == target.id
+    assert hit_ids(S.search(query))[0] == target.id
 
 
 @pytest.mark.parametrize("query", ["130/QĐ-UBND", "130/qd-ubnd", "130/QD-UBND"])
@@ -54,15 +54,15 @@ def test_number_with_d_bar_typed_without_diacritics(app, make_disclosure, query)
     make_disclosure(title="Quyết định số 131/QĐ-UBND", number="131/QĐ-UBND")
     target = make_disclosure(title="Quyết định phê duyệt", number="130/QĐ-UBND")
     S.rebuild()
-    assert ids(S.search(query))[0] == target.id
+    assert hit_ids(S.search(query))[0] == target.id
 
 
 def test_phrase_ranks_above_scattered_words(app, make_disclosure):
     scattered = make_disclosure(title="Thông báo", body="Cấp giấy phép cho hộ kinh doanh; xây dựng nhà văn hóa.")
     phrase = make_disclosure(title="Thông báo", body="Cấp giấy phép xây dựng cho hộ kinh doanh nhà văn hóa.")
     S.rebuild()
-    assert ids(S.search("giấy phép xây dựng"))[:2] == [phrase.id, scattered.id]
-    assert ids(S.search("giay phep xay dung"))[:2] == [phrase.id, scattered.id]
+    assert hit_ids(S.search("giấy phép xây dựng"))[:2] == [phrase.id, scattered.id]
+    assert hit_ids(S.search("giay phep xay dung"))[:2] == [phrase.id, scattered.id]
 
 
 def test_title_weighs_more_than_body_and_attachments(app, make_disclosure):
@@ -71,14 +71,14 @@ def test_title_weighs_more_than_body_and_attachments(app, make_disclosure):
     in_title = make_disclosure(title="Di dời chợ tạm", body="Nội dung chi tiết.")
     S.rebuild()
     result = S.search("chợ tạm")
-    assert ids(result)[0] == in_title.id
-    assert set(ids(result)) == {in_body.id, in_attachment.id, in_title.id}
+    assert hit_ids(result)[0] == in_title.id
+    assert set(hit_ids(result)) == {in_body.id, in_attachment.id, in_title.id}
 
 
 def test_attachment_text_is_searched(app, make_disclosure):
     d = make_disclosure(title="Danh sách hộ nghèo", attachment_text="Bảng tổng hợp trợ cấp xã hội quý III")
     S.rebuild()
-    assert ids(S.search("tro cap xa hoi")) == [d.id]
+    assert hit_ids(S.search("tro cap xa hoi")) == [d.id]
 
 
 def test_filters_and_facet_counts(app, make_disclosure):
@@ -98,15 +98,15 @@ def test_filters_and_facet_counts(app, make_disclosure):
     assert result.facets["year"] == {"2026": 2, "2025": 1}
     assert result.facets["group"] == {"TDP01": 1, "TDP02": 1}
     filtered = S.search("ngan sach", filters={"category": "budget"})
-    assert sorted(ids(filtered)) == sorted([a.id, b.id])
+    assert sorted(hit_ids(filtered)) == sorted([a.id, b.id])
     # the category facet still counts the other categories so the user can switch
     assert filtered.facets["category"] == {"budget": 2, "plans": 1}
     assert filtered.facets["form"] == {"Báo cáo": 2}
-    assert ids(S.search("ngan sach", filters={"year": "2025"})) == [b.id]
-    assert ids(S.search("ngan sach", filters={"group": "TDP01"})) == [a.id]
-    assert ids(S.search("ngan sach", filters={"form": "Kế hoạch"})) == [c.id]
+    assert hit_ids(S.search("ngan sach", filters={"year": "2025"})) == [b.id]
+    assert hit_ids(S.search("ngan sach", filters={"group": "TDP01"})) == [a.id]
+    assert hit_ids(S.search("ngan sach", filters={"form": "Kế hoạch"})) == [c.id]
     assert S.search("ngan sach", filters={"category": "nope"}).total == 0
-    assert ids(S.search("ngan sach", sort="date")) == [c.id, a.id, b.id]
+    assert hit_ids(S.search("ngan sach", sort="date")) == [c.id, a.id, b.id]
 
 
 def test_pagination(app, make_disclosure):
@@ -115,17 +115,17 @@ def test_pagination(app, make_disclosure):
     page1 = S.search("lich truc", per_page=3, sort="date")
     page3 = S.search("lich truc", page=3, per_page=3, sort="date")
     assert page1.total == 7 and page1.pages == 3
-    assert ids(page1) == [d.id for d in reversed(made)][:3]
-    assert ids(page3) == [made[0].id]
+    assert hit_ids(page1) == [d.id for d in reversed(made)][:3]
+    assert hit_ids(page3) == [made[0].id]
     assert S.search("lich truc", page=99).hits == []
 
 
 def test_all_words_required_then_relaxed(app, make_disclosure):
     a = make_disclosure(title="Sửa chữa đường kiệt", body="Đường kiệt 45 Tôn Đức Thắng.")
     S.rebuild()
-    assert ids(S.search("đường kiệt")) == [a.id]
+    assert hit_ids(S.search("đường kiệt")) == [a.id]
     relaxed = S.search("đường cao tốc")
-    assert relaxed.relaxed and ids(relaxed) == [a.id]
+    assert relaxed.relaxed and hit_ids(relaxed) == [a.id]
 
 
 NASTY = [
@@ -177,7 +177,7 @@ def test_i_and_y_spellings_find_each_other(app, make_disclosure):
     other = make_disclosure(title="Thông báo thu phí", body="Lịch thu tiền điện.")
     S.rebuild()
     for q in ("kỹ thuật", "ky thuat", "ki thuat", "kĩ thuật", "qui dinh", "quy định", "lý lịch", "ly lich"):
-        assert ids(S.search(q)) == [d.id], q
+        assert hit_ids(S.search(q)) == [d.id], q
     hit = S.search("kỹ thuật").hits[0]
     assert "<mark>kĩ</mark>" in hit.title_html
-    assert other.id not in ids(S.search("ly"))  # "lịch" is not "lý"
+    assert other.id not in hit_ids(S.search("ly"))  # "lịch" is not "lý"

@@ -9,7 +9,7 @@ from portal.extensions import db
 from public_docs import search as S
 from public_docs.disclosures.models import DisclosureStatus, IndexChange
 from public_docs.search import index as search_index
-from tests.search.conftest import ids
+from tests.fixtures.disclosures import hit_ids
 
 
 def _index_dir(app) -> Path:
@@ -19,14 +19,14 @@ def _index_dir(app) -> Path:
 def test_edit_reaches_search_after_sync_and_withdrawn_leaves(app, make_disclosure, change):
     d = make_disclosure(title="Kế hoạch tiêm chủng mở rộng", body="Lịch tiêm cho trẻ em.")
     S.sync()  # fresh: builds
-    assert ids(S.search("tiem chung")) == [d.id]
+    assert hit_ids(S.search("tiem chung")) == [d.id]
     # amend: the old words leave, the new ones come in
     d.title = "Kế hoạch phòng chống sốt xuất huyết"
     d.body_html = "<p>Phun thuốc diệt muỗi.</p>"
     change(d)
     assert S.search("sot xuat huyet").total == 0  # not yet applied
     assert S.sync() == "applied:1"
-    assert ids(S.search("sot xuat huyet")) == [d.id]
+    assert hit_ids(S.search("sot xuat huyet")) == [d.id]
     assert S.search("tiem chung").total == 0
     # withdraw
     d.status = DisclosureStatus.withdrawn
@@ -50,11 +50,11 @@ def test_each_index_directory_remembers_its_own_position(app, make_disclosure, t
     S.sync(index_path=other)
     d2 = make_disclosure(title="Thông báo cắt nước")
     assert S.apply_pending_changes() == 1
-    assert ids(S.search("cat nuoc")) == [d2.id]
-    assert d2.id not in ids(S.search("cat nuoc", index_path=other))
+    assert hit_ids(S.search("cat nuoc")) == [d2.id]
+    assert d2.id not in hit_ids(S.search("cat nuoc", index_path=other))
     assert S.apply_pending_changes(index_path=other) == 1
-    assert ids(S.search("cat nuoc", index_path=other)) == [d2.id]
-    assert ids(S.search("cat dien", index_path=other)) == [d.id]
+    assert hit_ids(S.search("cat nuoc", index_path=other)) == [d2.id]
+    assert hit_ids(S.search("cat dien", index_path=other)) == [d.id]
 
 
 def test_rebuild_picks_up_changes_written_meanwhile_and_swaps(app, make_disclosure):
@@ -62,14 +62,15 @@ def test_rebuild_picks_up_changes_written_meanwhile_and_swaps(app, make_disclosu
     assert S.rebuild() == 1
     state = search_index.read_state(_index_dir(app))
     assert state["last_change_id"] == db.session.scalar(db.select(db.func.max(IndexChange.id)))
-    assert not list(_index_dir(app).parent.glob("index.build-*")) and not list(_index_dir(app).parent.glob("index.old-*"))
-    assert ids(S.search("ho can ngheo")) == [d.id]
+    assert not list(_index_dir(app).parent.glob("index.build-*"))
+    assert not list(_index_dir(app).parent.glob("index.old-*"))
+    assert hit_ids(S.search("ho can ngheo")) == [d.id]
 
 
 def test_deleted_index_page_serves_then_reindex_restores(app, client, make_disclosure, runner, config_overrides):
     d = make_disclosure(title="Quy hoạch sử dụng đất phường")
     S.sync()
-    assert ids(S.search("quy hoach")) == [d.id]
+    assert hit_ids(S.search("quy hoach")) == [d.id]
     shutil.rmtree(_index_dir(app))
     from public_docs.search import engine
 
@@ -83,7 +84,7 @@ def test_deleted_index_page_serves_then_reindex_restores(app, client, make_discl
     assert client.get("/").status_code == 200  # other pages keep serving
     out = runner.invoke(args=["search", "reindex"])
     assert out.exit_code == 0 and "1 văn bản" in out.output
-    assert ids(S.search("quy hoach")) == [d.id]
+    assert hit_ids(S.search("quy hoach")) == [d.id]
     assert "<mark>hoạch</mark> sử dụng đất" in client.get("/tim-kiem?q=quy+hoach").get_data(as_text=True)
 
 
@@ -100,7 +101,7 @@ def test_corrupt_index_is_unavailable_then_sync_rebuilds(app, make_disclosure, r
     out = runner.invoke(args=["search", "sync"])
     assert out.exit_code == 0, out.output
     assert "Đã tạo lại" in out.output
-    assert ids(S.search("bao cao")) == [d.id]
+    assert hit_ids(S.search("bao cao")) == [d.id]
 
 
 def test_flask_search_sync_on_a_fresh_database_builds_an_empty_index(app, runner):
@@ -133,7 +134,7 @@ def test_changes_committed_in_a_request_are_applied_after_the_response(app, clie
     response = client.post("/_test/publish")
     doc_id = int(response.get_data(as_text=True))
     response.close()
-    assert ids(S.search("thu gom rac")) == [doc_id]
+    assert hit_ids(S.search("thu gom rac")) == [doc_id]
     assert search_index.pending_count() == 0
 
 
