@@ -14,3 +14,7 @@ def register(app) -> None:
     from moderation.views import register_submissions
 
     register_submissions(app)
+
+    from moderation.reception import register as register_reception
+
+    register_reception(app)
