@@ -15,3 +15,4 @@ def register(app) -> None:
     add_openapi(app, api.OPENAPI_PATHS, api.OPENAPI_SCHEMAS)
     app.cli.add_command(cli.reception_cli)
     app.jinja_env.globals["channel_phrase"] = models.channel_phrase
+    app.jinja_env.globals["channel_label"] = models.channel_label

@@ -82,6 +82,16 @@ def channel_phrase(channel) -> str:
     return CHANNEL_PHRASES.get(getattr(channel, "value", channel), CHANNEL_PHRASES["other"])
 
 
+def channel_label(channel) -> str:
+    """The channel's label (a ``N_`` string: pages show it with ``|tr``)."""
+    from moderation.models import CHANNEL_LABELS, Channel
+
+    try:
+        return CHANNEL_LABELS[Channel(getattr(channel, "value", channel))]
+    except (ValueError, KeyError):
+        return str(channel)
+
+
 class ReceptionSession(db.Model):
     __tablename__ = "reception_session"
 

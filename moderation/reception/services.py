@@ -293,7 +293,7 @@ def set_session_status(actor, session: ReceptionSession, status: str, outcome: s
         new = SessionStatus(status)
     except ValueError:
         raise IntakeError({"status": "Trạng thái không hợp lệ."}) from None
-    text = check_text(errors, "outcome", outcome, "Kết quả", False, limit="description")
+    text = check_text(errors, "outcome", outcome, "Kết quả", False, limit="info")
     if new == SessionStatus.held and session.starts_at > utcnow():
         errors["status"] = "Buổi tiếp công dân chưa diễn ra."
     if errors:

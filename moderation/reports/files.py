@@ -110,14 +110,16 @@ def report_sentences(data: dict, label: str) -> list[tuple[str, list[str]]]:
         total_comments = sum(c["comments"] for c in cons)
         sections.append(("2. Nhân dân bàn, tham gia ý kiến", [
             f"Nhân dân tham gia ý kiến trước khi cơ quan có thẩm quyền quyết định: {two(len(cons))} nội dung "
-            f"({names}); tiếp nhận {two(total_comments)} ý kiến góp ý qua Cổng Dân chủ cơ sở."]))
+            f"({names}); tiếp nhận {two(total_comments)} ý kiến góp ý"
+            f"{_by_channel(d.get('comments_by_channel') or {'web': total_comments}, total_comments)}."]))
     else:
-        sections.append(("2. Nhân dân bàn, tham gia ý kiến", ["Trong kỳ không tổ chức lấy ý kiến Nhân dân qua Cổng Dân chủ cơ sở."]))
+        sections.append(("2. Nhân dân bàn, tham gia ý kiến", ["Trong kỳ không tổ chức lấy ý kiến Nhân dân về dự thảo nào."]))
 
     sup = []
     if t["received"]:
         about = f" về {', '.join(topics)}" if topics else ""
-        sup.append(f"Tiếp nhận {two(t['received'])} ý kiến kiến nghị của Nhân dân{about}; "
+        sup.append(f"Tiếp nhận {two(t['received'])} ý kiến kiến nghị của Nhân dân{about}"
+                   f"{_by_channel(p.get('by_channel') or {'web': t['received']}, t['received'])}; "
                    f"đã chuyển {two(t['referred'])} kiến nghị đến cơ quan có thẩm quyền giải quyết.")
         extra = []
         if t["approved"]:
@@ -142,19 +144,42 @@ def report_sentences(data: dict, label: str) -> list[tuple[str, list[str]]]:
                       f"{str(p['average_rating']).replace('.', ',')}/5")
             sup.append(s + ".")
     else:
-        sup.append("Trong kỳ không tiếp nhận ý kiến kiến nghị nào của Nhân dân qua Cổng Dân chủ cơ sở.")
+        sup.append("Trong kỳ không tiếp nhận ý kiến kiến nghị nào của Nhân dân (qua Cổng Dân chủ cơ sở, tiếp công dân "
+                   "hay các kênh khác).")
     if t["redirected_at_intake"]:
-        sup.append(f"Hướng dẫn {two(t['redirected_at_intake'])} trường hợp gửi khiếu nại, tố cáo qua Cổng thực hiện "
-                   f"theo kênh quy định (nộp đơn hoặc trực tiếp tại nơi tiếp công dân).")
+        sup.append(f"Hướng dẫn {two(t['redirected_at_intake'])} trường hợp gửi khiếu nại, tố cáo"
+                   f"{_by_channel(p.get('redirected_at_intake_by_channel') or {'web': t['redirected_at_intake']}, t['redirected_at_intake'])} "
+                   f"thực hiện theo kênh quy định (nộp đơn hoặc trực tiếp tại nơi tiếp công dân).")
+    rec = p.get("reception") or {}
+    if rec.get("sessions_held"):
+        s = f"Tổ chức {two(rec['sessions_held'])} buổi tiếp công dân, đối thoại với Nhân dân"
+        if rec.get("registrations"):
+            s += (f"; {two(rec['registrations'])} lượt công dân đăng ký trình bày ý kiến, "
+                  f"{two(rec['attended'])} lượt có mặt")
+        sup.append(s + ".")
     sections.append(("3. Nhân dân kiểm tra, giám sát", sup))
     return sections
+
+
+def _by_channel(counts: dict, total: int) -> str:
+    """`` qua Cổng Dân chủ cơ sở`` when everything came one way, else the channels in brackets:
+    `` (qua Cổng Dân chủ cơ sở 05; tại buổi tiếp công dân 03)``. Every sentence names the real channel."""
+    from moderation.documents import two
+    from moderation.reception.models import channel_phrase
+
+    used = [(code, n) for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if n]
+    if not used:
+        return ""
+    if len(used) == 1 and used[0][1] == total:
+        return f" {channel_phrase(used[0][0])}"
+    return " (" + "; ".join(f"{channel_phrase(code)} {two(n)}" for code, n in used) + ")"
 
 
 def report_docx(data: dict, label: str) -> bytes:
     from moderation.documents import _bytes, _doc, _para
 
     doc = _doc()
-    _para(doc, f"KẾT QUẢ THỰC HIỆN DÂN CHỦ Ở CƠ SỞ QUA CỔNG DÂN CHỦ CƠ SỞ {label.upper()}", bold=True, align="center")
+    _para(doc, f"KẾT QUẢ THỰC HIỆN DÂN CHỦ Ở CƠ SỞ {label.upper()}", bold=True, align="center")
     _para(doc, f"(Số liệu từ ngày {data['start']:%d/%m/%Y} đến ngày {data['end']:%d/%m/%Y})", italic=True, align="center")
     for heading, paragraphs in report_sentences(data, label):
         _para(doc, heading, bold=True)
