@@ -63,6 +63,8 @@ class BatchForm(_Form):
     place = StringField(_l("Nơi tổ chức"), render_kw={"maxlength": 200})
     received_by = StringField(_l("Người ghi nhận"), render_kw={"maxlength": 120})
     topic = SelectField(_l("Lĩnh vực chung (mỗi ý kiến có thể chọn riêng)"), choices=[], validate_choice=False)
+    visibility = RadioField(_l("Những người nêu ý kiến đồng ý công khai khi được duyệt"),
+                            choices=[(k.value, _l(v)) for k, v in VISIBILITY_LABELS.items()], default="private")
 
     def load_choices(self, sessions) -> None:
         self.channel.choices = _channel_choices()
