@@ -1,7 +1,8 @@
 """Every channel in one register (issue 13): reception sessions and dialogues
 (``reception_session``), residents' registrations to speak at one (``reception_registration``,
 personal data purged after the session) and where, when and by whom a petition received offline
-was received (``offline_receipt``, one row per such submission).
+was received (``offline_receipt``, one row per such submission); the figures and narrative a
+periodic report needs that the portal cannot know, per period (``report_supplement``).
 
 ``submission.channel`` gains the values ``reception``, ``mailbox``, ``dialogue`` and ``letter``: it
 is a VARCHAR(16) without a CHECK constraint (``native_enum=False``), so no DDL is needed, and
@@ -96,9 +97,31 @@ def upgrade():
     with op.batch_alter_table('reception_registration', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_reception_registration_session_id'), ['session_id'], unique=False)
 
+    op.create_table('report_supplement',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('period_start', sa.Date(), nullable=False),
+    sa.Column('period_end', sa.Date(), nullable=False),
+    sa.Column('meetings_held', sa.Integer(), nullable=True),
+    sa.Column('mediation_cases', sa.Integer(), nullable=True),
+    sa.Column('mediation_successful', sa.Integer(), nullable=True),
+    sa.Column('surveys', sa.Integer(), nullable=True),
+    sa.Column('satisfied', sa.Integer(), nullable=True),
+    sa.Column('overview', sa.Text(), nullable=False),
+    sa.Column('leadership', sa.Text(), nullable=False),
+    sa.Column('achievements', sa.Text(), nullable=False),
+    sa.Column('shortcomings', sa.Text(), nullable=False),
+    sa.Column('tasks', sa.Text(), nullable=False),
+    sa.Column('proposals', sa.Text(), nullable=False),
+    sa.Column('updated_by_id', sa.Integer(), nullable=True),
+    sa.Column('updated_at', portal.database.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['updated_by_id'], ['user.id'], name=op.f('fk_report_supplement_updated_by_id_user')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_report_supplement')),
+    sa.UniqueConstraint('period_start', 'period_end', name=op.f('uq_report_supplement_period_start'))
+    )
 
 
 def downgrade():
+    op.drop_table('report_supplement')
     with op.batch_alter_table('reception_registration', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_reception_registration_session_id'))
 

@@ -129,4 +129,25 @@ def load_demo_reception() -> None:
         registrations.register(chairman if i < 2 else secretary, {
             "name": name, "phone": phone, "email": email, "group": group, "topic": topic, "consent": True})
     services.record_desk_matters(clerk, {"complaint": "2", "denunciation": "1"}, today - dt.timedelta(days=3))
+    _load_report_supplement(editor, today)
     db.session.flush()
+
+
+def _load_report_supplement(editor, today: dt.date) -> None:
+    """The current half-year's figures the portal cannot know, as a ward officer would enter them."""
+    from moderation import reports
+    from moderation.reception.report import save_supplement
+
+    start, end, _label = reports.period_bounds("half", today.year, 1 if today.month <= 6 else 2)
+    save_supplement(editor, start, end, {
+        "meetings_held": "12", "mediation_cases": "7", "mediation_successful": "6", "surveys": "320",
+        "satisfied": "301",
+        "overview": "Phường có 8 tổ dân phố, 4.120 hộ với 15.860 nhân khẩu; tình hình an ninh chính trị, trật tự "
+                    "an toàn xã hội ổn định, Nhân dân đồng thuận với chủ trương của địa phương.",
+        "leadership": "Đảng ủy ban hành kế hoạch thực hiện Chỉ thị về dân chủ ở cơ sở; UBND phường ban hành lịch "
+                      "tiếp công dân định kỳ vào sáng thứ Ba và thứ Năm hằng tuần, công khai trên Cổng.",
+        "achievements": "Các kênh tiếp nhận ý kiến của Nhân dân được duy trì thường xuyên; kiến nghị được tiếp nhận, "
+                        "chuyển xử lý và trả lời đúng hạn.",
+        "shortcomings": "Một số kiến nghị liên quan đến đất đai, xây dựng còn chậm trả lời do phải xin ý kiến cấp trên.",
+        "tasks": "Tiếp tục duy trì tiếp công dân định kỳ, đối thoại với Nhân dân các tổ dân phố theo chuyên đề.",
+        "proposals": "Đề nghị cấp trên sớm hướng dẫn thực hiện quy định mới về hòa giải ở cơ sở."})

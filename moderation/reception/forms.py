@@ -130,3 +130,19 @@ class RegistrationForm(_Form):
 
 class CancelForm(_Form):
     code = StringField(_l("Mã đăng ký"), render_kw={"maxlength": 20, "autocomplete": "off"})
+
+
+class SupplementForm(_Form):
+    meetings_held = IntegerField(_l("Số hội nghị, cuộc họp với Nhân dân"), render_kw={"min": 0, "inputmode": "numeric"})
+    mediation_cases = IntegerField(_l("Số vụ việc hòa giải ở cơ sở"), render_kw={"min": 0, "inputmode": "numeric"})
+    mediation_successful = IntegerField(_l("Trong đó hòa giải thành"), render_kw={"min": 0, "inputmode": "numeric"})
+    surveys = IntegerField(_l("Số phiếu khảo sát mức độ hài lòng (thủ tục hành chính)"),
+                           render_kw={"min": 0, "inputmode": "numeric"})
+    satisfied = IntegerField(_l("Trong đó hài lòng, rất hài lòng"), render_kw={"min": 0, "inputmode": "numeric"})
+    overview = TextAreaField(_l("I. Khái quát đặc điểm, tình hình"), render_kw={"rows": 4, "maxlength": 5000})
+    leadership = TextAreaField(_l("II. Công tác lãnh đạo, chỉ đạo triển khai"), render_kw={"rows": 4, "maxlength": 5000})
+    achievements = TextAreaField(_l("IV.1. Kết quả đạt được"), render_kw={"rows": 4, "maxlength": 5000})
+    shortcomings = TextAreaField(_l("IV.2. Hạn chế, khó khăn, vướng mắc và nguyên nhân"),
+                                 render_kw={"rows": 4, "maxlength": 5000})
+    tasks = TextAreaField(_l("V. Nhiệm vụ, giải pháp trọng tâm"), render_kw={"rows": 4, "maxlength": 5000})
+    proposals = TextAreaField(_l("VI. Kiến nghị, đề xuất"), render_kw={"rows": 4, "maxlength": 5000})

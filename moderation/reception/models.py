@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import Date, Enum, ForeignKey, String, Text
+from sqlalchemy import Date, Enum, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.database import UTCDateTime, utcnow
@@ -18,7 +18,7 @@ from portal.extensions import db
 from portal.i18n import N_
 
 __all__ = ["SessionKind", "SessionStatus", "RegistrationStatus", "ReceptionSession", "Registration",
-           "OfflineReceipt", "SESSION_KIND_LABELS", "SESSION_STATUS_LABELS", "OFFLINE_CHANNELS"]
+           "OfflineReceipt", "ReportSupplement", "SESSION_KIND_LABELS", "SESSION_STATUS_LABELS", "OFFLINE_CHANNELS"]
 
 
 class SessionKind(str, enum.Enum):
@@ -184,3 +184,29 @@ class OfflineReceipt(db.Model):
 
     submission: Mapped["Submission"] = relationship()  # noqa: F821
     session: Mapped["ReceptionSession | None"] = relationship()
+
+
+class ReportSupplement(db.Model):
+    """What the periodic report needs and the portal cannot know, entered by staff for one period:
+    the outline's narrative sections and figures such as satisfaction surveys, mediation results
+    and meetings held. One row per period (first and last day)."""
+
+    __tablename__ = "report_supplement"
+    __table_args__ = (UniqueConstraint("period_start", "period_end"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period_start: Mapped[dt.date] = mapped_column(Date)
+    period_end: Mapped[dt.date] = mapped_column(Date)
+    meetings_held: Mapped[int | None] = mapped_column()  # hội nghị, cuộc họp với Nhân dân
+    mediation_cases: Mapped[int | None] = mapped_column()  # vụ việc hòa giải ở cơ sở
+    mediation_successful: Mapped[int | None] = mapped_column()
+    surveys: Mapped[int | None] = mapped_column()  # phiếu khảo sát mức độ hài lòng (thủ tục hành chính)
+    satisfied: Mapped[int | None] = mapped_column()  # of which satisfied or very satisfied
+    overview: Mapped[str] = mapped_column(Text, default="")  # I. Khái quát đặc điểm, tình hình
+    leadership: Mapped[str] = mapped_column(Text, default="")  # II. Công tác lãnh đạo, chỉ đạo
+    achievements: Mapped[str] = mapped_column(Text, default="")  # IV.1 Kết quả đạt được
+    shortcomings: Mapped[str] = mapped_column(Text, default="")  # IV.2-3 Hạn chế và nguyên nhân
+    tasks: Mapped[str] = mapped_column(Text, default="")  # V. Nhiệm vụ, giải pháp
+    proposals: Mapped[str] = mapped_column(Text, default="")  # VI. Kiến nghị, đề xuất
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)

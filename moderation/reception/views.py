@@ -346,3 +346,65 @@ def calendar_feed():
 @bp.app_template_filter("local_time")
 def local_time(value: dt.datetime) -> str:
     return value.astimezone(VN_TZ).strftime("%H:%M") if value else ""
+
+
+# --- periodic report in the directive's outline, with the figures staff add -------------------------
+
+REPORT_ROLES = ("editor", "moderator", "board_head")
+
+
+def _report_period():
+    from moderation import reports
+    from portal.params import to_int
+
+    args = request.values
+    kind = args.get("kind") if args.get("kind") in ("half", "year", "quarter") else "half"
+    today = deadlines.today()
+    year = to_int(args.get("year") or str(today.year), 2000, 2100)
+    part = to_int(args.get("part") or ("1" if today.month <= 6 else "2"), 1, 4) or 1
+    if year is None:
+        return None, None, None, {"kind": kind, "year": args.get("year", ""), "part": str(part)}
+    try:
+        start, end, label = reports.period_bounds(kind, year, part)
+    except ValueError:
+        start, end, label = reports.period_bounds(kind, year, 1)
+        part = 1
+    return start, end, label, {"kind": kind, "year": str(year), "part": str(part)}
+
+
+@staff_bp.route("/bao-cao", methods=["GET", "POST"])
+@role_required(*REPORT_ROLES)
+def report():
+    import io
+
+    from flask import send_file
+
+    from moderation import reports
+    from moderation.reception import report as outline
+    from moderation.reception.forms import SupplementForm
+
+    start, end, label, period = _report_period()
+    if start is None:
+        return render_template("reception/report.html", period=period, form=None,
+                               error=gettext("Năm không hợp lệ (từ 2000 đến 2100).")), 400
+    sup = outline.supplement_for(start, end)
+    if request.method == "POST":
+        form = SupplementForm(formdata=request.form)
+        try:
+            outline.save_supplement(current_user, start, end, request.form.to_dict())
+        except IntakeError as exc:
+            db.session.rollback()
+            apply_errors(form, exc.errors)
+            return render_template("reception/report.html", period=period, form=form, label=label, start=start,
+                                   end=end, due=outline.due_date(start, end)), 422
+        db.session.commit()
+        flash(gettext("Đã lưu số liệu bổ sung của kỳ báo cáo."), "success")
+        return redirect(url_for("reception_staff.report", **period))
+    if request.args.get("format") == "docx":
+        content = outline.outline_docx(reports.report_data(start, end), label, sup, deadlines.today())
+        return send_file(io.BytesIO(content), as_attachment=True,
+                         download_name=f"bao-cao-dan-chu-co-so-{start:%Y%m%d}-{end:%Y%m%d}.docx",
+                         mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    form = SupplementForm(obj=sup)
+    return render_template("reception/report.html", period=period, form=form, label=label, start=start, end=end,
+                           due=outline.due_date(start, end))

@@ -24,5 +24,8 @@ def test_demo_load_builds_the_reception(runner, db, client):
     assert db.session.scalar(select(db.func.count()).select_from(Registration)) >= 3
     html = client.get("/tiep-cong-dan").get_data(as_text=True)
     assert "Thu gom rác tổ 2 không đúng giờ" in html and "Đinh Văn Tâm" not in html
+    from moderation.reception.models import ReportSupplement
+
+    assert db.session.scalar(select(ReportSupplement)).meetings_held == 12
     assert runner.invoke(args=["demo", "load"]).exit_code == 0  # twice: nothing doubled
     assert len(db.session.scalars(select(ReceptionSession)).all()) == len(sessions)
