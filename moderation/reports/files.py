@@ -1,5 +1,16 @@
 """The periodic report as files: CSV and XLSX tables of every figure, and the DOCX section written in
-the wards' style. ``data`` is what :func:`moderation.reports.figures.report_data` returns."""
+the wards' style. ``data`` is what :func:`moderation.reports.figures.report_data` returns.
+
+Formats (one choice each, on purpose):
+
+- CSV is open data for programs: one charset (UTF-8 with a BOM, so Excel detects it), comma
+  separators, ISO dates (``2026-06-30``) and a dot as the decimal separator. A decimal comma would
+  collide with the comma separator, and a Vietnamese-locale spreadsheet opening a CSV guesses
+  anyway; people who want a sheet take the XLSX.
+- XLSX is for people: a first sheet with the title, the ward and the period; typed dates shown
+  ``dd/mm/yyyy``, shares stored as numbers and shown as percentages, so the spreadsheet writes the
+  decimal comma of its Vietnamese locale itself; frozen header rows; A4 print set-up with the title
+  in the page header."""
 from __future__ import annotations
 
 from moderation.reports.figures import STAT_LABELS
@@ -28,6 +39,16 @@ def report_rows(data: dict) -> list[tuple[str, str, object]]:
     rows.append(("Phản ánh, kiến nghị", "Điểm đánh giá trung bình (1–5)",
                  p["average_rating"] if p["average_rating"] is not None else ""))
     rows.append(("Phản ánh, kiến nghị", "Số lượt đánh giá", p["ratings_count"]))
+    for code, n in (p.get("by_channel") or {}).items():
+        if n:
+            rows.append(("Theo kênh tiếp nhận", _channel_label(code), n))
+    for code, n in (p.get("redirected_at_intake_by_channel") or {}).items():
+        rows.append(("Khiếu nại, tố cáo được hướng dẫn (chỉ đếm)", _channel_label(code), n))
+    rec = p.get("reception") or {}
+    if rec:
+        rows.append(("Tiếp công dân, đối thoại", "Số buổi đã tổ chức", rec["sessions_held"]))
+        rows.append(("Tiếp công dân, đối thoại", "Số lượt đăng ký trình bày ý kiến", rec["registrations"]))
+        rows.append(("Tiếp công dân, đối thoại", "Số lượt có mặt", rec["attended"]))
     for r in p["by_month"]:
         rows.append(("Theo tháng", r["month"], r["count"]))
     for r in p["by_topic"]:
@@ -43,36 +64,90 @@ def report_rows(data: dict) -> list[tuple[str, str, object]]:
     return rows
 
 
+def _channel_label(code: str) -> str:
+    from moderation.reception.models import channel_label
+
+    return channel_label(code)
+
+
 def report_csv(data: dict) -> bytes:
     return csv_bytes(["Mục", "Chỉ tiêu", "Giá trị"], report_rows(data))  # text cells neutralised
 
 
+def _day(value):
+    import datetime as dt
+
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _sheet_setup(ws, title: str) -> None:
+    """Frozen header row, A4 portrait, the header row repeated and the title on every printed page;
+    dates shown day first."""
+    import datetime as dt
+
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, (dt.date, dt.datetime)):
+                cell.number_format = "DD/MM/YYYY"
+    ws.freeze_panes = "A2"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "portrait"
+    ws.print_title_rows = "1:1"
+    ws.oddHeader.center.text = title.replace("&", "&&")
+
+
 def report_xlsx(data: dict) -> bytes:
+    import datetime as dt
     import io
 
+    from flask import current_app
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     wb = Workbook()
-    ws = wb.active
-    ws.title = "Tổng hợp"
+    info = wb.active
+    info.title = "Thông tin"
+    ward = current_app.config.get("WARD_NAME", "")
+    title = f"Kết quả thực hiện dân chủ ở cơ sở · {ward} · {data['start']:%d/%m/%Y}–{data['end']:%d/%m/%Y}"
+    for row in (("Báo cáo", "Kết quả thực hiện dân chủ ở cơ sở (mọi kênh tiếp nhận)"),
+                ("Đơn vị", f"Ủy ban nhân dân {ward}"), ("Từ ngày", data["start"]), ("Đến ngày", data["end"]),
+                ("Ngày lập", dt.date.today())):
+        xlsx_append(info, row)
+    info["A1"].font = info["B1"].font = Font(bold=True, size=14)
+    for cell in (info["B3"], info["B4"], info["B5"]):
+        cell.number_format = "DD/MM/YYYY"
+    info.column_dimensions["A"].width = 14
+    info.column_dimensions["B"].width = 70
+    info.page_setup.paperSize = info.PAPERSIZE_A4
+    ws = wb.create_sheet("Tổng hợp")
     xlsx_append(ws, ["Mục", "Chỉ tiêu", "Giá trị"])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in report_rows(data):
-        xlsx_append(ws, row)  # stored text (titles, labels) stays text, never a formula
+        section, label, value = row
+        if section == "Kỳ báo cáo":
+            value = dt.date.fromisoformat(value)  # a typed date, not text
+        xlsx_append(ws, (section, label, value))  # stored text (titles, labels) stays text, never a formula
+        cell = ws.cell(row=ws.max_row, column=3)
+        if isinstance(value, dt.date):
+            cell.number_format = "DD/MM/YYYY"
+        elif label == "Tỷ lệ trả lời đúng hạn" and isinstance(value, float):
+            cell.number_format = "0.0%"
+    _sheet_setup(ws, title)
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["B"].width = 60
     ws.column_dimensions["C"].width = 14
     p, d = data["petitions"], data["disclosures"]
     for title, header, rows in (
         ("Theo tháng", ["Tháng", "Số kiến nghị"], [(r["month"], r["count"]) for r in p["by_month"]]),
+        ("Theo kênh", ["Kênh tiếp nhận", "Số kiến nghị"],
+         [(_channel_label(code), n) for code, n in (p.get("by_channel") or {}).items() if n]),
         ("Theo lĩnh vực", ["Lĩnh vực", "Số kiến nghị"], [(r["label"], r["count"]) for r in p["by_topic"]]),
         ("Theo tổ dân phố", ["Tổ dân phố", "Số kiến nghị"], [(r["label"], r["count"]) for r in p["by_group"]]),
         ("Công khai", ["Lĩnh vực công khai", "Số nội dung"],
          [(r["label"], r["count"]) for r in d["published_by_category"]]),
         ("Lấy ý kiến", ["Số, ký hiệu", "Nội dung", "Từ ngày", "Đến ngày", "Số ý kiến"],
-         [(c["number"], c["title"], c["from"], c["until"], c["comments"]) for c in d["consultations"]]),
+         [(c["number"], c["title"], _day(c["from"]), _day(c["until"]), c["comments"]) for c in d["consultations"]]),
     ):
         sheet = wb.create_sheet(title)
         xlsx_append(sheet, header)
@@ -80,6 +155,7 @@ def report_xlsx(data: dict) -> bytes:
             cell.font = Font(bold=True)
         for row in rows:
             xlsx_append(sheet, row)
+        _sheet_setup(sheet, f"{title} · {ward} · {data['start']:%d/%m/%Y}–{data['end']:%d/%m/%Y}")
         sheet.column_dimensions["A"].width = 40
     out = io.BytesIO()
     wb.save(out)

@@ -58,3 +58,29 @@ def test_report_page_is_for_report_staff(client, login_as):
         login_as(role)
         assert client.get("/can-bo/tiep-nhan/bao-cao").status_code == status, role
     assert client.get("/can-bo/tiep-nhan/bao-cao?year=abc").status_code == 400
+
+
+def test_xlsx_has_title_typed_dates_frozen_headers_and_channels(client, login_as, make_user, groups, db):
+    import csv
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    from moderation.reception import services
+
+    services.enter_offline_petition(make_user("reception"), offline_form(channel="hotline"))
+    db.session.commit()
+    login_as("editor")
+    year = dt.date.today().year
+    wb = load_workbook(io.BytesIO(client.get(f"/can-bo/bao-cao/?kind=year&year={year}&format=xlsx").data))
+    info = wb["Thông tin"]
+    assert "Kết quả thực hiện dân chủ ở cơ sở" in info["B1"].value and "Phường Hòa An" in info["B2"].value
+    assert info["B3"].value.date() == dt.date(year, 1, 1) and info["B3"].number_format == "DD/MM/YYYY"
+    summary = wb["Tổng hợp"]
+    assert summary.freeze_panes == "A2" and str(summary.page_setup.paperSize) == summary.PAPERSIZE_A4
+    rows = {(r[0].value, r[1].value): r[2] for r in summary.iter_rows(min_row=2)}
+    assert rows[("Kỳ báo cáo", "Từ ngày")].value.date() == dt.date(year, 1, 1)
+    assert rows[("Theo kênh tiếp nhận", "Đường dây nóng")].value == 1
+    assert wb["Theo kênh"].freeze_panes == "A2"
+    text = client.get(f"/can-bo/bao-cao/?kind=year&year={year}&format=csv").data.decode("utf-8-sig")
+    assert ["Theo kênh tiếp nhận", "Đường dây nóng", "1"] in list(csv.reader(io.StringIO(text)))
