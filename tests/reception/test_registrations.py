@@ -116,6 +116,9 @@ def test_staff_attendance_and_one_click_petition(client, login_as, make_session,
     db.session.commit()
     login_as("board_member")
     assert client.get(f"/can-bo/tiep-nhan/lich/{s.id}").status_code == 403
+    login_as("editor")  # manages the schedule, does not need the residents' contacts
+    page = client.get(f"/can-bo/tiep-nhan/lich/{s.id}").get_data(as_text=True)
+    assert reg.code in page and "0905123123" not in page and "Võ Thị Đăng" not in page
     clerk = login_as("reception")
     page = client.get(f"/can-bo/tiep-nhan/lich/{s.id}").get_data(as_text=True)
     assert "Võ Thị Đăng" in page and "0905123123" in page
