@@ -13,6 +13,7 @@ from moderation import abuse
 from moderation.intake import IntakeError
 from moderation.reception import registrations as regs, services
 from moderation.reception.models import ReceptionSession, SessionKind
+from moderation.views.api import UNSUPPORTED_MESSAGE, _from_api_client
 from portal.api import json_error
 from portal.database import utcnow
 from portal.extensions import db
@@ -20,16 +21,17 @@ from portal.templating import VN_TZ
 
 bp = Blueprint("reception_api", __name__, url_prefix="/api/v1")
 FIELDS = ("name", "phone", "email", "group", "topic", "consent")
-UNSUPPORTED = "Định dạng dữ liệu không được hỗ trợ: gửi JSON với tiêu đề Content-Type: application/json."
 
 
 @bp.before_request
 def _guard_posts():
+    """The petition API's rule: JSON, or multipart with a custom header (what a cross-site HTML
+    form cannot send); anything else is a 415."""
     if request.method in ("GET", "HEAD", "OPTIONS"):
         return None
-    if request.mimetype != "application/json":
-        response, status = json_error(415, UNSUPPORTED)
-        response.headers["Accept-Post"] = "application/json"
+    if not _from_api_client():
+        response, status = json_error(415, UNSUPPORTED_MESSAGE)
+        response.headers["Accept-Post"] = "application/json, multipart/form-data"
         return response, status
     limit = int(abuse.setting("FORM_MAX_REQUEST_BYTES"))
     request.max_content_length = limit
@@ -56,9 +58,14 @@ def create_registration(session_id: int):
     session = db.session.get(ReceptionSession, session_id) if 0 < session_id < 2**31 else None
     if session is None:
         return json_error(404, "Không tìm thấy buổi tiếp công dân.")
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        return json_error(400, "Nội dung gửi lên phải là một đối tượng JSON.")
+    if request.mimetype == "application/json":
+        body = request.get_json(silent=True)
+        if not isinstance(body, dict):
+            return json_error(400, "Nội dung gửi lên phải là một đối tượng JSON.")
+    else:  # multipart from a kiosk, with its X-Portal-Client header
+        body = request.form.to_dict()
+        if "consent" in body:
+            body["consent"] = body["consent"].strip().lower() in ("1", "true", "yes", "on")
     data = {k: body.get(k) for k in FIELDS}
     for key in ("name", "phone", "email", "group", "topic"):
         if data[key] is not None and not isinstance(data[key], str):
@@ -92,13 +99,15 @@ OPENAPI_PATHS = {
                 "$ref": "#/components/schemas/ReceptionSession"}}}, "required": ["items"]}}}}}}},
     "/api/v1/reception-sessions/{session_id}/registrations": {"post": {
         "summary": "Đăng ký phát biểu tại buổi tiếp công dân (không cần tài khoản)",
-        "description": "Gửi JSON với `Content-Type: application/json`. 201 kèm mã đăng ký (dùng để hủy); "
+        "description": "Gửi JSON với `Content-Type: application/json` (hoặc multipart/form-data kèm tiêu đề "
+                       "`X-Portal-Client`, như API gửi kiến nghị). 201 kèm mã đăng ký (dùng để hủy); "
                        "409 khi đã hết chỗ hoặc buổi không nhận đăng ký; 422 khi thiếu họ tên, thiếu cả điện "
                        "thoại lẫn email, hoặc chưa đồng ý xử lý dữ liệu cá nhân.",
         "parameters": [{"name": "session_id", "in": "path", "required": True,
                         "schema": {"type": "integer", "minimum": 1, "maximum": 2147483647}}],
-        "requestBody": {"required": True, "content": {"application/json": {"schema": {
-            "$ref": "#/components/schemas/RegistrationInput"}}}},
+        "requestBody": {"required": True, "content": {
+            "application/json": {"schema": {"$ref": "#/components/schemas/RegistrationInput"}},
+            "multipart/form-data": {"schema": {"$ref": "#/components/schemas/RegistrationInput"}}}},
         "responses": {
             "201": {"description": "Đã đăng ký", "content": {"application/json": {"schema": {
                 "type": "object", "properties": {"code": {"type": "string", "example": "DK-7H3K-9QX2"},

@@ -6,7 +6,9 @@ import datetime as dt
 
 from flask import current_app
 
-from portal.urls import public_url_for
+from urllib.parse import urlsplit
+
+from portal.urls import public_url, public_url_for
 
 
 def _escape(text: str) -> str:
@@ -32,7 +34,7 @@ def _utc(value: dt.datetime) -> str:
 
 
 def calendar(sessions) -> str:
-    host = current_app.config.get("SERVER_NAME") or "cong-dan-chu-co-so"
+    host = urlsplit(public_url()).hostname or "cong-dan-chu-co-so"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Cong Dan chu co so//Lich tiep cong dan//VI",
              "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
              f"X-WR-CALNAME:{_escape('Lịch tiếp công dân, đối thoại · ' + current_app.config['WARD_NAME'])}",
