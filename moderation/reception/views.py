@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user
 from sqlalchemy import select
@@ -21,6 +21,7 @@ from moderation.reception.forms import (
 from moderation.reception.models import OfflineReceipt, Registration, ReceptionSession, SessionStatus
 from moderation.views.forms import apply_errors
 from portal.extensions import db
+from portal.params import as_id
 from portal.permissions import role_required
 from portal.templating import VN_TZ
 
@@ -57,6 +58,7 @@ def _offline_defaults(form) -> None:
     form.received_on.data = deadlines.today()
     form.channel.data = "reception"
     form.received_by.data = current_user.name
+    form.place.data = f"Trụ sở UBND {current_app.config['WARD_NAME']}"  # stored text: Vietnamese
 
 
 @staff_bp.route("/kien-nghi", methods=["GET", "POST"])
@@ -98,8 +100,7 @@ def batch():
                                   .order_by(ReceptionSession.starts_at.desc()).limit(60)).all()
     form = BatchForm(formdata=request.form if request.method == "POST" else None)
     form.load_choices(sessions)
-    rows = max(BATCH_ROWS, min(services.MAX_BATCH, int(request.form.get("rows") or 0) if
-                               (request.form.get("rows") or "").isdigit() else 0))
+    rows = max(BATCH_ROWS, min(services.MAX_BATCH, as_id(request.form.get("rows")) or 0))
     fields = ("topic", "group", "title", "description", "name", "phone", "address", "consent_contact")
     items = [{f: request.form.get(f"item-{i}-{f}", "") for f in fields} for i in range(rows)]
     ctx = {"form": form, "items": items, "errors": {}, "topics": services.intake.active_topics(),
@@ -108,9 +109,8 @@ def batch():
         _offline_defaults(form)
         form.channel.data = "meeting"
         return render_template("reception/batch.html", **ctx)
-    picked = request.form.get("session_id") or ""
-    session = db.session.get(ReceptionSession, int(picked)) if picked.isascii() and picked.isdigit() \
-        and 0 < int(picked) < 2**31 else None
+    picked = as_id(request.form.get("session_id"))
+    session = db.session.get(ReceptionSession, picked) if picked else None
     try:
         subs = services.enter_batch(current_user, request.form.to_dict(), items, session=session)
     except IntakeError as exc:
