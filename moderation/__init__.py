@@ -122,3 +122,7 @@ def register(app) -> None:
     csrf.exempt(intake_api.bp)
     app.register_blueprint(intake_api.bp)
     add_openapi(app, intake_api.OPENAPI_PATHS, intake_api.OPENAPI_SCHEMAS)
+
+    from moderation.reception import register as register_reception
+
+    register_reception(app)

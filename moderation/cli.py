@@ -33,6 +33,10 @@ def purge_cmd():
     from moderation.maintenance import purge_personal_data
 
     counts = purge_personal_data()
+    from moderation.reception.registrations import purge_registrations
+
+    counts["registrations"] = purge_registrations()  # reception registrations after their session
     purge_form_tokens()  # used public-form tokens past the forms' lifetime
     db.session.commit()
-    click.echo(f"Đã xóa dữ liệu cá nhân: {counts['closed']} hồ sơ đã kết thúc, {counts['rejected']} kiến nghị không tiếp nhận.")
+    click.echo(f"Đã xóa dữ liệu cá nhân: {counts['closed']} hồ sơ đã kết thúc, {counts['rejected']} kiến nghị không tiếp nhận, "
+               f"{counts['registrations']} lượt đăng ký tiếp công dân.")

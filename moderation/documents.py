@@ -20,10 +20,18 @@ def _doc():
     from docx import Document
     from docx.shared import Pt
 
+    from docx.shared import Mm
+
     doc = Document()
     style = doc.styles["Normal"]
     style.font.name = "Times New Roman"
     style.font.size = Pt(13)
+    # A4 with the margins of administrative documents (Decree 30/2020: top and bottom 20 mm, left
+    # 30 mm, right 15 mm); python-docx's blank document is US Letter.
+    for section in doc.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin = section.bottom_margin = Mm(20)
+        section.left_margin, section.right_margin = Mm(30), Mm(15)
     return doc
 
 

@@ -21,6 +21,7 @@ DEMO_STAFF = [
     ("kiemduyet@demo.phuong.vn", "Lê Thị Duyệt", ["moderator"]),
     ("truongban@demo.phuong.vn", "Phạm Văn Thanh", ["board_head", "board_member"]),
     ("thanhvien@demo.phuong.vn", "Ngô Thị Giám", ["board_member"]),
+    ("tiepdan@demo.phuong.vn", "Hoàng Thị Tiếp", ["reception"]),
 ]
 DEMO_PASSWORD = "Demo-2026-dcs"
 

@@ -252,6 +252,15 @@ OPENAPI_SCHEMAS = {
             "totals": {"type": "object", "properties": {k: {"type": "integer"} for k in reports.STAT_LABELS}},
             "by_month": {"type": "array", "items": {"type": "object", "properties": {
                 "month": {"type": "string", "example": "2026-03"}, "count": {"type": "integer"}}}},
+            "by_channel": {"type": "object", "additionalProperties": {"type": "integer"},
+                           "description": "Petitions received per channel code (web, api, reception, hotline, "
+                                          "mailbox, meeting, dialogue, letter, other, …), zeros included"},
+            "redirected_at_intake_by_channel": {"type": "object", "additionalProperties": {"type": "integer"},
+                                                "description": "Complaints and denunciations counted, per channel"},
+            "reception": {"type": "object", "properties": {
+                "sessions_held": {"type": "integer"},
+                "sessions_held_by_kind": {"type": "object", "additionalProperties": {"type": "integer"}},
+                "registrations": {"type": "integer"}, "attended": {"type": "integer"}}},
             "by_topic": _COUNT_LIST,
             "by_group": _COUNT_LIST,
             "median_working_days_to_answer": {"type": "number", "nullable": True},

@@ -70,16 +70,25 @@ class Channel(str, enum.Enum):
     hotline = "hotline"
     household_form = "household_form"
     other = "other"
+    # Received offline and entered by reception staff (moderation/reception): issue 13's channels.
+    reception = "reception"
+    mailbox = "mailbox"
+    dialogue = "dialogue"
+    letter = "letter"
 
 
 CHANNEL_LABELS = {
     Channel.web: N_("Cổng thông tin"),
     Channel.api: N_("Ứng dụng, ki-ốt"),
     Channel.meeting: N_("Hội nghị, cuộc họp"),
-    Channel.comment_box: N_("Hòm thư góp ý"),
+    Channel.comment_box: N_("Hòm thư góp ý (phiếu góp ý dự thảo)"),
     Channel.hotline: N_("Đường dây nóng"),
     Channel.household_form: N_("Phiếu lấy ý kiến hộ gia đình"),
     Channel.other: N_("Kênh khác"),
+    Channel.reception: N_("Tiếp công dân tại trụ sở"),
+    Channel.mailbox: N_("Hòm thư góp ý"),
+    Channel.dialogue: N_("Hội nghị đối thoại"),
+    Channel.letter: N_("Thư, đơn gửi qua bưu điện"),
 }
 
 

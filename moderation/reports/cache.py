@@ -2,7 +2,8 @@
 
 Each entry is stored with the ``figures`` content version (:mod:`portal.versions`) it was computed
 under; the version changes in the transaction of any change to petitions, cases, referrals, topics,
-residential groups, holidays, settings (the deadlines) or a redirect counted at intake. A request
+residential groups, holidays, settings (the deadlines), reception sessions and registrations, or a
+redirect counted at intake. A request
 then reads one token and, most of the time, answers from here. A session that holds such a change
 not yet committed computes afresh and keeps nothing.
 """
@@ -31,11 +32,12 @@ def watch() -> None:
     """Declare what the figures derive from (called when the app is created)."""
     from moderation.cases.models import Case, Holiday, Referral
     from moderation.intake.models import Submission, Topic
+    from moderation.reception.models import Registration, ReceptionSession
     from portal.settings import Setting
     from portal.ward import ResidentialGroup
 
     versions.watch(NAME, Submission, Case, Referral, Topic, ResidentialGroup, Holiday, Setting,
-                   match=_counted_redirect)
+                   ReceptionSession, Registration, match=_counted_redirect)
 
 
 class _Store:

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from moderation.cases import deadlines
 from moderation.reports import aggregates
 from moderation.cases.models import Case
-from moderation.intake.models import Submission, SubmissionKind, SubmissionStatus, Topic
+from moderation.intake.models import Submission, Channel, SubmissionKind, SubmissionStatus, Topic
 from portal import ward
 from portal.extensions import db
 from portal.i18n import N_
@@ -64,17 +64,21 @@ def _month_range(start, end, months: Counter) -> list[str]:
 
 
 def _intake_redirects(start=None, end=None) -> int:
-    """Complaints and denunciations redirected on the form itself: nothing is stored but an
-    anonymous audit event, which is what we count."""
+    """Complaints and denunciations redirected on the form itself (or counted at the reception
+    desk): nothing is stored but an anonymous audit event, which is what we count."""
+    return sum(_intake_redirects_by_channel(start, end).values())
+
+
+def _intake_redirects_by_channel(start=None, end=None) -> Counter:
     from portal.audit import AuditEvent
 
     lo, hi = _period_bounds(start, end)
-    q = select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "intake.redirect")
+    q = select(AuditEvent.details).where(AuditEvent.action == "intake.redirect")
     if lo is not None:
         q = q.where(AuditEvent.created_at >= lo)
     if hi is not None:
         q = q.where(AuditEvent.created_at < hi)
-    return int(db.session.scalar(q) or 0)
+    return Counter(str((d or {}).get("channel") or "web") for d in db.session.scalars(q))
 
 
 def answer_date(case: Case) -> dt.date | None:
@@ -107,6 +111,7 @@ def compute_statistics(start: dt.date | None = None, end: dt.date | None = None)
 
 
 def _compute_statistics(start: dt.date | None, end: dt.date | None) -> dict:
+    from moderation.reception.stats import reception_figures
     from portal.ward import ResidentialGroup
 
     lo, hi = _period_bounds(start, end)
@@ -130,18 +135,21 @@ def _compute_statistics(start: dt.date | None, end: dt.date | None) -> dict:
         durations[calendar.between(received, day)] += n
         on_time += n * in_time
         answered += n
+    redirects = _intake_redirects_by_channel(start, end)
     totals = {
         "received": sum(st.values()),
         "approved": st[SubmissionStatus.approved],
         "rejected": st[SubmissionStatus.rejected],
         "redirected": st[SubmissionStatus.redirected],
-        "redirected_at_intake": _intake_redirects(start, end),
+        "redirected_at_intake": sum(redirects.values()),
         "duplicate": st[SubmissionStatus.duplicate],
         "pending": st[SubmissionStatus.received] + st[SubmissionStatus.in_review] + st[SubmissionStatus.needs_info],
         "referred": cases["referred"],
         "answered": answered,
         "closed": cases["closed"],
     }
+    channels = {getattr(k, "value", k): n for k, n in aggregates.column_counts(Submission.channel, lo, hi).items()}
+    by_channel = {c.value: int(channels.get(c.value, 0)) for c in Channel}
     topics = {t.id: t.name for t in db.session.scalars(select(Topic))}
     groups = {g.id: g.name for g in db.session.scalars(select(ResidentialGroup))}
 
@@ -157,6 +165,9 @@ def _compute_statistics(start: dt.date | None, end: dt.date | None) -> dict:
     return {
         "period": {"start": start.isoformat() if start else None, "end": end.isoformat() if end else None},
         "totals": totals,
+        "by_channel": by_channel,
+        "redirected_at_intake_by_channel": dict(sorted(redirects.items())),
+        "reception": reception_figures(start, end),
         "by_month": [{"month": m, "count": months.get(m, 0)} for m in month_keys],
         "by_topic": breakdown(aggregates.column_counts(Submission.topic_id, lo, hi),
                               lambda k: topics.get(k, "Chưa phân loại")),
@@ -201,12 +212,17 @@ def disclosure_statistics(start: dt.date | None = None, end: dt.date | None = No
     elif end:
         cq = cq.where(Disclosure.comments_open_from <= end)
     consultations = list(db.session.scalars(cq.order_by(Disclosure.comments_open_from)))
-    comment_counts = dict(db.session.execute(
-        select(Submission.disclosure_id, func.count()).where(
+    comment_rows = db.session.execute(
+        select(Submission.disclosure_id, Submission.channel, func.count()).where(
             Submission.kind == SubmissionKind.comment, Submission.status == SubmissionStatus.approved,
             Submission.disclosure_id.in_([d.id for d in consultations] or [-1]),
-        ).group_by(Submission.disclosure_id)
-    ).all())
+        ).group_by(Submission.disclosure_id, Submission.channel)
+    ).all()
+    comment_counts: Counter = Counter()
+    comments_by_channel: Counter = Counter()
+    for disclosure_id, channel, n in comment_rows:
+        comment_counts[disclosure_id] += n
+        comments_by_channel[getattr(channel, "value", channel)] += n
     return {
         "published_total": len(published),
         "published_by_category": [
@@ -220,6 +236,7 @@ def disclosure_statistics(start: dt.date | None = None, end: dt.date | None = No
              "comments": comment_counts.get(d.id, 0)}
             for d in consultations
         ],
+        "comments_by_channel": dict(sorted(comments_by_channel.items())),
     }
 
 

@@ -1,5 +1,16 @@
 """The periodic report as files: CSV and XLSX tables of every figure, and the DOCX section written in
-the wards' style. ``data`` is what :func:`moderation.reports.figures.report_data` returns."""
+the wards' style. ``data`` is what :func:`moderation.reports.figures.report_data` returns.
+
+Formats (one choice each, on purpose):
+
+- CSV is open data for programs: one charset (UTF-8 with a BOM, so Excel detects it), comma
+  separators, ISO dates (``2026-06-30``) and a dot as the decimal separator. A decimal comma would
+  collide with the comma separator, and a Vietnamese-locale spreadsheet opening a CSV guesses
+  anyway; people who want a sheet take the XLSX.
+- XLSX is for people: a first sheet with the title, the ward and the period; typed dates shown
+  ``dd/mm/yyyy``, shares stored as numbers and shown as percentages, so the spreadsheet writes the
+  decimal comma of its Vietnamese locale itself; frozen header rows; A4 print set-up with the title
+  in the page header."""
 from __future__ import annotations
 
 from moderation.reports.figures import STAT_LABELS
@@ -28,6 +39,16 @@ def report_rows(data: dict) -> list[tuple[str, str, object]]:
     rows.append(("Phản ánh, kiến nghị", "Điểm đánh giá trung bình (1–5)",
                  p["average_rating"] if p["average_rating"] is not None else ""))
     rows.append(("Phản ánh, kiến nghị", "Số lượt đánh giá", p["ratings_count"]))
+    for code, n in (p.get("by_channel") or {}).items():
+        if n:
+            rows.append(("Theo kênh tiếp nhận", _channel_label(code), n))
+    for code, n in (p.get("redirected_at_intake_by_channel") or {}).items():
+        rows.append(("Khiếu nại, tố cáo được hướng dẫn (chỉ đếm)", _channel_label(code), n))
+    rec = p.get("reception") or {}
+    if rec:
+        rows.append(("Tiếp công dân, đối thoại", "Số buổi đã tổ chức", rec["sessions_held"]))
+        rows.append(("Tiếp công dân, đối thoại", "Số lượt đăng ký trình bày ý kiến", rec["registrations"]))
+        rows.append(("Tiếp công dân, đối thoại", "Số lượt có mặt", rec["attended"]))
     for r in p["by_month"]:
         rows.append(("Theo tháng", r["month"], r["count"]))
     for r in p["by_topic"]:
@@ -43,36 +64,90 @@ def report_rows(data: dict) -> list[tuple[str, str, object]]:
     return rows
 
 
+def _channel_label(code: str) -> str:
+    from moderation.reception.models import channel_label
+
+    return channel_label(code)
+
+
 def report_csv(data: dict) -> bytes:
     return csv_bytes(["Mục", "Chỉ tiêu", "Giá trị"], report_rows(data))  # text cells neutralised
 
 
+def _day(value):
+    import datetime as dt
+
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _sheet_setup(ws, title: str) -> None:
+    """Frozen header row, A4 portrait, the header row repeated and the title on every printed page;
+    dates shown day first."""
+    import datetime as dt
+
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, (dt.date, dt.datetime)):
+                cell.number_format = "DD/MM/YYYY"
+    ws.freeze_panes = "A2"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "portrait"
+    ws.print_title_rows = "1:1"
+    ws.oddHeader.center.text = title.replace("&", "&&")
+
+
 def report_xlsx(data: dict) -> bytes:
+    import datetime as dt
     import io
 
+    from flask import current_app
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     wb = Workbook()
-    ws = wb.active
-    ws.title = "Tổng hợp"
+    info = wb.active
+    info.title = "Thông tin"
+    ward = current_app.config.get("WARD_NAME", "")
+    title = f"Kết quả thực hiện dân chủ ở cơ sở · {ward} · {data['start']:%d/%m/%Y}–{data['end']:%d/%m/%Y}"
+    for row in (("Báo cáo", "Kết quả thực hiện dân chủ ở cơ sở (mọi kênh tiếp nhận)"),
+                ("Đơn vị", f"Ủy ban nhân dân {ward}"), ("Từ ngày", data["start"]), ("Đến ngày", data["end"]),
+                ("Ngày lập", dt.date.today())):
+        xlsx_append(info, row)
+    info["A1"].font = info["B1"].font = Font(bold=True, size=14)
+    for cell in (info["B3"], info["B4"], info["B5"]):
+        cell.number_format = "DD/MM/YYYY"
+    info.column_dimensions["A"].width = 14
+    info.column_dimensions["B"].width = 70
+    info.page_setup.paperSize = info.PAPERSIZE_A4
+    ws = wb.create_sheet("Tổng hợp")
     xlsx_append(ws, ["Mục", "Chỉ tiêu", "Giá trị"])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in report_rows(data):
-        xlsx_append(ws, row)  # stored text (titles, labels) stays text, never a formula
+        section, label, value = row
+        if section == "Kỳ báo cáo":
+            value = dt.date.fromisoformat(value)  # a typed date, not text
+        xlsx_append(ws, (section, label, value))  # stored text (titles, labels) stays text, never a formula
+        cell = ws.cell(row=ws.max_row, column=3)
+        if isinstance(value, dt.date):
+            cell.number_format = "DD/MM/YYYY"
+        elif label == "Tỷ lệ trả lời đúng hạn" and isinstance(value, float):
+            cell.number_format = "0.0%"
+    _sheet_setup(ws, title)
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["B"].width = 60
     ws.column_dimensions["C"].width = 14
     p, d = data["petitions"], data["disclosures"]
     for title, header, rows in (
         ("Theo tháng", ["Tháng", "Số kiến nghị"], [(r["month"], r["count"]) for r in p["by_month"]]),
+        ("Theo kênh", ["Kênh tiếp nhận", "Số kiến nghị"],
+         [(_channel_label(code), n) for code, n in (p.get("by_channel") or {}).items() if n]),
         ("Theo lĩnh vực", ["Lĩnh vực", "Số kiến nghị"], [(r["label"], r["count"]) for r in p["by_topic"]]),
         ("Theo tổ dân phố", ["Tổ dân phố", "Số kiến nghị"], [(r["label"], r["count"]) for r in p["by_group"]]),
         ("Công khai", ["Lĩnh vực công khai", "Số nội dung"],
          [(r["label"], r["count"]) for r in d["published_by_category"]]),
         ("Lấy ý kiến", ["Số, ký hiệu", "Nội dung", "Từ ngày", "Đến ngày", "Số ý kiến"],
-         [(c["number"], c["title"], c["from"], c["until"], c["comments"]) for c in d["consultations"]]),
+         [(c["number"], c["title"], _day(c["from"]), _day(c["until"]), c["comments"]) for c in d["consultations"]]),
     ):
         sheet = wb.create_sheet(title)
         xlsx_append(sheet, header)
@@ -80,6 +155,7 @@ def report_xlsx(data: dict) -> bytes:
             cell.font = Font(bold=True)
         for row in rows:
             xlsx_append(sheet, row)
+        _sheet_setup(sheet, f"{title} · {ward} · {data['start']:%d/%m/%Y}–{data['end']:%d/%m/%Y}")
         sheet.column_dimensions["A"].width = 40
     out = io.BytesIO()
     wb.save(out)
@@ -110,14 +186,16 @@ def report_sentences(data: dict, label: str) -> list[tuple[str, list[str]]]:
         total_comments = sum(c["comments"] for c in cons)
         sections.append(("2. Nhân dân bàn, tham gia ý kiến", [
             f"Nhân dân tham gia ý kiến trước khi cơ quan có thẩm quyền quyết định: {two(len(cons))} nội dung "
-            f"({names}); tiếp nhận {two(total_comments)} ý kiến góp ý qua Cổng Dân chủ cơ sở."]))
+            f"({names}); tiếp nhận {two(total_comments)} ý kiến góp ý"
+            f"{_by_channel(d.get('comments_by_channel') or {'web': total_comments}, total_comments)}."]))
     else:
-        sections.append(("2. Nhân dân bàn, tham gia ý kiến", ["Trong kỳ không tổ chức lấy ý kiến Nhân dân qua Cổng Dân chủ cơ sở."]))
+        sections.append(("2. Nhân dân bàn, tham gia ý kiến", ["Trong kỳ không tổ chức lấy ý kiến Nhân dân về dự thảo nào."]))
 
     sup = []
     if t["received"]:
         about = f" về {', '.join(topics)}" if topics else ""
-        sup.append(f"Tiếp nhận {two(t['received'])} ý kiến kiến nghị của Nhân dân{about}; "
+        sup.append(f"Tiếp nhận {two(t['received'])} ý kiến kiến nghị của Nhân dân{about}"
+                   f"{_by_channel(p.get('by_channel') or {'web': t['received']}, t['received'])}; "
                    f"đã chuyển {two(t['referred'])} kiến nghị đến cơ quan có thẩm quyền giải quyết.")
         extra = []
         if t["approved"]:
@@ -142,19 +220,42 @@ def report_sentences(data: dict, label: str) -> list[tuple[str, list[str]]]:
                       f"{str(p['average_rating']).replace('.', ',')}/5")
             sup.append(s + ".")
     else:
-        sup.append("Trong kỳ không tiếp nhận ý kiến kiến nghị nào của Nhân dân qua Cổng Dân chủ cơ sở.")
+        sup.append("Trong kỳ không tiếp nhận ý kiến kiến nghị nào của Nhân dân (qua Cổng Dân chủ cơ sở, tiếp công dân "
+                   "hay các kênh khác).")
     if t["redirected_at_intake"]:
-        sup.append(f"Hướng dẫn {two(t['redirected_at_intake'])} trường hợp gửi khiếu nại, tố cáo qua Cổng thực hiện "
-                   f"theo kênh quy định (nộp đơn hoặc trực tiếp tại nơi tiếp công dân).")
+        sup.append(f"Hướng dẫn {two(t['redirected_at_intake'])} trường hợp gửi khiếu nại, tố cáo"
+                   f"{_by_channel(p.get('redirected_at_intake_by_channel') or {'web': t['redirected_at_intake']}, t['redirected_at_intake'])} "
+                   f"thực hiện theo kênh quy định (nộp đơn hoặc trực tiếp tại nơi tiếp công dân).")
+    rec = p.get("reception") or {}
+    if rec.get("sessions_held"):
+        s = f"Tổ chức {two(rec['sessions_held'])} buổi tiếp công dân, đối thoại với Nhân dân"
+        if rec.get("registrations"):
+            s += (f"; {two(rec['registrations'])} lượt công dân đăng ký trình bày ý kiến, "
+                  f"{two(rec['attended'])} lượt có mặt")
+        sup.append(s + ".")
     sections.append(("3. Nhân dân kiểm tra, giám sát", sup))
     return sections
+
+
+def _by_channel(counts: dict, total: int) -> str:
+    """`` qua Cổng Dân chủ cơ sở`` when everything came one way, else the channels in brackets:
+    `` (qua Cổng Dân chủ cơ sở 05; tại buổi tiếp công dân 03)``. Every sentence names the real channel."""
+    from moderation.documents import two
+    from moderation.reception.models import channel_phrase
+
+    used = [(code, n) for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if n]
+    if not used:
+        return ""
+    if len(used) == 1 and used[0][1] == total:
+        return f" {channel_phrase(used[0][0])}"
+    return " (" + "; ".join(f"{channel_phrase(code)} {two(n)}" for code, n in used) + ")"
 
 
 def report_docx(data: dict, label: str) -> bytes:
     from moderation.documents import _bytes, _doc, _para
 
     doc = _doc()
-    _para(doc, f"KẾT QUẢ THỰC HIỆN DÂN CHỦ Ở CƠ SỞ QUA CỔNG DÂN CHỦ CƠ SỞ {label.upper()}", bold=True, align="center")
+    _para(doc, f"KẾT QUẢ THỰC HIỆN DÂN CHỦ Ở CƠ SỞ {label.upper()}", bold=True, align="center")
     _para(doc, f"(Số liệu từ ngày {data['start']:%d/%m/%Y} đến ngày {data['end']:%d/%m/%Y})", italic=True, align="center")
     for heading, paragraphs in report_sentences(data, label):
         _para(doc, heading, bold=True)

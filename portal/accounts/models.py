@@ -11,13 +11,14 @@ from portal.database import UTCDateTime, utcnow
 from portal.extensions import db
 from portal.i18n import N_
 
-ROLES = ("admin", "editor", "moderator", "board_member", "board_head")
+ROLES = ("admin", "editor", "moderator", "board_member", "board_head", "reception")
 ROLE_LABELS = {
     "admin": N_("Quản trị hệ thống"),
     "editor": N_("Biên tập viên công khai thông tin"),
     "moderator": N_("Người kiểm duyệt"),
     "board_member": N_("Thành viên Ban Thanh tra nhân dân / Ban giám sát"),
     "board_head": N_("Trưởng ban"),
+    "reception": N_("Cán bộ tiếp công dân, tiếp nhận kiến nghị"),
 }
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 import itertools
 from dataclasses import dataclass, field
 
-ROLES = ("admin", "editor", "moderator", "board_member", "board_head")
+ROLES = ("admin", "editor", "moderator", "board_member", "board_head", "reception")
 PASSWORD = "Str0ng-Passw0rd!"
 
 
@@ -143,6 +143,22 @@ def build_dataset() -> Dataset:
     ids["submission_id"] = sub.id
     ids["pending_id"] = pending.id
     ids["code"] = sub.receipt_code
+
+    # Reception (issue 13): a session with a registration, and the petition's offline receipt.
+    from moderation.reception.models import OfflineReceipt, ReceptionSession, Registration, SessionKind
+
+    start = dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=2)
+    session = ReceptionSession(kind=SessionKind.chairman, host_name="Chủ tịch (thử)", starts_at=start,
+                               ends_at=start + dt.timedelta(hours=2), place="Hội trường", capacity=5, seats_taken=1)
+    db.session.add(session)
+    db.session.flush()
+    registration = Registration(session_id=session.id, code="DK-TEST-0001", name="Người Đăng Ký Dataset",
+                                phone="0905000888", topic="Nội dung muốn trình bày (thử)")
+    db.session.add_all([registration, OfflineReceipt(submission_id=sub.id, received_on=start.date(),
+                                                      received_by="Cán bộ (thử)")])
+    db.session.flush()
+    ids["session_id"] = session.id
+    ids["registration_id"] = registration.id
 
     try:
         from moderation.boards.models import Board, BoardKind, BoardMember

@@ -13,9 +13,11 @@ from moderation import reports
 from moderation.boards.routing import get_inspection_board
 from moderation.cases import deadlines, triage
 from moderation.cases.models import Case, CaseStatus, Holiday, Referral
-from moderation.intake.models import Submission, SubmissionKind, SubmissionStatus, Topic
+from moderation.intake.models import Submission, Channel, SubmissionKind, SubmissionStatus, Topic
+from moderation.reception.stats import reception_figures
 from moderation.reports.figures import _intake_redirects, _month_range, _period_bounds
 from portal import audit
+from portal.audit import AuditEvent
 from portal.extensions import db as _db
 from portal.i18n import N_
 from portal.settings import Setting
@@ -71,9 +73,17 @@ def reference_statistics(start=None, end=None) -> dict:
         return [{"label": label, "count": n} for label, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))]
 
     months = Counter(deadlines.local_date(s.created_at).strftime("%Y-%m") for s in subs)
+    channels = Counter(s.channel.value for s in subs)
+    redirects = Counter()
+    for event in _db.session.scalars(select(AuditEvent).where(AuditEvent.action == "intake.redirect")):
+        if (lo is None or event.created_at >= lo) and (hi is None or event.created_at < hi):
+            redirects[event.details.get("channel") or "web"] += 1
     return {
         "period": {"start": start.isoformat() if start else None, "end": end.isoformat() if end else None},
         "totals": totals,
+        "by_channel": {c.value: channels[c.value] for c in Channel},
+        "redirected_at_intake_by_channel": dict(sorted(redirects.items())),
+        "reception": reception_figures(start, end),
         "by_month": [{"month": m, "count": months.get(m, 0)} for m in _month_range(start, end, months)],
         "by_topic": breakdown(lambda s: topics.get(s.topic_id, "Chưa phân loại")),
         "by_group": breakdown(lambda s: groups.get(s.group_id, N_("Không xác định"))),
