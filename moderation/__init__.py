@@ -14,3 +14,6 @@ def register(app) -> None:
     from moderation.views import register_submissions
 
     register_submissions(app)
+    from moderation.decisions import register as register_decisions
+
+    register_decisions(app)

@@ -17,7 +17,9 @@ from public_docs.models import Disclosure, DisclosureStatus, DisclosureVersion, 
 from public_docs.services.attachments import add_attachment, check_upload, remove_attachment
 from public_docs.services.common import DisclosureError, UploadedFile, parse_date, today
 from public_docs.services.queries import active_attachments
-from public_docs.services.validation import clean_disclosure_data, disclosure_data, posting_min_days
+from public_docs.services.validation import (
+    clean_disclosure_data, convention_comment_min_days, disclosure_data,
+)
 
 
 def _apply(d: Disclosure, values: dict) -> dict:
@@ -217,9 +219,9 @@ def open_for_comments(d: Disclosure, start: Any, end: Any, actor=None) -> Disclo
         errors["comments_open_until"] = "Vui lòng nhập ngày kết thúc lấy ý kiến."
     if s and e and e < s:
         errors["comments_open_until"] = "Ngày kết thúc lấy ý kiến phải sau ngày bắt đầu."
-    elif s and e and d.category == "conventions" and (e - s).days + 1 < posting_min_days():
+    elif s and e and d.category == "conventions" and (e - s).days + 1 < convention_comment_min_days():
         errors["comments_open_until"] = (
-            f"Dự thảo hương ước, quy ước phải lấy ý kiến ít nhất {posting_min_days()} ngày."
+            f"Dự thảo hương ước, quy ước phải lấy ý kiến ít nhất {convention_comment_min_days()} ngày."
         )
     if errors:
         raise DisclosureError(next(iter(errors.values())), errors=errors)
@@ -237,6 +239,13 @@ def close_comments(d: Disclosure, actor=None) -> Disclosure:
     t = today()
     if d.comments_open_until < t:
         raise DisclosureError("Thời hạn lấy ý kiến đã kết thúc.")
+    minimum = convention_comment_min_days()
+    if d.category == "conventions" and d.comments_open_from and (t - d.comments_open_from).days < minimum:
+        earliest = d.comments_open_from + dt.timedelta(days=minimum)
+        raise DisclosureError(
+            f"Dự thảo hương ước, quy ước phải lấy ý kiến ít nhất {minimum} ngày: chỉ kết thúc được từ ngày "
+            f"{earliest.strftime('%d/%m/%Y')}."
+        )
     d.comments_open_until = max(t - dt.timedelta(days=1), d.comments_open_from or t - dt.timedelta(days=1))
     if d.comments_open_from and d.comments_open_from > d.comments_open_until:
         d.comments_open_from = d.comments_open_until

@@ -1,0 +1,18 @@
+"""Dân bàn và quyết định: matters residents decide by a meeting of household representatives or by
+household ballot, with the result published (issue 14). ``register(app)`` wires the blueprints,
+the CLI, the API's OpenAPI part and the demo loader; ``moderation.register`` calls it."""
+from __future__ import annotations
+
+
+def register(app) -> None:
+    from moderation.decisions import api, cli, demo, models, views  # noqa: F401  (models: tables known)
+    from portal.api import add_openapi
+    from portal.extensions import csrf
+
+    app.register_blueprint(views.bp)
+    app.register_blueprint(views.staff_bp)
+    csrf.exempt(api.bp)
+    app.register_blueprint(api.bp)
+    add_openapi(app, api.OPENAPI_PATHS, api.OPENAPI_SCHEMAS)
+    app.cli.add_command(cli.decisions_cli)
+    app.extensions.setdefault("demo_loaders", []).append(demo.load_demo_decisions)
