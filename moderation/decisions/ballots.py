@@ -111,8 +111,9 @@ def _insert_use(code: BallotCode, channel: Channel) -> bool:
     values = {"code_id": code.id, "matter_id": code.matter_id, "channel": channel}
     dialect = db.session.get_bind().dialect.name
     module = postgresql if dialect == "postgresql" else sqlite
-    stmt = module.insert(BallotUse).values(**values).on_conflict_do_nothing(index_elements=["code_id"])
-    return db.session.execute(stmt).rowcount == 1
+    stmt = (module.insert(BallotUse.__table__).values(**values)
+            .on_conflict_do_nothing(index_elements=["code_id"]).returning(BallotUse.__table__.c.code_id))
+    return db.session.execute(stmt).scalar() is not None
 
 
 def cast_ballot(matter: DecisionMatter, code_value, choice, channel: Channel, actor) -> Ballot:
