@@ -235,12 +235,12 @@ def _apply(matter: DecisionMatter, values: dict) -> None:
         if gid not in have:
             matter.groups.append(MatterGroup(group_id=gid, group=g))
     old = {c.code: c for c in matter.choices}
-    matter.choices = []
-    db.session.flush()
+    choices = []
     for pos, (code, label) in enumerate(values["choices"]):
         c = old.get(code) or DecisionChoice(code=code)
         c.label, c.position = label, pos
-        matter.choices.append(c)
+        choices.append(c)
+    matter.choices = choices  # a choice no longer listed is deleted (delete-orphan)
 
 
 def create_matter(data: dict, actor) -> DecisionMatter:

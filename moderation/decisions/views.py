@@ -31,7 +31,7 @@ LABELS = {"kinds": KIND_LABELS, "methods": METHOD_LABELS, "statuses": STATUS_LAB
           "channels": CHANNEL_LABELS}
 
 
-def _matter(matter_id: int, public: bool = True) -> DecisionMatter:
+def _matter(matter_id: int) -> DecisionMatter:
     m = db.session.get(DecisionMatter, matter_id) if 0 < matter_id < 2**31 else None
     if m is None:
         abort(404)

@@ -172,3 +172,37 @@ def test_convention_needs_thirty_days_of_comments_before_the_vote(db, ward, make
     draft.comments_open_from, draft.comments_open_until = today() - dt.timedelta(days=35), today() - dt.timedelta(days=2)
     services.open_matter(m, "test")
     assert m.status == MatterStatus.open
+
+
+def test_a_scheduled_matter_can_be_edited_until_codes_are_issued(db, ward, make_matter):
+    m = make_matter(open_=False, kind="election", candidates="A\nB", seats="1")
+    data = {"kind": "election", "title": "Bầu lại", "text": "Bầu 2 người.", "method": "ballot",
+            "opens_on": today().isoformat(), "closes_on": today().isoformat(), "group_ids": [ward[0].id],
+            "candidates": "B\nC\nD", "seats": "2"}
+    services.update_matter(m, data, "test")
+    db.session.commit()
+    assert [(c.code, c.label) for c in m.choices] == [("c1", "B"), ("c2", "C"), ("c3", "D")] and m.seats == 2
+    assert [mg.group_id for mg in m.groups] == [ward[0].id]
+    ballots.issue_codes(m, ward[0].id, 1, "test")
+    with pytest.raises(DecisionError):
+        services.update_matter(m, data, "test")
+
+
+def test_convention_comment_minimum_is_a_setting(db, app):
+    from portal.settings import set_setting
+    from public_docs import services as docs
+    from public_docs.services import DisclosureError
+
+    d = docs.create_disclosure({"number": "05/DT-TDP3", "title": "Dự thảo quy ước", "category": "conventions",
+                                "form": "Dự thảo", "issuer": "Tổ dân phố 3", "issued_on": today()}, "test")
+    docs.publish_disclosure(d, "test", secrecy_confirmed=True)
+    set_setting("CONVENTION_COMMENT_MIN_DAYS", 45, actor="test")
+    with pytest.raises(DisclosureError) as exc:
+        docs.open_for_comments(d, today(), today() + dt.timedelta(days=40), "test")
+    assert "45 ngày" in exc.value.message
+    docs.open_for_comments(d, today() - dt.timedelta(days=44), today() + dt.timedelta(days=5), "test")
+    with pytest.raises(DisclosureError):
+        docs.close_comments(d, "test")  # 44 days so far
+    d.comments_open_from = today() - dt.timedelta(days=45)
+    docs.close_comments(d, "test")
+    assert d.comments_open_until == today() - dt.timedelta(days=1)
