@@ -4,9 +4,11 @@ group, the result and its SVG chart, the web ballot and "was my code counted". S
 enter meetings and paper ballots, issue codes and keep the household counts."""
 from __future__ import annotations
 
+import segno
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext
 from flask_login import current_user
+from markupsafe import Markup
 from sqlalchemy import select
 
 from moderation import abuse
@@ -287,8 +289,10 @@ def slips(matter_id: int):
 
     m = _matter(matter_id)
     batch = request.args.get("batch", type=int)
-    return render_template("decisions/slips.html", m=m, codes=ballots.batch_codes(m, batch),
-                           vote_url=public_url_for("decisions.vote", matter_id=m.id))
+    vote_url = public_url_for("decisions.vote", matter_id=m.id)
+    qr = segno.make(vote_url, error="m").svg_inline(scale=2, title=gettext("Mã QR địa chỉ biểu quyết"))
+    return render_template("decisions/slips.html", m=m, codes=ballots.batch_codes(m, batch), vote_url=vote_url,
+                           qr=Markup(qr))
 
 
 @staff_bp.get("/bien-ban/<int:meeting_id>")

@@ -104,6 +104,7 @@ def test_staff_pages_and_roles(client, demo, login_as, db):
         assert client.get(f"/can-bo/dan-quyet/{m.id}").status_code == 200
     slips = client.get(f"/can-bo/dan-quyet/{demo['other'].id}/in-phieu?batch=1").get_data(as_text=True)
     assert len(re.findall(r"<section class=\"slip\">", slips)) == 150
+    assert slips.count("<svg") == 150 and "/dan-quyet/" in slips  # the QR code of the voting address
 
 
 def test_editor_creates_opens_and_closes_a_matter(client, demo, login_as, db):
