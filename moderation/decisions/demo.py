@@ -1,7 +1,8 @@
-"""Demo matters for ``flask demo load``: a road contribution decided by meeting and ballots in two
-groups and followed to the last đồng, a convention through its whole cycle, and a matter open for
-ballots with some codes used. Every figure goes through the services, so the pages, the API and the
-published disclosures agree."""
+"""Demo matters for ``flask demo load``: the Hòa An 5 road contribution decided by meeting and
+ballots in two groups and followed to the last đồng (the figures of the demo disclosures
+121/BC-UBND and 145/TB-UBND: 412/468 households, 87 % of them in favour, 1,12 of 1,5 tỷ đồng
+collected), a convention through its whole cycle, and a matter open for ballots with some codes
+used. Every figure goes through the services, so the pages, the API and the disclosures agree."""
 from __future__ import annotations
 
 import datetime as dt
@@ -18,7 +19,7 @@ from public_docs.services import today
 DEMO_EDITOR = "bientap@demo.phuong.vn"
 HOUSEHOLDS = {"TDP01": 150, "TDP02": 132, "TDP03": 175, "TDP04": 160, "TDP05": 240, "TDP06": 228, "TDP07": 190,
               "TDP08": 145}
-ROAD = "Chủ trương và mức đóng góp xây dựng đường bê tông kiệt 5 Hòa An"
+ROAD = "Chủ trương và mức đóng góp của Nhân dân xây dựng đường Hòa An 5"
 
 
 def _day(days_ago: int) -> dt.date:
@@ -50,13 +51,14 @@ def _vote(matter, group_id: int, choices: list[tuple[str, int]], channel: Channe
 def _road(actor, g) -> None:
     m = services.create_matter({
         "kind": "contribution", "title": ROAD, "method": "mixed",
-        "text": ("Xây dựng tuyến đường bê tông kiệt 5 dài 320 m, rộng 3 m, theo hình thức Nhà nước và Nhân dân cùng làm. "
-                 "Đề xuất mức đóng góp tự nguyện **500.000 đồng/hộ**; hộ nghèo, hộ cận nghèo được miễn.\n\n"
+        "text": ("Nâng cấp, mở rộng đường Hòa An 5 (640 m) theo hình thức Nhà nước và Nhân dân cùng làm: Nhân dân "
+                 "đóng góp phần đối ứng giải phóng mặt bằng, di dời công trình. Đề xuất mức đóng góp tự nguyện "
+                 "**3.500.000 đồng/hộ**; hộ nghèo, hộ cận nghèo được miễn.\n\n"
                  "Các hộ gia đình tán thành hay không tán thành chủ trương và mức đóng góp?"),
         "opens_on": _day(150).isoformat(), "closes_on": _day(136).isoformat(),
-        "group_ids": [g["TDP05"].id, g["TDP06"].id], "level_text": "500.000 đồng/hộ (hộ nghèo, cận nghèo được miễn)",
-        "level_per_household": "500000",
-        "document_ids": [d.id for d in [docs.find_by_number("23/TB-MTTQ")] if d is not None]}, actor)
+        "group_ids": [g["TDP05"].id, g["TDP06"].id], "level_text": "3.500.000 đồng/hộ (hộ nghèo, cận nghèo được miễn)",
+        "level_per_household": "3500000",
+        "document_ids": [d.id for d in [docs.find_by_number("52/QĐ-UBND")] if d is not None]}, actor)
     services.open_matter(m, actor)
     services.record_meeting(m, {"group_id": g["TDP05"].id, "held_on": _day(145).isoformat(),
                                 "place": "Nhà sinh hoạt cộng đồng tổ dân phố 5", "households_represented": "180",
@@ -71,14 +73,14 @@ def _road(actor, g) -> None:
         ballots.cast_ballot(m, code, choice, Channel.paper, actor)
     services.start_counting(m, actor)
     results.decide_matter(m, actor)  # 412/468 households, 360 for
-    followup.set_figures(m, {"group_id": g["TDP05"].id, "households_pledged": "210", "pledged": "105000000",
-                             "collected": "98500000"}, actor)
-    followup.set_figures(m, {"group_id": g["TDP06"].id, "households_pledged": "180", "pledged": "90000000",
-                             "collected": "86000000"}, actor)
-    followup.add_spending(m, {"spent_on": _day(90).isoformat(), "description": "Mua xi măng, đá, cát cho 320 m đường",
-                              "amount": "120000000"}, actor)
-    followup.add_spending(m, {"spent_on": _day(60).isoformat(), "description": "Nhân công đổ bê tông, bảo dưỡng mặt đường",
-                              "amount": "45000000"}, actor)
+    followup.set_figures(m, {"group_id": g["TDP05"].id, "households_pledged": "220", "pledged": "780000000",
+                             "collected": "590000000"}, actor)
+    followup.set_figures(m, {"group_id": g["TDP06"].id, "households_pledged": "208", "pledged": "720000000",
+                             "collected": "530000000"}, actor)
+    followup.add_spending(m, {"spent_on": _day(90).isoformat(), "description": "Đối ứng giải phóng mặt bằng, hỗ trợ các hộ hiến đất",
+                              "amount": "650000000"}, actor)
+    followup.add_spending(m, {"spent_on": _day(60).isoformat(), "description": "Di dời cột điện, đường ống cấp nước",
+                              "amount": "310000000"}, actor)
     _backdate_events(m, [155, 150, 145, 143, 143, 136, 134, 100, 100, 90, 60])
 
 

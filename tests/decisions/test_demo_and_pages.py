@@ -44,12 +44,13 @@ def test_demo_public_pages(client, demo, db):
     page = client.get("/dan-quyet").get_data(as_text=True)
     assert demo["contribution"].title in page and "412/468" in page
     road = client.get(f"/dan-quyet/{demo['contribution'].id}").get_data(as_text=True)
-    assert "<svg" in road and "360" in road and "98.500.000 đồng" in road
-    assert "Còn lại:</strong>" not in road and "19.500.000 đồng" in road  # 184,500,000 collected - 165,000,000 spent
+    assert "<svg" in road and "360" in road and "590.000.000 đồng" in road
+    assert "1.500.000.000 đồng" in road and "1.120.000.000 đồng" in road  # as 145/TB-UBND says
+    assert "160.000.000 đồng" in road  # the balance: 1,120,000,000 collected - 960,000,000 spent
     d = db.session.get(Disclosure, demo["contribution"].result_disclosure_id)
     assert f"/cong-khai/{d.id}" in road
     contributions = db.session.get(Disclosure, demo["contribution"].contributions_disclosure_id)
-    assert contributions.category == "contributions" and "19.500.000 đồng" in contributions.body_html
+    assert contributions.category == "contributions" and "160.000.000 đồng" in contributions.body_html
     conv = client.get(f"/dan-quyet/{demo['convention'].id}").get_data(as_text=True)
     assert 'aria-current="step"' in conv and "03/QĐ-UBND" in conv
     assert db.session.get(Disclosure, demo["convention"].result_disclosure_id).category == "conventions"
