@@ -12,7 +12,13 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from moderation.decisions.models import (
-    Ballot, BallotCode, BallotUse, Channel, DecisionMatter, MatterMethod, MatterStatus,
+    Ballot,
+    BallotCode,
+    BallotUse,
+    Channel,
+    DecisionMatter,
+    MatterMethod,
+    MatterStatus,
 )
 from moderation.decisions.services import DecisionError, event, group_of, participants_planned
 from portal import audit

@@ -6,7 +6,11 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from moderation.decisions.models import (
-    ContributionFigure, ContributionSpending, DecisionMatter, MatterKind, MatterStatus,
+    ContributionFigure,
+    ContributionSpending,
+    DecisionMatter,
+    MatterKind,
+    MatterStatus,
 )
 from moderation.decisions.services import DecisionError, _count, _date, event, group_of
 from portal.extensions import db

@@ -7,7 +7,17 @@ import datetime as dt
 import enum
 
 from sqlalchemy import (
-    JSON, BigInteger, Column, Date, Enum, ForeignKey, Integer, String, Table, Text, UniqueConstraint,
+    JSON,
+    BigInteger,
+    Column,
+    Date,
+    Enum,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -139,15 +149,15 @@ class DecisionMatter(db.Model):
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
 
-    groups: Mapped[list["MatterGroup"]] = relationship(
+    groups: Mapped[list[MatterGroup]] = relationship(
         back_populates="matter", order_by="MatterGroup.id", lazy="selectin", cascade="all, delete-orphan")
-    choices: Mapped[list["DecisionChoice"]] = relationship(
+    choices: Mapped[list[DecisionChoice]] = relationship(
         back_populates="matter", order_by="DecisionChoice.position", lazy="selectin", cascade="all, delete-orphan")
     documents = relationship("Disclosure", secondary=decision_document, lazy="selectin",
                              order_by="Disclosure.id")
-    meetings: Mapped[list["DecisionMeeting"]] = relationship(
+    meetings: Mapped[list[DecisionMeeting]] = relationship(
         back_populates="matter", order_by="DecisionMeeting.held_on", lazy="selectin")
-    events: Mapped[list["DecisionEvent"]] = relationship(order_by="DecisionEvent.id")
+    events: Mapped[list[DecisionEvent]] = relationship(order_by="DecisionEvent.id")
 
     @property
     def kind_label(self) -> str:

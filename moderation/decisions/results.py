@@ -48,9 +48,9 @@ def result_markdown(matter: DecisionMatter, result: dict, chart_url: str, page_u
     sep = "|" + "---|" * (len(codes) + 4)
     lines = [
         f"**{matter.title}**", "",
-        f"Hình thức: {matter.method_label.lower()}. Quy tắc: thông qua khi trên {matter.threshold_percent} % "
-        f"{BASIS_LABELS[matter.rule_basis]} tán thành; hội nghị hợp lệ khi trên {matter.quorum_percent} % số hộ "
-        "có đại diện dự họp.", "", head, sep]
+        (f"Hình thức: {matter.method_label.lower()}. Quy tắc: thông qua khi trên {matter.threshold_percent} % "
+         f"{BASIS_LABELS[matter.rule_basis]} tán thành; hội nghị hợp lệ khi trên {matter.quorum_percent} % số hộ "
+         "có đại diện dự họp."), "", head, sep]
 
     def row(name, r):
         verdict = ("Thông qua" if r["passed"] else "Không thông qua") if not matter.is_election else \
@@ -138,8 +138,8 @@ def chart_svg(matter: DecisionMatter, result: dict) -> str:
     per_row = len(codes) * bar + gap + 18
     legend_h = 22 * len(codes) + 10
     height = 40 + len(rows) * per_row + legend_h
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {left + width + 90} {height}" '
-           f'width="100%" role="img" aria-labelledby="chart-title-{matter.id}">',
+    out = [(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {left + width + 90} {height}" '
+            f'width="100%" role="img" aria-labelledby="chart-title-{matter.id}">'),
            f'<title id="chart-title-{matter.id}">{escape("Kết quả biểu quyết: " + matter.title)}</title>',
            '<rect width="100%" height="100%" fill="#ffffff"/>']
     y = 30

@@ -9,14 +9,23 @@ import re
 from sqlalchemy import func, select
 
 from moderation.decisions.models import (
-    YES_NO_CHOICES, BallotCode, DecisionChoice, DecisionEvent, DecisionMatter, DecisionMeeting, HouseholdCount,
-    MatterGroup, MatterKind, MatterMethod, MatterStatus, RuleBasis,
+    YES_NO_CHOICES,
+    BallotCode,
+    DecisionChoice,
+    DecisionEvent,
+    DecisionMatter,
+    DecisionMeeting,
+    HouseholdCount,
+    MatterGroup,
+    MatterKind,
+    MatterMethod,
+    MatterStatus,
+    RuleBasis,
 )
 from moderation.queue.common import ModerationError
 from portal import audit
-from portal.database import utcnow
 from portal.extensions import db
-from portal.files import FileRefused, clean_filename, inspect_upload, store_bytes, PDF, JPEG, PNG
+from portal.files import JPEG, PDF, PNG, FileRefused, clean_filename, inspect_upload, store_bytes
 from portal.params import as_id
 from portal.sanitize import clean_text, render_markdown
 from portal.settings import get_setting
@@ -365,10 +374,10 @@ def record_meeting(matter: DecisionMatter, data: dict, actor, minutes: tuple[str
     tally = {}
     for c in matter.choices:
         tally[c.code] = _count(data.get(f"tally_{c.code}") or "0", f"tally_{c.code}", f"Số hộ chọn “{c.label}”", errors)
-    if mg is not None and "households_represented" not in errors:
-        if participants_planned(matter, mg.group_id) + represented > (mg.households or 0):
-            errors["households_represented"] = (
-                f"Số hộ dự họp cộng với các hội nghị, mã phiếu đã có vượt quá {mg.households} hộ của tổ dân phố.")
+    if mg is not None and "households_represented" not in errors \
+            and participants_planned(matter, mg.group_id) + represented > (mg.households or 0):
+        errors["households_represented"] = (
+            f"Số hộ dự họp cộng với các hội nghị, mã phiếu đã có vượt quá {mg.households} hộ của tổ dân phố.")
     if not errors:
         limit = represented * (matter.seats if matter.is_election else 1)
         if sum(tally.values()) > limit or any(v > represented for v in tally.values()):

@@ -14,8 +14,16 @@ from sqlalchemy import select
 from moderation import abuse
 from moderation.decisions import ballots, followup, forms, results, services
 from moderation.decisions.models import (
-    BASIS_LABELS, CHANNEL_LABELS, KIND_LABELS, METHOD_LABELS, STATUS_LABELS, Channel, DecisionMatter,
-    DecisionMeeting, MatterKind, MatterStatus,
+    BASIS_LABELS,
+    CHANNEL_LABELS,
+    KIND_LABELS,
+    METHOD_LABELS,
+    STATUS_LABELS,
+    Channel,
+    DecisionMatter,
+    DecisionMeeting,
+    MatterKind,
+    MatterStatus,
 )
 from moderation.decisions.services import DecisionError
 from portal.extensions import db

@@ -157,6 +157,7 @@ def test_cancel_needs_a_reason_and_stops_ballots(db, ward, make_matter):
 
 def test_convention_needs_thirty_days_of_comments_before_the_vote(db, ward, make_matter, make_user):
     from public_docs import services as docs
+    from public_docs.services import DisclosureError
 
     draft = docs.create_disclosure({"number": "02/DT-TDP1", "title": "Dự thảo quy ước", "category": "conventions",
                                     "form": "Dự thảo", "issuer": "Tổ dân phố 1",
@@ -166,7 +167,7 @@ def test_convention_needs_thirty_days_of_comments_before_the_vote(db, ward, make
     m = make_matter(open_=False, kind="convention", method="meeting", draft_disclosure_id=str(draft.id))
     with pytest.raises(DecisionError):
         services.open_matter(m, "test")
-    with pytest.raises(Exception):
+    with pytest.raises(DisclosureError):
         docs.close_comments(draft, "test")  # the minimum holds on closing too
     db.session.rollback()
     draft.comments_open_from, draft.comments_open_until = today() - dt.timedelta(days=35), today() - dt.timedelta(days=2)
