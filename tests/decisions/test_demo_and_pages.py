@@ -132,3 +132,30 @@ def test_editor_creates_opens_and_closes_a_matter(client, demo, login_as, db):
     assert client.post(f"/can-bo/dan-quyet/{m.id}/decide").status_code == 302
     db.session.expire_all()
     assert m.status == MatterStatus.decided and m.result["elected"] == ["c1"] and m.passed
+
+
+def test_demo_pages_structure(client, demo, login_as, db):
+    """One h1, labelled fields, unique ids… on every decision page with the demo's data, public and staff."""
+    from security.htmlcheck import structure_problems
+
+    ids = [m.id for m in demo.values()]
+    public = ["/dan-quyet", "/dan-quyet/kiem-tra-ma"] + [f"/dan-quyet/{i}" for i in ids] + [
+        f"/dan-quyet/{demo['other'].id}/bieu-quyet"]
+    problems = []
+    for url in public:
+        out = client.get(url)
+        assert out.status_code == 200, url
+        problems += [f"{url}: {p}" for p in structure_problems(out.get_data(as_text=True))]
+    login_as("admin")
+    staff = ["/can-bo/dan-quyet/", "/can-bo/dan-quyet/moi", "/can-bo/dan-quyet/so-ho"] + [
+        f"/can-bo/dan-quyet/{i}" for i in ids]
+    for url in staff:
+        out = client.get(url)
+        assert out.status_code == 200, url
+        problems += [f"{url}: {p}" for p in structure_problems(out.get_data(as_text=True), staff=True)]
+    out = client.post("/can-bo/dan-quyet/moi", data={})
+    assert out.status_code == 422
+    problems += [f"POST moi: {p}" for p in structure_problems(out.get_data(as_text=True), staff=True)]
+    assert not problems, "\n".join(problems)
+    english = client.get(f"/dan-quyet/{demo['contribution'].id}?lang=en").get_data(as_text=True)
+    assert "Result by residential group" in english and "Passing rule" in english
