@@ -61,6 +61,30 @@ def rule_settings() -> dict:
             "quorum_percent": _int_setting("DECISION_QUORUM_PERCENT", 50, 0, 99)}
 
 
+def set_rule_settings(data: dict, actor) -> dict:
+    """Change the passing rule for matters created from now on (each change audited by ``set_setting``)."""
+    from portal.settings import set_setting
+
+    errors: dict[str, str] = {}
+    basis = str(data.get("basis") or "")
+    if basis not in RuleBasis.__members__:
+        errors["basis"] = "Vui lòng chọn căn cứ tính tỷ lệ."
+    threshold = _count(data.get("threshold"), "threshold", "Ngưỡng thông qua (%)", errors, low=1, high=99)
+    quorum = _count(data.get("quorum"), "quorum", "Số hộ tối thiểu dự hội nghị (%)", errors, low=0, high=99)
+    if errors:
+        raise DecisionError(next(iter(errors.values())), errors, 422)
+    new = {"DECISION_RULE_BASIS": basis, "DECISION_THRESHOLD_PERCENT": threshold, "DECISION_QUORUM_PERCENT": quorum}
+    current = rule_settings()
+    old = {"DECISION_RULE_BASIS": current["rule_basis"].value,
+           "DECISION_THRESHOLD_PERCENT": current["threshold_percent"],
+           "DECISION_QUORUM_PERCENT": current["quorum_percent"]}
+    for key, value in new.items():
+        if old[key] != value:
+            set_setting(key, value, actor)
+    db.session.flush()
+    return new
+
+
 def event(matter: DecisionMatter, action: str, message: str, actor, details: dict | None = None) -> None:
     db.session.add(DecisionEvent(matter_id=matter.id, action=action, message=message))
     audit.record(actor, f"decision.{action}", matter, details or {})

@@ -374,3 +374,24 @@ def households():
     counts = {g.id: services.household_count(g.id) for g in groups}
     return render_template("decisions/households.html", groups=groups, counts=counts, error=error, errors=errors,
                            form=request.form), status
+
+
+@staff_bp.route("/quy-tac", methods=["GET", "POST"])
+@role_required("admin")
+def rule():
+    error, errors, status = None, {}, 200
+    if request.method == "POST":
+        try:
+            services.set_rule_settings(request.form, current_user)
+        except DecisionError as exc:
+            db.session.rollback()
+            error, errors, status = exc.message, exc.errors, 422
+        else:
+            db.session.commit()
+            flash(gettext("Đã lưu quy tắc thông qua."), "success")
+            return redirect(url_for(".rule"))
+    current = services.rule_settings()
+    values = request.form if request.method == "POST" else {
+        "basis": current["rule_basis"].value, "threshold": str(current["threshold_percent"]),
+        "quorum": str(current["quorum_percent"])}
+    return render_template("decisions/rule.html", values=values, errors=errors, error=error, labels=LABELS), status

@@ -159,3 +159,23 @@ def test_demo_pages_structure(client, demo, login_as, db):
     assert not problems, "\n".join(problems)
     english = client.get(f"/dan-quyet/{demo['contribution'].id}?lang=en").get_data(as_text=True)
     assert "Result by residential group" in english and "Passing rule" in english
+
+
+def test_admin_changes_the_rule_for_new_matters_only(client, login_as, db, ward, make_matter):
+    from portal.audit import AuditEvent
+
+    before = make_matter(open_=False)
+    login_as("editor")
+    assert client.get("/can-bo/dan-quyet/quy-tac").status_code == 403
+    login_as("admin")
+    bad = client.post("/can-bo/dan-quyet/quy-tac", data={"basis": "x", "threshold": "150", "quorum": "abc"})
+    assert bad.status_code == 422 and "150" in bad.get_data(as_text=True)
+    ok = client.post("/can-bo/dan-quyet/quy-tac", data={"basis": "voting_households", "threshold": "66", "quorum": "50"})
+    assert ok.status_code == 302
+    after = make_matter(open_=False)
+    assert (before.rule_basis.value, before.threshold_percent) == ("all_households", 50)
+    assert (after.rule_basis.value, after.threshold_percent, after.quorum_percent) == ("voting_households", 66, 50)
+    page = client.get(f"/dan-quyet/{after.id}").get_data(as_text=True)
+    assert "Trên 66 % số hộ gia đình tham gia biểu quyết tán thành" in page
+    changes = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "setting.change")).all()
+    assert {e.subject_id for e in changes} == {"DECISION_RULE_BASIS", "DECISION_THRESHOLD_PERCENT"}
