@@ -207,3 +207,17 @@ def test_convention_comment_minimum_is_a_setting(db, app):
     d.comments_open_from = today() - dt.timedelta(days=45)
     docs.close_comments(d, "test")
     assert d.comments_open_until == today() - dt.timedelta(days=1)
+
+
+def test_cli_issue_codes_prints_one_code_per_line(db, ward, make_matter, runner):
+    import re
+
+    m = make_matter()
+    out = runner.invoke(args=["decisions", "issue-codes", str(m.id), "--group", "TDP01", "--count", "3"])
+    assert out.exit_code == 0, out.output
+    lines = out.output.split()
+    assert len(lines) == 3 and all(re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}", c) for c in lines)
+    assert ballots.codes_issued(m.id) == {ward[0].id: 3}
+    refused = runner.invoke(args=["decisions", "issue-codes", str(m.id), "--group", "TDP01", "--count", "118"])
+    assert refused.exit_code != 0 and "120 hộ" in refused.output
+    assert runner.invoke(args=["decisions", "issue-codes", str(m.id), "--group", "KHONG", "--count", "1"]).exit_code != 0
