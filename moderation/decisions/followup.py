@@ -93,6 +93,17 @@ def contribution_summary(matter: DecisionMatter) -> dict:
             "balance": collected - spent, "households_pledged": sum(r["households_pledged"] for r in rows)}
 
 
+def supervising_boards(matter: DecisionMatter) -> list:
+    """The Boards that supervise a contribution: the People's Inspection Board, and the Community
+    Investment Supervision Board of each project attached to the matter. A resident's petition naming
+    the project goes to the latter as a case (``moderation.routing``)."""
+    from moderation.routing import get_inspection_board, project_board
+
+    boards = [project_board(d.id) for d in matter.documents if d.is_project]
+    inspection = get_inspection_board(create=False)
+    return [b for b in [*boards, inspection] if b is not None]
+
+
 def money(n: int) -> str:
     return f"{n:,}".replace(",", ".") + " đồng"
 

@@ -61,6 +61,7 @@ def _page(matter: DecisionMatter, **extra) -> dict:
     if matter.kind == MatterKind.contribution and matter.passed:
         ctx["contrib"] = followup.contribution_summary(matter)
         ctx["money"] = followup.money
+        ctx["supervisors"] = followup.supervising_boards(matter)
     ctx["linked"] = {d.id: d for d in db.session.scalars(select(Disclosure).where(Disclosure.id.in_(
         [i for i in (matter.result_disclosure_id, matter.recognition_disclosure_id, matter.draft_disclosure_id,
                      matter.contributions_disclosure_id) if i] or [0])))}

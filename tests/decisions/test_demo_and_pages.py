@@ -47,6 +47,7 @@ def test_demo_public_pages(client, demo, db):
     assert "<svg" in road and "360" in road and "590.000.000 đồng" in road
     assert "1.500.000.000 đồng" in road and "1.120.000.000 đồng" in road  # as 145/TB-UBND says
     assert "160.000.000 đồng" in road  # the balance: 1,120,000,000 collected - 960,000,000 spent
+    assert "Ban giám sát đầu tư của cộng đồng" in road  # the road project's Board supervises the money
     d = db.session.get(Disclosure, demo["contribution"].result_disclosure_id)
     assert f"/cong-khai/{d.id}" in road
     contributions = db.session.get(Disclosure, demo["contribution"].contributions_disclosure_id)
