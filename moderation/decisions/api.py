@@ -11,6 +11,8 @@ from moderation.decisions.ballots import cast_ballot
 from moderation.decisions.models import Channel, DecisionMatter, MatterStatus
 from moderation.decisions.results import public_summary
 from moderation.decisions.services import DecisionError
+from moderation.views.api import UNSUPPORTED_MESSAGE
+from moderation.views.api import _from_api_client as from_api_client
 from portal.api import json_error
 from portal.extensions import db
 
@@ -40,10 +42,9 @@ def get_decision(matter_id: int):
 
 @bp.post("/decisions/<int:matter_id>/ballots")
 def post_ballot(matter_id: int):
-    if request.mimetype != "application/json":
-        response, status = json_error(415, "Định dạng dữ liệu không được hỗ trợ: gửi JSON với tiêu đề "
-                                           "Content-Type: application/json.")
-        response.headers["Accept-Post"] = "application/json"
+    if not from_api_client():  # the same rule as every CSRF-exempt POST of the API
+        response, status = json_error(415, UNSUPPORTED_MESSAGE)
+        response.headers["Accept-Post"] = "application/json, multipart/form-data"
         return response, status
     try:
         abuse.check_rate("TRACKING_RATE_LIMIT", abuse.CODE_LOOKUP_SCOPE)
@@ -52,7 +53,12 @@ def post_ballot(matter_id: int):
     matter = _matter(matter_id)
     if matter is None:
         return json_error(404, "Không tìm thấy việc biểu quyết.")
-    body = request.get_json(silent=True)
+    if request.mimetype == "application/json":
+        body = request.get_json(silent=True)
+    else:  # multipart from a kiosk, with its X-Portal-Client header
+        body = {"code": request.form.get("code"), "choice": request.form.getlist("choice")}
+        if not matter.is_election:
+            body["choice"] = (body["choice"] or [None])[0]
     if not isinstance(body, dict):
         return json_error(400, "Nội dung gửi lên phải là một đối tượng JSON.")
     code = body.get("code")
@@ -86,7 +92,11 @@ OPENAPI_PATHS = {
             "$ref": "#/components/schemas/DecisionMatter"}}}}, "404": _ERR}}},
     "/api/v1/decisions/{matter_id}/ballots": {"post": {
         "summary": "Biểu quyết bằng mã phiếu của hộ gia đình (mỗi mã một lần, trên Cổng hoặc phiếu giấy)",
-        "parameters": [_ID],
+        "description": "JSON với `Content-Type: application/json`, hoặc multipart/form-data kèm tiêu đề "
+                       "`X-Portal-Client` (ki-ốt); định dạng khác bị từ chối với 415. Giới hạn số lần như tra cứu "
+                       "mã tiếp nhận (429).",
+        "parameters": [_ID, {"name": "X-Portal-Client", "in": "header", "required": False,
+                             "description": "Bắt buộc khi gửi multipart/form-data", "schema": {"type": "string"}}],
         "requestBody": {"required": True, "content": {"application/json": {"schema": {
             "type": "object", "required": ["code", "choice"], "properties": {
                 "code": {"type": "string", "example": "ABCD-EFGH"},

@@ -92,6 +92,11 @@ def test_api_ballot_statuses(client, demo, db):
     assert client.post(url, json={"code": code, "choice": "perhaps"}).status_code == 422
     assert client.post(url, json={"code": code, "choice": "yes"}).status_code == 201
     assert client.post(url, json={"code": code, "choice": "no"}).status_code == 409
+    kiosk = ballots.issue_codes(m, m.groups[1].group_id, 1, "test")[0]
+    db.session.commit()
+    assert client.post(url, data={"code": kiosk, "choice": "no"}, content_type="multipart/form-data").status_code == 415
+    assert client.post(url, data={"code": kiosk, "choice": "no"}, content_type="multipart/form-data",
+                       headers={"X-Portal-Client": "kiosk-1"}).status_code == 201
     closed = demo["contribution"]
     assert client.post(f"/api/v1/decisions/{closed.id}/ballots", json={"code": code, "choice": "no"}).status_code == 404
     assert client.get("/api/v1/decisions/999999").status_code == 404
