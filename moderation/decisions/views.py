@@ -28,6 +28,7 @@ from moderation.decisions.models import (
 from moderation.decisions.services import DecisionError
 from portal.extensions import db
 from portal.files import path_for
+from portal.i18n import N_
 from portal.permissions import role_required
 from portal.ward import ResidentialGroup
 from public_docs.models import Disclosure, DisclosureStatus
@@ -219,9 +220,9 @@ def manage(matter_id: int):
 
 
 STATE_ACTIONS = {
-    "open": (services.open_matter, "Đã mở biểu quyết."),
-    "counting": (services.start_counting, "Đã kết thúc nhận phiếu trên Cổng."),
-    "decide": (results.decide_matter, "Đã kết thúc biểu quyết và công khai kết quả."),
+    "open": (services.open_matter, N_("Đã mở biểu quyết.")),
+    "counting": (services.start_counting, N_("Đã kết thúc nhận phiếu trên Cổng.")),
+    "decide": (results.decide_matter, N_("Đã kết thúc biểu quyết và công khai kết quả.")),
 }
 
 
