@@ -153,7 +153,8 @@ def test_demo_pages_structure(client, demo, login_as, db):
         assert out.status_code == 200, url
         problems += [f"{url}: {p}" for p in structure_problems(out.get_data(as_text=True))]
     login_as("admin")
-    staff = ["/can-bo/dan-quyet/", "/can-bo/dan-quyet/moi", "/can-bo/dan-quyet/so-ho"] + [
+    staff = ["/can-bo/dan-quyet/", "/can-bo/dan-quyet/moi", "/can-bo/dan-quyet/so-ho", "/can-bo/dan-quyet/quy-tac",
+             f"/can-bo/dan-quyet/{demo['other'].id}/in-phieu?batch=1"] + [
         f"/can-bo/dan-quyet/{i}" for i in ids]
     for url in staff:
         out = client.get(url)
