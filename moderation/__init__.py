@@ -126,3 +126,7 @@ def register(app) -> None:
     from moderation.reception import register as register_reception
 
     register_reception(app)
+
+    from moderation.decisions import register as register_decisions
+
+    register_decisions(app)

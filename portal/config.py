@@ -122,6 +122,12 @@ class Config:
 
     # Disclosures and submissions.
     POSTING_MIN_DAYS = _env_int("POSTING_MIN_DAYS", 30)
+    CONVENTION_COMMENT_MIN_DAYS = _env_int("CONVENTION_COMMENT_MIN_DAYS", 30)  # a draft convention's comments
+    # Matters residents decide (moderation/decisions): passes with MORE than the threshold of the basis
+    # (all_households | voting_households); a meeting counts with MORE than the quorum represented.
+    DECISION_RULE_BASIS = _env("DECISION_RULE_BASIS", "all_households")
+    DECISION_THRESHOLD_PERCENT = _env_int("DECISION_THRESHOLD_PERCENT", 50)
+    DECISION_QUORUM_PERCENT = _env_int("DECISION_QUORUM_PERCENT", 50)
     ATTACHMENT_MAX_BYTES = _env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
     SUBMISSION_ATTACHMENT_MAX_BYTES = _env_int("SUBMISSION_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
     # Decoding costs ~3 bytes a pixel: 40 MP keeps 12-40 MP phone photos and refuses pixel bombs.

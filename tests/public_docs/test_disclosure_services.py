@@ -170,8 +170,14 @@ def test_comment_window(db, make_disclosure):
     assert services.is_open_for_comments(d)
     assert not services.is_open_for_comments(d, on_date=today + dt.timedelta(days=31))
     assert services.list_open_consultations() == [d]
+    with pytest.raises(DomainError) as exc:  # a convention draft: at least 30 days of comments
+        services.close_comments(d, actor="test")
+    assert "ít nhất 30 ngày" in exc.value.message
+    db.session.rollback()
+    services.open_for_comments(d, today - dt.timedelta(days=30), today + dt.timedelta(days=5), actor="test")
     services.close_comments(d, actor="test")
     db.session.commit()
+    assert d.comments_open_until == today - dt.timedelta(days=1)
     assert not services.is_open_for_comments(d)
     assert _events(db, "disclosure.comments_open") and _events(db, "disclosure.comments_close")
 

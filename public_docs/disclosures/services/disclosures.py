@@ -17,7 +17,7 @@ from public_docs.disclosures.models import Disclosure, DisclosureStatus, Disclos
 from public_docs.disclosures.services.attachments import add_attachment, check_upload, remove_attachment
 from public_docs.disclosures.services.common import UploadedFile, parse_date, today
 from public_docs.disclosures.services.queries import active_attachments
-from public_docs.disclosures.services.validation import clean_disclosure_data, disclosure_data, posting_min_days
+from public_docs.disclosures.services.validation import clean_disclosure_data, convention_comment_min_days, disclosure_data, posting_min_days
 from portal.errors import DomainError
 
 
@@ -217,9 +217,9 @@ def open_for_comments(d: Disclosure, start: Any, end: Any, actor=None) -> Disclo
         errors["comments_open_until"] = "Vui lòng nhập ngày kết thúc lấy ý kiến."
     if s and e and e < s:
         errors["comments_open_until"] = "Ngày kết thúc lấy ý kiến phải sau ngày bắt đầu."
-    elif s and e and d.category == "conventions" and (e - s).days + 1 < posting_min_days():
+    elif s and e and d.category == "conventions" and (e - s).days + 1 < convention_comment_min_days():
         errors["comments_open_until"] = (
-            f"Dự thảo hương ước, quy ước phải lấy ý kiến ít nhất {posting_min_days()} ngày."
+            f"Dự thảo hương ước, quy ước phải lấy ý kiến ít nhất {convention_comment_min_days()} ngày."
         )
     if errors:
         raise DomainError(next(iter(errors.values())), field_errors=errors)
@@ -237,6 +237,11 @@ def close_comments(d: Disclosure, actor=None) -> Disclosure:
     t = today()
     if d.comments_open_until < t:
         raise DomainError(_l("Thời hạn lấy ý kiến đã kết thúc."))
+    minimum = convention_comment_min_days()
+    if d.category == "conventions" and d.comments_open_from and (t - d.comments_open_from).days < minimum:
+        earliest = d.comments_open_from + dt.timedelta(days=minimum)
+        raise DomainError(_l("Dự thảo hương ước, quy ước phải lấy ý kiến ít nhất %(days)s ngày: chỉ kết thúc được "
+                             "từ ngày %(day)s.", days=minimum, day=earliest.strftime("%d/%m/%Y")))
     d.comments_open_until = max(t - dt.timedelta(days=1), d.comments_open_from or t - dt.timedelta(days=1))
     if d.comments_open_from and d.comments_open_from > d.comments_open_until:
         d.comments_open_from = d.comments_open_until

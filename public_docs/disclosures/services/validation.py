@@ -33,6 +33,14 @@ def posting_min_days() -> int:
         return 30
 
 
+def convention_comment_min_days() -> int:
+    """The shortest comment window of a draft convention (setting ``CONVENTION_COMMENT_MIN_DAYS``)."""
+    try:
+        return max(0, int(get_setting("CONVENTION_COMMENT_MIN_DAYS", 30)))
+    except (TypeError, ValueError):
+        return 30
+
+
 def clean_disclosure_data(data: dict, current: Disclosure | None) -> dict:
     """Clean ``data`` (a mapping of form/import values) into model values, or raise DomainError
     with every bad field (its message is the first one, in the order of the form)."""

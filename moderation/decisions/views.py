@@ -1,0 +1,399 @@
+"""Pages of the decision matters. Public (``decisions``): the list, a matter with its progress per
+group, the result and its SVG chart, the web ballot and "was my code counted". Staff
+(``decisions_staff``, /can-bo/dan-quyet): editors open and manage matters; editors and moderators
+enter meetings and paper ballots, issue codes and keep the household counts."""
+from __future__ import annotations
+
+import segno
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext
+from flask_login import current_user
+from markupsafe import Markup
+from sqlalchemy import select
+
+from moderation import abuse
+from moderation.decisions import ballots, followup, forms, results, services
+from moderation.decisions.models import (
+    BASIS_LABELS,
+    CHANNEL_LABELS,
+    KIND_LABELS,
+    METHOD_LABELS,
+    STATUS_LABELS,
+    Channel,
+    DecisionMatter,
+    DecisionMeeting,
+    MatterKind,
+    MatterStatus,
+)
+from portal.extensions import db
+from portal.files import path_for
+from portal.i18n import N_
+from portal.permissions import role_required
+from portal.ward import ResidentialGroup
+from public_docs.disclosures.models import Disclosure, DisclosureStatus
+from portal.errors import DomainError
+
+bp = Blueprint("decisions", __name__, template_folder="templates")
+staff_bp = Blueprint("decisions_staff", __name__, url_prefix="/can-bo/dan-quyet", template_folder="templates",
+                     static_folder="static")
+MANAGERS = ("editor",)
+RECORDERS = ("editor", "moderator")
+LABELS = {"kinds": KIND_LABELS, "methods": METHOD_LABELS, "statuses": STATUS_LABELS, "bases": BASIS_LABELS,
+          "channels": CHANNEL_LABELS}
+
+
+def _matter(matter_id: int) -> DecisionMatter:
+    m = db.session.get(DecisionMatter, matter_id) if 0 < matter_id < 2**31 else None
+    if m is None:
+        abort(404)
+    return m
+
+
+def _page(matter: DecisionMatter, **extra) -> dict:
+    ctx = {"m": matter, "summary": results.public_summary(matter), "labels": LABELS,
+           "groups_by_code": {mg.group.code: mg.group for mg in matter.groups}}
+    if matter.status == MatterStatus.decided:
+        ctx["chart"] = results.chart_svg(matter, matter.result)
+        ctx["result"] = matter.result
+    if matter.kind == MatterKind.convention:
+        ctx["stage"] = followup.convention_stage(matter)
+        ctx["stages"] = followup.STAGES
+        ctx["stage_labels"] = followup.STAGE_LABELS
+    if matter.kind == MatterKind.contribution and matter.passed:
+        ctx["contrib"] = followup.contribution_summary(matter)
+        ctx["money"] = followup.money
+        ctx["supervisors"] = followup.supervising_boards(matter)
+    ctx["linked"] = {d.id: d for d in db.session.scalars(select(Disclosure).where(Disclosure.id.in_(
+        [i for i in (matter.result_disclosure_id, matter.recognition_disclosure_id, matter.draft_disclosure_id,
+                     matter.contributions_disclosure_id) if i] or [0])))}
+    ctx.update(extra)
+    return ctx
+
+
+# ------------------------------------------------------------------ public
+
+@bp.get("/dan-quyet")
+def index():
+    rows = db.session.scalars(select(DecisionMatter).order_by(DecisionMatter.opens_on.desc(), DecisionMatter.id.desc())).all()
+    running = [m for m in rows if m.status in (MatterStatus.scheduled, MatterStatus.open, MatterStatus.counting)]
+    decided = [m for m in rows if m.status == MatterStatus.decided]
+    cancelled = [m for m in rows if m.status == MatterStatus.cancelled]
+    return render_template("decisions/index.html", running=running, decided=decided, cancelled=cancelled,
+                           summaries={m.id: results.public_summary(m) for m in running + decided}, labels=LABELS)
+
+
+@bp.get("/dan-quyet/<int:matter_id>")
+def detail(matter_id: int):
+    return render_template("decisions/detail.html", **_page(_matter(matter_id)))
+
+
+@bp.get("/dan-quyet/<int:matter_id>/bieu-do.svg")
+def chart(matter_id: int):
+    m = _matter(matter_id)
+    if m.status != MatterStatus.decided:
+        abort(404)
+    return Response(results.chart_svg(m, m.result), mimetype="image/svg+xml",
+                    headers={"Content-Security-Policy": "default-src 'none'"})
+
+
+@bp.route("/dan-quyet/<int:matter_id>/bieu-quyet", methods=["GET", "POST"])
+def vote(matter_id: int):
+    m = _matter(matter_id)
+    error, errors, status = None, {}, 200
+    if request.method == "POST":
+        try:
+            abuse.check_rate("TRACKING_RATE_LIMIT", abuse.CODE_LOOKUP_SCOPE)
+            ballots.cast_ballot(m, request.form.get("code", ""), forms.ballot_choice(request.form, m), Channel.web,
+                                "resident")
+        except abuse.Refused as exc:
+            db.session.rollback()
+            error, status = exc.message, exc.status
+        except DomainError as exc:
+            db.session.rollback()
+            error, errors, status = exc.message, exc.fields, (400 if exc.status == 404 else exc.status)
+        else:
+            db.session.commit()
+            return render_template("decisions/voted.html", m=m)
+    return render_template("decisions/vote.html", m=m, error=error, errors=errors, form=request.form), status
+
+
+@bp.route("/dan-quyet/kiem-tra-ma", methods=["GET", "POST"])
+def check_code():
+    found, counted, error, status = None, False, None, 200
+    if request.method == "POST":
+        try:
+            abuse.check_rate("TRACKING_RATE_LIMIT", abuse.CODE_LOOKUP_SCOPE)
+        except abuse.Refused as exc:
+            return render_template("decisions/check_code.html", error=exc.message, form=request.form), exc.status
+        found, counted = ballots.code_counted(request.form.get("code", ""))
+        if found is None:
+            error, status = gettext("Không tìm thấy mã phiếu này: vui lòng kiểm tra lại mã in trên phiếu."), 404
+    return render_template("decisions/check_code.html", found=found, counted=counted, error=error,
+                           form=request.form, matter=db.session.get(DecisionMatter, found.matter_id) if found else None), status
+
+
+# ------------------------------------------------------------------ staff
+
+def _run(action, ok_message: str, matter_id: int | None = None):
+    """Call one service, commit, flash; on refusal roll back and flash the message."""
+    try:
+        action()
+    except DomainError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+        return False
+    db.session.commit()
+    flash(ok_message, "success")
+    return True
+
+
+def _staff_ctx(m: DecisionMatter, **extra) -> dict:
+    live = results.compute_result(m)
+    return _page(m, live=live, issued=ballots.codes_issued(m.id), households=services.electorate(m),
+                 recorder=current_user.has_role(*RECORDERS), manager=current_user.has_role(*MANAGERS),
+                 published_docs=_conventions_docs() if m.kind == MatterKind.convention else [],
+                 form=request.form, errors={}, error=None, **extra)
+
+
+def _conventions_docs():
+    return db.session.scalars(select(Disclosure).where(Disclosure.status == DisclosureStatus.published,
+                                                       Disclosure.category == "conventions")
+                              .order_by(Disclosure.id.desc())).all()
+
+
+def _form_choices() -> dict:
+    return {"groups": db.session.scalars(select(ResidentialGroup).where(ResidentialGroup.active.is_(True))
+                                         .order_by(ResidentialGroup.position, ResidentialGroup.id)).all(),
+            "documents": db.session.scalars(select(Disclosure).where(Disclosure.status == DisclosureStatus.published)
+                                            .order_by(Disclosure.id.desc()).limit(200)).all(),
+            "labels": LABELS}
+
+
+@staff_bp.get("/")
+@role_required(*RECORDERS)
+def staff_index():
+    rows = db.session.scalars(select(DecisionMatter).order_by(DecisionMatter.id.desc())).all()
+    return render_template("decisions/staff_index.html", rows=rows, labels=LABELS)
+
+
+@staff_bp.route("/moi", methods=["GET", "POST"])
+@role_required(*MANAGERS)
+def create():
+    if request.method == "POST":
+        data = forms.matter_data(request.form)
+        try:
+            m = services.create_matter(data, current_user)
+        except DomainError as exc:
+            db.session.rollback()
+            return render_template("decisions/matter_form.html", values=data, errors=exc.fields, error=exc.message,
+                                   **_form_choices()), 422
+        db.session.commit()
+        flash(gettext("Đã tạo việc đưa ra Nhân dân quyết định."), "success")
+        return redirect(url_for(".manage", matter_id=m.id))
+    return render_template("decisions/matter_form.html", values={"kind": "contribution", "method": "meeting"},
+                           errors={}, error=None, **_form_choices())
+
+
+@staff_bp.route("/<int:matter_id>/sua", methods=["GET", "POST"])
+@role_required(*MANAGERS)
+def edit(matter_id: int):
+    m = _matter(matter_id)
+    if request.method == "POST":
+        data = forms.matter_data(request.form)
+        try:
+            services.update_matter(m, data, current_user)
+        except DomainError as exc:
+            db.session.rollback()
+            return render_template("decisions/matter_form.html", values=data, errors=exc.fields, error=exc.message,
+                                   matter=m, **_form_choices()), 422
+        db.session.commit()
+        flash(gettext("Đã lưu."), "success")
+        return redirect(url_for(".manage", matter_id=m.id))
+    return render_template("decisions/matter_form.html", values=forms.matter_values(m), errors={}, error=None,
+                           matter=m, **_form_choices())
+
+
+@staff_bp.get("/<int:matter_id>")
+@role_required(*RECORDERS)
+def manage(matter_id: int):
+    return render_template("decisions/manage.html", **_staff_ctx(_matter(matter_id)))
+
+
+STATE_ACTIONS = {
+    "open": (services.open_matter, N_("Đã mở biểu quyết.")),
+    "counting": (services.start_counting, N_("Đã kết thúc nhận phiếu trên Cổng.")),
+    "decide": (results.decide_matter, N_("Đã kết thúc biểu quyết và công khai kết quả.")),
+}
+
+
+@staff_bp.post("/<int:matter_id>/<any(open, counting, decide):action>")
+@role_required(*MANAGERS)
+def change_state(matter_id: int, action: str):
+    m = _matter(matter_id)
+    fn, message = STATE_ACTIONS[action]
+    _run(lambda: fn(m, current_user), gettext(message))
+    return redirect(url_for(".manage", matter_id=m.id))
+
+
+@staff_bp.post("/<int:matter_id>/huy")
+@role_required(*MANAGERS)
+def cancel(matter_id: int):
+    m = _matter(matter_id)
+    _run(lambda: services.cancel_matter(m, request.form.get("reason", ""), current_user), gettext("Đã hủy."))
+    return redirect(url_for(".manage", matter_id=m.id))
+
+
+def _refused(m: DecisionMatter, exc: DomainError, section: str):
+    db.session.rollback()
+    return render_template("decisions/manage.html", **{**_staff_ctx(m), "errors": exc.fields, "error": exc.message,
+                                                       "section": section}), 422
+
+
+@staff_bp.post("/<int:matter_id>/hoi-nghi")
+@role_required(*RECORDERS)
+def add_meeting(matter_id: int):
+    m = _matter(matter_id)
+    upload = request.files.get("minutes")
+    minutes = (upload.filename or "", upload.read()) if upload and upload.filename else None
+    try:
+        services.record_meeting(m, forms.meeting_data(request.form, m), current_user, minutes)
+    except DomainError as exc:
+        return _refused(m, exc, "meeting")
+    db.session.commit()
+    flash(gettext("Đã ghi kết quả hội nghị."), "success")
+    return redirect(url_for(".manage", matter_id=m.id))
+
+
+@staff_bp.post("/<int:matter_id>/phieu-giay")
+@role_required(*RECORDERS)
+def paper_ballot(matter_id: int):
+    m = _matter(matter_id)
+    try:
+        ballots.cast_ballot(m, request.form.get("code", ""), forms.ballot_choice(request.form, m), Channel.paper,
+                            current_user)
+    except DomainError as exc:
+        return _refused(m, exc, "paper")
+    db.session.commit()
+    flash(gettext("Đã ghi phiếu giấy."), "success")
+    return redirect(url_for(".manage", matter_id=m.id) + "#phieu-giay")
+
+
+@staff_bp.post("/<int:matter_id>/ma-phieu")
+@role_required(*RECORDERS)
+def issue(matter_id: int):
+    m = _matter(matter_id)
+    try:
+        ballots.issue_codes(m, request.form.get("group_id"), request.form.get("count"), current_user)
+    except DomainError as exc:
+        return _refused(m, exc, "codes")
+    db.session.commit()
+    batch = ballots.batch_codes(m)[-1].batch
+    flash(gettext("Đã phát mã phiếu: in phiếu để giao tổ trưởng."), "success")
+    return redirect(url_for(".slips", matter_id=m.id, batch=batch))
+
+
+@staff_bp.get("/<int:matter_id>/in-phieu")
+@role_required(*RECORDERS)
+def slips(matter_id: int):
+    from portal.urls import public_url_for
+
+    m = _matter(matter_id)
+    batch = request.args.get("batch", type=int)
+    vote_url = public_url_for("decisions.vote", matter_id=m.id)
+    qr = segno.make(vote_url, error="m").svg_inline(scale=2, title=gettext("Mã QR địa chỉ biểu quyết"))
+    return render_template("decisions/slips.html", m=m, codes=ballots.batch_codes(m, batch), vote_url=vote_url,
+                           qr=Markup(qr))
+
+
+@staff_bp.get("/bien-ban/<int:meeting_id>")
+@role_required(*RECORDERS)
+def minutes(meeting_id: int):
+    meeting = db.session.get(DecisionMeeting, meeting_id) if 0 < meeting_id < 2**31 else None
+    if meeting is None or not meeting.minutes_sha256:
+        abort(404)
+    return send_file(path_for(meeting.minutes_sha256), mimetype=meeting.minutes_content_type,
+                     as_attachment=True, download_name=meeting.minutes_filename or "bien-ban")
+
+
+@staff_bp.post("/<int:matter_id>/cong-nhan")
+@role_required(*MANAGERS)
+def recognise(matter_id: int):
+    m = _matter(matter_id)
+    try:
+        followup.record_recognition(m, request.form, current_user)
+    except DomainError as exc:
+        return _refused(m, exc, "recognition")
+    db.session.commit()
+    flash(gettext("Đã ghi quyết định công nhận."), "success")
+    return redirect(url_for(".manage", matter_id=m.id))
+
+
+@staff_bp.post("/<int:matter_id>/dong-gop")
+@role_required(*RECORDERS)
+def figures(matter_id: int):
+    m = _matter(matter_id)
+    try:
+        followup.set_figures(m, request.form, current_user)
+    except DomainError as exc:
+        return _refused(m, exc, "figures")
+    db.session.commit()
+    flash(gettext("Đã cập nhật số liệu đóng góp và công khai."), "success")
+    return redirect(url_for(".manage", matter_id=m.id) + "#dong-gop")
+
+
+@staff_bp.post("/<int:matter_id>/chi")
+@role_required(*RECORDERS)
+def spending(matter_id: int):
+    m = _matter(matter_id)
+    try:
+        followup.add_spending(m, request.form, current_user)
+    except DomainError as exc:
+        return _refused(m, exc, "spending")
+    db.session.commit()
+    flash(gettext("Đã ghi khoản chi và công khai."), "success")
+    return redirect(url_for(".manage", matter_id=m.id) + "#dong-gop")
+
+
+@staff_bp.route("/so-ho", methods=["GET", "POST"])
+@role_required(*RECORDERS)
+def households():
+    error, errors, status = None, {}, 200
+    if request.method == "POST":
+        group = db.session.get(ResidentialGroup, services.as_id(request.form.get("group_id")) or 0)
+        try:
+            if group is None:
+                raise DomainError(gettext("Vui lòng chọn tổ dân phố."), {"group_id": gettext("Vui lòng chọn tổ dân phố.")})
+            services.set_household_count(group, request.form.get("as_of"), request.form.get("households"),
+                                         current_user, request.form.get("note", ""))
+        except DomainError as exc:
+            db.session.rollback()
+            error, errors, status = exc.message, exc.fields, 422
+        else:
+            db.session.commit()
+            flash(gettext("Đã cập nhật số hộ gia đình."), "success")
+            return redirect(url_for(".households"))
+    groups = _form_choices()["groups"]
+    counts = services.household_counts(g.id for g in groups)
+    return render_template("decisions/households.html", groups=groups, counts=counts, error=error, errors=errors,
+                           form=request.form), status
+
+
+@staff_bp.route("/quy-tac", methods=["GET", "POST"])
+@role_required("admin")
+def rule():
+    error, errors, status = None, {}, 200
+    if request.method == "POST":
+        try:
+            services.set_rule_settings(request.form, current_user)
+        except DomainError as exc:
+            db.session.rollback()
+            error, errors, status = exc.message, exc.fields, 422
+        else:
+            db.session.commit()
+            flash(gettext("Đã lưu quy tắc thông qua."), "success")
+            return redirect(url_for(".rule"))
+    current = services.rule_settings()
+    values = request.form if request.method == "POST" else {
+        "basis": current["rule_basis"].value, "threshold": str(current["threshold_percent"]),
+        "quorum": str(current["quorum_percent"])}
+    return render_template("decisions/rule.html", values=values, errors=errors, error=error, labels=LABELS), status
