@@ -14,3 +14,6 @@ def register(app) -> None:
     from moderation.views import register_submissions
 
     register_submissions(app)
+    from moderation.supervision import register as register_supervision
+
+    register_supervision(app)

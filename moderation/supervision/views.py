@@ -1,0 +1,260 @@
+"""Staff pages of a Board's supervisions (/can-bo/ban/giam-sat): list, plan, the supervision's page
+with the step it is at, the notice letter, files. Views stay thin: parse, one service call, commit."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext
+from flask_login import current_user
+from sqlalchemy import select
+
+from moderation import deadlines
+from moderation.models import POSITION_LABELS, Board
+from moderation.supervision import services
+from moderation.supervision.documents import member_name, notice_letter_docx
+from moderation.supervision.forms import (
+    AnswerForm, ApproveForm, ConclusionForm, EntryForm, NoticeForm, PlanForm, StartForm,
+)
+from moderation.supervision.models import ENTRY_KINDS, STATUS_LABELS, Recommendation, SupervisionEntry
+from moderation.supervision.permissions import can_lead, can_view, can_work
+from moderation.triage.common import CaseError
+from portal.extensions import db
+from portal.params import as_id
+from portal.permissions import role_required
+
+TEMPLATES = str(Path(__file__).resolve().parent / "templates")
+BOARD_ROLES = ("board_member", "board_head")
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+bp = Blueprint("supervision", __name__, url_prefix="/can-bo/ban/giam-sat", template_folder=TEMPLATES)
+
+
+def _lead_boards() -> list[Board]:
+    boards = db.session.scalars(select(Board).order_by(Board.kind, Board.id)).all()
+    return [b for b in boards if can_lead(current_user, b)]
+
+
+def _plan_form(formdata=True) -> PlanForm:
+    form = PlanForm() if formdata else PlanForm(formdata=None)
+    boards = _lead_boards()
+    form.board_id.choices = [(b.id, b.name) for b in boards]
+    form.member_ids.choices = [(m.id, f"{member_name(m) or gettext('Khuyết')} – {b.name}")
+                               for b in boards for m in b.members if member_name(m)]
+    return form
+
+
+@bp.get("/")
+@role_required(*BOARD_ROLES)
+def index():
+    rows = services.visible_supervisions(current_user)
+    return render_template("supervision/list.html", rows=rows, labels=STATUS_LABELS,
+                           can_plan=bool(_lead_boards()))
+
+
+@bp.route("/moi", methods=["GET", "POST"])
+@role_required("board_head")
+def plan():
+    form = _plan_form(formdata=request.method == "POST")
+    if not form.board_id.choices:
+        abort(403)
+    if request.method == "GET":
+        form.case_id.data = request.args.get("case", "")
+        form.disclosure_id.data = request.args.get("disclosure", "")
+    error = None
+    if request.method == "POST":
+        board = db.session.get(Board, form.board_id.data) if form.board_id.data else None
+        try:
+            if not form.validate_on_submit() or board is None:
+                raise CaseError(gettext("Vui lòng kiểm tra các trường được đánh dấu."))
+            case_id, disclosure_id = (form.case_id.data or "").strip(), (form.disclosure_id.data or "").strip()
+            if (case_id and as_id(case_id) is None) or (disclosure_id and as_id(disclosure_id) is None):
+                raise CaseError(gettext("Số hồ sơ hoặc số thông tin công khai phải là số."))
+            sup = services.open_supervision(
+                board, current_user, subject=form.subject.data, supervised_body=form.supervised_body.data,
+                planned_start=form.planned_start.data, planned_end=form.planned_end.data,
+                legal_basis=form.legal_basis.data, documents_requested=form.documents_requested.data,
+                member_ids=form.member_ids.data, case_id=as_id(case_id), disclosure_id=as_id(disclosure_id))
+        except CaseError as exc:
+            db.session.rollback()
+            error = str(exc)
+        else:
+            db.session.commit()
+            flash(gettext("Đã lập kế hoạch giám sát."), "success")
+            return redirect(url_for("supervision.detail", supervision_id=sup.id))
+    return render_template("supervision/plan.html", form=form, error=error), 400 if error else 200
+
+
+def _sup_or_404(supervision_id: int):
+    sup = services.get_for(current_user, supervision_id)
+    if sup is None:
+        abort(404)
+    return sup
+
+
+def _conclusion_form(sup, formdata=False) -> ConclusionForm:
+    if formdata:
+        return ConclusionForm()
+    form = ConclusionForm(formdata=None)
+    form.number.data = sup.conclusion_number
+    form.findings.data = sup.findings
+    recs = list(sup.recommendations)
+    while len(form.recommendations) < len(recs) + 1:
+        form.recommendations.append_entry()
+    for row, rec in zip(form.recommendations, recs):
+        row.form.text.data, row.form.addressee.data, row.form.due_on.data = rec.text, rec.addressee, rec.due_on
+    return form
+
+
+def _render(sup, error=None, forms=None, status=200):
+    forms = forms or {}
+    today = deadlines.today()
+    notice = forms.get("notice") or NoticeForm(formdata=None, sent_on=today)
+    start_default = max(today, services.earliest_start(sup.notice_sent_on)) if sup.notice_sent_on else today
+    ctx = dict(
+        sup=sup, error=error, labels=STATUS_LABELS, entry_kinds=ENTRY_KINDS, positions=POSITION_LABELS,
+        member_name=member_name, rec_status=services.recommendation_status, today=today,
+        notice_days=services.notice_days(),
+        earliest=services.earliest_start(sup.notice_sent_on) if sup.notice_sent_on else None,
+        earliest_if_today=services.earliest_start(today),
+        lead=can_lead(current_user, sup.board), work=can_work(current_user, sup.board),
+        notice_form=notice,
+        start_form=forms.get("start") or StartForm(formdata=None, started_on=start_default),
+        entry_form=forms.get("entry") or EntryForm(formdata=None, happened_on=today,
+                                                   kind="note" if sup.status.value in ("planned", "notified")
+                                                   else "visit"),
+        conclusion_form=forms.get("conclusion") or _conclusion_form(sup),
+        approve_form=forms.get("approve") or ApproveForm(formdata=None, prefix="ap", number=sup.conclusion_number),
+        answer_forms={r.id: (forms.get(f"answer{r.id}") or AnswerForm(formdata=None, prefix=f"a{r.id}",
+                                                                          answered_on=today))
+                      for r in sup.recommendations},
+    )
+    return render_template("supervision/detail.html", **ctx), status
+
+
+@bp.get("/<int:supervision_id>")
+@role_required(*BOARD_ROLES)
+def detail(supervision_id: int):
+    return _render(_sup_or_404(supervision_id))
+
+
+def _upload():
+    f = request.files.get("file")
+    if f is None or not f.filename:
+        return None, None
+    return f.read(), f.filename
+
+
+@bp.post("/<int:supervision_id>/<action>")
+@role_required(*BOARD_ROLES)
+def act(supervision_id: int, action: str):
+    sup = _sup_or_404(supervision_id)
+    forms = {}
+    messages = {
+        "notice": gettext("Đã ghi nhận ngày gửi thông báo giám sát."),
+        "start": gettext("Đã bắt đầu cuộc giám sát."),
+        "entry": gettext("Đã ghi nhận."),
+        "conclusion": gettext("Đã lưu dự thảo kết luận."),
+        "approve": gettext("Đã phê duyệt kết luận: kết luận được công khai và các kiến nghị đã được gửi."),
+    }
+    if action not in messages:
+        abort(404)
+    try:
+        if action == "notice":
+            form = forms["notice"] = NoticeForm()
+            if not form.validate_on_submit():
+                raise CaseError(gettext("Vui lòng nhập ngày gửi thông báo hợp lệ."))
+            services.record_notice(sup, current_user, sent_on=form.sent_on.data, number=form.number.data)
+        elif action == "start":
+            form = forms["start"] = StartForm()
+            if not form.validate_on_submit():
+                raise CaseError(gettext("Vui lòng nhập ngày bắt đầu hợp lệ."))
+            services.start_supervision(sup, current_user, started_on=form.started_on.data)
+        elif action == "entry":
+            form = forms["entry"] = EntryForm()
+            if not form.validate_on_submit():
+                raise CaseError(gettext("Vui lòng chọn loại và nhập ngày hợp lệ."))
+            data, name = _upload()
+            services.add_entry(sup, current_user, kind=form.kind.data, happened_on=form.happened_on.data,
+                               text=form.text.data, file_data=data, file_name=name)
+        elif action == "conclusion":
+            form = forms["conclusion"] = ConclusionForm()
+            if not form.validate_on_submit():
+                raise CaseError(gettext("Vui lòng nhập kết quả giám sát; ngày theo dạng hợp lệ."))
+            services.save_conclusion(sup, current_user, findings=form.findings.data, number=form.number.data,
+                                     recommendations=[r.data for r in form.recommendations])
+        else:
+            form = forms["approve"] = ApproveForm(prefix="ap")
+            if not form.validate_on_submit():
+                raise CaseError(gettext("Vui lòng nhập số, ký hiệu của kết luận."))
+            services.approve_conclusion(sup, current_user, number=form.number.data,
+                                        secrecy_confirmed=form.secrecy_confirmed.data)
+    except CaseError as exc:
+        db.session.rollback()
+        return _render(services.get_for(current_user, supervision_id), error=str(exc), forms=forms, status=400)
+    db.session.commit()
+    flash(messages[action], "success")
+    return redirect(url_for("supervision.detail", supervision_id=sup.id))
+
+
+@bp.post("/kien-nghi/<int:recommendation_id>/tra-loi")
+@role_required(*BOARD_ROLES)
+def answer(recommendation_id: int):
+    rec = db.session.get(Recommendation, recommendation_id)
+    if rec is None or not can_view(current_user, rec.supervision.board):
+        abort(404)
+    form = AnswerForm(prefix=f"a{rec.id}")
+    try:
+        if not form.validate_on_submit():
+            raise CaseError(gettext("Vui lòng nhập ngày trả lời hợp lệ và tóm tắt nội dung trả lời."))
+        data, name = _upload()
+        services.record_recommendation_answer(
+            rec, current_user, answered_on=form.answered_on.data, summary=form.summary.data,
+            accepted=form.accepted.data == "1", answer_number=form.answer_number.data, file_data=data,
+            file_name=name)
+    except CaseError as exc:
+        db.session.rollback()
+        sup = services.get_for(current_user, rec.supervision_id)
+        return _render(sup, error=str(exc), forms={f"answer{recommendation_id}": form}, status=400)
+    db.session.commit()
+    flash(gettext("Đã ghi nhận trả lời kiến nghị."), "success")
+    return redirect(url_for("supervision.detail", supervision_id=rec.supervision_id))
+
+
+@bp.get("/<int:supervision_id>/thong-bao.docx")
+@role_required(*BOARD_ROLES)
+def notice_letter(supervision_id: int):
+    sup = _sup_or_404(supervision_id)
+    return send_file(io.BytesIO(notice_letter_docx(sup)), as_attachment=True, mimetype=DOCX,
+                     download_name=f"thong-bao-giam-sat-{sup.id}.docx")
+
+
+def _send_stored(sha: str | None, name: str | None, ctype: str | None):
+    from portal.files import read_stored
+
+    if not sha:
+        abort(404)
+    try:
+        data = read_stored(sha)
+    except (OSError, ValueError):
+        abort(404)
+    return send_file(io.BytesIO(data), as_attachment=True, download_name=name or "tep", mimetype=ctype)
+
+
+@bp.get("/tep/<int:entry_id>")
+@role_required(*BOARD_ROLES)
+def entry_file(entry_id: int):
+    entry = db.session.get(SupervisionEntry, entry_id)
+    if entry is None or services.get_for(current_user, entry.supervision_id) is None:
+        abort(404)
+    return _send_stored(entry.file_sha256, entry.file_name, entry.file_type)
+
+
+@bp.get("/kien-nghi/<int:recommendation_id>/tep")
+@role_required(*BOARD_ROLES)
+def answer_file(recommendation_id: int):
+    rec = db.session.get(Recommendation, recommendation_id)
+    if rec is None or services.get_for(current_user, rec.supervision_id) is None:
+        abort(404)
+    return _send_stored(rec.answer_file_sha256, rec.answer_file_name, rec.answer_file_type)

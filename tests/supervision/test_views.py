@@ -1,0 +1,85 @@
+"""The staff pages: a Board head plans, notifies, starts, records, concludes and follows up through
+plain HTML forms (no JavaScript); other Boards' staff see nothing."""
+import datetime as dt
+
+from sqlalchemy import select
+
+from moderation.supervision.models import Supervision, SupervisionStatus as S
+from portal.extensions import db
+from tests.conftest import sign_in
+
+
+def test_full_flow_through_the_pages(client, sboard, on_day):
+    sign_in(client, sboard.head)
+    on_day(dt.date(2026, 3, 2))
+    page = client.get("/can-bo/ban/giam-sat/moi")
+    assert page.status_code == 200 and "Lập kế hoạch giám sát" in page.get_data(as_text=True)
+    r = client.post("/can-bo/ban/giam-sat/moi", data={
+        "board_id": sboard.board.id, "subject": "Việc sử dụng các khoản đóng góp", "supervised_body": "Ban công tác Mặt trận TDP 3",
+        "planned_start": "2026-03-09", "member_ids": [sboard.m_head.id, sboard.m_member.id],
+        "documents_requested": "Sổ thu chi",
+    })
+    assert r.status_code == 302
+    sup = db.session.scalar(select(Supervision))
+    base = f"/can-bo/ban/giam-sat/{sup.id}"
+    assert client.post(f"{base}/notice", data={"sent_on": "2026-03-02", "number": "02/TB"}).status_code == 302
+    r = client.post(f"{base}/start", data={"started_on": "2026-03-06"})
+    assert r.status_code == 400 and "09/03/2026" in r.get_data(as_text=True)
+    assert client.post(f"{base}/start", data={"started_on": "2026-03-09"}).status_code == 302
+    on_day(dt.date(2026, 3, 12))
+    assert client.post(f"{base}/entry", data={"kind": "meeting", "happened_on": "2026-03-10",
+                                              "text": "Họp với Ban công tác Mặt trận"}).status_code == 302
+    r = client.post(f"{base}/conclusion", data={
+        "number": "04/KL-BTTND", "findings": "Thu chi đúng mục đích, chậm công khai.",
+        "recommendations-0-text": "Công khai thu chi hằng quý", "recommendations-0-addressee": "Ban công tác Mặt trận TDP 3",
+        "recommendations-0-due_on": "2026-04-30",
+    })
+    assert r.status_code == 302
+    assert client.post(f"{base}/approve", data={"ap-number": "04/KL-BTTND", "ap-secrecy_confirmed": "y"}).status_code == 302
+    db.session.expire_all()
+    sup = db.session.get(Supervision, sup.id)
+    assert sup.status == S.concluded and sup.conclusion_disclosure_id
+    rec = sup.recommendations[0]
+    on_day(dt.date(2026, 4, 2))
+    r = client.post(f"/can-bo/ban/giam-sat/kien-nghi/{rec.id}/tra-loi", data={
+        f"a{rec.id}-answered_on": "2026-04-01", f"a{rec.id}-summary": "Đã công khai quý I", f"a{rec.id}-accepted": "1"})
+    assert r.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Supervision, sup.id).status == S.closed
+    page = client.get(base).get_data(as_text=True)
+    assert "Đã kết thúc" in page and "Đã công khai quý I" in page
+    letter = client.get(f"{base}/thong-bao.docx")
+    assert letter.status_code == 200 and letter.data[:2] == b"PK"
+
+
+def test_bad_input_keeps_what_was_typed(client, sboard):
+    sign_in(client, sboard.head)
+    r = client.post("/can-bo/ban/giam-sat/moi", data={
+        "board_id": sboard.board.id, "subject": "Giám sát niêm yết", "supervised_body": "", "planned_start": "31/02/2026"})
+    body = r.get_data(as_text=True)
+    assert r.status_code == 400 and "Giám sát niêm yết" in body
+
+
+def test_other_boards_staff_get_404(client, sboard, make_user):
+    from moderation.supervision import services
+
+    sup = services.open_supervision(sboard.board, sboard.head, subject="S", supervised_body="B",
+                                    planned_start=dt.date(2026, 5, 11))
+    db.session.commit()
+    sign_in(client, make_user("board_head", "board_member"))
+    assert client.get(f"/can-bo/ban/giam-sat/{sup.id}").status_code == 404
+    assert client.get("/can-bo/ban/giam-sat/moi").status_code == 403
+    assert "S</a>" not in client.get("/can-bo/ban/giam-sat/").get_data(as_text=True)
+
+
+def test_member_cannot_notify(client, sboard):
+    from moderation.supervision import services
+
+    sup = services.open_supervision(sboard.board, sboard.head, subject="S", supervised_body="B",
+                                    planned_start=dt.date(2026, 5, 11))
+    db.session.commit()
+    sign_in(client, sboard.member)
+    r = client.post(f"/can-bo/ban/giam-sat/{sup.id}/notice", data={"sent_on": "2026-03-02"})
+    assert r.status_code == 400
+    db.session.expire_all()
+    assert db.session.get(Supervision, sup.id).status == S.planned
