@@ -9,4 +9,12 @@ def register(app) -> None:
     from moderation.supervision import models  # noqa: F401  (tables known to the metadata)
     from moderation.supervision.views import bp
 
+    from moderation.supervision.public import OPENAPI_PATHS, OPENAPI_SCHEMAS, api_bp, bp as public_bp
+    from portal.api import add_openapi
+    from portal.extensions import csrf
+
     app.register_blueprint(bp)
+    app.register_blueprint(public_bp)
+    app.register_blueprint(api_bp)
+    csrf.exempt(api_bp)
+    add_openapi(app, OPENAPI_PATHS, OPENAPI_SCHEMAS)

@@ -57,8 +57,8 @@ def index():
 @role_required("board_head")
 def plan():
     form = _plan_form(formdata=request.method == "POST")
-    if not form.board_id.choices:
-        abort(403)
+    if not form.board_id.choices:  # signed in as a head, but of no Board (or an admin outside them)
+        return render_template("supervision/plan.html", form=None, error=None)
     if request.method == "GET":
         form.case_id.data = request.args.get("case", "")
         form.disclosure_id.data = request.args.get("disclosure", "")

@@ -68,7 +68,11 @@ def test_other_boards_staff_get_404(client, sboard, make_user):
     db.session.commit()
     sign_in(client, make_user("board_head", "board_member"))
     assert client.get(f"/can-bo/ban/giam-sat/{sup.id}").status_code == 404
-    assert client.get("/can-bo/ban/giam-sat/moi").status_code == 403
+    assert "Chỉ Trưởng ban" in client.get("/can-bo/ban/giam-sat/moi").get_data(as_text=True)
+    assert client.post("/can-bo/ban/giam-sat/moi", data={"board_id": sboard.board.id, "subject": "X",
+                                                         "supervised_body": "Y", "planned_start": "2026-05-11"}
+                       ).status_code == 200
+    assert db.session.scalar(select(Supervision).where(Supervision.subject == "X")) is None
     assert "S</a>" not in client.get("/can-bo/ban/giam-sat/").get_data(as_text=True)
 
 
