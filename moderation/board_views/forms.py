@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from portal.params import coerce_int  # ASCII digits only: int() reads "١" as 1
@@ -35,12 +35,14 @@ class AnswerForm(FlaskForm):
 
 
 class MemberForm(FlaskForm):
-    user_id = SelectField(_l("Cán bộ (để trống nếu khuyết)"), coerce=coerce_int)
+    name = StringField(_l("Họ tên thành viên"), validators=[Optional(), Length(max=200)])
+    user_id = SelectField(_l("Tài khoản cán bộ liên kết (không bắt buộc)"), coerce=coerce_int)
     position = SelectField(_l("Chức danh"), choices=[("head", _l("Trưởng ban")), ("deputy", _l("Phó Trưởng ban")),
                                                   ("member", _l("Thành viên"))])
     group_id = SelectField(_l("Tổ dân phố"), coerce=coerce_int)
     term_start = DateField(_l("Bắt đầu nhiệm kỳ"), validators=[Optional()])
     term_end = DateField(_l("Kết thúc nhiệm kỳ"), validators=[Optional()])
+    holds_ward_office = BooleanField(_l("Đang giữ chức vụ ở phường"))
 
 
 class SupervisionBoardForm(FlaskForm):

@@ -78,7 +78,8 @@ def member_add(board_id: int):
         if not form.validate_on_submit():
             raise RosterError("Vui lòng kiểm tra các trường của thành viên (ngày nhập theo dạng hợp lệ).")
         roster_svc.add_member(board, current_user, user_id=form.user_id.data, position=form.position.data,
-                          group_id=form.group_id.data, term_start=form.term_start.data, term_end=form.term_end.data)
+                          group_id=form.group_id.data, term_start=form.term_start.data, term_end=form.term_end.data,
+                          name=form.name.data or "", holds_ward_office=form.holds_ward_office.data)
     except RosterError as exc:
         db.session.rollback()
         return _render_roster(error=str(exc), add_forms={board.id: form}, status=400)
@@ -106,7 +107,8 @@ def member_edit(member_id: int):
                 raise RosterError("Vui lòng kiểm tra các trường của thành viên.")
             roster_svc.update_member(member, current_user, user_id=form.user_id.data, position=form.position.data,
                                  group_id=form.group_id.data, term_start=form.term_start.data,
-                                 term_end=form.term_end.data)
+                                 term_end=form.term_end.data, name=form.name.data or "",
+                                 holds_ward_office=form.holds_ward_office.data)
         except RosterError as exc:
             db.session.rollback()
             error = str(exc)
