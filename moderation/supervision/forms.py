@@ -79,3 +79,18 @@ class AnswerForm(FlaskForm):
     accepted = SelectField(_l("Kết quả"), choices=[("1", _l("Đã tiếp thu, giải quyết")),
                                                    ("0", _l("Không tiếp thu (có giải trình)"))])
     file = FileField(_l("Tệp văn bản trả lời (không bắt buộc)"))
+
+
+class DocumentForm(FlaskForm):
+    kind = SelectField(_l("Tài liệu"), choices=[])
+    action = SelectField(_l("Cập nhật"), choices=[("request", _l("Đã đề nghị chủ đầu tư cung cấp")),
+                                                  ("receive", _l("Đã nhận tài liệu"))])
+    day = DateField(_l("Ngày"), validators=[DataRequired(BAD_DATE)])
+    note = StringField(_l("Ghi chú"), validators=[Optional(), Length(max=2000)])
+    file = FileField(_l("Tệp tài liệu nhận được (PDF, DOCX, XLSX, ảnh)"))
+
+
+class ProgressForm(FlaskForm):
+    period = StringField(_l("Kỳ báo cáo"), validators=[DataRequired(REQUIRED), Length(max=64)])
+    reported_on = DateField(_l("Ngày báo cáo"), validators=[DataRequired(BAD_DATE)])
+    text = TextAreaField(_l("Tình hình thực hiện dự án"), validators=[DataRequired(REQUIRED), Length(max=20000)])

@@ -49,8 +49,10 @@ def _plan_form(formdata=True) -> PlanForm:
 @role_required(*BOARD_ROLES)
 def index():
     rows = services.visible_supervisions(current_user)
+    projects = [b for b in db.session.scalars(select(Board).where(Board.kind == "supervision").order_by(Board.id))
+                if can_view(current_user, b)]
     return render_template("supervision/list.html", rows=rows, labels=STATUS_LABELS,
-                           can_plan=bool(_lead_boards()))
+                           can_plan=bool(_lead_boards()), projects=projects)
 
 
 @bp.route("/moi", methods=["GET", "POST"])
@@ -258,3 +260,81 @@ def answer_file(recommendation_id: int):
     if rec is None or services.get_for(current_user, rec.supervision_id) is None:
         abort(404)
     return _send_stored(rec.answer_file_sha256, rec.answer_file_name, rec.answer_file_type)
+
+
+def _investment_board_or_404(board_id: int) -> Board:
+    board = db.session.get(Board, board_id)
+    if board is None or board.kind.value != "supervision" or not can_view(current_user, board):
+        abort(404)
+    return board
+
+
+def _render_project(board, error=None, doc_form=None, progress_form=None, status=200):
+    from moderation.supervision import investment
+    from moderation.supervision.forms import DocumentForm, ProgressForm
+    from moderation.supervision.models import INVESTMENT_DOCUMENTS
+
+    today = deadlines.today()
+    doc_form = doc_form or DocumentForm(formdata=None, prefix="doc", day=today)
+    doc_form.kind.choices = list(INVESTMENT_DOCUMENTS.items())
+    progress_form = progress_form or ProgressForm(formdata=None, prefix="pr", reported_on=today)
+    return render_template("supervision/project.html", board=board, rows=investment.checklist(board),
+                           reports=investment.reports(board), doc_form=doc_form, progress_form=progress_form,
+                           work=can_work(current_user, board), error=error), status
+
+
+@bp.get("/du-an/<int:board_id>")
+@role_required(*BOARD_ROLES)
+def project(board_id: int):
+    return _render_project(_investment_board_or_404(board_id))
+
+
+@bp.post("/du-an/<int:board_id>/<action>")
+@role_required(*BOARD_ROLES)
+def project_act(board_id: int, action: str):
+    from moderation.supervision import investment
+    from moderation.supervision.forms import DocumentForm, ProgressForm
+    from moderation.supervision.models import INVESTMENT_DOCUMENTS
+
+    board = _investment_board_or_404(board_id)
+    doc_form = progress_form = None
+    try:
+        if action == "tai-lieu":
+            doc_form = DocumentForm(prefix="doc")
+            doc_form.kind.choices = list(INVESTMENT_DOCUMENTS.items())
+            if not doc_form.validate_on_submit():
+                raise CaseError(gettext("Vui lòng chọn tài liệu và nhập ngày hợp lệ."))
+            if doc_form.action.data == "request":
+                investment.request_document(board, current_user, kind=doc_form.kind.data, requested_on=doc_form.day.data,
+                                            note=doc_form.note.data or "")
+            else:
+                f = request.files.get("doc-file")
+                data, name = (f.read(), f.filename) if f is not None and f.filename else (None, None)
+                investment.receive_document(board, current_user, kind=doc_form.kind.data, received_on=doc_form.day.data,
+                                            file_data=data, file_name=name, note=doc_form.note.data or "")
+        elif action == "bao-cao":
+            progress_form = ProgressForm(prefix="pr")
+            if not progress_form.validate_on_submit():
+                raise CaseError(gettext("Vui lòng nhập kỳ, ngày và nội dung báo cáo."))
+            investment.add_progress_report(board, current_user, period=progress_form.period.data,
+                                           reported_on=progress_form.reported_on.data, text=progress_form.text.data)
+        else:
+            abort(404)
+    except CaseError as exc:
+        db.session.rollback()
+        return _render_project(board, error=str(exc), doc_form=doc_form, progress_form=progress_form, status=400)
+    db.session.commit()
+    flash(gettext("Đã cập nhật."), "success")
+    return redirect(url_for("supervision.project", board_id=board.id))
+
+
+@bp.get("/du-an/tai-lieu/<int:document_id>")
+@role_required(*BOARD_ROLES)
+def project_file(document_id: int):
+    from moderation.supervision.models import InvestmentDocument
+
+    row = db.session.get(InvestmentDocument, document_id)
+    if row is None:
+        abort(404)
+    _investment_board_or_404(row.board_id)
+    return _send_stored(row.file_sha256, row.file_name, row.file_type)
