@@ -40,6 +40,10 @@ def report_rows(data: dict) -> list[tuple[str, str, object]]:
     rows.append(("Lấy ý kiến Nhân dân", "Số nội dung lấy ý kiến", len(d["consultations"])))
     for c in d["consultations"]:
         rows.append(("Lấy ý kiến Nhân dân", f"{c['number']}: {c['title']}", c["comments"]))
+    if "supervisions" in data:
+        from moderation.supervision import figures as supervision_figures
+
+        rows.extend(supervision_figures.report_rows(data["supervisions"]))
     return rows
 
 
@@ -146,6 +150,10 @@ def report_sentences(data: dict, label: str) -> list[tuple[str, list[str]]]:
     if t["redirected_at_intake"]:
         sup.append(f"Hướng dẫn {two(t['redirected_at_intake'])} trường hợp gửi khiếu nại, tố cáo qua Cổng thực hiện "
                    f"theo kênh quy định (nộp đơn hoặc trực tiếp tại nơi tiếp công dân).")
+    if "supervisions" in data:
+        from moderation.supervision import figures as supervision_figures
+
+        sup.extend(supervision_figures.report_sentences(data["supervisions"]))
     sections.append(("3. Nhân dân kiểm tra, giám sát", sup))
     return sections
 
