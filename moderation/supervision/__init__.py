@@ -18,3 +18,8 @@ def register(app) -> None:
     app.register_blueprint(api_bp)
     csrf.exempt(api_bp)
     add_openapi(app, OPENAPI_PATHS, OPENAPI_SCHEMAS)
+    from moderation.supervision.cli import supervisions_cli
+    from moderation.supervision.demo import load_supervision_demo
+
+    app.cli.add_command(supervisions_cli)
+    app.extensions.setdefault("demo_loaders", []).append(load_supervision_demo)

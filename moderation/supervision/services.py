@@ -176,6 +176,8 @@ def start_supervision(sup: Supervision, actor, *, started_on=None) -> Supervisio
     if sup.status != S.notified:
         _refuse(sup, "bắt đầu giám sát", "Cần gửi thông báo cho đơn vị được giám sát trước.")
     day = as_date(started_on, "Ngày bắt đầu") if started_on else deadlines.today()
+    if day > deadlines.today():
+        raise CaseError("Chỉ ghi nhận bắt đầu giám sát khi đã bắt đầu: ngày bắt đầu không được sau ngày hôm nay.")
     earliest = earliest_start(sup.notice_sent_on)
     if day < earliest:
         raise CaseError(
