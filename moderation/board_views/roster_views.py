@@ -146,6 +146,7 @@ SLA_SETTINGS = [
     ("SLA_BOARD_ACK_DAYS", N_("Ban xác nhận tiếp nhận (ngày làm việc)"), 1, 60),
     ("SLA_BOARD_DECISION_DAYS", N_("Ban kiến nghị hoặc trả lời (ngày làm việc)"), 1, 120),
     ("SLA_AUTHORITY_CALENDAR_DAYS", N_("Cơ quan có thẩm quyền trả lời (ngày theo lịch)"), 1, 365),
+    ("SUPERVISION_NOTICE_WORKING_DAYS", N_("Gửi thông báo giám sát trước ngày bắt đầu (ngày làm việc)"), 1, 30),
     ("RETENTION_MONTHS", N_("Lưu dữ liệu cá nhân sau khi kết thúc hồ sơ (tháng)"), 1, 120),
     ("REJECTED_RETENTION_MONTHS", N_("Lưu dữ liệu cá nhân của kiến nghị không tiếp nhận (tháng)"), 1, 120),
 ]

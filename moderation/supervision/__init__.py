@@ -7,6 +7,9 @@ from __future__ import annotations
 
 def register(app) -> None:
     from moderation.supervision import models  # noqa: F401  (tables known to the metadata)
+    from moderation.supervision.services import NOTICE_DEFAULT, NOTICE_SETTING
+
+    app.config.setdefault(NOTICE_SETTING, NOTICE_DEFAULT)  # admins change it beside the SLA settings
     from moderation.supervision.views import bp
 
     from moderation.supervision.public import OPENAPI_PATHS, OPENAPI_SCHEMAS, api_bp, bp as public_bp

@@ -176,14 +176,14 @@ def start_supervision(sup: Supervision, actor, *, started_on=None) -> Supervisio
     if sup.status != S.notified:
         _refuse(sup, "bắt đầu giám sát", "Cần gửi thông báo cho đơn vị được giám sát trước.")
     day = as_date(started_on, "Ngày bắt đầu") if started_on else deadlines.today()
-    if day > deadlines.today():
-        raise CaseError("Chỉ ghi nhận bắt đầu giám sát khi đã bắt đầu: ngày bắt đầu không được sau ngày hôm nay.")
     earliest = earliest_start(sup.notice_sent_on)
     if day < earliest:
         raise CaseError(
             f"Thông báo gửi ngày {sup.notice_sent_on:%d/%m/%Y} chưa đủ {notice_days()} ngày làm việc trước khi "
             f"bắt đầu giám sát: sớm nhất được bắt đầu từ ngày {earliest:%d/%m/%Y}."
         )
+    if day > deadlines.today():
+        raise CaseError("Chỉ ghi nhận bắt đầu giám sát khi đã bắt đầu: ngày bắt đầu không được sau ngày hôm nay.")
     sup.started_on = day
     _move(sup, S.in_progress, actor, "start", {"started_on": day.isoformat()})
     db.session.flush()

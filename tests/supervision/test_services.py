@@ -65,6 +65,9 @@ def test_notice_rule_counts_working_days_with_holidays(sboard, on_day):
     with pytest.raises(CaseError, match="06/05/2026"):
         services.start_supervision(sup, sboard.head, started_on=dt.date(2026, 5, 5))
     assert sup.status == S.notified
+    with pytest.raises(CaseError, match="sau ngày hôm nay"):
+        services.start_supervision(sup, sboard.head, started_on=dt.date(2026, 5, 6))
+    on_day(dt.date(2026, 5, 6))
     services.start_supervision(sup, sboard.head, started_on=dt.date(2026, 5, 6))
     assert sup.status == S.in_progress
 
@@ -99,8 +102,8 @@ def _run_to_conclusion(sboard, on_day, recs=None):
     on_day(dt.date(2026, 3, 2))
     sup = _open(sboard, start=dt.date(2026, 3, 9))
     services.record_notice(sup, sboard.head, sent_on=dt.date(2026, 3, 2))
-    services.start_supervision(sup, sboard.head, started_on=dt.date(2026, 3, 9))
     on_day(dt.date(2026, 3, 16))
+    services.start_supervision(sup, sboard.head, started_on=dt.date(2026, 3, 9))
     services.add_entry(sup, sboard.member, kind="visit", happened_on=dt.date(2026, 3, 10),
                        text="Làm việc tại bảng tin tổ dân phố 3; biên bản kèm theo.")
     services.add_entry(sup, sboard.member, kind="note", text="Bảng tin TDP 5 thiếu kế hoạch 79/KH-UBND")
@@ -186,3 +189,16 @@ def test_reminders_email_heads_about_overdue_recommendations(sboard, on_day):
     assert sent and sent[0]["overdue"] == 2
     msg = db.session.scalar(select(OutboxMessage).where(OutboxMessage.recipient == sboard.head.email))
     assert "Niêm yết lại kế hoạch" in msg.body
+
+
+def test_admin_changes_the_notice_days_on_the_settings_page(client, sboard, make_user):
+    from tests.conftest import sign_in
+
+    sign_in(client, make_user("admin"))
+    page = client.get("/can-bo/ban/ngay-nghi").get_data(as_text=True)
+    assert "SUPERVISION_NOTICE_WORKING_DAYS" in page
+    data = {"action": "settings", "SLA_MODERATION_DAYS": "2", "SLA_BOARD_ACK_DAYS": "3",
+            "SLA_BOARD_DECISION_DAYS": "15", "SLA_AUTHORITY_CALENDAR_DAYS": "30", "RETENTION_MONTHS": "24",
+            "REJECTED_RETENTION_MONTHS": "6", "SUPERVISION_NOTICE_WORKING_DAYS": "3"}
+    assert client.post("/can-bo/ban/ngay-nghi", data=data).status_code == 302
+    assert services.notice_days() == 3

@@ -23,6 +23,7 @@ def test_full_flow_through_the_pages(client, sboard, on_day):
     sup = db.session.scalar(select(Supervision))
     base = f"/can-bo/ban/giam-sat/{sup.id}"
     assert client.post(f"{base}/notice", data={"sent_on": "2026-03-02", "number": "02/TB"}).status_code == 302
+    on_day(dt.date(2026, 3, 9))
     r = client.post(f"{base}/start", data={"started_on": "2026-03-06"})
     assert r.status_code == 400 and "09/03/2026" in r.get_data(as_text=True)
     assert client.post(f"{base}/start", data={"started_on": "2026-03-09"}).status_code == 302
