@@ -88,3 +88,21 @@ def test_member_cannot_notify(client, sboard):
     assert r.status_code == 400
     db.session.expire_all()
     assert db.session.get(Supervision, sup.id).status == S.planned
+
+
+def test_plan_from_a_case_of_the_board(client, sboard, make_user):
+    from moderation.routing import route_approved_petition
+    from tests.board.factories import make_petition
+
+    case = route_approved_petition(make_petition(), make_user("moderator"))
+    db.session.commit()
+    sign_in(client, sboard.head)
+    case_page = client.get(f"/can-bo/ban/ho-so/{case.id}").get_data(as_text=True)
+    assert f"/can-bo/ban/giam-sat/moi?case={case.id}" in case_page
+    form = client.get(f"/can-bo/ban/giam-sat/moi?case={case.id}").get_data(as_text=True)
+    assert f'value="{case.id}"' in form
+    r = client.post("/can-bo/ban/giam-sat/moi", data={
+        "board_id": sboard.board.id, "subject": "Giám sát việc giải quyết kiến nghị", "supervised_body": "UBND phường",
+        "planned_start": "2026-05-11", "case_id": str(case.id)})
+    assert r.status_code == 302
+    assert db.session.scalar(select(Supervision)).case_id == case.id
