@@ -88,6 +88,37 @@ def plan():
     return render_template("supervision/plan.html", form=form, error=error), 400 if error else 200
 
 
+@bp.route("/<int:supervision_id>/sua", methods=["GET", "POST"])
+@role_required("board_head")
+def edit_plan(supervision_id: int):
+    """Change the plan while its notice has not gone out."""
+    sup = _sup_or_404(supervision_id)
+    if not can_lead(current_user, sup.board):
+        abort(403)
+    form = PlanForm() if request.method == "POST" else PlanForm(formdata=None, obj=sup)
+    form.board_id.choices = [(sup.board.id, sup.board.name)]
+    form.member_ids.choices = [(m.id, member_name(m)) for m in sup.board.members if member_name(m)]
+    if request.method == "GET":
+        form.member_ids.data = [m.id for m in sup.members]
+    error = None
+    if request.method == "POST":
+        try:
+            if not form.validate_on_submit():
+                raise CaseError(gettext("Vui lòng kiểm tra các trường được đánh dấu."))
+            services.update_plan(sup, current_user, subject=form.subject.data, supervised_body=form.supervised_body.data,
+                                 planned_start=form.planned_start.data, planned_end=form.planned_end.data,
+                                 legal_basis=form.legal_basis.data, documents_requested=form.documents_requested.data,
+                                 member_ids=form.member_ids.data)
+        except CaseError as exc:
+            db.session.rollback()
+            error = str(exc)
+        else:
+            db.session.commit()
+            flash(gettext("Đã lưu kế hoạch giám sát."), "success")
+            return redirect(url_for("supervision.detail", supervision_id=sup.id))
+    return render_template("supervision/plan.html", form=form, error=error, sup=sup), 400 if error else 200
+
+
 def _sup_or_404(supervision_id: int):
     sup = services.get_for(current_user, supervision_id)
     if sup is None:

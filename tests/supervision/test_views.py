@@ -106,3 +106,27 @@ def test_plan_from_a_case_of_the_board(client, sboard, make_user):
         "planned_start": "2026-05-11", "case_id": str(case.id)})
     assert r.status_code == 302
     assert db.session.scalar(select(Supervision)).case_id == case.id
+
+
+def test_edit_plan_until_the_notice(client, sboard, on_day):
+    from moderation.supervision import services
+
+    on_day(dt.date(2026, 4, 24))
+    sup = services.open_supervision(sboard.board, sboard.head, subject="S", supervised_body="B",
+                                    planned_start=dt.date(2026, 5, 5))
+    db.session.commit()
+    sign_in(client, sboard.head)
+    page = client.get(f"/can-bo/ban/giam-sat/{sup.id}").get_data(as_text=True)
+    assert "đã quá gần" in page and "06/05/2026" in page  # a notice today allows 6/5 at the earliest
+    r = client.post(f"/can-bo/ban/giam-sat/{sup.id}/sua", data={
+        "board_id": sboard.board.id, "subject": "S2", "supervised_body": "B", "planned_start": "2026-05-11",
+        "member_ids": [sboard.m_member.id]})
+    assert r.status_code == 302
+    db.session.expire_all()
+    sup = db.session.get(Supervision, sup.id)
+    assert sup.subject == "S2" and sup.planned_start == dt.date(2026, 5, 11) and [m.id for m in sup.members] == [sboard.m_member.id]
+    services.record_notice(sup, sboard.head, sent_on=dt.date(2026, 4, 24))
+    db.session.commit()
+    r = client.post(f"/can-bo/ban/giam-sat/{sup.id}/sua", data={
+        "board_id": sboard.board.id, "subject": "S3", "supervised_body": "B", "planned_start": "2026-05-11"})
+    assert r.status_code == 400 and "S3" in r.get_data(as_text=True)
