@@ -10,9 +10,9 @@ def register(app) -> None:
     from moderation.supervision.services import NOTICE_DEFAULT, NOTICE_SETTING
 
     app.config.setdefault(NOTICE_SETTING, NOTICE_DEFAULT)  # admins change it beside the SLA settings
+    from moderation.supervision.public import OPENAPI_PATHS, OPENAPI_SCHEMAS, api_bp
+    from moderation.supervision.public import bp as public_bp
     from moderation.supervision.views import bp
-
-    from moderation.supervision.public import OPENAPI_PATHS, OPENAPI_SCHEMAS, api_bp, bp as public_bp
     from portal.api import add_openapi
     from portal.extensions import csrf
 

@@ -5,7 +5,14 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
-    BooleanField, DateField, FieldList, Form, FormField, SelectField, SelectMultipleField, StringField,
+    BooleanField,
+    DateField,
+    FieldList,
+    Form,
+    FormField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
     TextAreaField,
 )
 from wtforms.validators import DataRequired, Length, Optional

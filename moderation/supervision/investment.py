@@ -7,7 +7,11 @@ from sqlalchemy import select
 
 from moderation import deadlines
 from moderation.models import Board, BoardKind
-from moderation.supervision.models import INVESTMENT_DOCUMENTS, InvestmentDocument, ProgressReport
+from moderation.supervision.models import (
+    INVESTMENT_DOCUMENTS,
+    InvestmentDocument,
+    ProgressReport,
+)
 from moderation.supervision.permissions import can_work
 from moderation.supervision.services import _store_file
 from moderation.triage.common import CaseError, as_date, require

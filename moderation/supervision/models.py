@@ -6,7 +6,17 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import Column, Date, Enum, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    Column,
+    Date,
+    Enum,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.database import UTCDateTime, utcnow
@@ -14,8 +24,16 @@ from portal.extensions import db
 from portal.i18n import N_
 
 __all__ = [
-    "SupervisionStatus", "STATUS_LABELS", "Supervision", "SupervisionEntry", "Recommendation",
-    "ENTRY_KINDS", "INVESTMENT_DOCUMENTS", "InvestmentDocument", "ProgressReport", "supervision_member",
+    "ENTRY_KINDS",
+    "INVESTMENT_DOCUMENTS",
+    "STATUS_LABELS",
+    "InvestmentDocument",
+    "ProgressReport",
+    "Recommendation",
+    "Supervision",
+    "SupervisionEntry",
+    "SupervisionStatus",
+    "supervision_member",
 ]
 
 
@@ -89,11 +107,11 @@ class Supervision(db.Model):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
-    board: Mapped["Board"] = relationship()  # noqa: F821
-    members: Mapped[list["BoardMember"]] = relationship(secondary=supervision_member)  # noqa: F821
-    entries: Mapped[list["SupervisionEntry"]] = relationship(back_populates="supervision",
+    board: Mapped[Board] = relationship()  # noqa: F821
+    members: Mapped[list[BoardMember]] = relationship(secondary=supervision_member)  # noqa: F821
+    entries: Mapped[list[SupervisionEntry]] = relationship(back_populates="supervision",
                                                              order_by="SupervisionEntry.id")
-    recommendations: Mapped[list["Recommendation"]] = relationship(back_populates="supervision",
+    recommendations: Mapped[list[Recommendation]] = relationship(back_populates="supervision",
                                                                    order_by="Recommendation.position")
 
 

@@ -62,7 +62,11 @@ def api_item(sup: Supervision) -> dict:
 @bp.app_template_global()
 def supervision_figures(start=None, end=None) -> dict:
     """The Boards' supervision work counted for the statistics page (no personal data)."""
-    from moderation.supervision.figures import LABELS, report_sentences, supervision_statistics
+    from moderation.supervision.figures import (
+        LABELS,
+        report_sentences,
+        supervision_statistics,
+    )
 
     stats = supervision_statistics(start, end)
     return {"stats": stats, "labels": LABELS, "sentences": report_sentences(stats)}

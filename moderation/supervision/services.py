@@ -16,7 +16,12 @@ from sqlalchemy import select
 from moderation import deadlines
 from moderation.models import Board, BoardMember, Case
 from moderation.supervision.models import (
-    ENTRY_KINDS, STATUS_LABELS, Recommendation, Supervision, SupervisionEntry, SupervisionStatus,
+    ENTRY_KINDS,
+    STATUS_LABELS,
+    Recommendation,
+    Supervision,
+    SupervisionEntry,
+    SupervisionStatus,
 )
 from moderation.supervision.permissions import can_lead, can_view, can_work
 from moderation.triage.common import CaseError, as_date, require

@@ -5,7 +5,16 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 from flask_babel import gettext
 from flask_login import current_user
 from sqlalchemy import select
@@ -15,9 +24,20 @@ from moderation.models import POSITION_LABELS, Board
 from moderation.supervision import services
 from moderation.supervision.documents import member_name, notice_letter_docx
 from moderation.supervision.forms import (
-    AnswerForm, ApproveForm, ConclusionForm, EntryForm, NoticeForm, PlanForm, StartForm,
+    AnswerForm,
+    ApproveForm,
+    ConclusionForm,
+    EntryForm,
+    NoticeForm,
+    PlanForm,
+    StartForm,
 )
-from moderation.supervision.models import ENTRY_KINDS, STATUS_LABELS, Recommendation, SupervisionEntry
+from moderation.supervision.models import (
+    ENTRY_KINDS,
+    STATUS_LABELS,
+    Recommendation,
+    SupervisionEntry,
+)
 from moderation.supervision.permissions import can_lead, can_view, can_work
 from moderation.triage.common import CaseError
 from portal.extensions import db
@@ -145,24 +165,24 @@ def _render(sup, error=None, forms=None, status=200):
     today = deadlines.today()
     notice = forms.get("notice") or NoticeForm(formdata=None, sent_on=today)
     start_default = max(today, services.earliest_start(sup.notice_sent_on)) if sup.notice_sent_on else today
-    ctx = dict(
-        sup=sup, error=error, labels=STATUS_LABELS, entry_kinds=ENTRY_KINDS, positions=POSITION_LABELS,
-        member_name=member_name, rec_status=services.recommendation_status, today=today,
-        notice_days=services.notice_days(),
-        earliest=services.earliest_start(sup.notice_sent_on) if sup.notice_sent_on else None,
-        earliest_if_today=services.earliest_start(today),
-        lead=can_lead(current_user, sup.board), work=can_work(current_user, sup.board),
-        notice_form=notice,
-        start_form=forms.get("start") or StartForm(formdata=None, started_on=start_default),
-        entry_form=forms.get("entry") or EntryForm(formdata=None, happened_on=today,
+    ctx = {
+        "sup": sup, "error": error, "labels": STATUS_LABELS, "entry_kinds": ENTRY_KINDS, "positions": POSITION_LABELS,
+        "member_name": member_name, "rec_status": services.recommendation_status, "today": today,
+        "notice_days": services.notice_days(),
+        "earliest": services.earliest_start(sup.notice_sent_on) if sup.notice_sent_on else None,
+        "earliest_if_today": services.earliest_start(today),
+        "lead": can_lead(current_user, sup.board), "work": can_work(current_user, sup.board),
+        "notice_form": notice,
+        "start_form": forms.get("start") or StartForm(formdata=None, started_on=start_default),
+        "entry_form": forms.get("entry") or EntryForm(formdata=None, happened_on=today,
                                                    kind="note" if sup.status.value in ("planned", "notified")
                                                    else "visit"),
-        conclusion_form=forms.get("conclusion") or _conclusion_form(sup),
-        approve_form=forms.get("approve") or ApproveForm(formdata=None, prefix="ap", number=sup.conclusion_number),
-        answer_forms={r.id: (forms.get(f"answer{r.id}") or AnswerForm(formdata=None, prefix=f"a{r.id}",
+        "conclusion_form": forms.get("conclusion") or _conclusion_form(sup),
+        "approve_form": forms.get("approve") or ApproveForm(formdata=None, prefix="ap", number=sup.conclusion_number),
+        "answer_forms": {r.id: (forms.get(f"answer{r.id}") or AnswerForm(formdata=None, prefix=f"a{r.id}",
                                                                           answered_on=today))
                       for r in sup.recommendations},
-    )
+    }
     return render_template("supervision/detail.html", **ctx), status
 
 

@@ -27,4 +27,4 @@ def sboard(db, make_user):
     m_head = add_member(board, head, "head")
     m_member = add_member(board, member, "member")
     db.session.commit()
-    return type("Setup", (), dict(head=head, member=member, board=board, m_head=m_head, m_member=m_member))
+    return type("Setup", (), {"head": head, "member": member, "board": board, "m_head": m_head, "m_member": m_member})

@@ -1,7 +1,12 @@
 """The supervision demo: what the issue lists, loaded by ``flask demo load``, twice without doubling."""
 from sqlalchemy import func, select
 
-from moderation.supervision.models import InvestmentDocument, ProgressReport, Supervision, SupervisionStatus as S
+from moderation.supervision.models import (
+    InvestmentDocument,
+    ProgressReport,
+    Supervision,
+)
+from moderation.supervision.models import SupervisionStatus as S
 from moderation.supervision.services import recommendation_status
 from public_docs.models import Disclosure
 

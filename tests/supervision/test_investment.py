@@ -11,7 +11,6 @@ from tests.board.factories import make_board, make_project
 from tests.conftest import sign_in
 
 
-
 @pytest.fixture
 def pboard(db, make_user, on_day):
     on_day(dt.date(2026, 6, 10))

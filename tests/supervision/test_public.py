@@ -1,5 +1,4 @@
 """The public Board page and the API: status, recommendations once sent, no personal data."""
-import datetime as dt
 
 from moderation.supervision import services
 from portal.extensions import db

@@ -20,9 +20,9 @@ FRI_BEFORE_HOLIDAYS = dt.date(2026, 4, 24)  # Mon 27/4, Thu 30/4 and Fri 1/5 are
 
 
 def _open(sboard, start=dt.date(2026, 5, 11), **kw):
-    values = dict(subject="Việc niêm yết, công khai thông tin của phường", supervised_body="UBND phường",
-                  planned_start=start, member_ids=[sboard.m_head.id, sboard.m_member.id],
-                  documents_requested="Sổ theo dõi niêm yết\nBiên bản niêm yết")
+    values = {"subject": "Việc niêm yết, công khai thông tin của phường", "supervised_body": "UBND phường",
+                  "planned_start": start, "member_ids": [sboard.m_head.id, sboard.m_member.id],
+                  "documents_requested": "Sổ theo dõi niêm yết\nBiên bản niêm yết"}
     values.update(kw)
     return services.open_supervision(sboard.board, sboard.head, **values)
 
@@ -84,8 +84,9 @@ def test_start_needs_a_notice(sboard):
 
 
 def test_notice_letter_is_a4_docx_with_the_plan(sboard, on_day):
-    from docx import Document
     import io
+
+    from docx import Document
 
     on_day(FRI_BEFORE_HOLIDAYS)
     sup = _open(sboard, legal_basis="Căn cứ Kế hoạch số 07/KH-BTTND")

@@ -4,7 +4,8 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from moderation.supervision.models import Supervision, SupervisionStatus as S
+from moderation.supervision.models import Supervision
+from moderation.supervision.models import SupervisionStatus as S
 from portal.extensions import db
 from tests.conftest import sign_in
 
