@@ -203,3 +203,17 @@ def test_admin_changes_the_notice_days_on_the_settings_page(client, sboard, make
             "REJECTED_RETENTION_MONTHS": "6", "SUPERVISION_NOTICE_WORKING_DAYS": "3"}
     assert client.post("/can-bo/ban/ngay-nghi", data=data).status_code == 302
     assert services.notice_days() == 3
+
+
+def test_cases_digest_also_sends_recommendation_reminders(runner, sboard, on_day):
+    from portal.outbox import OutboxMessage
+
+    sup = _run_to_conclusion(sboard, on_day)
+    services.approve_conclusion(sup, sboard.head, secrecy_confirmed=True)
+    db.session.commit()
+    result = runner.invoke(args=["cases", "digest", "--on", "2026-04-20"])
+    assert result.exit_code == 0, result.output
+    msg = db.session.scalar(select(OutboxMessage).where(OutboxMessage.recipient == sboard.head.email))
+    assert msg is not None and "QUÁ HẠN" in msg.body
+    result = runner.invoke(args=["supervisions", "remind"])
+    assert result.exit_code == 0
