@@ -130,3 +130,7 @@ def register(app) -> None:
     from moderation.decisions import register as register_decisions
 
     register_decisions(app)
+
+    from moderation.supervision import register as register_supervision
+
+    register_supervision(app)

@@ -18,8 +18,10 @@ def digest_cmd(on):
     """Gửi Trưởng ban danh sách hồ sơ đến hạn trong 2 ngày làm việc tới và hồ sơ quá hạn."""
     from moderation.maintenance import send_case_digest
 
+    from moderation.supervision.services import send_recommendation_reminders
+
     day = dt.date.fromisoformat(on) if on else None
-    sent = send_case_digest(day)
+    sent = send_case_digest(day) + send_recommendation_reminders(day)  # supervisions' recommendations too
     db.session.commit()
     for row in sent:
         click.echo(f"{row['to']}\t{row['board']}\tđến hạn={row['due']}\tquá hạn={row['overdue']}")

@@ -85,6 +85,8 @@ def _head_name(board) -> str:
     from portal.accounts.models import User
 
     for m in board.members:
+        if m.position == "head" and m.name:
+            return m.name
         if m.position == "head" and m.user_id:
             user = db.session.get(User, m.user_id)
             if user is not None:

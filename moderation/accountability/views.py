@@ -212,7 +212,8 @@ def board_public_members(board):
     rows = []
     for m in board.members:
         user = db.session.get(User, m.user_id) if m.user_id else None
-        rows.append({"name": (user.name if user else ""), "position": m.position, "vacant": user is None})
+        name = m.name or (user.name if user else "")
+        rows.append({"name": name, "position": m.position, "vacant": not name})
     return rows
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, SelectChoice, SelectField, StringField
+from wtforms import BooleanField, DateField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
 from moderation.cases.forms import REQUIRED
@@ -11,13 +11,15 @@ from portal.params import coerce_int  # ASCII digits only: int() reads "١" as 1
 
 
 class MemberForm(FlaskForm):
-    user_id = SelectField(_l("Cán bộ (để trống nếu khuyết)"), coerce=coerce_int)
+    name = StringField(_l("Họ tên thành viên"), validators=[Optional(), Length(max=200)])
+    user_id = SelectField(_l("Tài khoản cán bộ liên kết (không bắt buộc)"), coerce=coerce_int)
     position = SelectField(_l("Chức danh"), choices=[
         SelectChoice("head", _l("Trưởng ban")), SelectChoice("deputy", _l("Phó Trưởng ban")),
         SelectChoice("member", _l("Thành viên"))])
     group_id = SelectField(_l("Tổ dân phố"), coerce=coerce_int)
     term_start = DateField(_l("Bắt đầu nhiệm kỳ"), validators=[Optional()])
     term_end = DateField(_l("Kết thúc nhiệm kỳ"), validators=[Optional()])
+    holds_ward_office = BooleanField(_l("Đang giữ chức vụ ở phường"))
 
 
 class SupervisionBoardForm(FlaskForm):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import Date, Enum, ForeignKey, String
+from sqlalchemy import Date, Enum, ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.database import UTCDateTime, utcnow
@@ -40,7 +40,10 @@ class BoardMember(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     board_id: Mapped[int] = mapped_column(ForeignKey("board.id"), index=True)
-    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)  # None: vacancy
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)  # linked staff account
+    # A member is a person; the account is optional. Without a name and an account the seat is vacant.
+    name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    holds_ward_office: Mapped[bool] = mapped_column(default=False, server_default=false())
     position: Mapped[str] = mapped_column(String(16), default="member")  # head | deputy | member
     group_id: Mapped[int | None] = mapped_column(ForeignKey("residential_group.id"))
     term_start: Mapped[dt.date | None] = mapped_column(Date)

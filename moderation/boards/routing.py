@@ -14,7 +14,9 @@ INSPECTION_BOARD_NAME = "Ban Thanh tra nhân dân"
 
 
 def get_inspection_board(create: bool = True):
-    """The ward's one People's Inspection Board (created on demand)."""
+    """The ward's People's Inspection Board, where petitions go by default (created on demand). A
+    ward may elect more than one (e.g. one inside the ward office): the first one created is the
+    ward's, and moderators route to the others by choosing them."""
     from moderation.boards.models import Board, BoardKind
 
     board = db.session.scalar(

@@ -84,7 +84,8 @@ def member_add(board_id: int):
         if not form.validate_on_submit():
             raise DomainError(_l("Vui lòng kiểm tra các trường của thành viên (ngày nhập theo dạng hợp lệ)."))
         roster_svc.add_member(board, current_user, user_id=form.user_id.data, position=form.position.data,
-                          group_id=form.group_id.data, term_start=form.term_start.data, term_end=form.term_end.data)
+                          group_id=form.group_id.data, term_start=form.term_start.data, term_end=form.term_end.data,
+                          name=form.name.data or "", holds_ward_office=form.holds_ward_office.data)
     except DomainError as exc:
         db.session.rollback()
         return _render_roster(error=str(exc), add_forms={board.id: form}, status=400)
@@ -112,7 +113,8 @@ def member_edit(member_id: int):
                 raise DomainError(_l("Vui lòng kiểm tra các trường của thành viên."))
             roster_svc.update_member(member, current_user, user_id=form.user_id.data, position=form.position.data,
                                  group_id=form.group_id.data, term_start=form.term_start.data,
-                                 term_end=form.term_end.data)
+                                 term_end=form.term_end.data, name=form.name.data or "",
+                                 holds_ward_office=form.holds_ward_office.data)
         except DomainError as exc:
             db.session.rollback()
             error = str(exc)
@@ -148,6 +150,7 @@ SLA_SETTINGS = [
     ("SLA_BOARD_ACK_DAYS", N_("Ban xác nhận tiếp nhận (ngày làm việc)"), 1, 60),
     ("SLA_BOARD_DECISION_DAYS", N_("Ban kiến nghị hoặc trả lời (ngày làm việc)"), 1, 120),
     ("SLA_AUTHORITY_CALENDAR_DAYS", N_("Cơ quan có thẩm quyền trả lời (ngày theo lịch)"), 1, 365),
+    ("SUPERVISION_NOTICE_WORKING_DAYS", N_("Gửi thông báo giám sát trước ngày bắt đầu (ngày làm việc)"), 1, 30),
     ("RETENTION_MONTHS", N_("Lưu dữ liệu cá nhân sau khi kết thúc hồ sơ (tháng)"), 1, 120),
     ("REJECTED_RETENTION_MONTHS", N_("Lưu dữ liệu cá nhân của kiến nghị không tiếp nhận (tháng)"), 1, 120),
 ]

@@ -275,5 +275,7 @@ def period_bounds(kind: str, year: int, part: int = 1, start=None, end=None) -> 
 # --------------------------------------------------------------------------- periodic report
 
 def report_data(start: dt.date, end: dt.date) -> dict:
+    from moderation.supervision.figures import supervision_statistics
+
     return {"start": start, "end": end, "petitions": compute_statistics(start, end),
-            "disclosures": disclosure_statistics(start, end)}
+            "disclosures": disclosure_statistics(start, end), "supervisions": supervision_statistics(start, end)}

@@ -61,6 +61,10 @@ def report_rows(data: dict) -> list[tuple[str, str, object]]:
     rows.append(("Lấy ý kiến Nhân dân", "Số nội dung lấy ý kiến", len(d["consultations"])))
     for c in d["consultations"]:
         rows.append(("Lấy ý kiến Nhân dân", f"{c['number']}: {c['title']}", c["comments"]))
+    if "supervisions" in data:
+        from moderation.supervision import figures as supervision_figures
+
+        rows.extend(supervision_figures.report_rows(data["supervisions"]))
     return rows
 
 
@@ -233,6 +237,10 @@ def report_sentences(data: dict, label: str) -> list[tuple[str, list[str]]]:
             s += (f"; {two(rec['registrations'])} lượt công dân đăng ký trình bày ý kiến, "
                   f"{two(rec['attended'])} lượt có mặt")
         sup.append(s + ".")
+    if "supervisions" in data:
+        from moderation.supervision import figures as supervision_figures
+
+        sup.extend(supervision_figures.report_sentences(data["supervisions"]))
     sections.append(("3. Nhân dân kiểm tra, giám sát", sup))
     return sections
 

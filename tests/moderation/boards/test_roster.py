@@ -109,7 +109,7 @@ def test_sla_settings_admin(client, db, make_user):
     sign_in(client, make_user("admin"))
     data = {"action": "settings", "SLA_MODERATION_DAYS": "2", "SLA_BOARD_ACK_DAYS": "3",
             "SLA_BOARD_DECISION_DAYS": "15", "SLA_AUTHORITY_CALENDAR_DAYS": "45", "RETENTION_MONTHS": "24",
-            "REJECTED_RETENTION_MONTHS": "6"}
+            "REJECTED_RETENTION_MONTHS": "6", "SUPERVISION_NOTICE_WORKING_DAYS": "5"}
     assert client.post("/can-bo/ban/ngay-nghi", data=data).status_code == 302
     assert deadlines.sla_days("board_ack") == 3 and deadlines.sla_days("authority") == 45
     r = client.post("/can-bo/ban/ngay-nghi", data={**data, "SLA_BOARD_ACK_DAYS": "abc"})
