@@ -85,10 +85,13 @@ def register(app) -> None:
     from moderation.boards import views as boards
     from moderation.boards.demo import load_board_demo
     from moderation.cases import views as cases
-    from moderation.consultations import synthesis_views, views as consultations
-    from moderation.intake import api as intake_api, views as intake
+    from moderation.consultations import synthesis_views
+    from moderation.consultations import views as consultations
+    from moderation.intake import api as intake_api
+    from moderation.intake import views as intake
     from moderation.intake.demo import load_demo_submissions
-    from moderation.queue import admin_views as queue_admin, views as queue
+    from moderation.queue import admin_views as queue_admin
+    from moderation.queue import views as queue
     from moderation.reports import views as reports
     from portal.api import add_openapi
     from portal.extensions import csrf

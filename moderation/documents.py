@@ -18,9 +18,7 @@ def two(n: int) -> str:
 
 def _doc():
     from docx import Document
-    from docx.shared import Pt
-
-    from docx.shared import Mm
+    from docx.shared import Mm, Pt
 
     doc = Document()
     style = doc.styles["Normal"]
@@ -137,7 +135,7 @@ def referral_letter_docx(case, referral) -> bytes:
     table = doc.add_table(rows=1, cols=2)
     left, right = table.rows[0].cells
     left.paragraphs[0].add_run("Nơi nhận:").bold = True
-    left.add_paragraph(f"- Như trên;")
+    left.add_paragraph("- Như trên;")
     left.add_paragraph(f"- Ban Thường trực UBMTTQ Việt Nam {ward};")
     left.add_paragraph("- Lưu: Ban.")
     from docx.enum.text import WD_ALIGN_PARAGRAPH

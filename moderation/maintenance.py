@@ -6,13 +6,12 @@ import datetime as dt
 from flask import current_app
 from sqlalchemy import select
 
-from moderation.cases import deadlines, triage
 from moderation.boards.models import Board, BoardMember
+from moderation.boards.roster import add_months
+from moderation.cases import deadlines, triage
 from moderation.cases.models import Case, CaseStatus
 from moderation.intake.models import Submission, SubmissionAttachment, SubmissionStatus, SubmitterContact
-from moderation.boards.roster import add_months
-from portal import ward
-from portal import audit
+from portal import audit, ward
 from portal.database import utcnow
 from portal.extensions import db
 from portal.settings import get_setting
@@ -108,8 +107,8 @@ def purge_personal_data(now: dt.datetime | None = None) -> dict:
     today = now.date()
     keep = int(get_setting("RETENTION_MONTHS", current_app.config["RETENTION_MONTHS"]))
     keep_rejected = int(get_setting("REJECTED_RETENTION_MONTHS", current_app.config["REJECTED_RETENTION_MONTHS"]))
-    closed_before = dt.datetime.combine(add_months(today, -keep), dt.time.min, tzinfo=dt.timezone.utc)
-    rejected_before = dt.datetime.combine(add_months(today, -keep_rejected), dt.time.min, tzinfo=dt.timezone.utc)
+    closed_before = dt.datetime.combine(add_months(today, -keep), dt.time.min, tzinfo=dt.UTC)
+    rejected_before = dt.datetime.combine(add_months(today, -keep_rejected), dt.time.min, tzinfo=dt.UTC)
     counts = {"closed": 0, "rejected": 0}
     closed = db.session.scalars(
         select(Submission).join(Case, Case.submission_id == Submission.id)

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from flask import Flask
 
@@ -121,9 +122,9 @@ def _register_blueprints(app: Flask) -> None:
     # Feature blueprints are imported here only: imports run moderation -> public_docs -> portal.
     import portal.models  # noqa: F401
     from portal.accounts.views import bp as accounts_bp
-    from portal.site.views import bp as site_bp
     from portal.admin import bp as admin_bp
     from portal.api import bp as api_bp
+    from portal.site.views import bp as site_bp
 
     app.register_blueprint(site_bp)
     app.register_blueprint(accounts_bp)
@@ -134,8 +135,8 @@ def _register_blueprints(app: Flask) -> None:
     csrf.exempt(api_bp)
 
     _register_shell(app)
-    from public_docs import register as register_public_docs
     from moderation import register as register_moderation
+    from public_docs import register as register_public_docs
 
     register_public_docs(app)
     register_moderation(app)

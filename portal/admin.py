@@ -13,14 +13,14 @@ from portal.accounts import services
 from portal.accounts.forms import UserForm
 from portal.accounts.models import User
 from portal.audit import AuditEvent
+from portal.errors import DomainError
 from portal.extensions import db
+from portal.i18n import _l
+from portal.params import page_arg
 from portal.permissions import role_required
 from portal.sanitize import clean_text
 from portal.settings import get_setting, set_setting
 from portal.ward import ResidentialGroup
-from portal.params import page_arg
-from portal.errors import DomainError
-from portal.i18n import _l
 
 bp = Blueprint("admin", __name__, url_prefix="/can-bo/quan-tri")
 
@@ -111,7 +111,7 @@ def audit_log():
         q = q.where(AuditEvent.subject_id == subject_id)
     try:
         if date_from:
-            q = q.where(AuditEvent.created_at >= dt.datetime.fromisoformat(date_from).replace(tzinfo=dt.timezone.utc))
+            q = q.where(AuditEvent.created_at >= dt.datetime.fromisoformat(date_from).replace(tzinfo=dt.UTC))
     except ValueError:
         flash(_("Ngày không hợp lệ (định dạng YYYY-MM-DD)."), "error")
     page = page_arg()

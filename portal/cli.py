@@ -8,8 +8,8 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 from sqlalchemy import func, select
 
-from portal.extensions import db
 from portal.errors import DomainError
+from portal.extensions import db
 
 users_cli = AppGroup("users", help="Staff accounts.")
 outbox_cli = AppGroup("outbox", help="The transactional outbox.")
@@ -111,7 +111,7 @@ def print_demo_logins():
     rows = [(e, r) for e, _n, r in DEMO_STAFF if services.get_user_by_email(e) is not None]
     if not rows:
         return
-    click.echo("Tài khoản cán bộ mẫu (mật khẩu chung: %s):" % DEMO_PASSWORD)
+    click.echo(f"Tài khoản cán bộ mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
     for email, roles in rows:
         click.echo(f"  {email:<28} {', '.join(roles)}")
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from typing import MutableMapping
+from collections.abc import MutableMapping
 from urllib.parse import urlsplit, urlunsplit
 
 DEVELOPMENT_PUBLIC_URL = "http://127.0.0.1:5000"

@@ -16,8 +16,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Iterable
 
 # Characters a spreadsheet reads as the start of a formula (ASCII and full-width forms), and
 # control characters that some spreadsheets skip before one.

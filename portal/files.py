@@ -18,15 +18,14 @@ import uuid
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-
 from urllib.parse import quote
 
 from flask import Response, abort, current_app, has_app_context
 
 from portal.config import Config
-from portal.pdfcheck import pdf_problem
 from portal.errors import DomainError
 from portal.i18n import _l
+from portal.pdfcheck import pdf_problem
 
 PDF = "application/pdf"
 JPEG = "image/jpeg"

@@ -10,8 +10,8 @@
 from __future__ import annotations
 
 from flask import has_request_context
-from flask_babel import LazyString
 from flask.globals import _cv_app
+from flask_babel import LazyString
 from jinja2 import pass_eval_context
 from markupsafe import Markup
 

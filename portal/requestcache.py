@@ -11,7 +11,8 @@ data read once at the start of a request.
 """
 from __future__ import annotations
 
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 from flask import g, has_app_context
 from flask.globals import _cv_app

@@ -16,7 +16,7 @@ statements on a watched class); raw SQL that bypasses the ORM must call :func:`b
 from __future__ import annotations
 
 import secrets
-from typing import Callable
+from collections.abc import Callable
 
 from sqlalchemy import String, event, select
 from sqlalchemy.orm import Mapped, Session, mapped_column

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-
 from portal.database import CodeList, utcnow
 from portal.extensions import db
 

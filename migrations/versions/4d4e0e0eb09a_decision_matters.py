@@ -12,10 +12,10 @@ Revises: a0eb50b9d8db
 Create Date: 2026-12-03 05:35:50.654496
 
 """
-from alembic import op
 import sqlalchemy as sa
-import portal.database
+from alembic import op
 
+import portal.database
 
 # revision identifiers, used by Alembic.
 revision = '4d4e0e0eb09a'

@@ -13,10 +13,10 @@ Revises: 4d4e0e0eb09a
 Create Date: 2026-12-03 05:34:31.847386
 
 """
-from alembic import op
 import sqlalchemy as sa
-import portal.database
+from alembic import op
 
+import portal.database
 
 # revision identifiers, used by Alembic.
 revision = '76cc134c0261'

@@ -13,10 +13,10 @@ Revises: 3c9e51a7d2b4
 Create Date: 2026-12-03 05:41:40.203762
 
 """
-from alembic import op
 import sqlalchemy as sa
-import portal.database
+from alembic import op
 
+import portal.database
 
 # revision identifiers, used by Alembic.
 revision = 'a0eb50b9d8db'

@@ -7,19 +7,43 @@ ever kept as a keyed hash (``contact_hash``) outside ``SubmitterContact``.
 """
 from moderation.abuse.base import DEFAULTS, AlreadySent, Refused, setting
 from moderation.abuse.blocklist import (
-    BLOCKED_MESSAGE, check_blocklist, is_blocked, normalize_block_value, record_refusal,
+    BLOCKED_MESSAGE,
+    check_blocklist,
+    is_blocked,
+    normalize_block_value,
+    record_refusal,
 )
 from moderation.abuse.contacts import (
-    EMAIL_MESSAGE, PHONE_MESSAGE, canonical_email, contact_error, contact_hash, normalize_contact,
-    normalize_email, normalize_phone, valid_email, valid_phone,
+    EMAIL_MESSAGE,
+    PHONE_MESSAGE,
+    canonical_email,
+    contact_error,
+    contact_hash,
+    normalize_contact,
+    normalize_email,
+    normalize_phone,
+    valid_email,
+    valid_phone,
 )
 from moderation.abuse.form_tokens import (
-    HONEYPOT_FIELD, STARTED_FIELD, TOKEN_MESSAGE, check_form_timing, consume_form_token, purge_form_tokens,
-    started_field, started_token,
+    HONEYPOT_FIELD,
+    STARTED_FIELD,
+    TOKEN_MESSAGE,
+    check_form_timing,
+    consume_form_token,
+    purge_form_tokens,
+    started_field,
+    started_token,
 )
 from moderation.abuse.rates import (
-    CODE_LOOKUP_SCOPE, check_rate, check_submission_rate, check_support_rate, client_ip, limit_value,
-    mark_accepted, rate_refusal,
+    CODE_LOOKUP_SCOPE,
+    check_rate,
+    check_submission_rate,
+    check_support_rate,
+    client_ip,
+    limit_value,
+    mark_accepted,
+    rate_refusal,
 )
 from portal.i18n import wait_text
 

@@ -9,9 +9,8 @@ from sqlalchemy import select
 from moderation.abuse.base import Refused
 from moderation.abuse.contacts import canonical_email, normalize_email, normalize_phone, valid_phone
 from moderation.abuse.rates import client_ip
-from portal.i18n import _l
 from portal.extensions import db
-
+from portal.i18n import _l
 
 BLOCKED_MESSAGE = _l("Hệ thống không thể tiếp nhận nội dung từ nguồn này. Nếu bạn cho rằng đây là nhầm "
                    "lẫn, vui lòng liên hệ trực tiếp Ủy ban nhân dân phường.")

@@ -13,9 +13,9 @@ from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 
 from moderation.abuse.base import AlreadySent, Refused, setting
-from portal.i18n import _l
 from portal.database import utcnow
 from portal.extensions import db
+from portal.i18n import _l
 
 HONEYPOT_FIELD = "website"
 STARTED_FIELD = "form_started"

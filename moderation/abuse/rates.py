@@ -14,7 +14,6 @@ from portal.extensions import client_ip as portal_client_ip
 from portal.extensions import limiter
 from portal.i18n import wait_text
 
-
 # Flask-Limiter limits on helper functions that the views call once their checks passed: every
 # post counts against SUBMISSION_ATTEMPT_RATE_LIMIT_IP; only accepted ones (the view called
 # ``mark_accepted``) are deducted from the per-address and per-contact limits (``deduct_when``).

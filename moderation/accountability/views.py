@@ -11,18 +11,17 @@ from sqlalchemy.orm import selectinload
 
 from moderation import intake, reports
 from moderation.cases import triage
-from moderation.intake import search as petition_search
 from moderation.cases.filters import filter_cases
 from moderation.cases.models import CASE_STATUS_LABELS, Case, CaseStatus
+from moderation.intake import search as petition_search
 from moderation.intake.models import Submission, SubmissionKind, SubmissionStatus, Topic, Visibility
 from moderation.intake.views import _render_track
+from portal.errors import DomainError
 from portal.extensions import db, limiter
-from portal.ward import ResidentialGroup
 from portal.i18n import N_
 from portal.params import int_arg, page_arg
+from portal.ward import ResidentialGroup
 from public_docs.disclosures.models import Disclosure
-from portal.errors import DomainError
-
 
 bp = Blueprint("accountability", __name__, template_folder="templates")
 api_bp = Blueprint("accountability_api", __name__, url_prefix="/api/v1")
@@ -289,7 +288,8 @@ def synthesis_docx(disclosure_id: int):
 
     from flask import send_file
 
-    from moderation.consultations.synthesis import synthesis_docx as build, synthesis_view
+    from moderation.consultations.synthesis import synthesis_docx as build
+    from moderation.consultations.synthesis import synthesis_view
     d = db.session.get(Disclosure, disclosure_id)
     if d is None or not d.is_public or synthesis_view(d) is None:
         abort(404)

@@ -7,9 +7,9 @@ import datetime as dt
 from flask import current_app
 from sqlalchemy import func, select
 
+from portal.errors import DomainError
 from portal.extensions import db
 from public_docs.disclosures.models import Disclosure
-from portal.errors import DomainError
 
 
 def _user(email):
@@ -25,9 +25,9 @@ def _group(code):
 
 
 def load_board_demo() -> None:
-    from moderation.cases.deadlines import seed_holidays
     from moderation.boards.models import Board, BoardKind, BoardMember
     from moderation.boards.routing import get_inspection_board
+    from moderation.cases.deadlines import seed_holidays
     seed_holidays()
     board = get_inspection_board()
     head, member = _user("truongban@demo.phuong.vn"), _user("thanhvien@demo.phuong.vn")
@@ -75,10 +75,10 @@ DEMO_PETITIONS = [
 
 
 def load_board_demo_cases() -> None:
+    from moderation.boards.routing import get_inspection_board, route_approved_petition
     from moderation.cases import triage
     from moderation.cases.models import Case, CaseStatus
     from moderation.intake.models import Submission, SubmissionKind, SubmissionStatus, Visibility
-    from moderation.boards.routing import get_inspection_board, route_approved_petition
 
     head, member = _user("truongban@demo.phuong.vn"), _user("thanhvien@demo.phuong.vn")
     if head is None or member is None:

@@ -32,7 +32,7 @@ class Board(db.Model):
     email: Mapped[str] = mapped_column(String(254), default="")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
-    members: Mapped[list["BoardMember"]] = relationship(back_populates="board", order_by="BoardMember.id")
+    members: Mapped[list[BoardMember]] = relationship(back_populates="board", order_by="BoardMember.id")
 
 
 class BoardMember(db.Model):

@@ -8,12 +8,11 @@ import datetime as dt
 from sqlalchemy import select
 
 from moderation.boards.models import POSITION_LABELS, Board, BoardKind, BoardMember
-from portal import ward
-from portal import audit
-from portal.extensions import db
-from portal.sanitize import clean_text
+from portal import audit, ward
 from portal.errors import DomainError
+from portal.extensions import db
 from portal.i18n import _l
+from portal.sanitize import clean_text
 
 INSPECTION_MIN_MEMBERS = 5
 SUPERVISION_MAX_MEMBERS = 5

@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from portal import audit
-from portal.extensions import db
-from portal.sanitize import clean_text
 from portal.errors import DomainError
+from portal.extensions import db
 from portal.i18n import _l
+from portal.sanitize import clean_text
 
 INSPECTION_BOARD_NAME = "Ban Thanh tra nhân dân"
 

@@ -4,26 +4,25 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_login import current_user
 from flask_babel import gettext
+from flask_login import current_user
 from sqlalchemy import select
 from wtforms import SelectChoice
 
 from moderation.boards import roster as roster_svc
-from moderation.cases import triage
 from moderation.boards.forms import HolidayForm, MemberForm, SupervisionBoardForm
-from moderation.cases.views import BOARD_ROLES
 from moderation.boards.models import Board, BoardMember
+from moderation.cases import triage
 from moderation.cases.models import Holiday
+from moderation.cases.views import BOARD_ROLES
 from portal.accounts.models import User
+from portal.errors import DomainError
 from portal.extensions import db
+from portal.i18n import N_, _l
 from portal.params import to_int
 from portal.permissions import role_required
 from portal.ward import ResidentialGroup
-from portal.i18n import N_
 from public_docs.disclosures.models import Disclosure
-from portal.errors import DomainError
-from portal.i18n import _l
 
 bp = Blueprint("boards", __name__, url_prefix="/can-bo/ban", template_folder="templates")
 

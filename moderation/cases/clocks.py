@@ -4,8 +4,8 @@ from __future__ import annotations
 import datetime as dt
 
 from moderation.cases import deadlines
-from moderation.cases.models import Case
 from moderation.cases.common import S
+from moderation.cases.models import Case
 from portal.i18n import gettext_vi
 
 

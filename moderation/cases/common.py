@@ -6,10 +6,10 @@ import datetime as dt
 
 from moderation.cases.models import CASE_STATUS_LABELS, Case, CaseEvent, CaseStatus
 from portal import audit
-from portal.extensions import db
-from portal.params import parse_date
 from portal.errors import DomainError
+from portal.extensions import db
 from portal.i18n import _l
+from portal.params import parse_date
 
 S = CaseStatus
 OPEN_STATUSES = (S.new, S.assigned, S.verifying, S.referred, S.answered, S.reopened)

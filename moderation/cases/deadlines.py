@@ -9,11 +9,10 @@ from sqlalchemy import select
 
 from moderation.cases.models import Holiday
 from portal import requestcache
-from portal.database import utcnow
 from portal.extensions import db
 from portal.i18n import gettext_vi
-from portal.ward import local_date, today
 from portal.settings import get_setting
+from portal.ward import local_date, today
 
 # Vietnam's public holidays (Labour Code 2019 Art. 112) with the days off the government announced
 # or is expected to announce; admins edit the table as each year's official schedule comes out.

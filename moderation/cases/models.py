@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import Date, Enum, ForeignKey, String, Text, false
+from sqlalchemy import Date, Enum, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.database import UTCDateTime, utcnow
@@ -62,9 +62,9 @@ class Case(db.Model):
     dispute_text: Mapped[str] = mapped_column(Text, default="")  # the resident's reason; staff only
 
     board: Mapped[Board] = relationship()  # noqa: F821  (moderation.boards.models)
-    submission: Mapped["Submission"] = relationship()  # noqa: F821
-    events: Mapped[list["CaseEvent"]] = relationship(back_populates="case", order_by="CaseEvent.id")
-    referrals: Mapped[list["Referral"]] = relationship(back_populates="case", order_by="Referral.id")
+    submission: Mapped[Submission] = relationship()  # noqa: F821
+    events: Mapped[list[CaseEvent]] = relationship(back_populates="case", order_by="CaseEvent.id")
+    referrals: Mapped[list[Referral]] = relationship(back_populates="case", order_by="Referral.id")
 
 
 class CaseEvent(db.Model):

@@ -7,15 +7,15 @@ import datetime as dt
 from flask import current_app
 
 from moderation.cases import deadlines
-from moderation.cases.models import Case, Referral
 from moderation.cases.common import S, as_date, move, notify_submitter, refuse, require
+from moderation.cases.models import Case, Referral
 from moderation.cases.permissions import can_work_case
 from portal import ward
 from portal.database import utcnow
-from portal.extensions import db
-from portal.sanitize import clean_text
 from portal.errors import DomainError
+from portal.extensions import db
 from portal.i18n import _l
+from portal.sanitize import clean_text
 
 ANSWER_FILE_TYPES = {
     "application/pdf", "image/jpeg", "image/png",

@@ -8,23 +8,39 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from moderation.cases.models import Case, CaseEvent
 from moderation.cases.clocks import case_clocks, worst_clock
 from moderation.cases.common import (
-    OPEN_STATUSES, S, add_event, move, notify_submitter, refuse, require, status_label,
+    OPEN_STATUSES,
+    S,
+    add_event,
+    move,
+    notify_submitter,
+    refuse,
+    require,
+    status_label,
 )
+from moderation.cases.models import Case, CaseEvent
 from moderation.cases.permissions import (
-    CONTACT_REASON_MISSING, can_access_personal_data, can_assign, can_edit_roster, can_view_case, can_view_contact,
-    can_view_original, can_work_case, contact_reason, is_board_member, user_board_ids,
+    CONTACT_REASON_MISSING,
+    can_access_personal_data,
+    can_assign,
+    can_edit_roster,
+    can_view_case,
+    can_view_contact,
+    can_view_original,
+    can_work_case,
+    contact_reason,
+    is_board_member,
+    user_board_ids,
 )
 from moderation.cases.referral import ANSWER_FILE_TYPES, record_answer, refer_case
 from portal import audit
 from portal.database import utcnow
+from portal.errors import DomainError
 from portal.extensions import db
+from portal.i18n import N_, _l
 from portal.params import to_int
 from portal.sanitize import clean_text
-from portal.i18n import N_, _l
-from portal.errors import DomainError
 
 __all__ = [
     "ANSWER_FILE_TYPES", "OPEN_STATUSES", "acknowledge_case", "add_note", "assign_case",
@@ -150,8 +166,8 @@ def reopen_case(case: Case, reason: str, actor="resident") -> Case:
     case.closed_at = None
     move(case, S.reopened, actor, "reopen", N_("Người gửi đề nghị xem xét lại; hồ sơ được mở lại."), public=True)
     add_event(case, actor, "dispute", reason, public=False)
-    from moderation.notify import email_staff
     from moderation.boards.routing import board_recipients, case_link
+    from moderation.notify import email_staff
 
     for user in board_recipients(case.board):
         email_staff(user.email, "case_reopened", key=f"case-reopened:{case.id}:{user.id}",

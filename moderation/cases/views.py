@@ -4,29 +4,27 @@ from __future__ import annotations
 import io
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
-from flask_login import current_user
 from flask_babel import gettext
+from flask_login import current_user
 from sqlalchemy import func, select
 from wtforms import SelectChoice
 
+from moderation.boards.models import POSITION_LABELS, Board
 from moderation.cases import deadlines, triage
 from moderation.cases.clocks import clocks_for
 from moderation.cases.filters import filter_cases
 from moderation.cases.forms import AnswerForm, AssignForm, ReferForm, TextForm
-from moderation.boards.models import POSITION_LABELS, Board
 from moderation.cases.models import CASE_STATUS_LABELS, Case, CaseStatus, Referral
 from moderation.intake.models import Submission, SubmissionAttachment, Topic
 from portal.accounts.models import User
+from portal.errors import DomainError
 from portal.extensions import db
 from portal.files import download_response
+from portal.i18n import N_, _l
 from portal.params import get_row
 from portal.permissions import role_required
 from portal.ward import ResidentialGroup
-from portal.i18n import N_
 from public_docs.disclosures.models import Disclosure
-from portal.errors import DomainError
-from portal.i18n import _l
-
 
 bp = Blueprint("cases", __name__, url_prefix="/can-bo/ban", template_folder="templates")
 

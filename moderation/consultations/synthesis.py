@@ -11,13 +11,12 @@ from sqlalchemy import and_, func, select
 from moderation.consultations.comments import approved_comments
 from moderation.consultations.models import DISPOSITION_LABELS, CommentDisposition, ConsultationSynthesis, Disposition
 from moderation.intake.models import Submission, SubmissionKind, SubmissionStatus
-from portal import ward
-from portal import audit
+from portal import audit, ward
 from portal.database import utcnow
-from portal.extensions import db
-from portal.sanitize import clean_text
 from portal.errors import DomainError
+from portal.extensions import db
 from portal.i18n import _l
+from portal.sanitize import clean_text
 
 
 def is_closed(disclosure, on: dt.date | None = None) -> bool:
@@ -113,7 +112,7 @@ def synthesis_view(disclosure, published_only: bool = True) -> dict | None:
         return None
     comments = approved_comments(disclosure)
     disp = dispositions(disclosure)
-    groups: "OrderedDict[str, list]" = OrderedDict()
+    groups: OrderedDict[str, list] = OrderedDict()
     for c in comments:
         d = disp.get(c.id)
         label = (d.group_label if d and d.group_label else "")
@@ -154,7 +153,7 @@ def synthesis_docx(disclosure) -> bytes:
                 _para(doc, line.strip(), align="justify")
     table = doc.add_table(rows=1, cols=4)
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ("STT", "Nội dung ý kiến", "Tiếp thu", "Giải trình")):
+    for cell, text in zip(table.rows[0].cells, ("STT", "Nội dung ý kiến", "Tiếp thu", "Giải trình"), strict=False):
         cell.paragraphs[0].add_run(text).bold = True
     n = 0
     for label, items in view["groups"]:

@@ -1,21 +1,19 @@
 """Editor pages for the consultation synthesis: /can-bo/tong-hop-y-kien."""
 from __future__ import annotations
 
-
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_login import current_user
 from flask_babel import gettext
+from flask_login import current_user
 from sqlalchemy import select
 
 from moderation.consultations import synthesis
 from moderation.consultations.comments import approved_comments
 from moderation.consultations.models import DISPOSITION_LABELS
+from portal.errors import DomainError
 from portal.extensions import db
+from portal.i18n import _l
 from portal.permissions import role_required
 from public_docs.disclosures.models import Disclosure
-from portal.errors import DomainError
-from portal.i18n import _l
-
 
 bp = Blueprint("consultations_synthesis", __name__, url_prefix="/can-bo/tong-hop-y-kien", template_folder="templates")
 

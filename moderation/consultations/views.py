@@ -5,25 +5,24 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
-from flask_login import current_user
 from flask_babel import gettext
+from flask_login import current_user
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
 
 from moderation import abuse, intake
 from moderation.consultations.comments import approved_comments
-from moderation.intake.models import CHANNEL_LABELS, Submission, SubmissionKind, SubmissionStatus
+from moderation.intake.fields import CHECK_FIELDS
 from moderation.intake.forms import CommentForm, OfflineOpinionForm, apply_errors
+from moderation.intake.models import CHANNEL_LABELS, Submission, SubmissionKind, SubmissionStatus
 from moderation.intake.views import already_sent, limit_request_size
 from portal import ward
+from portal.errors import DomainError
 from portal.extensions import db
-from portal.permissions import role_required
+from portal.i18n import _l
 from portal.params import as_id, get_row
+from portal.permissions import role_required
 from public_docs.disclosures.models import Disclosure, DisclosureStatus
 from public_docs.disclosures.services import list_open_consultations
-from moderation.intake.fields import CHECK_FIELDS
-from portal.errors import DomainError
-from portal.i18n import _l
 
 bp = Blueprint("consultations", __name__, template_folder="templates")
 bp.before_request(limit_request_size)  # the public forms' request size caps

@@ -13,8 +13,8 @@ from moderation.decisions.results import public_summary
 from moderation.intake.api import UNSUPPORTED_MESSAGE
 from moderation.intake.api import _from_api_client as from_api_client
 from portal.api import json_error
-from portal.extensions import db
 from portal.errors import DomainError
+from portal.extensions import db
 
 bp = Blueprint("decisions_api", __name__, url_prefix="/api/v1")
 

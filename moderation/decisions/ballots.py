@@ -22,9 +22,9 @@ from moderation.decisions.models import (
 )
 from moderation.decisions.services import event, group_of, participants_planned
 from portal import audit
+from portal.errors import DomainError
 from portal.extensions import db
 from public_docs.disclosures.services import today
-from portal.errors import DomainError
 
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L
 CODE_RE = re.compile(r"^[A-Z0-9]{8}$")

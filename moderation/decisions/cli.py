@@ -7,9 +7,9 @@ from sqlalchemy import select
 
 from moderation.decisions.ballots import issue_codes
 from moderation.decisions.models import DecisionMatter
+from portal.errors import DomainError
 from portal.extensions import db
 from portal.ward import ResidentialGroup
-from portal.errors import DomainError
 
 decisions_cli = AppGroup("decisions", help="Dân bàn và quyết định: mã phiếu hộ gia đình.")
 

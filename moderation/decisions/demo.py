@@ -35,7 +35,7 @@ def _backdate_events(matter: DecisionMatter, days: list[int]) -> None:
 
     rows = db.session.scalars(select(DecisionEvent).where(DecisionEvent.matter_id == matter.id)
                               .order_by(DecisionEvent.id)).all()
-    for row, ago in zip(rows, days):
+    for row, ago in zip(rows, days, strict=False):
         row.created_at = utcnow() - dt.timedelta(days=ago)
 
 
@@ -69,7 +69,7 @@ def _road(actor, g) -> None:
         ballots.cast_ballot(m, code, "yes" if i < 30 else "no", Channel.paper, actor)
     codes6 = ballots.issue_codes(m, g["TDP06"].id, 228, actor)
     plan = ["yes"] * 170 + ["no"] * 20 + ["abstain"] * 2
-    for code, choice in zip(codes6, plan):
+    for code, choice in zip(codes6, plan, strict=False):
         ballots.cast_ballot(m, code, choice, Channel.paper, actor)
     services.start_counting(m, actor)
     results.decide_matter(m, actor)  # 412/468 households, 360 for

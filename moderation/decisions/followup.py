@@ -13,6 +13,7 @@ from moderation.decisions.models import (
     MatterStatus,
 )
 from moderation.decisions.services import _count, _date, event, group_of
+from portal.errors import DomainError
 from portal.extensions import db
 from portal.i18n import N_
 from portal.params import as_id
@@ -21,7 +22,6 @@ from portal.settings import get_setting
 from public_docs.disclosures import services as docs
 from public_docs.disclosures.models import Disclosure, DisclosureStatus
 from public_docs.disclosures.services import today
-from portal.errors import DomainError
 
 STAGES = ("draft", "comments", "vote", "recognition", "in_force", "review")
 STAGE_LABELS = {  # shown with |tr

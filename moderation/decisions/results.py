@@ -9,11 +9,11 @@ from moderation.decisions.ballots import ballot_counts
 from moderation.decisions.models import BASIS_LABELS, DecisionMatter, MatterKind, MatterStatus, RuleBasis
 from moderation.decisions.services import electorate, event
 from portal.database import utcnow
+from portal.errors import DomainError
 from portal.extensions import db
 from portal.settings import get_setting
 from public_docs.disclosures import services as docs
 from public_docs.disclosures.services import today
-from portal.errors import DomainError
 
 
 def rule_of(matter: DecisionMatter) -> rules.Rule:

@@ -23,6 +23,7 @@ from moderation.decisions.models import (
     RuleBasis,
 )
 from portal import audit
+from portal.errors import DomainError
 from portal.extensions import db
 from portal.files import JPEG, PDF, PNG, clean_filename, inspect_upload, store_bytes
 from portal.params import as_id
@@ -30,7 +31,6 @@ from portal.sanitize import clean_text, render_markdown
 from portal.settings import get_setting
 from portal.ward import ResidentialGroup
 from public_docs.disclosures.services import today
-from portal.errors import DomainError
 
 
 def _int_setting(key: str, default: int, low: int = 0, high: int = 100) -> int:

@@ -25,13 +25,13 @@ from moderation.decisions.models import (
     MatterKind,
     MatterStatus,
 )
+from portal.errors import DomainError
 from portal.extensions import db
 from portal.files import path_for
 from portal.i18n import N_
 from portal.permissions import role_required
 from portal.ward import ResidentialGroup
 from public_docs.disclosures.models import Disclosure, DisclosureStatus
-from portal.errors import DomainError
 
 bp = Blueprint("decisions", __name__, template_folder="templates")
 staff_bp = Blueprint("decisions_staff", __name__, url_prefix="/can-bo/dan-quyet", template_folder="templates",

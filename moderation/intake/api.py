@@ -9,9 +9,9 @@ from sqlalchemy.orm import selectinload
 from moderation import abuse, intake
 from moderation.intake.models import Channel, Submission, SubmissionKind, SubmissionStatus, Visibility
 from portal.api import json_error
+from portal.errors import DomainError
 from portal.extensions import db
 from portal.params import page_arg
-from portal.errors import DomainError
 
 bp = Blueprint("intake_api", __name__, url_prefix="/api/v1")
 FIELDS = ("kind", "topic", "group", "project_id", "title", "description", "name", "phone", "email",
@@ -137,7 +137,6 @@ def list_petitions():
     topic = request.args.get("topic")
     if topic:
         from moderation.intake.models import Topic
-
         from portal.sanitize import clean_text
 
         q = q.join(Topic, Topic.id == Submission.topic_id).where(Topic.code == clean_text(topic, 32))

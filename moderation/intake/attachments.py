@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from flask import current_app
 
 from moderation.intake.models import Submission, SubmissionAttachment
+from portal.errors import DomainError
 from portal.extensions import db
 from portal.files import JPEG, PDF, PNG, clean_filename, inspect_upload, store_bytes, strip_image_metadata
-from portal.errors import DomainError
 
 MAX_FILES = 5
 ALLOWED_TYPES = {JPEG, PNG, PDF}

@@ -7,8 +7,8 @@ from sqlalchemy import select
 from moderation import abuse
 from moderation.intake.choices import list_projects
 from portal.extensions import db
-from portal.params import as_id
 from portal.i18n import _l
+from portal.params import as_id
 from portal.sanitize import REPLACEMENT, clean_text
 
 CHECK_FIELDS = _l("Vui lòng kiểm tra các trường được đánh dấu.")  # the message of a DomainError with field_errors

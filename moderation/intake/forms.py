@@ -3,11 +3,19 @@ their per-field messages are attached to these fields with ``apply_errors``. CSR
 the global CSRFProtect and rendered with ``csrf_token_field()``."""
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
 from wtforms import (
-    BooleanField, DateField, EmailField, MultipleFileField, RadioField, SelectField, StringField, TelField,
-    SelectChoice, TextAreaField,
+    BooleanField,
+    DateField,
+    EmailField,
+    MultipleFileField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TelField,
+    TextAreaField,
 )
 
 from moderation.intake import KIND_LABELS, VISIBILITY_LABELS, active_groups, active_topics, list_projects

@@ -6,14 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Date, Enum, ForeignKey, String, Text, UniqueConstraint, event, inspect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.database import CodeList, UTCDateTime, utcnow
 from portal.extensions import db
-from portal.ward import ResidentialGroup  # noqa: F401  (relationship target)
 from portal.i18n import N_
+from portal.ward import ResidentialGroup  # noqa: F401  (relationship target)
+
+if TYPE_CHECKING:
+    from portal.accounts.models import User
 
 __all__ = [
     "SubmissionKind", "MatterKind", "Visibility", "SubmissionStatus", "Channel",
@@ -140,18 +144,18 @@ class Submission(db.Model):
     entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     personal_data_purged_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
-    contact: Mapped["SubmitterContact | None"] = relationship(back_populates="submission", uselist=False)
-    attachments: Mapped[list["SubmissionAttachment"]] = relationship(
+    contact: Mapped[SubmitterContact | None] = relationship(back_populates="submission", uselist=False)
+    attachments: Mapped[list[SubmissionAttachment]] = relationship(
         back_populates="submission", order_by="SubmissionAttachment.id"
     )
-    events: Mapped[list["SubmissionEvent"]] = relationship(
+    events: Mapped[list[SubmissionEvent]] = relationship(
         back_populates="submission", order_by="SubmissionEvent.id"
     )
-    topic: Mapped["Topic | None"] = relationship()
-    group: Mapped["ResidentialGroup | None"] = relationship()
-    rejection_reason: Mapped["RejectionReason | None"] = relationship()  # noqa: F821  (moderation.queue.models)
-    duplicate_of: Mapped["Submission | None"] = relationship(remote_side="Submission.id")
-    claimed_by: Mapped["User | None"] = relationship(foreign_keys=[claimed_by_id])
+    topic: Mapped[Topic | None] = relationship()
+    group: Mapped[ResidentialGroup | None] = relationship()
+    rejection_reason: Mapped[RejectionReason | None] = relationship()  # noqa: F821  (moderation.queue.models)
+    duplicate_of: Mapped[Submission | None] = relationship(remote_side="Submission.id")
+    claimed_by: Mapped[User | None] = relationship(foreign_keys=[claimed_by_id])
 
     @property
     def shown_title(self) -> str:

@@ -16,21 +16,37 @@ from sqlalchemy import select, update
 from moderation import abuse
 from moderation.intake.attachments import ALLOWED_TYPES, MAX_FILES, Upload, check_files, store_files
 from moderation.intake.choices import (
-    DEFAULT_TOPICS, KIND_LABELS, VISIBILITY_LABELS, active_groups, active_topics, is_open_for_comments,
-    legal_guidance, list_projects, seed_topics,
+    DEFAULT_TOPICS,
+    KIND_LABELS,
+    VISIBILITY_LABELS,
+    active_groups,
+    active_topics,
+    is_open_for_comments,
+    legal_guidance,
+    list_projects,
+    seed_topics,
 )
 from moderation.intake.fields import CHECK_FIELDS, LIMITS, check_contact, check_project, check_text, lookup_active
 from moderation.intake.models import (
-    Channel, MatterKind, Submission, SubmissionAttachment, SubmissionEvent, SubmissionKind, SubmissionStatus,
-    SubmitterContact, Support, Topic, Visibility,
+    Channel,
+    MatterKind,
+    Submission,
+    SubmissionAttachment,
+    SubmissionEvent,
+    SubmissionKind,
+    SubmissionStatus,
+    SubmitterContact,
+    Support,
+    Topic,
+    Visibility,
 )
 from portal import audit
 from portal.database import utcnow
+from portal.errors import DomainError
 from portal.extensions import db
+from portal.i18n import N_, _l
 from portal.sanitize import clean_text
 from portal.ward import ResidentialGroup
-from portal.i18n import N_, _l
-from portal.errors import DomainError
 
 __all__ = [
     "ALLOWED_TYPES", "ALPHABET", "CODE_CHARS", "DEFAULT_TOPICS", "KIND_LABELS", "LIMITS", "MAX_FILES", "PREFIXES",

@@ -25,7 +25,7 @@ def tokens(text: str) -> set[str]:
 
 def bigrams(text: str) -> set[str]:
     words = [t for t in re.findall(r"\w+", fold(text)) if len(t) > 1]
-    return {f"{a} {b}" for a, b in zip(words, words[1:])}
+    return {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
 
 
 def similar_petitions(title: str, description: str = "", limit: int = 5, exclude_id: int | None = None) -> list[Submission]:

@@ -8,12 +8,12 @@ from sqlalchemy.exc import IntegrityError
 
 from moderation import abuse, intake
 from moderation.intake import MatterRedirected, Upload
+from moderation.intake.forms import PetitionForm, apply_errors
 from moderation.intake.models import STATUS_LABELS, Submission, SubmissionKind, SubmissionStatus
 from moderation.intake.similar import similar_petitions
-from moderation.intake.forms import PetitionForm, apply_errors
+from portal.errors import DomainError
 from portal.extensions import db
 from portal.params import get_row
-from portal.errors import DomainError
 
 bp = Blueprint("intake", __name__, template_folder="templates")
 

@@ -9,13 +9,26 @@ outbox email when the resident left an address, and flushes; the view commits.
 from __future__ import annotations
 
 from moderation.queue.claims import (
-    CLAIM_MINUTES, claim_submission, counts, due_badge, is_claimed_by_other, moderation_stats, queue_query,
+    CLAIM_MINUTES,
+    claim_submission,
+    counts,
+    due_badge,
+    is_claimed_by_other,
+    moderation_stats,
+    queue_query,
     release_submission,
 )
 from moderation.queue.common import PENDING
 from moderation.queue.decisions import (
-    DEFAULT_REASONS, REDIRECT_KINDS, approve_submission, change_topic, merge_duplicate, redirect_submission,
-    reject_submission, request_information, seed_rejection_reasons,
+    DEFAULT_REASONS,
+    REDIRECT_KINDS,
+    approve_submission,
+    change_topic,
+    merge_duplicate,
+    redirect_submission,
+    reject_submission,
+    request_information,
+    seed_rejection_reasons,
 )
 from moderation.queue.privacy import erase_personal_data, redact_submission, reveal_contact
 from portal.database import utcnow

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_login import current_user
 from flask_babel import gettext
+from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
@@ -13,9 +13,9 @@ from moderation.intake.models import Submission, Topic
 from moderation.queue.models import RejectionReason
 from portal import audit
 from portal.extensions import db
+from portal.params import as_id, to_int
 from portal.permissions import role_required
 from portal.sanitize import clean_text
-from portal.params import as_id, to_int
 
 bp = Blueprint("queue_admin", __name__, url_prefix="/can-bo/kiem-duyet/danh-muc", template_folder="templates")
 

@@ -13,9 +13,9 @@ from moderation.intake.models import Submission, SubmissionEvent, SubmissionKind
 from moderation.queue.common import PENDING
 from portal import audit
 from portal.database import utcnow
+from portal.errors import DomainError
 from portal.extensions import db
 from portal.i18n import N_
-from portal.errors import DomainError
 
 CLAIM_MINUTES = 30
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from moderation.intake.models import Submission, SubmissionEvent, SubmissionStatus
 from portal import audit
-from portal.extensions import db
-from portal.sanitize import clean_text
 from portal.errors import DomainError
+from portal.extensions import db
 from portal.i18n import _l
+from portal.sanitize import clean_text
 
 PENDING = (SubmissionStatus.received, SubmissionStatus.in_review)
 

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from moderation.boards.routing import route_approved_petition
 from moderation.intake import legal_guidance
 from moderation.intake.models import MatterKind, Submission, SubmissionKind, SubmissionStatus, Support, Topic
-from moderation.queue.models import RejectionReason
 from moderation.queue.claims import finish_claimed, holder_message, is_claimed_by_other
 from moderation.queue.common import PENDING, reason_note, record_action
+from moderation.queue.models import RejectionReason
 from moderation.queue.privacy import purge_denunciation
-from moderation.boards.routing import route_approved_petition
+from portal.errors import DomainError
 from portal.extensions import db
-from portal.sanitize import clean_text
 from portal.i18n import N_, _l
 from portal.params import as_id
-from portal.errors import DomainError
+from portal.sanitize import clean_text
 
 REDIRECT_KINDS = {
     "complaint": "Khiếu nại",

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from sqlalchemy import delete
 
-from moderation.maintenance import purge_submission
+from moderation.cases.permissions import CONTACT_REASON_MISSING, can_access_personal_data, contact_reason
 from moderation.intake.models import Submission, SubmissionAttachment, SubmissionEvent, SubmissionKind
+from moderation.maintenance import purge_submission
 from moderation.queue.claims import holder_message, is_claimed_by_other
 from moderation.queue.common import PENDING, reason_note, record_action
-from moderation.cases.permissions import CONTACT_REASON_MISSING, can_access_personal_data, contact_reason
 from portal import audit
 from portal.database import utcnow
-from portal.extensions import db
-from portal.sanitize import clean_text
-from portal.i18n import N_, _l
 from portal.errors import DomainError
+from portal.extensions import db
+from portal.i18n import N_, _l
+from portal.sanitize import clean_text
 
 
 def purge_denunciation(submission: Submission, user) -> None:

@@ -2,24 +2,24 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_login import current_user
 from flask_babel import gettext
+from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from moderation import queue
-from moderation.intake import VISIBILITY_LABELS, find_by_code
 from moderation.boards.models import Board
+from moderation.cases.permissions import can_access_personal_data
+from moderation.intake import VISIBILITY_LABELS, find_by_code
 from moderation.intake.models import CHANNEL_LABELS, Submission, SubmissionAttachment, Topic
 from moderation.queue.models import RejectionReason
-from moderation.cases.permissions import can_access_personal_data
+from portal.errors import DomainError
 from portal.extensions import db
 from portal.files import download_response
-from portal.permissions import role_required
 from portal.i18n import N_
 from portal.params import as_id, get_row, id_arg, page_arg
+from portal.permissions import role_required
 from public_docs.disclosures.models import Disclosure
-from portal.errors import DomainError
 
 bp = Blueprint("queue", __name__, url_prefix="/can-bo/kiem-duyet", template_folder="templates")
 PER_PAGE = 50

@@ -10,14 +10,15 @@ import datetime as dt
 from flask import Blueprint, jsonify, request
 
 from moderation import abuse
-from moderation.reception import registrations as regs, services
-from moderation.reception.models import ReceptionSession, SessionKind
 from moderation.intake.api import UNSUPPORTED_MESSAGE, _from_api_client
+from moderation.reception import registrations as regs
+from moderation.reception import services
+from moderation.reception.models import ReceptionSession, SessionKind
 from portal.api import json_error
 from portal.database import utcnow
+from portal.errors import DomainError
 from portal.extensions import db
 from portal.templating import VN_TZ
-from portal.errors import DomainError
 
 bp = Blueprint("reception_api", __name__, url_prefix="/api/v1")
 FIELDS = ("name", "phone", "email", "group", "topic", "consent")

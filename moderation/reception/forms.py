@@ -4,16 +4,27 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import (
-    BooleanField, DateField, EmailField, IntegerField, MultipleFileField, RadioField, SelectChoice, SelectField,
-    SelectMultipleField, StringField, TelField, TextAreaField, TimeField,
+    BooleanField,
+    DateField,
+    EmailField,
+    IntegerField,
+    MultipleFileField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TelField,
+    TextAreaField,
+    TimeField,
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from moderation.intake import VISIBILITY_LABELS, active_groups, active_topics
+from moderation.intake.forms import _Form
 from moderation.intake.models import CHANNEL_LABELS, Channel
 from moderation.reception.models import OFFLINE_CHANNELS, SESSION_KIND_LABELS
 from moderation.reception.services import WEEKDAY_LABELS
-from moderation.intake.forms import _Form
 
 _ACCEPT = ".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"
 

@@ -3,10 +3,9 @@ installed, and the feed needs only VEVENTs with text escaping and line folding."
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlsplit
 
 from flask import current_app
-
-from urllib.parse import urlsplit
 
 from portal.urls import public_url, public_url_for
 
@@ -30,7 +29,7 @@ def _fold(line: str) -> str:
 
 
 def _utc(value: dt.datetime) -> str:
-    return value.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return value.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def calendar(sessions) -> str:
@@ -39,7 +38,7 @@ def calendar(sessions) -> str:
              "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
              f"X-WR-CALNAME:{_escape('Lịch tiếp công dân, đối thoại · ' + current_app.config['WARD_NAME'])}",
              "X-WR-TIMEZONE:Asia/Ho_Chi_Minh"]
-    stamp = _utc(dt.datetime.now(dt.timezone.utc))
+    stamp = _utc(dt.datetime.now(dt.UTC))
     for s in sessions:
         summary = f"{s.kind_label}: {s.host_name}" + (f" · {s.topic}" if s.topic else "")
         desc = " · ".join(x for x in (s.host_position, s.topic, s.outcome) if x)

@@ -114,7 +114,7 @@ class ReceptionSession(db.Model):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
-    registrations: Mapped[list["Registration"]] = relationship(
+    registrations: Mapped[list[Registration]] = relationship(
         back_populates="session", order_by="Registration.id")
 
     @property
@@ -164,7 +164,7 @@ class Registration(db.Model):
     personal_data_purged_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
     session: Mapped[ReceptionSession] = relationship(back_populates="registrations")
-    group: Mapped["ResidentialGroup | None"] = relationship()  # noqa: F821
+    group: Mapped[ResidentialGroup | None] = relationship()  # noqa: F821
 
 
 class OfflineReceipt(db.Model):
@@ -182,8 +182,8 @@ class OfflineReceipt(db.Model):
     consent_contact: Mapped[bool] = mapped_column(default=False)
     entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
 
-    submission: Mapped["Submission"] = relationship()  # noqa: F821
-    session: Mapped["ReceptionSession | None"] = relationship()
+    submission: Mapped[Submission] = relationship()  # noqa: F821
+    session: Mapped[ReceptionSession | None] = relationship()
 
 
 class ReportSupplement(db.Model):

@@ -13,22 +13,24 @@ from flask import current_app, render_template
 from sqlalchemy import select, update
 
 from moderation import abuse
+from moderation.boards.roster import add_months
 from moderation.cases import deadlines
 from moderation.intake import ALPHABET
-from moderation.intake.fields import check_contact, check_text, lookup_active, truthy
+from moderation.intake.fields import CHECK_FIELDS, check_contact, check_text, lookup_active, truthy
 from moderation.intake.models import Channel
 from moderation.reception.models import (
-    Registration, RegistrationStatus, ReceptionSession, SessionStatus,
+    ReceptionSession,
+    Registration,
+    RegistrationStatus,
+    SessionStatus,
 )
-from moderation.boards.roster import add_months
 from portal import audit
 from portal.database import utcnow
+from portal.errors import DomainError
 from portal.extensions import db
 from portal.outbox import enqueue_email
 from portal.sanitize import clean_text
 from portal.ward import ResidentialGroup
-from moderation.intake.fields import CHECK_FIELDS
-from portal.errors import DomainError
 
 CODE_PREFIX = "DK"
 TOPIC_LIMITS = (10, 2000)
@@ -151,7 +153,7 @@ def mark_attendance(actor, reg: Registration, attended) -> Registration:
     return reg
 
 
-def to_petition(actor, reg: Registration, topic_code) -> "Submission":  # noqa: F821
+def to_petition(actor, reg: Registration, topic_code) -> Submission:  # noqa: F821
     """What the resident raised becomes a petition (channel reception or dialogue), in one click."""
     from moderation.reception import services
 
@@ -211,7 +213,7 @@ def purge_registrations(now: dt.datetime | None = None) -> int:
 
     now = now or utcnow()
     keep = int(get_setting("REJECTED_RETENTION_MONTHS", current_app.config["REJECTED_RETENTION_MONTHS"]))
-    before = dt.datetime.combine(add_months(now.date(), -keep), dt.time.min, tzinfo=dt.timezone.utc)
+    before = dt.datetime.combine(add_months(now.date(), -keep), dt.time.min, tzinfo=dt.UTC)
     regs = db.session.scalars(
         select(Registration).join(ReceptionSession)
         .where(ReceptionSession.ends_at < before, Registration.personal_data_purged_at.is_(None))).all()

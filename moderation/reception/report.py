@@ -10,13 +10,12 @@ import datetime as dt
 from flask import current_app
 from sqlalchemy import select
 
-from moderation.intake.fields import check_text
+from moderation.intake.fields import CHECK_FIELDS, check_text
 from moderation.reception.models import ReportSupplement
 from portal import audit
+from portal.errors import DomainError
 from portal.extensions import db
 from portal.sanitize import clean_text
-from moderation.intake.fields import CHECK_FIELDS
-from portal.errors import DomainError
 
 NUMBERS = ("meetings_held", "mediation_cases", "mediation_successful", "surveys", "satisfied")
 TEXTS = ("overview", "leadership", "achievements", "shortcomings", "tasks", "proposals")

@@ -15,17 +15,20 @@ from sqlalchemy import select
 from moderation import intake
 from moderation.cases import deadlines
 from moderation.intake import MatterRedirected
-from moderation.intake.fields import check_text, truthy
+from moderation.intake.fields import CHECK_FIELDS, check_text, truthy
 from moderation.intake.models import Channel, MatterKind, Submission, SubmissionEvent
 from moderation.reception.models import (
-    OFFLINE_CHANNELS, OfflineReceipt, ReceptionSession, SessionKind, SessionStatus,
+    OFFLINE_CHANNELS,
+    OfflineReceipt,
+    ReceptionSession,
+    SessionKind,
+    SessionStatus,
 )
 from portal import audit
 from portal.database import utcnow
+from portal.errors import DomainError
 from portal.extensions import db
 from portal.sanitize import clean_text
-from moderation.intake.fields import CHECK_FIELDS
-from portal.errors import DomainError
 
 RECEPTION_ROLES = ("reception", "moderator")  # admin passes every role check
 SCHEDULE_ROLES = ("editor",)
@@ -215,7 +218,7 @@ def record_desk_matters(actor, counts: dict, received_on) -> int:
 def _local_dt(day: dt.date, time: dt.time) -> dt.datetime:
     from portal.templating import VN_TZ
 
-    return dt.datetime.combine(day, time, tzinfo=VN_TZ).astimezone(dt.timezone.utc)
+    return dt.datetime.combine(day, time, tzinfo=VN_TZ).astimezone(dt.UTC)
 
 
 def _time(value, errors: dict, field: str, label: str) -> dt.time | None:

@@ -6,7 +6,7 @@ import datetime as dt
 
 from sqlalchemy import func, select
 
-from moderation.reception.models import Registration, RegistrationStatus, ReceptionSession, SessionStatus
+from moderation.reception.models import ReceptionSession, Registration, RegistrationStatus, SessionStatus
 from portal.extensions import db
 
 

@@ -14,18 +14,26 @@ from sqlalchemy import select
 from moderation import abuse
 from moderation.cases import deadlines
 from moderation.intake import MAX_FILES
-from moderation.intake.models import CHANNEL_LABELS, Submission
-from moderation.reception import ical, registrations as regs, services
-from moderation.reception.forms import (
-    BatchForm, CancelForm, DeskMatterForm, OfflinePetitionForm, OutcomeForm, RegistrationForm, SeriesForm, SessionForm,
-)
-from moderation.reception.models import OfflineReceipt, Registration, ReceptionSession, SessionStatus
 from moderation.intake.forms import apply_errors
+from moderation.intake.models import CHANNEL_LABELS, Submission
+from moderation.reception import ical, services
+from moderation.reception import registrations as regs
+from moderation.reception.forms import (
+    BatchForm,
+    CancelForm,
+    DeskMatterForm,
+    OfflinePetitionForm,
+    OutcomeForm,
+    RegistrationForm,
+    SeriesForm,
+    SessionForm,
+)
+from moderation.reception.models import OfflineReceipt, ReceptionSession, Registration, SessionStatus
+from portal.errors import DomainError
 from portal.extensions import db
 from portal.params import as_id
 from portal.permissions import role_required
 from portal.templating import VN_TZ
-from portal.errors import DomainError
 
 bp = Blueprint("reception", __name__, template_folder="templates", static_folder="static",
                static_url_path="/static/reception")

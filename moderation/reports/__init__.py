@@ -4,8 +4,14 @@ module re-exports both."""
 from __future__ import annotations
 
 from moderation.reports.figures import (
-    STAT_LABELS, answer_date, answered_on_time, compute_statistics, disclosure_statistics, period_bounds,
-    quarter_bounds, report_data,
+    STAT_LABELS,
+    answer_date,
+    answered_on_time,
+    compute_statistics,
+    disclosure_statistics,
+    period_bounds,
+    quarter_bounds,
+    report_data,
 )
 from moderation.reports.files import report_csv, report_docx, report_rows, report_sentences, report_xlsx
 

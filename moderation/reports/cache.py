@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import threading
 from collections import OrderedDict
-from typing import Callable
+from collections.abc import Callable
 
 from flask import current_app
 
@@ -32,7 +32,7 @@ def watch() -> None:
     """Declare what the figures derive from (called when the app is created)."""
     from moderation.cases.models import Case, Holiday, Referral
     from moderation.intake.models import Submission, Topic
-    from moderation.reception.models import Registration, ReceptionSession
+    from moderation.reception.models import ReceptionSession, Registration
     from portal.settings import Setting
     from portal.ward import ResidentialGroup
 

@@ -12,9 +12,9 @@ from collections import Counter, OrderedDict
 from sqlalchemy import func, select
 
 from moderation.cases import deadlines
-from moderation.reports import aggregates
 from moderation.cases.models import Case
-from moderation.intake.models import Submission, Channel, SubmissionKind, SubmissionStatus, Topic
+from moderation.intake.models import Channel, Submission, SubmissionKind, SubmissionStatus, Topic
+from moderation.reports import aggregates
 from portal import ward
 from portal.extensions import db
 from portal.i18n import N_

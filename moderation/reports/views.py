@@ -7,10 +7,9 @@ import io
 from flask import Blueprint, render_template, request, send_file
 
 from moderation import reports
+from portal.i18n import N_
 from portal.params import to_int
 from portal.permissions import role_required
-from portal.i18n import N_
-
 
 bp = Blueprint("reports", __name__, url_prefix="/can-bo/bao-cao", template_folder="templates")
 

@@ -152,8 +152,8 @@ def _checklist(today: dt.date) -> None:
 
 
 def load_supervision_demo() -> None:
-    from moderation.cases import deadlines
     from moderation.boards.routing import get_inspection_board
+    from moderation.cases import deadlines
     from moderation.supervision.models import Supervision
 
     today = deadlines.today()

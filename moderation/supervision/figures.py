@@ -8,9 +8,9 @@ import datetime as dt
 
 from sqlalchemy import select
 
+from moderation.boards.models import Board, BoardKind
 from moderation.cases import deadlines
 from moderation.documents import two
-from moderation.boards.models import Board, BoardKind
 from moderation.supervision.models import Recommendation, Supervision
 from portal.extensions import db
 from portal.i18n import N_

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from moderation.cases import deadlines
 from moderation.boards.models import Board, BoardKind
+from moderation.cases import deadlines
+from moderation.cases.common import as_date, require
 from moderation.supervision.models import (
     INVESTMENT_DOCUMENTS,
     InvestmentDocument,
@@ -14,11 +15,10 @@ from moderation.supervision.models import (
 )
 from moderation.supervision.permissions import can_work
 from moderation.supervision.services import _store_file
-from moderation.cases.common import as_date, require
 from portal import audit
+from portal.errors import DomainError
 from portal.extensions import db
 from portal.sanitize import clean_text
-from portal.errors import DomainError
 
 
 def _check(board: Board, actor) -> None:

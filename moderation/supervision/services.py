@@ -13,8 +13,9 @@ import datetime as dt
 from flask import current_app
 from sqlalchemy import select
 
-from moderation.cases import deadlines
 from moderation.boards.models import Board, BoardMember
+from moderation.cases import deadlines
+from moderation.cases.common import as_date, require
 from moderation.cases.models import Case
 from moderation.supervision.models import (
     ENTRY_KINDS,
@@ -25,12 +26,11 @@ from moderation.supervision.models import (
     SupervisionStatus,
 )
 from moderation.supervision.permissions import can_lead, can_view, can_work
-from moderation.cases.common import as_date, require
 from portal import audit
+from portal.errors import DomainError
 from portal.extensions import db
 from portal.sanitize import clean_text
 from portal.settings import get_setting
-from portal.errors import DomainError
 
 S = SupervisionStatus
 NOTICE_SETTING = "SUPERVISION_NOTICE_WORKING_DAYS"

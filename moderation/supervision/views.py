@@ -168,7 +168,7 @@ def _conclusion_form(sup, formdata=False) -> ConclusionForm:
     recs = list(sup.recommendations)
     while len(form.recommendations) < len(recs) + 1:
         form.recommendations.append_entry()
-    for row, rec in zip(form.recommendations, recs):
+    for row, rec in zip(form.recommendations, recs, strict=False):
         row.form.text.data, row.form.addressee.data, row.form.due_on.data = rec.text, rec.addressee, rec.due_on
     return form
 

@@ -41,7 +41,7 @@ class User(UserMixin, db.Model):
     # Part of every session's user id: bumping it signs out every session of this user.
     session_version: Mapped[int] = mapped_column(default=1, server_default="1")
 
-    role_rows: Mapped[list["UserRole"]] = relationship(
+    role_rows: Mapped[list[UserRole]] = relationship(
         back_populates="user", cascade="all, delete-orphan", lazy="selectin"
     )
 

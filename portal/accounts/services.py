@@ -12,10 +12,10 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from portal import audit
 from portal.accounts.models import ROLES, User
 from portal.database import UTCDateTime, utcnow
+from portal.errors import DomainError
 from portal.extensions import db
 from portal.i18n import N_, _l
 from portal.settings import get_setting
-from portal.errors import DomainError
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 

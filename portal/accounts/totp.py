@@ -11,9 +11,9 @@ from sqlalchemy import or_, update
 from portal import audit
 from portal.accounts.models import User
 from portal.accounts.services import end_sessions, register_failure
+from portal.errors import DomainError
 from portal.extensions import db
 from portal.i18n import N_, _l
-from portal.errors import DomainError
 
 WRONG_CODE = N_("Mã xác thực không đúng hoặc đã hết hạn.")
 USED_CODE = N_("Mã xác thực này đã được dùng. Vui lòng chờ mã mới trong ứng dụng.")

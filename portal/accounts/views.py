@@ -7,9 +7,9 @@ from flask_login import current_user, login_required, login_user, logout_user
 from portal.accounts import services, totp
 from portal.accounts.forms import LoginForm, PasswordChangeForm, TotpForm
 from portal.accounts.models import User
+from portal.errors import DomainError
 from portal.extensions import db, limiter, login_manager
 from portal.site.views import _safe_next
-from portal.errors import DomainError
 
 bp = Blueprint("accounts", __name__, url_prefix="/can-bo")
 

@@ -10,8 +10,8 @@ from portal.params import int_arg
 from portal.sanitize import clean_text, strip_tags
 from portal.urls import public_url_for
 from public_docs.disclosures import services
-from public_docs.search import search_or_database
 from public_docs.disclosures.models import BUDGET_PERIODS, CATEGORIES, Disclosure, DisclosureStatus
+from public_docs.search import search_or_database
 
 bp = Blueprint("disclosures_api", __name__, url_prefix="/api/v1")
 

@@ -12,19 +12,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 import click
 from flask.cli import AppGroup
+
+from portal.errors import DomainError
 from portal.extensions import db
+from portal.i18n import _l
 from public_docs.disclosures import services
 from public_docs.disclosures.models import DisclosureStatus
-from public_docs.search import apply_pending_changes
 from public_docs.disclosures.services import UploadedFile
-from portal.errors import DomainError
-from portal.i18n import _l
+from public_docs.search import apply_pending_changes
 
 disclosures_cli = AppGroup("disclosures", help="Văn bản công khai: nhập dữ liệu.")
 

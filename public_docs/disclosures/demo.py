@@ -11,8 +11,8 @@ from portal.extensions import db
 from public_docs.disclosures import services
 from public_docs.disclosures.demo_data.disclosures import DISCLOSURES
 from public_docs.disclosures.models import DisclosureStatus
-from public_docs.search import fold
 from public_docs.disclosures.services import UploadedFile
+from public_docs.search import fold
 
 DEMO_EDITOR = "bientap@demo.phuong.vn"
 

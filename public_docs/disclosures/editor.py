@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import gettext, lazy_gettext as _l
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import func, or_, select
@@ -19,6 +20,7 @@ from wtforms import (
     widgets,
 )
 
+from portal.errors import DomainError
 from portal.extensions import db
 from portal.files import download_response
 from portal.i18n import N_
@@ -27,9 +29,16 @@ from portal.permissions import role_required
 from portal.sanitize import clean_text
 from portal.ward import ResidentialGroup
 from public_docs.disclosures import services
-from public_docs.disclosures.models import BUDGET_PERIODS, CATEGORIES, FORMS, STATUS_LABELS, Attachment, Disclosure, DisclosureStatus
+from public_docs.disclosures.models import (
+    BUDGET_PERIODS,
+    CATEGORIES,
+    FORMS,
+    STATUS_LABELS,
+    Attachment,
+    Disclosure,
+    DisclosureStatus,
+)
 from public_docs.disclosures.services import UploadedFile
-from portal.errors import DomainError
 
 
 def _choices(pairs):

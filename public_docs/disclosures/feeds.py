@@ -19,10 +19,10 @@ FEED_SIZE = 50
 
 
 def _iso(value: dt.datetime | None) -> str:
-    value = value or dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+    value = value or dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
     if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.timezone.utc)
-    return value.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _feed(category: str | None) -> Response:

@@ -103,10 +103,10 @@ class Disclosure(db.Model):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
 
     groups: Mapped[list[ResidentialGroup]] = relationship(secondary=disclosure_group, lazy="selectin")
-    attachments: Mapped[list["Attachment"]] = relationship(
+    attachments: Mapped[list[Attachment]] = relationship(
         back_populates="disclosure", order_by="Attachment.id", lazy="selectin"
     )
-    versions: Mapped[list["DisclosureVersion"]] = relationship(
+    versions: Mapped[list[DisclosureVersion]] = relationship(
         back_populates="disclosure", order_by="DisclosureVersion.version_no.desc()"
     )
 

@@ -7,7 +7,7 @@ Tags are ``"namespace}local"`` (expat's form with ``namespace_separator="}"``).
 from __future__ import annotations
 
 import time
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 from xml.parsers import expat
 
 CHUNK = 64 * 1024

@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 from public_docs.search import engine
 from public_docs.search import index as _index
 from public_docs.search.analysis import find_phrase, fold, normalize, phrase_regex  # noqa: F401  (fold, normalize: public helpers)
-from public_docs.search.query import ParsedQuery, parse
+from public_docs.search.query import parse
 
 log = logging.getLogger(__name__)
 FILTER_KEYS = ("category", "year", "form", "issuer", "group", "status")
@@ -119,7 +119,7 @@ def search(query: str | None, filters=None, page: int = 1, per_page: int = 20, s
     result.total, result.facets, result.relaxed = raw.total, raw.facets, raw.relaxed
     words = [t.folded for t in parsed.terms]
     texts = loader(doc_ids, attachments=True) if doc_ids else {}
-    for doc_id, score in zip(doc_ids, raw.scores):
+    for doc_id, score in zip(doc_ids, raw.scores, strict=False):
         title, content = texts.get(doc_id, ("", ""))
         result.hits.append(SearchHit(doc_id=int(doc_id), score=round(score, 4),
                                      snippet=snippet(content, words), title_html=highlight(title, words)))

@@ -30,13 +30,39 @@ from whoosh.formats import Frequency
 from whoosh.system import pack_uint
 
 from public_docs.search.vietnamese import (  # noqa: F401  (re-exported: the stable import path)
-    WORD_RE, PHRASE_BREAK_RE, TONE_MARKS, QUALITY_MARKS, VOWELS, VALID_INITIALS, VALID_FINALS,
-    _CACHE_LIMIT, _canon_cache, _fold_cache, _tone_position, _canonical_word, canonical_word,
-    fold_word, _canon_match, normalize, fold, has_diacritics, _build_fold_table, FOLD_TABLE,
-    fold_aligned, _build_surface_classes, SURFACE_CLASSES, surface_pattern, words,
-    folded_words, marked_words, bigrams, unify_iy, search_fold, phrase_regex, find_phrase,
+    _CACHE_LIMIT,
+    FOLD_TABLE,
+    PHRASE_BREAK_RE,
+    QUALITY_MARKS,
+    SURFACE_CLASSES,
+    TONE_MARKS,
+    VALID_FINALS,
+    VALID_INITIALS,
+    VOWELS,
+    WORD_RE,
+    _build_fold_table,
+    _build_surface_classes,
+    _canon_cache,
+    _canon_match,
+    _canonical_word,
+    _fold_cache,
+    _tone_position,
+    bigrams,
+    canonical_word,
+    find_phrase,
+    fold,
+    fold_aligned,
+    fold_word,
+    folded_words,
+    has_diacritics,
+    marked_words,
+    normalize,
+    phrase_regex,
+    search_fold,
+    surface_pattern,
+    unify_iy,
+    words,
 )
-
 
 # --- Whoosh analyzer components ------------------------------------------------------------
 

@@ -27,8 +27,8 @@ from itertools import compress, islice
 from pathlib import Path
 
 import numpy as np
-from whoosh.filedb.filestore import FileStorage
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.filedb.filestore import FileStorage
 
 from public_docs.search.analysis import find_phrase, phrase_regex
 from public_docs.search.index import FIELD_BOOSTS, SCHEMA_VERSION, read_state
@@ -45,7 +45,7 @@ _LENGTH_INDEX = {"title_x": 8, "title_f": 8, "text_x": 9, "text_f": 9, "num": 10
 CHECK_INTERVAL = 0.2  # seconds between two "has the index changed?" checks
 
 _lock = threading.RLock()
-_states: dict[str, "_State"] = {}
+_states: dict[str, _State] = {}
 _segment_cache: dict[tuple[str, str], dict] = {}
 
 

@@ -7,8 +7,8 @@ disclosure from the database (the truth) and either (re)indexes it or removes it
 from __future__ import annotations
 
 import contextlib
-import html
 import fcntl
+import html
 import json
 import os
 import re

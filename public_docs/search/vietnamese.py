@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-
 WORD_RE = re.compile(r"\w+")
 # Punctuation that ends a phrase: two words on either side of it are not a bigram.
 PHRASE_BREAK_RE = re.compile(r"[.,;:!?()\[\]{}\"'“”‘’«»…/\\|<>=+*#@&%^~`\n\r\t]+")
@@ -263,5 +262,5 @@ def bigrams(text: str | None) -> list[str]:
     out: list[str] = []
     for segment in PHRASE_BREAK_RE.split(normalize(text)):
         seq = [search_fold(w) for w in WORD_RE.findall(segment)]
-        out.extend(f"{a} {b}" for a, b in zip(seq, seq[1:]))
+        out.extend(f"{a} {b}" for a, b in zip(seq, seq[1:], strict=False))
     return out

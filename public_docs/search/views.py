@@ -5,10 +5,10 @@ from flask import Blueprint, render_template, request
 from sqlalchemy import select
 
 from portal.extensions import db, limiter
-from portal.sanitize import clean_text
 from portal.i18n import N_
 from portal.params import page_arg
 from portal.registry import cacheable
+from portal.sanitize import clean_text
 
 bp = Blueprint("search", __name__, template_folder="templates")
 
@@ -54,8 +54,8 @@ def _labelled_facets(facets: dict[str, dict[str, int]], filters: dict[str, str])
 @limiter.limit("120 per minute")
 def results():
     from public_docs.disclosures.models import CATEGORIES, Disclosure, DisclosureStatus
-    from public_docs.search import search_or_database
     from public_docs.disclosures.services import list_only
+    from public_docs.search import search_or_database
 
     q = clean_text(request.args.get("q"), 500) or ""
     filters = {k: clean_text(request.args.get(k), 200) for k in FILTER_LABELS}

@@ -15,9 +15,9 @@ LOGIN_URL = re.compile(r"/can-bo/dang-nhap")
 
 
 def _setup(app) -> str:
-    from moderation.cases import deadlines
     from moderation.boards.models import BoardMember
     from moderation.boards.routing import get_inspection_board
+    from moderation.cases import deadlines
     from moderation.supervision.services import earliest_start
 
     with app.app_context():

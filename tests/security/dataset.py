@@ -147,7 +147,7 @@ def build_dataset() -> Dataset:
     # Reception (issue 13): a session with a registration, and the petition's offline receipt.
     from moderation.reception.models import OfflineReceipt, ReceptionSession, Registration, SessionKind
 
-    start = dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=2)
+    start = dt.datetime.now(dt.UTC) + dt.timedelta(days=2)
     session = ReceptionSession(kind=SessionKind.chairman, host_name="Chủ tịch (thử)", starts_at=start,
                                ends_at=start + dt.timedelta(hours=2), place="Hội trường", capacity=5, seats_taken=1)
     db.session.add(session)

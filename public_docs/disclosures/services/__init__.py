@@ -10,7 +10,12 @@ Import from here (``from public_docs import services``); the names below are the
 """
 from __future__ import annotations
 
-from public_docs.disclosures.services.attachments import ATTACHMENT_TYPES, add_attachment, check_upload, remove_attachment
+from public_docs.disclosures.services.attachments import (
+    ATTACHMENT_TYPES,
+    add_attachment,
+    check_upload,
+    remove_attachment,
+)
 from public_docs.disclosures.services.common import UploadedFile, parse_date, today
 from public_docs.disclosures.services.disclosures import (
     amend_disclosure,
@@ -29,8 +34,8 @@ from public_docs.disclosures.services.queries import (
     filter_public,
     find_by_number,
     get_public_disclosure,
-    list_only,
     is_open_for_comments,
+    list_only,
     list_open_consultations,
     list_projects,
     public_query,

@@ -4,15 +4,24 @@ from __future__ import annotations
 
 from portal import audit
 from portal.database import utcnow
+from portal.errors import DomainError
 from portal.extensions import db
 from portal.files import (
-    DOCX, JPEG, ODT, PDF, PNG, XLSX, clean_filename, inspect_upload, store_bytes, visible_name,
+    DOCX,
+    JPEG,
+    ODT,
+    PDF,
+    PNG,
+    XLSX,
+    clean_filename,
+    inspect_upload,
+    store_bytes,
+    visible_name,
 )
+from portal.i18n import _l
 from portal.settings import get_setting
 from public_docs.disclosures.extract import extract_text, find_secrecy_stamp
 from public_docs.disclosures.models import Attachment, Disclosure, DisclosureStatus
-from portal.errors import DomainError
-from portal.i18n import _l
 
 ATTACHMENT_TYPES = {PDF, DOCX, XLSX, ODT, JPEG, PNG}
 

@@ -5,10 +5,12 @@ close the comment window. Each checks the current state, refuses an illegal move
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from portal import audit
 from portal.database import utcnow
+from portal.errors import DomainError
 from portal.extensions import db
 from portal.files import clean_filename
 from portal.i18n import N_, _l
@@ -17,8 +19,11 @@ from public_docs.disclosures.models import Disclosure, DisclosureStatus, Disclos
 from public_docs.disclosures.services.attachments import add_attachment, check_upload, remove_attachment
 from public_docs.disclosures.services.common import UploadedFile, parse_date, today
 from public_docs.disclosures.services.queries import active_attachments
-from public_docs.disclosures.services.validation import clean_disclosure_data, convention_comment_min_days, disclosure_data, posting_min_days
-from portal.errors import DomainError
+from public_docs.disclosures.services.validation import (
+    clean_disclosure_data,
+    convention_comment_min_days,
+    disclosure_data,
+)
 
 
 def _apply(d: Disclosure, values: dict) -> dict:
@@ -173,7 +178,7 @@ def amend_disclosure(
         if att.id in remove:
             remove_attachment(d, att, actor, _audit=False)
             changes.setdefault("attachments_removed", []).append(att.filename)
-    for f, checked in zip(files, uploads):
+    for f, checked in zip(files, uploads, strict=False):
         att = add_attachment(d, f.filename, f.data, actor, _audit=False, _checked=checked)
         changes.setdefault("attachments_added", []).append(att.filename)
     if not changes:

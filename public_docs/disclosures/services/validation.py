@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from portal.errors import DomainError
 from portal.extensions import db
 from portal.params import as_id
 from portal.sanitize import clean_text, render_markdown
@@ -17,7 +18,6 @@ from public_docs.disclosures.extract import find_secrecy_stamp
 from public_docs.disclosures.models import BUDGET_PERIODS, CATEGORIES, FORMS, Disclosure
 from public_docs.disclosures.services.common import parse_date, today
 from public_docs.disclosures.services.queries import find_by_number
-from portal.errors import DomainError
 
 NUMBER_RE = re.compile(r"^[0-9A-Za-zÀ-ỹĐđ][0-9A-Za-zÀ-ỹĐđ/\-.&_ ]{0,63}$")
 EDITABLE_FIELDS = (

@@ -13,7 +13,7 @@ from moderation import reports
 from moderation.boards.routing import get_inspection_board
 from moderation.cases import deadlines, triage
 from moderation.cases.models import Case, CaseStatus, Holiday, Referral
-from moderation.intake.models import Submission, Channel, SubmissionKind, SubmissionStatus, Topic
+from moderation.intake.models import Channel, Submission, SubmissionKind, SubmissionStatus, Topic
 from moderation.reception.stats import reception_figures
 from moderation.reports.figures import _intake_redirects, _month_range, _period_bounds
 from portal import audit

@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 from moderation.decisions import ballots, results, services
 from moderation.decisions.models import Ballot, BallotUse, Channel, MatterStatus
 from portal.audit import AuditEvent
+from portal.errors import DomainError
 from public_docs.disclosures.models import Disclosure
 from public_docs.disclosures.services import today
-from portal.errors import DomainError
 
 
 def test_electorate_is_the_latest_count_and_is_fixed_when_opened(db, ward, make_matter):
@@ -132,7 +132,7 @@ def test_election_with_two_seats_end_to_end(db, ward, make_matter):
                     seats="2", groups=[ward[2]])
     codes = ballots.issue_codes(m, ward[2].id, 50, "test")
     votes = [["c1", "c2"]] * 20 + [["c1", "c3"]] * 12 + [["c2"]] * 8 + [[]] * 2
-    for code, v in zip(codes, votes):
+    for code, v in zip(codes, votes, strict=False):
         ballots.cast_ballot(m, code, v, Channel.paper, "test")
     with pytest.raises(DomainError) as exc:
         ballots.cast_ballot(m, codes[-1], ["c1", "c2", "c3"], Channel.web, "resident")
@@ -156,8 +156,8 @@ def test_cancel_needs_a_reason_and_stops_ballots(db, ward, make_matter):
 
 
 def test_convention_needs_thirty_days_of_comments_before_the_vote(db, ward, make_matter, make_user):
-    from public_docs.disclosures import services as docs
     from portal.errors import DomainError
+    from public_docs.disclosures import services as docs
 
     draft = docs.create_disclosure({"number": "02/DT-TDP1", "title": "Dự thảo quy ước", "category": "conventions",
                                     "form": "Dự thảo", "issuer": "Tổ dân phố 1",
@@ -190,9 +190,9 @@ def test_a_scheduled_matter_can_be_edited_until_codes_are_issued(db, ward, make_
 
 
 def test_convention_comment_minimum_is_a_setting(db, app):
+    from portal.errors import DomainError
     from portal.settings import set_setting
     from public_docs.disclosures import services as docs
-    from portal.errors import DomainError
 
     d = docs.create_disclosure({"number": "05/DT-TDP3", "title": "Dự thảo quy ước", "category": "conventions",
                                 "form": "Dự thảo", "issuer": "Tổ dân phố 3", "issued_on": today()}, "test")

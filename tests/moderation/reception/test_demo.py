@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from moderation.intake.models import Submission
-from moderation.reception.models import OfflineReceipt, Registration, ReceptionSession, SessionStatus
+from moderation.reception.models import OfflineReceipt, ReceptionSession, Registration, SessionStatus
 from portal.database import utcnow
 
 

@@ -8,7 +8,7 @@ import threading
 from sqlalchemy import func, select
 
 from moderation.intake.models import Channel, Submission
-from moderation.reception.models import OfflineReceipt, Registration, ReceptionSession, RegistrationStatus
+from moderation.reception.models import OfflineReceipt, ReceptionSession, Registration, RegistrationStatus
 from portal.database import utcnow
 from portal.outbox import OutboxMessage
 
