@@ -97,6 +97,7 @@ def plan():
     if request.method == "GET":
         form.case_id.data = request.args.get("case", "")
         form.disclosure_id.data = request.args.get("disclosure", "")
+        form.subject.data = (request.args.get("subject") or "")[:300]  # e.g. from a decision matter's contributions
     error = None
     if request.method == "POST":
         board = db.session.get(Board, form.board_id.data) if form.board_id.data else None

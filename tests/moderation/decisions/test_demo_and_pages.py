@@ -186,3 +186,36 @@ def test_admin_changes_the_rule_for_new_matters_only(client, login_as, db, ward,
     assert "Trên 66 % số hộ gia đình tham gia biểu quyết tán thành" in page
     changes = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "setting.change")).all()
     assert {e.subject_id for e in changes} == {"DECISION_RULE_BASIS", "DECISION_THRESHOLD_PERCENT"}
+
+
+def test_a_board_head_opens_a_supervision_from_a_contribution(client, demo, make_user):
+    """The Boards can open a supervision from a decided contribution: the matter's page links the
+    plan form with its contributions disclosure and a subject, and the plan keeps the link."""
+    from moderation.boards.models import BoardMember
+    from moderation.boards.routing import get_inspection_board
+    from moderation.supervision.models import Supervision
+    from portal.extensions import db
+    from tests.fixtures.users import sign_in
+
+    road = demo["contribution"]
+    assert road.contributions_disclosure_id
+    public = client.get(f"/dan-quyet/{road.id}").get_data(as_text=True)
+    assert "/can-bo/ban/giam-sat/moi" not in public  # residents see no staff link
+    head = make_user("board_head", "board_member", name="Trưởng Ban Thử")
+    board = get_inspection_board()
+    db.session.add(BoardMember(board_id=board.id, user_id=head.id, position="head"))
+    db.session.commit()
+    sign_in(client, head)
+    page = client.get(f"/dan-quyet/{road.id}").get_data(as_text=True)
+    link = re.search(r'href="(/can-bo/ban/giam-sat/moi\?[^"]+)"', page)
+    assert link, "no link to plan a supervision of the contribution"
+    url = link.group(1).replace("&amp;", "&")
+    form = client.get(url).get_data(as_text=True)
+    assert f'value="{road.contributions_disclosure_id}"' in form and "Việc thu, chi khoản đóng góp" in form
+    r = client.post("/can-bo/ban/giam-sat/moi", data={
+        "board_id": board.id, "subject": "Việc thu, chi khoản đóng góp làm đường",
+        "supervised_body": "Ban vận động", "planned_start": "2026-12-21",
+        "disclosure_id": str(road.contributions_disclosure_id)})
+    assert r.status_code == 302, r.get_data(as_text=True)
+    sup = db.session.scalars(db.select(Supervision).order_by(Supervision.id.desc())).first()
+    assert sup.disclosure_id == road.contributions_disclosure_id and sup.board_id == board.id
