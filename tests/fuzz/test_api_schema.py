@@ -17,9 +17,6 @@ from security.harness import build_dataset
 EXAMPLES = {GenerationMode.POSITIVE: 20, GenerationMode.NEGATIVE: 12}
 # Disagreements found and reported to their owners (XFAIL with the reason while open; an
 # operation listed here that passes makes the test fail so that the entry gets removed).
-KNOWN_GAPS: dict[str, str] = {}
-
-
 @pytest.fixture
 def config_overrides():
     return {"RATELIMIT_ENABLED": False, "FORM_MIN_FILL_SECONDS": 0}
@@ -76,9 +73,4 @@ def test_api_answers_match_the_document(app, mode):
             raise
         except BaseException as exc:  # noqa: BLE001 - collect every operation's failure (ExceptionGroup)
             failures.append(f"{op.label}: {str(exc)[:1500]}")
-    known = [f for f in failures if f.split(":")[0] in KNOWN_GAPS]
-    unknown = [f for f in failures if f not in known]
-    assert not unknown, "\n\n".join(unknown)
-    if known:
-        pytest.xfail("known, reported: " + "; ".join(
-            f"{KNOWN_GAPS[f.split(':')[0]]} [{' '.join(f.split())[:400]}]" for f in known))
+    assert not failures, "\n\n".join(failures)
