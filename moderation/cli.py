@@ -39,5 +39,6 @@ def purge_cmd():
     counts["registrations"] = purge_registrations()  # reception registrations after their session
     purge_form_tokens()  # used public-form tokens past the forms' lifetime
     db.session.commit()
-    click.echo(f"Đã xóa dữ liệu cá nhân: {counts['closed']} hồ sơ đã kết thúc, {counts['rejected']} kiến nghị không tiếp nhận, "
+    click.echo(f"Đã xóa dữ liệu cá nhân: {counts['closed']} hồ sơ đã kết thúc, "
+               f"{counts['rejected']} kiến nghị không tiếp nhận, "
                f"{counts['registrations']} lượt đăng ký tiếp công dân.")

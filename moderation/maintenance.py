@@ -71,7 +71,8 @@ def _remove_attachments(sub: Submission) -> int:
         db.session.delete(att)
         removed += 1
         db.session.flush()
-        still_used = db.session.scalar(select(SubmissionAttachment.id).where(SubmissionAttachment.sha256 == sha).limit(1))
+        still_used = db.session.scalar(
+            select(SubmissionAttachment.id).where(SubmissionAttachment.sha256 == sha).limit(1))
         if still_used is None:
             if db.session.scalar(select(Attachment.id).where(Attachment.sha256 == sha).limit(1)) is not None:
                 continue

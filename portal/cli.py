@@ -28,7 +28,8 @@ DEMO_PASSWORD = "Demo-2026-dcs"
 
 @users_cli.command("create")
 @click.option("--email", required=True)
-@click.option("--role", "roles", multiple=True, required=True, help="admin, editor, moderator, board_member, board_head")
+@click.option("--role", "roles", multiple=True, required=True,
+              help="admin, editor, moderator, board_member, board_head")
 @click.option("--password", default=None, help="Generated and printed when omitted.")
 @click.option("--name", default="")
 def create_user_cmd(email, roles, password, name):
@@ -38,7 +39,8 @@ def create_user_cmd(email, roles, password, name):
     generated = password is None
     password = password or secrets.token_urlsafe(12) + "-Aa1"
     try:
-        user = services.create_user(email, [r for role in roles for r in role.split(",")], password, name=name, actor="cli")
+        user = services.create_user(email, [r for role in roles for r in role.split(",")], password,
+                                    name=name, actor="cli")
     except DomainError as exc:
         db.session.rollback()
         raise click.ClickException(str(exc)) from exc

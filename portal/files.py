@@ -76,14 +76,17 @@ def _zip_type(data: bytes) -> str | None:
         if name.startswith("/") or ".." in name.split("/") or ":" in name.split("/")[0]:
             raise DomainError(_l("Tệp chứa đường dẫn không hợp lệ."))
         if name.lower().rsplit("/", 1)[-1] == "vbaproject.bin":
-            raise DomainError(_l("Tệp chứa macro (mã lệnh) nên không được nhận; vui lòng lưu lại dạng DOCX/XLSX thường."))
+            raise DomainError(_l("Tệp chứa macro (mã lệnh) nên không được nhận; "
+                                 "vui lòng lưu lại dạng DOCX/XLSX thường."))
         total += info.file_size
         packed += info.compress_size
-        if info.compress_size and info.file_size / max(info.compress_size, 1) > ZIP_MAX_RATIO and info.file_size > 1024 * 1024:
+        if (info.compress_size and info.file_size / max(info.compress_size, 1) > ZIP_MAX_RATIO
+                and info.file_size > 1024 * 1024):
             raise DomainError(_l("Tệp có tỷ lệ nén bất thường (nghi ngờ “bom nén”) nên không được nhận."))
     limit = _limit("UPLOAD_MAX_UNCOMPRESSED_BYTES")
     if total > limit:
-        raise DomainError(_l("Nội dung giải nén của tệp quá lớn (%(size)s MB, tối đa %(limit)s MB), có thể là tệp độc hại.",
+        raise DomainError(_l("Nội dung giải nén của tệp quá lớn (%(size)s MB, tối đa %(limit)s MB), "
+                             "có thể là tệp độc hại.",
                               size=_mb(total), limit=_mb(limit)))
     # Many members each just under the per-member limit add up to a bomb too.
     if total > ZIP_BOMB_MIN_TOTAL and total / max(packed, 1) > ZIP_MAX_RATIO:
@@ -203,7 +206,8 @@ def store_bytes(data: bytes) -> str:
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise DomainError(_l("Không lưu được tệp do máy chủ hết dung lượng hoặc lỗi ghi đĩa. Vui lòng thử lại sau.")) from exc
+        raise DomainError(_l("Không lưu được tệp do máy chủ hết dung lượng hoặc lỗi ghi đĩa. "
+                             "Vui lòng thử lại sau.")) from exc
     return digest
 
 
@@ -237,7 +241,8 @@ def _open_image(data: bytes, content_type: str):
     try:
         img = Image.open(io.BytesIO(data), formats=[LABELS[content_type]])
     except Image.DecompressionBombError as exc:  # Pillow's own ceiling, far above ours
-        raise DomainError(_l("Ảnh có kích thước quá lớn; tối đa %(most)s triệu điểm ảnh. Vui lòng thu nhỏ ảnh rồi gửi lại.",
+        raise DomainError(_l("Ảnh có kích thước quá lớn; tối đa %(most)s triệu điểm ảnh. "
+                             "Vui lòng thu nhỏ ảnh rồi gửi lại.",
                              most=most)) from exc
     except Exception as exc:  # noqa: BLE001 - Pillow raises many types for a broken header
         raise DomainError(_l("Ảnh bị hỏng hoặc không đọc được.")) from exc
@@ -267,7 +272,8 @@ def strip_image_metadata(data: bytes, content_type: str) -> bytes:
             img.info = {}  # EXIF, GPS, XMP, text chunks: none is written back
             out = io.BytesIO()
             if content_type == JPEG:
-                (img if img.mode in ("RGB", "L") else img.convert("RGB")).save(out, format="JPEG", quality=88, optimize=True)
+                (img if img.mode in ("RGB", "L") else img.convert("RGB")).save(
+                    out, format="JPEG", quality=88, optimize=True)
             else:
                 img.save(out, format="PNG")
             return out.getvalue()

@@ -16,7 +16,8 @@ middleware in front of Flask, so a hit costs a dictionary lookup and two ``stat`
 When it is dropped: a commit that changed public content (``public_content_changed`` from
 ``portal.signals``: what the features declared with ``add_public_content``, e.g. any disclosure row;
 an update or deletion of a moderation, Board or portal row, i.e. a decision, a response, a setting)
-touches ``page-cache.version`` (next to the search index, or ``PAGE_CACHE_VERSION_FILE``); a write to the search index changes its directory's time. Every
+touches ``page-cache.version`` (next to the search index, or ``PAGE_CACHE_VERSION_FILE``);
+a write to the search index changes its directory's time. Every
 worker process on the host compares both before answering from its cache. Otherwise entries live
 ``PAGE_CACHE_SECONDS`` (default 60; 0 turns the cache off; off under ``TESTING`` unless set), at
 most ``PAGE_CACHE_ENTRIES`` per process (LRU, default 1000), bodies up to 512 KB. Several hosts: each

@@ -38,7 +38,8 @@ _URI_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _OBJ_HEADER = re.compile(rb"(?<![0-9])([0-9]{1,10})[\x00\t\n\f\r ]+([0-9]{1,5})[\x00\t\n\f\r ]+obj(?![A-Za-z0-9])")
 
 ACTIVE = "Tệp PDF chứa mã lệnh, hành động tự động hoặc tệp nhúng nên không được nhận."
-UNREADABLE = "Tệp PDF bị hỏng hoặc có cấu trúc không đọc được nên không kiểm tra được; vui lòng lưu lại thành PDF thường."
+UNREADABLE = ("Tệp PDF bị hỏng hoặc có cấu trúc không đọc được nên không kiểm tra được; "
+              "vui lòng lưu lại thành PDF thường.")
 PASSWORD = ("Tệp PDF được đặt mật khẩu hoặc mã hóa nên không kiểm tra được nội dung; "
             "vui lòng gửi bản không đặt mật khẩu, không mã hóa.")
 TOO_COMPLEX = "Tệp PDF có cấu trúc quá phức tạp (quá nhiều đối tượng hoặc nội dung nén bất thường) nên không được nhận."

@@ -19,7 +19,8 @@ def register(app) -> None:
     add_public_content(app, *models_of(public_docs), new_rows=True)
     add_nav_entry(app, "main", "disclosures.home", _l("Trang chủ"), order=10)
     add_nav_entry(app, "main", "disclosures.disclosure_list", _l("Công khai thông tin"), order=20)
-    add_nav_entry(app, "staff", "disclosures_editor.disclosures", _l("Quản lý công khai thông tin"), order=10, roles=("editor",))
+    add_nav_entry(app, "staff", "disclosures_editor.disclosures", _l("Quản lý công khai thông tin"), order=10,
+                  roles=("editor",))
 
     # --- disclosures: public pages, feeds, JSON API ---
     from portal.api import add_openapi

@@ -26,10 +26,12 @@ def clocks_for(status, created_at, reopened_at, acknowledged_at, authority_due: 
     opened = reopened_at if status == S.reopened and reopened_at else created_at
     if acknowledged_at is None:
         due = deadlines.due_date("board_ack", opened)
-        clocks.append({"name": "ack", "title": gettext_vi("Xác nhận tiếp nhận"), "due": due, **deadlines.clock(due, on)})
+        clocks.append({"name": "ack", "title": gettext_vi("Xác nhận tiếp nhận"), "due": due,
+                       **deadlines.clock(due, on)})
     if status in (S.new, S.assigned, S.verifying, S.reopened):
         due = deadlines.due_date("board_decision", opened)
-        clocks.append({"name": "decision", "title": gettext_vi("Kiến nghị hoặc trả lời"), "due": due, **deadlines.clock(due, on)})
+        clocks.append({"name": "decision", "title": gettext_vi("Kiến nghị hoặc trả lời"), "due": due,
+                       **deadlines.clock(due, on)})
     if status == S.referred and authority_due is not None:
         clocks.append({"name": "authority", "title": gettext_vi("Cơ quan có thẩm quyền trả lời"), "due": authority_due,
                        **deadlines.clock(authority_due, on)})

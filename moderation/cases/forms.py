@@ -21,7 +21,8 @@ class TextForm(FlaskForm):
 
 
 class ReferForm(FlaskForm):
-    agency = StringField(_l("Cơ quan có thẩm quyền nhận kiến nghị"), validators=[DataRequired(REQUIRED), Length(max=200)])
+    agency = StringField(_l("Cơ quan có thẩm quyền nhận kiến nghị"),
+                         validators=[DataRequired(REQUIRED), Length(max=200)])
     sent_on = DateField(_l("Ngày gửi văn bản"), validators=[DataRequired(_l("Vui lòng nhập ngày gửi hợp lệ."))])
     document_number = StringField(_l("Số văn bản kiến nghị"), validators=[Optional(), Length(max=64)])
     answer_due = DateField(_l("Hạn trả lời (để trống: theo quy định)"), validators=[Optional()])

@@ -81,7 +81,8 @@ def record_answer(case: Case, actor, *, answered_on, answer_number: str = "", su
     case.answered_at = utcnow()
     move(case, S.answered, actor, "answer",
           f"{ref.agency} đã trả lời" + (f" (văn bản số {ref.answer_number})" if ref.answer_number else "") + ".",
-          public=True, details={"answered_on": day.isoformat(), "on_time": bool(ref.answer_due and day <= ref.answer_due)})
+          public=True,
+          details={"answered_on": day.isoformat(), "on_time": bool(ref.answer_due and day <= ref.answer_due)})
     db.session.flush()
     notify_submitter(case, "case_answered", "case-answered", referral=ref)
     return ref

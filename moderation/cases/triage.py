@@ -202,7 +202,8 @@ def reveal_contact(case: Case, actor, reason: str = ""):
         raise DomainError(CONTACT_REASON_MISSING)
     submission = case.submission
     if submission.personal_data_purged_at is not None or submission.contact is None:
-        raise DomainError(_l("Không còn thông tin liên hệ của người gửi (đã xóa theo thời hạn lưu trữ hoặc không cung cấp)."))
+        raise DomainError(_l("Không còn thông tin liên hệ của người gửi (đã xóa theo thời hạn lưu trữ "
+                             "hoặc không cung cấp)."))
     audit.record(actor, "case.contact_view", case, {"submission": submission.receipt_code, "reason": reason})
     db.session.flush()
     return submission.contact

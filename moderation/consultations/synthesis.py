@@ -145,7 +145,8 @@ def synthesis_docx(disclosure) -> bytes:
         return _bytes(doc)
     c = view["counts"]
     _para(doc, f"Tiếp nhận {two(view['total'])} ý kiến của Nhân dân; tiếp thu {two(c['accepted'])} ý kiến, "
-               f"tiếp thu một phần {two(c['partly'])} ý kiến, giải trình {two(c['not_accepted'])} ý kiến không tiếp thu.",
+               f"tiếp thu một phần {two(c['partly'])} ý kiến, "
+               f"giải trình {two(c['not_accepted'])} ý kiến không tiếp thu.",
           align="justify")
     if view["synthesis"].summary:
         for line in view["synthesis"].summary.split("\n"):

@@ -102,7 +102,8 @@ OPENAPI_PATHS = {
                 "code": {"type": "string", "example": "ABCD-EFGH"},
                 "choice": {"oneOf": [{"type": "string", "example": "yes"},
                                      {"type": "array", "items": {"type": "string"}}],
-                           "description": "yes, no, abstain; bầu cử: danh sách mã ứng cử viên (tối đa số người được bầu)"}}}}}},
+                           "description": "yes, no, abstain; bầu cử: danh sách mã ứng cử viên "
+                                          "(tối đa số người được bầu)"}}}}}},
         "responses": {"201": {"description": "Đã ghi nhận", "content": {"application/json": {"schema": {
             "type": "object", "properties": {"counted": {"type": "boolean"}, "message": {"type": "string"}}}}}},
             "400": _ERR, "404": _ERR, "409": _ERR, "415": _ERR, "422": _ERR, "429": _ERR}}},

@@ -77,7 +77,8 @@ def _road(actor, g) -> None:
                              "collected": "590000000"}, actor)
     followup.set_figures(m, {"group_id": g["TDP06"].id, "households_pledged": "208", "pledged": "720000000",
                              "collected": "530000000"}, actor)
-    followup.add_spending(m, {"spent_on": _day(90).isoformat(), "description": "Đối ứng giải phóng mặt bằng, hỗ trợ các hộ hiến đất",
+    followup.add_spending(m, {"spent_on": _day(90).isoformat(),
+                              "description": "Đối ứng giải phóng mặt bằng, hỗ trợ các hộ hiến đất",
                               "amount": "650000000"}, actor)
     followup.add_spending(m, {"spent_on": _day(60).isoformat(), "description": "Di dời cột điện, đường ống cấp nước",
                               "amount": "310000000"}, actor)
@@ -88,7 +89,8 @@ def _convention(actor, g) -> None:
     draft = docs.find_by_number("01/DT-TDP7")
     if draft is None:
         draft = docs.create_disclosure({
-            "number": "01/DT-TDP7", "category": "conventions", "form": "Dự thảo", "issuer": "Ban điều hành tổ dân phố 7",
+            "number": "01/DT-TDP7", "category": "conventions", "form": "Dự thảo",
+            "issuer": "Ban điều hành tổ dân phố 7",
             "title": "Dự thảo Quy ước tổ dân phố 7", "issued_on": _day(345), "group_ids": [g["TDP07"].id],
             "summary": "Quy ước về vệ sinh môi trường, trật tự, việc cưới, việc tang và khuyến học.",
             "body": "## Chương I. Quy định chung\n\nĐiều 1. Quy ước áp dụng cho các hộ gia đình tổ dân phố 7."}, actor)

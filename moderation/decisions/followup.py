@@ -55,7 +55,8 @@ def record_recognition(matter: DecisionMatter, data: dict, actor) -> DecisionMat
     errors: dict[str, str] = {}
     d = db.session.get(Disclosure, as_id(data.get("recognition_disclosure_id")) or 0)
     if d is None or d.status != DisclosureStatus.published or d.category != "conventions":
-        errors["recognition_disclosure_id"] = "Vui lòng chọn quyết định công nhận đang công khai (lĩnh vực hương ước, quy ước)."
+        errors["recognition_disclosure_id"] = ("Vui lòng chọn quyết định công nhận đang công khai "
+                                               "(lĩnh vực hương ước, quy ước).")
     in_force = _date(data.get("in_force_on"), "in_force_on", "Ngày có hiệu lực", errors)
     review = _date(data.get("review_due_on"), "review_due_on", "Ngày rà soát", errors)
     if in_force is None and "in_force_on" not in errors:
@@ -110,10 +111,12 @@ def money(n: int) -> str:
 
 
 def _contributions_body(matter: DecisionMatter, s: dict) -> str:
-    lines = [f"Mức đóng góp đã được các hộ gia đình quyết định: {matter.level_text or money(matter.level_per_household or 0)}.",
+    lines = [f"Mức đóng góp đã được các hộ gia đình quyết định: "
+             f"{matter.level_text or money(matter.level_per_household or 0)}.",
              "", "| Tổ dân phố | Số hộ | Số hộ đăng ký | Đăng ký | Đã thu |", "|---|---|---|---|---|"]
     for r in s["groups"]:
-        lines.append(f"| {r['name']} | {r['households']} | {r['households_pledged']} | {money(r['pledged'])} | {money(r['collected'])} |")
+        lines.append(f"| {r['name']} | {r['households']} | {r['households_pledged']} | "
+                     f"{money(r['pledged'])} | {money(r['collected'])} |")
     lines.append(f"| **Tổng cộng** | {sum(r['households'] for r in s['groups'])} | {s['households_pledged']} | "
                  f"{money(s['pledged'])} | {money(s['collected'])} |")
     lines += ["", "| Ngày | Nội dung chi | Số tiền |", "|---|---|---|"]

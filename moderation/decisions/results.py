@@ -68,7 +68,8 @@ def result_markdown(matter: DecisionMatter, result: dict, chart_url: str, page_u
     if matter.is_election:
         elected = [labels[c] for c in result["elected"]]
         lines.append(f"Số người được bầu: {matter.seats}. Trúng cử: {', '.join(elected) or 'không có'}."
-                     + (" Có số phiếu bằng nhau ở vị trí cuối: cần bầu lại cho vị trí còn thiếu." if result.get("tie") else ""))
+                     + (" Có số phiếu bằng nhau ở vị trí cuối: cần bầu lại cho vị trí còn thiếu."
+                        if result.get("tie") else ""))
     else:
         lines.append("**Kết quả: " + ("THÔNG QUA" if result["passed"] else "KHÔNG THÔNG QUA") + "**.")
     lines += ["", f"[Biểu đồ kết quả (SVG)]({chart_url}) · [Trang biểu quyết trên Cổng]({page_url})"]
@@ -147,7 +148,8 @@ def chart_svg(matter: DecisionMatter, result: dict) -> str:
     basis_all = matter.rule_basis == RuleBasis.all_households
     for name, r in rows:
         whole = r["households"] if basis_all else r["voted"]
-        out.append(f'<text x="0" y="{y + 12}" font-size="13" font-family="sans-serif" fill="#111">{escape(name)}</text>')
+        out.append(f'<text x="0" y="{y + 12}" font-size="13" font-family="sans-serif" fill="#111">'
+                   f'{escape(name)}</text>')
         out.append(f'<text x="0" y="{y + 28}" font-size="11" font-family="sans-serif" fill="#333">'
                    f'{r["voted"]}/{r["households"]} hộ</text>')
         for code in codes:

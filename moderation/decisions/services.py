@@ -225,7 +225,8 @@ def clean_matter_data(data: dict) -> dict:
     if out["kind"] == MatterKind.convention and data.get("draft_disclosure_id"):
         draft = db.session.get(Disclosure, as_id(data.get("draft_disclosure_id")) or 0)
         if draft is None or draft.category != "conventions" or draft.status != DisclosureStatus.published:
-            errors["draft_disclosure_id"] = "Dự thảo hương ước, quy ước phải là văn bản đang công khai thuộc lĩnh vực hương ước, quy ước."
+            errors["draft_disclosure_id"] = ("Dự thảo hương ước, quy ước phải là văn bản đang công khai "
+                                             "thuộc lĩnh vực hương ước, quy ước.")
         else:
             out["draft_disclosure_id"] = draft.id
             if draft not in docs:
@@ -254,7 +255,8 @@ def _convention_ready(draft_id: int | None) -> None:
     if draft.comments_open_from is None or draft.comments_open_until is None:
         raise DomainError("Dự thảo hương ước, quy ước phải được lấy ý kiến Nhân dân trước khi biểu quyết.",
                             {"draft_disclosure_id": "Dự thảo chưa được lấy ý kiến."})
-    if (draft.comments_open_until - draft.comments_open_from).days + 1 < minimum or draft.comments_open_until >= today():
+    if ((draft.comments_open_until - draft.comments_open_from).days + 1 < minimum
+            or draft.comments_open_until >= today()):
         raise DomainError(f"Dự thảo hương ước, quy ước phải lấy ý kiến ít nhất {minimum} ngày và đã kết thúc "
                             "lấy ý kiến trước khi mở biểu quyết.",
                             {"draft_disclosure_id": "Thời gian lấy ý kiến chưa đủ hoặc chưa kết thúc."})
@@ -379,7 +381,8 @@ def participants_planned(matter: DecisionMatter, group_id: int) -> int:
 MINUTES_TYPES = {PDF, JPEG, PNG}
 
 
-def record_meeting(matter: DecisionMatter, data: dict, actor, minutes: tuple[str, bytes] | None = None) -> DecisionMeeting:
+def record_meeting(matter: DecisionMatter, data: dict, actor,
+                   minutes: tuple[str, bytes] | None = None) -> DecisionMeeting:
     """A meeting of household representatives of one group, with its tally and minutes."""
     if matter.status not in (MatterStatus.open, MatterStatus.counting):
         raise DomainError("Chỉ nhập kết quả hội nghị khi việc đang biểu quyết hoặc kiểm phiếu.")
@@ -399,7 +402,8 @@ def record_meeting(matter: DecisionMatter, data: dict, actor, minutes: tuple[str
     place = clean_text(data.get("place"), 300)
     if not place:
         errors["place"] = "Vui lòng nhập địa điểm họp."
-    represented = _count(data.get("households_represented"), "households_represented", "Số hộ có đại diện dự họp", errors)
+    represented = _count(data.get("households_represented"), "households_represented",
+                         "Số hộ có đại diện dự họp", errors)
     tally = {}
     for c in matter.choices:
         tally[c.code] = _count(data.get(f"tally_{c.code}") or "0", f"tally_{c.code}", f"Số hộ chọn “{c.label}”", errors)

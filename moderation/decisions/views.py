@@ -74,7 +74,8 @@ def _page(matter: DecisionMatter, **extra) -> dict:
 
 @bp.get("/dan-quyet")
 def index():
-    rows = db.session.scalars(select(DecisionMatter).order_by(DecisionMatter.opens_on.desc(), DecisionMatter.id.desc())).all()
+    rows = db.session.scalars(
+        select(DecisionMatter).order_by(DecisionMatter.opens_on.desc(), DecisionMatter.id.desc())).all()
     running = [m for m in rows if m.status in (MatterStatus.scheduled, MatterStatus.open, MatterStatus.counting)]
     decided = [m for m in rows if m.status == MatterStatus.decided]
     cancelled = [m for m in rows if m.status == MatterStatus.cancelled]
@@ -129,7 +130,8 @@ def check_code():
         if found is None:
             error, status = gettext("Không tìm thấy mã phiếu này: vui lòng kiểm tra lại mã in trên phiếu."), 404
     return render_template("decisions/check_code.html", found=found, counted=counted, error=error,
-                           form=request.form, matter=db.session.get(DecisionMatter, found.matter_id) if found else None), status
+                           form=request.form,
+                           matter=db.session.get(DecisionMatter, found.matter_id) if found else None), status
 
 
 # ------------------------------------------------------------------ staff
@@ -362,7 +364,8 @@ def households():
         group = db.session.get(ResidentialGroup, services.as_id(request.form.get("group_id")) or 0)
         try:
             if group is None:
-                raise DomainError(gettext("Vui lòng chọn tổ dân phố."), {"group_id": gettext("Vui lòng chọn tổ dân phố.")})
+                raise DomainError(gettext("Vui lòng chọn tổ dân phố."),
+                                  {"group_id": gettext("Vui lòng chọn tổ dân phố.")})
             services.set_household_count(group, request.form.get("as_of"), request.form.get("households"),
                                          current_user, request.form.get("note", ""))
         except DomainError as exc:

@@ -229,5 +229,6 @@ OPENAPI_SCHEMAS = {
     "SubmissionStatus": {"type": "object", "properties": {
         "receipt_code": {"type": "string"}, "kind": {"type": "string", "enum": ["petition", "comment"]},
         "status": {"type": "string"}, "status_label": {"type": "string"},
-        "created_at": {"type": "string", "format": "date-time"}, "updated_at": {"type": "string", "format": "date-time"}}},
+        "created_at": {"type": "string", "format": "date-time"},
+        "updated_at": {"type": "string", "format": "date-time"}}},
 }

@@ -141,7 +141,8 @@ def _load_comments(moderator) -> None:
             code = intake.submit_comment(draft, {"text": text, "group": group})
         else:
             code = intake.submit_comment(draft, {"text": text, "group": group}, channel=channel, actor=moderator,
-                                         received_on=max(draft.comments_open_from, dt.date.today() - dt.timedelta(days=days)))
+                                         received_on=max(draft.comments_open_from,
+                                                         dt.date.today() - dt.timedelta(days=days)))
         sub = intake.find_by_code(code)
         if approve:
             queue.approve_submission(sub, moderator)

@@ -32,7 +32,8 @@ def _group_choices(empty: str = _l("— Không chọn —")):
 
 
 class PetitionForm(_Form):
-    kind = RadioField(_l("Loại nội dung"), choices=[SelectChoice(k.value, _l(v)) for k, v in KIND_LABELS.items()], default="feedback")
+    kind = RadioField(_l("Loại nội dung"), choices=[SelectChoice(k.value, _l(v)) for k, v in KIND_LABELS.items()],
+                      default="feedback")
     topic = SelectField(_l("Lĩnh vực"), choices=[], validate_choice=False)
     group = SelectField(_l("Tổ dân phố nơi xảy ra sự việc (không bắt buộc)"), choices=[], validate_choice=False)
     project_id = SelectField(_l("Liên quan đến dự án, công trình (không bắt buộc)"), choices=[], validate_choice=False)
@@ -42,9 +43,11 @@ class PetitionForm(_Form):
                                     render_kw={"accept": ".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"})
     name = StringField(_l("Họ và tên (không bắt buộc)"), render_kw={"maxlength": 120, "autocomplete": "name"})
     phone = TelField(_l("Số điện thoại (không bắt buộc)"), render_kw={"maxlength": 20, "autocomplete": "tel"})
-    email = EmailField(_l("Email (không bắt buộc, để nhận thông báo)"), render_kw={"maxlength": 254, "autocomplete": "email"})
+    email = EmailField(_l("Email (không bắt buộc, để nhận thông báo)"),
+                       render_kw={"maxlength": 254, "autocomplete": "email"})
     visibility = RadioField(_l("Khi được duyệt, kiến nghị được công khai"),
-                            choices=[SelectChoice(k.value, _l(v)) for k, v in VISIBILITY_LABELS.items()], default="anonymous")
+                            choices=[SelectChoice(k.value, _l(v)) for k, v in VISIBILITY_LABELS.items()],
+                            default="anonymous")
     consent = BooleanField(_l("Tôi đã đọc thông báo xử lý dữ liệu cá nhân ở trên và đồng ý để phường xử lý họ tên, "
                            "số điện thoại, email tôi cung cấp cho mục đích đó."))
 

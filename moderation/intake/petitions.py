@@ -137,7 +137,8 @@ def validate_petition(data: dict, files=()) -> tuple[dict, list]:
     try:
         kind = MatterKind(kind_raw)
     except ValueError:
-        raise DomainError(CHECK_FIELDS, {"kind": _l("Loại nội dung không hợp lệ: chọn phản ánh, kiến nghị; khiếu nại; hoặc tố cáo.")}) from None
+        raise DomainError(CHECK_FIELDS, {"kind": _l("Loại nội dung không hợp lệ: chọn phản ánh, kiến nghị; "
+                                                    "khiếu nại; hoặc tố cáo.")}) from None
     if kind != MatterKind.feedback:
         raise MatterRedirected(kind, legal_guidance(kind))
     topic = lookup_active(Topic, data.get("topic"), errors, "topic", "lĩnh vực", True)
@@ -145,11 +146,13 @@ def validate_petition(data: dict, files=()) -> tuple[dict, list]:
     project_id = check_project(data.get("project_id"), errors)
     title = check_text(errors, "title", data.get("title"), "Tiêu đề", True)
     description = check_text(errors, "description", data.get("description"), "Nội dung", True)
-    name, phone, email = check_contact(errors, data.get("name"), data.get("phone"), data.get("email"), data.get("consent"))
+    name, phone, email = check_contact(errors, data.get("name"), data.get("phone"), data.get("email"),
+                                       data.get("consent"))
     try:
         visibility = Visibility(str(data.get("visibility") or "anonymous"))
     except ValueError:
-        errors["visibility"] = "Hình thức công khai không hợp lệ: chọn kèm họ tên, không kèm họ tên, hoặc không công khai."
+        errors["visibility"] = ("Hình thức công khai không hợp lệ: chọn kèm họ tên, không kèm họ tên, "
+                                "hoặc không công khai.")
         visibility = Visibility.anonymous
     if visibility == Visibility.named and not name and "name" not in errors:
         errors["name"] = "Bạn chọn công khai kèm họ tên: vui lòng nhập họ tên, hoặc chọn hình thức khác."
@@ -169,7 +172,8 @@ def submit_petition(data: dict, files=(), channel: Channel = Channel.web, actor=
     try:
         v, checked = validate_petition(data, files)
     except MatterRedirected as exc:
-        audit.record("resident", "intake.redirect", ("submission", ""), {"kind": exc.kind.value, "channel": Channel(channel).value})
+        audit.record("resident", "intake.redirect", ("submission", ""),
+                     {"kind": exc.kind.value, "channel": Channel(channel).value})
         raise
     sub = Submission(
         receipt_code=new_receipt_code(SubmissionKind.petition), kind=SubmissionKind.petition,
@@ -224,7 +228,8 @@ def submit_comment(disclosure, data: dict, channel: Channel = Channel.web, actor
         name = check_text(errors, "name", data.get("name"), "Họ tên", False)
         phone = email = ""
     else:
-        name, phone, email = check_contact(errors, data.get("name"), data.get("phone"), data.get("email"), data.get("consent"))
+        name, phone, email = check_contact(errors, data.get("name"), data.get("phone"), data.get("email"),
+                                           data.get("consent"))
     if errors:
         raise DomainError(CHECK_FIELDS, errors)
     sub = Submission(
@@ -285,7 +290,8 @@ def support_petition(submission: Submission, contact: str) -> Support:
     case, +tags); only a keyed hash of it is kept, unique per petition in the database."""
     raw = clean_text(str(contact or ""))[:254]
     if not raw:
-        raise DomainError(CHECK_FIELDS, {"contact": _l("Vui lòng nhập số điện thoại (10 chữ số) hoặc email hợp lệ để ủng hộ.")})
+        raise DomainError(CHECK_FIELDS, {"contact": _l("Vui lòng nhập số điện thoại (10 chữ số) "
+                                                       "hoặc email hợp lệ để ủng hộ.")})
     norm = abuse.normalize_contact(raw)
     if not norm:
         raise DomainError(CHECK_FIELDS, {"contact": abuse.contact_error(raw)})

@@ -28,7 +28,8 @@ def bigrams(text: str) -> set[str]:
     return {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
 
 
-def similar_petitions(title: str, description: str = "", limit: int = 5, exclude_id: int | None = None) -> list[Submission]:
+def similar_petitions(title: str, description: str = "", limit: int = 5,
+                      exclude_id: int | None = None) -> list[Submission]:
     """Up to ``limit`` approved, public petitions sharing the most words with the query (title
     words count double, Vietnamese two-syllable words count extra)."""
     q_title, q_all = tokens(title), tokens(f"{title} {description}")

@@ -74,7 +74,8 @@ def petition_form():
                 intake.validate_petition({**data, "name": "", "phone": "", "email": "", "consent": False,
                                           "visibility": "anonymous"})
             except DomainError as exc:
-                step1 = {k: v for k, v in exc.fields.items() if k in ("topic", "group", "project_id", "title", "description")}
+                step1 = {k: v for k, v in exc.fields.items()
+                         if k in ("topic", "group", "project_id", "title", "description")}
                 if step1:
                     apply_errors(form, step1)
                     return _render_petition(form, 1, 422, token)

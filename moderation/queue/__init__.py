@@ -45,6 +45,7 @@ __all__ = [
 ACTION_LABELS = {
     "submit": N_("Gửi"), "claim": N_("Nhận xử lý"), "approve": N_("Duyệt"), "reject": N_("Từ chối"),
     "request_info": N_("Yêu cầu bổ sung"), "info_added": N_("Người gửi bổ sung"), "merge": N_("Gộp kiến nghị trùng"),
-    "redirect": N_("Hướng dẫn chuyển kênh"), "change_topic": N_("Đổi lĩnh vực"), "redact": N_("Biên tập nội dung công khai"),
+    "redirect": N_("Hướng dẫn chuyển kênh"), "change_topic": N_("Đổi lĩnh vực"),
+    "redact": N_("Biên tập nội dung công khai"),
     "erase": N_("Xóa dữ liệu cá nhân theo yêu cầu"),
 }

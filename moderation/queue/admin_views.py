@@ -150,7 +150,8 @@ def blocklist():
                 flash(gettext("Đã thêm vào danh sách chặn."), "success")
                 return redirect(url_for("queue_admin.blocklist"))
     rows = db.session.scalars(select(BlocklistEntry).order_by(BlocklistEntry.kind, BlocklistEntry.value)).all()
-    return render_template("moderation/admin/blocklist.html", entries=rows, error=error, form=form), 400 if error else 200
+    return (render_template("moderation/admin/blocklist.html", entries=rows, error=error, form=form),
+            400 if error else 200)
 
 
 @bp.post("/danh-sach-chan/<int:entry_id>/xoa")

@@ -25,10 +25,12 @@ REDIRECT_KINDS = {
 DEFAULT_REASONS = [
     ("spam", "Nội dung quảng cáo, rác hoặc không liên quan.", "Thư rác, quảng cáo, nội dung vô nghĩa."),
     ("offensive", "Nội dung có ngôn từ xúc phạm, thiếu văn hóa.", "Ngôn từ xúc phạm, kích động."),
-    ("duplicate", "Nội dung trùng với phản ánh, kiến nghị đã gửi trước đó.", "Dùng khi không gộp được vào kiến nghị gốc."),
+    ("duplicate", "Nội dung trùng với phản ánh, kiến nghị đã gửi trước đó.",
+     "Dùng khi không gộp được vào kiến nghị gốc."),
     ("out_of_scope", "Nội dung không thuộc phạm vi thực hiện dân chủ ở cơ sở của phường.", ""),
     ("not_enough_info", "Nội dung chưa đủ thông tin để xem xét và người gửi không bổ sung.", ""),
-    ("private_data", "Nội dung tiết lộ thông tin cá nhân, đời tư của người khác.", "Không biên tập được mà vẫn giữ ý chính."),
+    ("private_data", "Nội dung tiết lộ thông tin cá nhân, đời tư của người khác.",
+     "Không biên tập được mà vẫn giữ ý chính."),
 ]
 
 

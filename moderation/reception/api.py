@@ -72,7 +72,8 @@ def create_registration(session_id: int):
         if data[key] is not None and not isinstance(data[key], str):
             return json_error(422, "Vui lòng kiểm tra các trường được đánh dấu.", {key: "Giá trị phải là chuỗi ký tự."})
     if data["consent"] is not None and not isinstance(data["consent"], bool):
-        return json_error(422, "Vui lòng kiểm tra các trường được đánh dấu.", {"consent": "Giá trị phải là true hoặc false."})
+        return json_error(422, "Vui lòng kiểm tra các trường được đánh dấu.",
+                          {"consent": "Giá trị phải là true hoặc false."})
     try:
         abuse.check_blocklist(phone=data["phone"] or "", email=data["email"] or "")
         regs.check_registration_rate([data["phone"] or "", data["email"] or ""])
@@ -125,7 +126,8 @@ OPENAPI_SCHEMAS = {
         "properties": {
             "id": {"type": "integer"}, "kind": {"type": "string", "enum": [k.value for k in SessionKind]},
             "host": {"type": "object", "properties": {"name": {"type": "string"}, "position": {"type": "string"}}},
-            "starts_at": {"type": "string", "format": "date-time"}, "ends_at": {"type": "string", "format": "date-time"},
+            "starts_at": {"type": "string", "format": "date-time"},
+            "ends_at": {"type": "string", "format": "date-time"},
             "place": {"type": "string"}, "topic": {"type": "string"}, "capacity": {"type": "integer"},
             "seats_left": {"type": "integer"}, "registration_open": {"type": "boolean"}}},
     "RegistrationInput": {"type": "object", "required": ["name", "topic", "consent"], "properties": {

@@ -55,7 +55,8 @@ BATCH = [
 REGISTRATIONS = [
     ("Đinh Văn Tâm", "0905888111", "tam.dv@example.com", "TDP03", "Hỏi về tiến độ bồi thường mở rộng đường kiệt 14."),
     ("Phan Thị Mai", "0914777222", "", "TDP05", "Đề nghị xem xét miễn học phí cho con hộ cận nghèo."),
-    ("Vũ Văn Hùng", "", "hung.vv@example.com", "TDP01", "Phản ánh việc cấp phép kinh doanh quán karaoke gần trường học."),
+    ("Vũ Văn Hùng", "", "hung.vv@example.com", "TDP01",
+     "Phản ánh việc cấp phép kinh doanh quán karaoke gần trường học."),
 ]
 
 
@@ -149,6 +150,7 @@ def _load_report_supplement(editor, today: dt.date) -> None:
                       "tiếp công dân định kỳ vào sáng thứ Ba và thứ Năm hằng tuần, công khai trên Cổng.",
         "achievements": "Các kênh tiếp nhận ý kiến của Nhân dân được duy trì thường xuyên; kiến nghị được tiếp nhận, "
                         "chuyển xử lý và trả lời đúng hạn.",
-        "shortcomings": "Một số kiến nghị liên quan đến đất đai, xây dựng còn chậm trả lời do phải xin ý kiến cấp trên.",
+        "shortcomings": "Một số kiến nghị liên quan đến đất đai, xây dựng còn chậm trả lời "
+                        "do phải xin ý kiến cấp trên.",
         "tasks": "Tiếp tục duy trì tiếp công dân định kỳ, đối thoại với Nhân dân các tổ dân phố theo chuyên đề.",
         "proposals": "Đề nghị cấp trên sớm hướng dẫn thực hiện quy định mới về hòa giải ở cơ sở."})

@@ -30,7 +30,8 @@ _ACCEPT = ".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"
 
 
 def _channel_choices():
-    return [SelectChoice("", _l("— Chọn kênh —"))] + [SelectChoice(c, _l(CHANNEL_LABELS[Channel(c)])) for c in OFFLINE_CHANNELS]
+    return [SelectChoice("", _l("— Chọn kênh —"))] + [
+        SelectChoice(c, _l(CHANNEL_LABELS[Channel(c)])) for c in OFFLINE_CHANNELS]
 
 
 def _topic_choices():
@@ -58,7 +59,8 @@ class OfflinePetitionForm(_Form):
     consent_contact = BooleanField(_l("Người dân đồng ý để phường liên hệ và xử lý họ tên, điện thoại, địa chỉ "
                                       "đã cung cấp"))
     visibility = RadioField(_l("Người dân đồng ý công khai kiến nghị khi được duyệt"),
-                            choices=[SelectChoice(k.value, _l(v)) for k, v in VISIBILITY_LABELS.items()], default="private")
+                            choices=[SelectChoice(k.value, _l(v)) for k, v in VISIBILITY_LABELS.items()],
+                            default="private")
 
     def load_choices(self) -> None:
         self.channel.choices = _channel_choices()
@@ -75,13 +77,15 @@ class BatchForm(_Form):
     received_by = StringField(_l("Người ghi nhận"), render_kw={"maxlength": 120})
     topic = SelectField(_l("Lĩnh vực chung (mỗi ý kiến có thể chọn riêng)"), choices=[], validate_choice=False)
     visibility = RadioField(_l("Những người nêu ý kiến đồng ý công khai khi được duyệt"),
-                            choices=[SelectChoice(k.value, _l(v)) for k, v in VISIBILITY_LABELS.items()], default="private")
+                            choices=[SelectChoice(k.value, _l(v)) for k, v in VISIBILITY_LABELS.items()],
+                            default="private")
 
     def load_choices(self, sessions) -> None:
         self.channel.choices = _channel_choices()
         self.topic.choices = _topic_choices()
         self.session_id.choices = [SelectChoice("", _l("— Không có trong lịch —"))] + [
-            SelectChoice(str(s.id), f"{s.starts_at.astimezone(_vn()):%d/%m/%Y %H:%M} · {s.host_name} · {s.topic or s.place}"[:160])
+            SelectChoice(str(s.id),
+                         f"{s.starts_at.astimezone(_vn()):%d/%m/%Y %H:%M} · {s.host_name} · {s.topic or s.place}"[:160])
             for s in sessions]
 
 
@@ -103,7 +107,9 @@ class _MultiCheckbox(SelectMultipleField):
 
 
 class SessionForm(_Form):
-    kind = SelectField(_l("Loại"), choices=[SelectChoice("", _l("— Chọn —"))] + [SelectChoice(k.value, _l(v)) for k, v in SESSION_KIND_LABELS.items()],
+    kind = SelectField(_l("Loại"),
+                       choices=[SelectChoice("", _l("— Chọn —"))]
+                       + [SelectChoice(k.value, _l(v)) for k, v in SESSION_KIND_LABELS.items()],
                        validate_choice=False)
     host_name = StringField(_l("Người chủ trì"), render_kw={"maxlength": 120})
     host_position = StringField(_l("Chức vụ"), render_kw={"maxlength": 120})
@@ -119,7 +125,8 @@ class SessionForm(_Form):
 class SeriesForm(SessionForm):
     first_day = DateField(_l("Từ ngày"), render_kw={"type": "date"})
     last_day = DateField(_l("Đến ngày"), render_kw={"type": "date"})
-    weekdays = _MultiCheckbox(_l("Các ngày trong tuần"), choices=[SelectChoice(str(i), _l(w)) for i, w in enumerate(WEEKDAY_LABELS)])
+    weekdays = _MultiCheckbox(_l("Các ngày trong tuần"),
+                              choices=[SelectChoice(str(i), _l(w)) for i, w in enumerate(WEEKDAY_LABELS)])
 
 
 class OutcomeForm(_Form):
@@ -129,7 +136,8 @@ class OutcomeForm(_Form):
 class RegistrationForm(_Form):
     name = StringField(_l("Họ và tên"), render_kw={"maxlength": 120, "autocomplete": "name"})
     phone = TelField(_l("Số điện thoại"), render_kw={"maxlength": 20, "autocomplete": "tel"})
-    email = EmailField(_l("Email (để nhận xác nhận và lời nhắc)"), render_kw={"maxlength": 254, "autocomplete": "email"})
+    email = EmailField(_l("Email (để nhận xác nhận và lời nhắc)"),
+                       render_kw={"maxlength": 254, "autocomplete": "email"})
     group = SelectField(_l("Tổ dân phố (không bắt buộc)"), choices=[], validate_choice=False)
     topic = TextAreaField(_l("Nội dung ông/bà muốn trình bày"), render_kw={"maxlength": 2000, "rows": 5})
     consent = BooleanField(_l("Tôi đồng ý để phường xử lý họ tên, điện thoại, email tôi cung cấp để tổ chức buổi "
@@ -151,7 +159,8 @@ class SupplementForm(_Form):
                            render_kw={"min": 0, "inputmode": "numeric"})
     satisfied = IntegerField(_l("Trong đó hài lòng, rất hài lòng"), render_kw={"min": 0, "inputmode": "numeric"})
     overview = TextAreaField(_l("I. Khái quát đặc điểm, tình hình"), render_kw={"rows": 4, "maxlength": 5000})
-    leadership = TextAreaField(_l("II. Công tác lãnh đạo, chỉ đạo triển khai"), render_kw={"rows": 4, "maxlength": 5000})
+    leadership = TextAreaField(_l("II. Công tác lãnh đạo, chỉ đạo triển khai"),
+                               render_kw={"rows": 4, "maxlength": 5000})
     achievements = TextAreaField(_l("IV.1. Kết quả đạt được"), render_kw={"rows": 4, "maxlength": 5000})
     shortcomings = TextAreaField(_l("IV.2. Hạn chế, khó khăn, vướng mắc và nguyên nhân"),
                                  render_kw={"rows": 4, "maxlength": 5000})

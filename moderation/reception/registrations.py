@@ -128,7 +128,8 @@ def cancel_registration(value) -> Registration:
     """The resident cancels with the code; the seat goes back to the session."""
     reg = find_registration(value)
     if reg is None:
-        raise DomainError(CHECK_FIELDS, {"code": "Không tìm thấy mã đăng ký. Vui lòng kiểm tra lại (dạng DK-XXXX-XXXX)."})
+        raise DomainError(CHECK_FIELDS, {"code": "Không tìm thấy mã đăng ký. Vui lòng kiểm tra lại "
+                                                 "(dạng DK-XXXX-XXXX)."})
     if reg.status == RegistrationStatus.cancelled:
         raise DomainError(CHECK_FIELDS, {"code": "Đăng ký này đã được hủy trước đó."})
     if reg.session.starts_at <= utcnow():

@@ -35,5 +35,6 @@ def reception_figures(start: dt.date | None = None, end: dt.date | None = None) 
         .select_from(Registration).join(ReceptionSession)
         .where(Registration.status == RegistrationStatus.registered, *where)).one()
     return {"sessions_held": sum(held.values()),
-            "sessions_held_by_kind": {getattr(k, "value", k): n for k, n in sorted(held.items(), key=lambda kv: str(kv[0]))},
+            "sessions_held_by_kind": {getattr(k, "value", k): n
+                                      for k, n in sorted(held.items(), key=lambda kv: str(kv[0]))},
             "registrations": int(regs[0] or 0), "attended": int(regs[1] or 0)}

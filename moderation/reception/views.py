@@ -214,7 +214,8 @@ def series():
 def session_status(session_id: int):
     session = _get(ReceptionSession, session_id)
     try:
-        services.set_session_status(current_user, session, request.form.get("status", ""), request.form.get("outcome", ""))
+        services.set_session_status(current_user, session, request.form.get("status", ""),
+                                    request.form.get("outcome", ""))
     except DomainError as exc:
         db.session.rollback()
         return _render_registrations(session, 422, error=" ".join(exc.fields.values()))

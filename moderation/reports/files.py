@@ -181,7 +181,8 @@ def report_sentences(data: dict, label: str) -> list[tuple[str, list[str]]]:
         pub.append(f"Nội dung công khai để Nhân dân biết: công khai {two(d['published_total'])} nội dung trên "
                    f"Cổng Dân chủ cơ sở ({cats}).")
     else:
-        pub.append("Nội dung công khai để Nhân dân biết: trong kỳ không có nội dung công khai mới trên Cổng Dân chủ cơ sở.")
+        pub.append("Nội dung công khai để Nhân dân biết: trong kỳ không có nội dung công khai mới "
+                   "trên Cổng Dân chủ cơ sở.")
     sections.append(("1. Nhân dân biết", pub))
 
     cons = d["consultations"]
@@ -193,7 +194,8 @@ def report_sentences(data: dict, label: str) -> list[tuple[str, list[str]]]:
             f"({names}); tiếp nhận {two(total_comments)} ý kiến góp ý"
             f"{_by_channel(d.get('comments_by_channel') or {'web': total_comments}, total_comments)}."]))
     else:
-        sections.append(("2. Nhân dân bàn, tham gia ý kiến", ["Trong kỳ không tổ chức lấy ý kiến Nhân dân về dự thảo nào."]))
+        sections.append(("2. Nhân dân bàn, tham gia ý kiến",
+                         ["Trong kỳ không tổ chức lấy ý kiến Nhân dân về dự thảo nào."]))
 
     sup = []
     if t["received"]:
@@ -203,7 +205,8 @@ def report_sentences(data: dict, label: str) -> list[tuple[str, list[str]]]:
                    f"đã chuyển {two(t['referred'])} kiến nghị đến cơ quan có thẩm quyền giải quyết.")
         extra = []
         if t["approved"]:
-            extra.append(f"chuyển Ban Thanh tra nhân dân, Ban giám sát đầu tư của cộng đồng xem xét {two(t['approved'])} kiến nghị")
+            extra.append(f"chuyển Ban Thanh tra nhân dân, Ban giám sát đầu tư của cộng đồng xem xét "
+                         f"{two(t['approved'])} kiến nghị")
         if t["rejected"]:
             extra.append(f"không tiếp nhận {two(t['rejected'])} kiến nghị không đủ điều kiện")
         if t["redirected"]:
@@ -215,7 +218,8 @@ def report_sentences(data: dict, label: str) -> list[tuple[str, list[str]]]:
                  + (f", đạt {_pct(t['answered'] / t['approved'])}" if t["approved"] else "")
                  + f"; trả lời đúng hạn {_pct(p['answered_on_time_share'])}")
             if p["median_working_days_to_answer"] is not None:
-                s += f"; thời gian trả lời trung bình (trung vị) {str(p['median_working_days_to_answer']).replace('.0', '').replace('.', ',')} ngày làm việc"
+                s += (f"; thời gian trả lời trung bình (trung vị) "
+                      f"{str(p['median_working_days_to_answer']).replace('.0', '').replace('.', ',')} ngày làm việc")
             sup.append(s + ".")
         if t["closed"]:
             s = f"Đã kết thúc xem xét {two(t['closed'])} kiến nghị"
@@ -227,8 +231,10 @@ def report_sentences(data: dict, label: str) -> list[tuple[str, list[str]]]:
         sup.append("Trong kỳ không tiếp nhận ý kiến kiến nghị nào của Nhân dân (qua Cổng Dân chủ cơ sở, tiếp công dân "
                    "hay các kênh khác).")
     if t["redirected_at_intake"]:
+        channels = _by_channel(p.get("redirected_at_intake_by_channel") or {"web": t["redirected_at_intake"]},
+                               t["redirected_at_intake"])
         sup.append(f"Hướng dẫn {two(t['redirected_at_intake'])} trường hợp gửi khiếu nại, tố cáo"
-                   f"{_by_channel(p.get('redirected_at_intake_by_channel') or {'web': t['redirected_at_intake']}, t['redirected_at_intake'])} "
+                   f"{channels} "
                    f"thực hiện theo kênh quy định (nộp đơn hoặc trực tiếp tại nơi tiếp công dân).")
     rec = p.get("reception") or {}
     if rec.get("sessions_held"):
@@ -264,7 +270,8 @@ def report_docx(data: dict, label: str) -> bytes:
 
     doc = _doc()
     _para(doc, f"KẾT QUẢ THỰC HIỆN DÂN CHỦ Ở CƠ SỞ {label.upper()}", bold=True, align="center")
-    _para(doc, f"(Số liệu từ ngày {data['start']:%d/%m/%Y} đến ngày {data['end']:%d/%m/%Y})", italic=True, align="center")
+    _para(doc, f"(Số liệu từ ngày {data['start']:%d/%m/%Y} đến ngày {data['end']:%d/%m/%Y})",
+          italic=True, align="center")
     for heading, paragraphs in report_sentences(data, label):
         _para(doc, heading, bold=True)
         for text in paragraphs:

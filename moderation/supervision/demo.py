@@ -134,7 +134,8 @@ def _checklist(today: dt.date) -> None:
     from moderation.supervision.models import InvestmentDocument
 
     pboard = db.session.scalar(select(Board).where(Board.kind == BoardKind.supervision).order_by(Board.id).limit(1))
-    if pboard is None or db.session.scalar(select(InvestmentDocument.id).where(InvestmentDocument.board_id == pboard.id)):
+    if pboard is None or db.session.scalar(
+            select(InvestmentDocument.id).where(InvestmentDocument.board_id == pboard.id)):
         return
     head = _head(pboard)
     if head is None:

@@ -68,7 +68,8 @@ def board_sentence(row: dict) -> str:
     held = row["held"] or row["concluded"]
     s = f"{row['board']} tổ chức {two(held)} cuộc giám sát"
     if row["recommended"]:
-        s += f", kiến nghị {two(row['recommended'])} nội dung, đã được tiếp thu, giải quyết {two(row['accepted'])} nội dung"
+        s += (f", kiến nghị {two(row['recommended'])} nội dung, "
+              f"đã được tiếp thu, giải quyết {two(row['accepted'])} nội dung")
         if row["overdue"]:
             s += f"; {two(row['overdue'])} nội dung quá hạn chưa được trả lời"
     return s + "."

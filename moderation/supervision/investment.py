@@ -28,7 +28,8 @@ def _check(board: Board, actor) -> None:
 
 
 def checklist(board: Board) -> list[tuple[str, str, InvestmentDocument | None]]:
-    rows = {r.kind: r for r in db.session.scalars(select(InvestmentDocument).where(InvestmentDocument.board_id == board.id))}
+    rows = {r.kind: r for r in db.session.scalars(
+        select(InvestmentDocument).where(InvestmentDocument.board_id == board.id))}
     return [(kind, label, rows.get(kind)) for kind, label in INVESTMENT_DOCUMENTS.items()]
 
 

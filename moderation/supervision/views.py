@@ -139,7 +139,8 @@ def edit_plan(supervision_id: int):
         try:
             if not form.validate_on_submit():
                 raise DomainError(gettext("Vui lòng kiểm tra các trường được đánh dấu."))
-            services.update_plan(sup, current_user, subject=form.subject.data, supervised_body=form.supervised_body.data,
+            services.update_plan(sup, current_user, subject=form.subject.data,
+                                 supervised_body=form.supervised_body.data,
                                  planned_start=form.planned_start.data, planned_end=form.planned_end.data,
                                  legal_basis=form.legal_basis.data, documents_requested=form.documents_requested.data,
                                  member_ids=form.member_ids.data)
@@ -370,7 +371,8 @@ def project_act(board_id: int, action: str):
             if not doc_form.validate_on_submit():
                 raise DomainError(gettext("Vui lòng chọn tài liệu và nhập ngày hợp lệ."))
             if doc_form.action.data == "request":
-                investment.request_document(board, current_user, kind=doc_form.kind.data, requested_on=doc_form.day.data,
+                investment.request_document(board, current_user, kind=doc_form.kind.data,
+                                            requested_on=doc_form.day.data,
                                             note=doc_form.note.data or "")
             else:
                 f = request.files.get("doc-file")

@@ -16,8 +16,11 @@ ERROR_TEXT = {
     404: (N_("Không tìm thấy trang"), N_("Trang bạn tìm không tồn tại hoặc đã được chuyển đi.")),
     405: (N_("Phương thức không được hỗ trợ"), N_("Thao tác này không được hỗ trợ trên trang này.")),
     409: (N_("Xung đột"), N_("Thao tác không thực hiện được vì dữ liệu đã thay đổi.")),
-    413: (N_("Dữ liệu gửi lên quá lớn"), N_("Tệp hoặc nội dung gửi lên vượt quá dung lượng cho phép. Vui lòng giảm dung lượng và gửi lại.")),
-    429: (N_("Quá nhiều yêu cầu"), N_("Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng chờ vài phút rồi thử lại; nội dung bạn đã nhập vẫn được giữ trong trình duyệt (nhấn nút Quay lại).")),
+    413: (N_("Dữ liệu gửi lên quá lớn"),
+          N_("Tệp hoặc nội dung gửi lên vượt quá dung lượng cho phép. Vui lòng giảm dung lượng và gửi lại.")),
+    429: (N_("Quá nhiều yêu cầu"),
+          N_("Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng chờ vài phút rồi thử lại; "
+             "nội dung bạn đã nhập vẫn được giữ trong trình duyệt (nhấn nút Quay lại).")),
     500: (N_("Lỗi hệ thống"), N_("Đã có lỗi xảy ra. Chúng tôi đã ghi nhận và sẽ khắc phục. Vui lòng thử lại sau.")),
 }
 

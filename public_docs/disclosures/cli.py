@@ -165,7 +165,8 @@ def parse_jsonl(text: str) -> list[tuple[int, object]]:
         try:
             out.append((lineno, json.loads(line)))
         except json.JSONDecodeError as exc:
-            out.append((lineno, DomainError(_l("JSON không hợp lệ (%(problem)s, cột %(column)s).", problem=exc.msg, column=exc.colno))))
+            out.append((lineno, DomainError(_l("JSON không hợp lệ (%(problem)s, cột %(column)s).",
+                                               problem=exc.msg, column=exc.colno))))
     return out
 
 

@@ -25,7 +25,8 @@ def _paragraphs(rec: dict) -> list[str]:
     if rec.get("attachment_text"):
         return list(rec["attachment_text"])
     body = re.sub(r"[#*|]", " ", rec.get("body", ""))
-    return [re.sub(r"\s+", " ", line).strip() for line in body.splitlines() if line.strip() and not set(line) <= set("|-: ")]
+    return [re.sub(r"\s+", " ", line).strip() for line in body.splitlines()
+            if line.strip() and not set(line) <= set("|-: ")]
 
 
 def _header(rec: dict) -> list[str]:
@@ -33,7 +34,8 @@ def _header(rec: dict) -> list[str]:
     return [
         f"{rec['issuer'].upper()}",
         f"Số: {rec['number']}",
-        f"{ward.replace('Phường ', '')}, ngày {rec['_issued'].day:02d} tháng {rec['_issued'].month:02d} năm {rec['_issued'].year}",
+        f"{ward.replace('Phường ', '')}, ngày {rec['_issued'].day:02d} tháng {rec['_issued'].month:02d} "
+        f"năm {rec['_issued'].year}",
     ]
 
 

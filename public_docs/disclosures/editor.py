@@ -92,7 +92,8 @@ class AmendForm(DisclosureForm):
 
 def _group_choices():
     groups = db.session.scalars(
-        select(ResidentialGroup).where(ResidentialGroup.active.is_(True)).order_by(ResidentialGroup.position, ResidentialGroup.code)
+        select(ResidentialGroup).where(ResidentialGroup.active.is_(True))
+        .order_by(ResidentialGroup.position, ResidentialGroup.code)
     )
     return _choices((str(g.id), g.name) for g in groups)
 

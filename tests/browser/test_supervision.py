@@ -21,7 +21,8 @@ def _setup(app) -> str:
     from moderation.supervision.services import earliest_start
 
     with app.app_context():
-        head = services.create_user("truongban@test.vn", ["board_head", "board_member"], PASSWORD, name="Phạm Văn Thanh")
+        head = services.create_user("truongban@test.vn", ["board_head", "board_member"], PASSWORD,
+                                    name="Phạm Văn Thanh")
         board = get_inspection_board()
         db.session.add(BoardMember(board_id=board.id, user_id=head.id, position="head"))
         db.session.commit()

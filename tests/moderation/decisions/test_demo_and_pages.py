@@ -32,7 +32,8 @@ def test_demo_numbers_add_up_in_the_api(client, demo):
     road = client.get(f"/api/v1/decisions/{demo['contribution'].id}").get_json()
     assert (road["households_total"], road["households_voted"]) == (468, 412)
     assert road["tally"] == {"yes": 360, "no": 45, "abstain": 7} and road["passed"] is True
-    assert [(g["group"], g["households"], g["voted"]) for g in road["groups"]] == [("TDP05", 240, 220), ("TDP06", 228, 192)]
+    assert [(g["group"], g["households"], g["voted"]) for g in road["groups"]] == [
+        ("TDP05", 240, 220), ("TDP06", 228, 192)]
     conv = client.get(f"/api/v1/decisions/{demo['convention'].id}").get_json()
     assert conv["passed"] is True and conv["households_voted"] == 152
     open_ = client.get(f"/api/v1/decisions/{demo['other'].id}").get_json()
@@ -177,7 +178,8 @@ def test_admin_changes_the_rule_for_new_matters_only(client, login_as, db, ward,
     login_as("admin")
     bad = client.post("/can-bo/dan-quyet/quy-tac", data={"basis": "x", "threshold": "150", "quorum": "abc"})
     assert bad.status_code == 422 and "150" in bad.get_data(as_text=True)
-    ok = client.post("/can-bo/dan-quyet/quy-tac", data={"basis": "voting_households", "threshold": "66", "quorum": "50"})
+    ok = client.post("/can-bo/dan-quyet/quy-tac",
+                     data={"basis": "voting_households", "threshold": "66", "quorum": "50"})
     assert ok.status_code == 302
     after = make_matter(open_=False)
     assert (before.rule_basis.value, before.threshold_percent) == ("all_households", 50)

@@ -98,7 +98,8 @@ def test_election_tie_for_the_last_seat_is_not_decided():
 
 
 def test_election_three_seats_counted_over_groups():
-    g1 = GroupInput("A", "A", households=60, meetings=[{"represented": 50, "tally": {"c1": 45, "c2": 40, "c3": 20, "c4": 35}}])
+    g1 = GroupInput("A", "A", households=60,
+                    meetings=[{"represented": 50, "tally": {"c1": 45, "c2": 40, "c3": 20, "c4": 35}}])
     g2 = GroupInput("B", "B", households=40, ballots=30, ballot_tally={"c1": 25, "c2": 10, "c3": 28, "c4": 20})
     out = compute([g1, g2], Rule(), CANDS[:4], election=True, seats=3)
     assert out["tally"] == {"c1": 70, "c2": 50, "c3": 48, "c4": 55}

@@ -128,7 +128,8 @@ def test_meeting_checks_and_mixed_result_with_disclosure(db, ward, make_matter):
 
 
 def test_election_with_two_seats_end_to_end(db, ward, make_matter):
-    m = make_matter(kind="election", title="Bầu Ban Thanh tra nhân dân", candidates="Nguyễn Văn A\nTrần Thị B\nLê Văn C",
+    m = make_matter(kind="election", title="Bầu Ban Thanh tra nhân dân",
+                    candidates="Nguyễn Văn A\nTrần Thị B\nLê Văn C",
                     seats="2", groups=[ward[2]])
     codes = ballots.issue_codes(m, ward[2].id, 50, "test")
     votes = [["c1", "c2"]] * 20 + [["c1", "c3"]] * 12 + [["c2"]] * 8 + [[]] * 2
@@ -170,7 +171,8 @@ def test_convention_needs_thirty_days_of_comments_before_the_vote(db, ward, make
     with pytest.raises(DomainError):
         docs.close_comments(draft, "test")  # the minimum holds on closing too
     db.session.rollback()
-    draft.comments_open_from, draft.comments_open_until = today() - dt.timedelta(days=35), today() - dt.timedelta(days=2)
+    draft.comments_open_from, draft.comments_open_until = (today() - dt.timedelta(days=35),
+                                                           today() - dt.timedelta(days=2))
     services.open_matter(m, "test")
     assert m.status == MatterStatus.open
 
@@ -220,4 +222,5 @@ def test_cli_issue_codes_prints_one_code_per_line(db, ward, make_matter, runner)
     assert ballots.codes_issued(m.id) == {ward[0].id: 3}
     refused = runner.invoke(args=["decisions", "issue-codes", str(m.id), "--group", "TDP01", "--count", "118"])
     assert refused.exit_code != 0 and "120 hộ" in refused.output
-    assert runner.invoke(args=["decisions", "issue-codes", str(m.id), "--group", "KHONG", "--count", "1"]).exit_code != 0
+    assert runner.invoke(
+        args=["decisions", "issue-codes", str(m.id), "--group", "KHONG", "--count", "1"]).exit_code != 0

@@ -18,7 +18,8 @@ def test_demo_load_builds_the_reception(runner, db, client):
     assert len(offline) >= 10 and len({s.channel for s in offline}) >= 4
     sessions = db.session.scalars(select(ReceptionSession)).all()
     held = [s for s in sessions if s.status == SessionStatus.held]
-    assert held and held[0].outcome and any(r.session_id == held[0].id for r in db.session.scalars(select(OfflineReceipt)))
+    assert held and held[0].outcome and any(
+        r.session_id == held[0].id for r in db.session.scalars(select(OfflineReceipt)))
     upcoming = [s for s in sessions if s.starts_at > utcnow() and s.status == SessionStatus.scheduled]
     assert len(upcoming) >= 6 and len({s.kind for s in upcoming}) >= 2
     assert db.session.scalar(select(db.func.count()).select_from(Registration)) >= 3

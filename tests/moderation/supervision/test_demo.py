@@ -26,6 +26,7 @@ def test_demo_load_builds_supervisions(runner, db, client):
     assert db.session.scalar(select(func.count(ProgressReport.id))) == 1
     body = client.get("/api/v1/supervisions").get_json()
     assert body["total"] == 2
-    assert "kiến nghị 02 nội dung, đã được tiếp thu, giải quyết 01 nội dung" in client.get("/thong-ke").get_data(as_text=True)
+    assert ("kiến nghị 02 nội dung, đã được tiếp thu, giải quyết 01 nội dung"
+            in client.get("/thong-ke").get_data(as_text=True))
     runner.invoke(args=["demo", "load"])
     assert db.session.scalar(select(func.count(Supervision.id))) == 2

@@ -51,7 +51,8 @@ def test_project_page_file_and_progress_report(client, pboard):
     sign_in(client, head)
     r = client.post(f"/can-bo/ban/giam-sat/du-an/{board.id}/tai-lieu", data={
         "doc-kind": "schedule", "doc-action": "receive", "doc-day": "2026-06-09",
-        "doc-file": (io.BytesIO(make_pdf("Tiến độ", ["Tiến độ thi công"])), "tien-do.pdf")}, content_type="multipart/form-data")
+        "doc-file": (io.BytesIO(make_pdf("Tiến độ", ["Tiến độ thi công"])), "tien-do.pdf")},
+        content_type="multipart/form-data")
     assert r.status_code == 302, r.get_data(as_text=True)
     r = client.post(f"/can-bo/ban/giam-sat/du-an/{board.id}/bao-cao", data={
         "pr-period": "Quý II/2026", "pr-reported_on": "2026-06-10", "pr-text": "Đã thi công 60% mặt đường"})

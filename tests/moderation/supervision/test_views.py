@@ -16,7 +16,8 @@ def test_full_flow_through_the_pages(client, sboard, on_day):
     page = client.get("/can-bo/ban/giam-sat/moi")
     assert page.status_code == 200 and "Lập kế hoạch giám sát" in page.get_data(as_text=True)
     r = client.post("/can-bo/ban/giam-sat/moi", data={
-        "board_id": sboard.board.id, "subject": "Việc sử dụng các khoản đóng góp", "supervised_body": "Ban công tác Mặt trận TDP 3",
+        "board_id": sboard.board.id, "subject": "Việc sử dụng các khoản đóng góp",
+        "supervised_body": "Ban công tác Mặt trận TDP 3",
         "planned_start": "2026-03-09", "member_ids": [sboard.m_head.id, sboard.m_member.id],
         "documents_requested": "Sổ thu chi",
     })
@@ -33,11 +34,13 @@ def test_full_flow_through_the_pages(client, sboard, on_day):
                                               "text": "Họp với Ban công tác Mặt trận"}).status_code == 302
     r = client.post(f"{base}/conclusion", data={
         "number": "04/KL-BTTND", "findings": "Thu chi đúng mục đích, chậm công khai.",
-        "recommendations-0-text": "Công khai thu chi hằng quý", "recommendations-0-addressee": "Ban công tác Mặt trận TDP 3",
+        "recommendations-0-text": "Công khai thu chi hằng quý",
+        "recommendations-0-addressee": "Ban công tác Mặt trận TDP 3",
         "recommendations-0-due_on": "2026-04-30",
     })
     assert r.status_code == 302
-    assert client.post(f"{base}/approve", data={"ap-number": "04/KL-BTTND", "ap-secrecy_confirmed": "y"}).status_code == 302
+    assert client.post(f"{base}/approve",
+                       data={"ap-number": "04/KL-BTTND", "ap-secrecy_confirmed": "y"}).status_code == 302
     db.session.expire_all()
     sup = db.session.get(Supervision, sup.id)
     assert sup.status == S.concluded and sup.conclusion_disclosure_id
@@ -57,7 +60,8 @@ def test_full_flow_through_the_pages(client, sboard, on_day):
 def test_bad_input_keeps_what_was_typed(client, sboard):
     sign_in(client, sboard.head)
     r = client.post("/can-bo/ban/giam-sat/moi", data={
-        "board_id": sboard.board.id, "subject": "Giám sát niêm yết", "supervised_body": "", "planned_start": "31/02/2026"})
+        "board_id": sboard.board.id, "subject": "Giám sát niêm yết", "supervised_body": "",
+        "planned_start": "31/02/2026"})
     body = r.get_data(as_text=True)
     assert r.status_code == 400 and "Giám sát niêm yết" in body
 
@@ -125,7 +129,8 @@ def test_edit_plan_until_the_notice(client, sboard, on_day):
     assert r.status_code == 302
     db.session.expire_all()
     sup = db.session.get(Supervision, sup.id)
-    assert sup.subject == "S2" and sup.planned_start == dt.date(2026, 5, 11) and [m.id for m in sup.members] == [sboard.m_member.id]
+    assert (sup.subject == "S2" and sup.planned_start == dt.date(2026, 5, 11)
+            and [m.id for m in sup.members] == [sboard.m_member.id])
     services.record_notice(sup, sboard.head, sent_on=dt.date(2026, 4, 24))
     db.session.commit()
     r = client.post(f"/can-bo/ban/giam-sat/{sup.id}/sua", data={
