@@ -11,6 +11,7 @@ import secrets
 from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
+from moderation.decisions.fields import count_value
 from moderation.decisions.models import (
     Ballot,
     BallotCode,
@@ -43,14 +44,14 @@ def normalize_code(value) -> str:
 
 def issue_codes(matter: DecisionMatter, group_id, count, actor) -> list[str]:
     """``count`` new codes for one group of the matter (one per household)."""
-    from moderation.decisions.services import _count, electorate
+    from moderation.decisions.services import electorate
 
     if matter.method == MatterMethod.meeting:
         raise DomainError("Việc này biểu quyết tại hội nghị, không phát phiếu.")
     if matter.status not in (MatterStatus.scheduled, MatterStatus.open):
         raise DomainError("Chỉ phát mã phiếu trước khi kết thúc nhận phiếu.")
     errors: dict[str, str] = {}
-    n = _count(count, "count", "Số mã phiếu", errors, low=1, high=MAX_BATCH)
+    n = count_value(count, "count", "Số mã phiếu", errors, low=1, high=MAX_BATCH)
     if errors:
         raise DomainError(errors["count"], errors, 422)
     mg = group_of(matter, group_id)

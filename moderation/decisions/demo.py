@@ -9,7 +9,7 @@ import datetime as dt
 
 from sqlalchemy import func, select
 
-from moderation.decisions import ballots, followup, results, services
+from moderation.decisions import ballots, followup, households, results, services
 from moderation.decisions.models import Channel, DecisionEvent, DecisionMatter
 from portal.extensions import db
 from portal.ward import ResidentialGroup
@@ -143,8 +143,8 @@ def load_demo_decisions() -> None:
     if not all(code in g for code in HOUSEHOLDS):
         return
     for code, n in HOUSEHOLDS.items():
-        if services.household_count(g[code].id, _day(400)) is None:
-            services.set_household_count(g[code], _day(400), n, actor, "Số liệu công an phường, đầu năm")
+        if households.household_count(g[code].id, _day(400)) is None:
+            households.set_household_count(g[code], _day(400), n, actor, "Số liệu công an phường, đầu năm")
     _road(actor, g)
     _convention(actor, g)
     _open_ballot(actor, g)

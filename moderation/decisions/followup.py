@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from moderation.decisions.fields import count_value, date_value
 from moderation.decisions.models import (
     ContributionFigure,
     ContributionSpending,
@@ -12,7 +13,7 @@ from moderation.decisions.models import (
     MatterKind,
     MatterStatus,
 )
-from moderation.decisions.services import _count, _date, event, group_of
+from moderation.decisions.services import event, group_of
 from portal.errors import DomainError
 from portal.extensions import db
 from portal.i18n import N_
@@ -57,8 +58,8 @@ def record_recognition(matter: DecisionMatter, data: dict, actor) -> DecisionMat
     if d is None or d.status != DisclosureStatus.published or d.category != "conventions":
         errors["recognition_disclosure_id"] = ("Vui lòng chọn quyết định công nhận đang công khai "
                                                "(lĩnh vực hương ước, quy ước).")
-    in_force = _date(data.get("in_force_on"), "in_force_on", "Ngày có hiệu lực", errors)
-    review = _date(data.get("review_due_on"), "review_due_on", "Ngày rà soát", errors)
+    in_force = date_value(data.get("in_force_on"), "in_force_on", "Ngày có hiệu lực", errors)
+    review = date_value(data.get("review_due_on"), "review_due_on", "Ngày rà soát", errors)
     if in_force is None and "in_force_on" not in errors:
         errors["in_force_on"] = "Vui lòng nhập ngày có hiệu lực."
     if review and in_force and review <= in_force:
@@ -158,9 +159,9 @@ def set_figures(matter: DecisionMatter, data: dict, actor) -> ContributionFigure
         mg = group_of(matter, data.get("group_id"))
     except DomainError as exc:
         raise DomainError(exc.message, exc.field_errors, 422) from None
-    hh = _count(data.get("households_pledged") or "0", "households_pledged", "Số hộ đăng ký", errors)
-    pledged = _count(data.get("pledged") or "0", "pledged", "Số tiền đăng ký", errors, high=10**13)
-    collected = _count(data.get("collected") or "0", "collected", "Số tiền đã thu", errors, high=10**13)
+    hh = count_value(data.get("households_pledged") or "0", "households_pledged", "Số hộ đăng ký", errors)
+    pledged = count_value(data.get("pledged") or "0", "pledged", "Số tiền đăng ký", errors, high=10**13)
+    collected = count_value(data.get("collected") or "0", "collected", "Số tiền đã thu", errors, high=10**13)
     if "households_pledged" not in errors and hh > (mg.households or 0):
         errors["households_pledged"] = f"Số hộ đăng ký vượt quá {mg.households} hộ của tổ dân phố."
     if errors:
@@ -182,13 +183,13 @@ def set_figures(matter: DecisionMatter, data: dict, actor) -> ContributionFigure
 def add_spending(matter: DecisionMatter, data: dict, actor) -> ContributionSpending:
     _require_contribution(matter)
     errors: dict[str, str] = {}
-    day = _date(data.get("spent_on"), "spent_on", "Ngày chi", errors)
+    day = date_value(data.get("spent_on"), "spent_on", "Ngày chi", errors)
     if day is None and "spent_on" not in errors:
         errors["spent_on"] = "Vui lòng nhập ngày chi."
     desc = clean_text(data.get("description"), 500)
     if not desc:
         errors["description"] = "Vui lòng nhập nội dung chi."
-    amount = _count(data.get("amount"), "amount", "Số tiền chi", errors, low=1, high=10**13)
+    amount = count_value(data.get("amount"), "amount", "Số tiền chi", errors, low=1, high=10**13)
     doc_id = as_id(data.get("document_id")) if data.get("document_id") else None
     if data.get("document_id"):
         d = db.session.get(Disclosure, doc_id or 0)

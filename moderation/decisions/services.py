@@ -3,11 +3,10 @@ cancel, decide. Each checks the state, refuses with ``DomainError`` (Vietnamese)
 rows, writes the public ``DecisionEvent`` and the audit log, and flushes; the caller commits."""
 from __future__ import annotations
 
-import datetime as dt
-import re
-
 from sqlalchemy import func, select
 
+from moderation.decisions.fields import count_value, date_value, enum_value
+from moderation.decisions.households import household_count
 from moderation.decisions.models import (
     YES_NO_CHOICES,
     BallotCode,
@@ -15,7 +14,6 @@ from moderation.decisions.models import (
     DecisionEvent,
     DecisionMatter,
     DecisionMeeting,
-    HouseholdCount,
     MatterGroup,
     MatterKind,
     MatterMethod,
@@ -59,8 +57,8 @@ def set_rule_settings(data: dict, actor) -> dict:
     basis = str(data.get("basis") or "")
     if basis not in RuleBasis.__members__:
         errors["basis"] = "Vui lòng chọn căn cứ tính tỷ lệ."
-    threshold = _count(data.get("threshold"), "threshold", "Ngưỡng thông qua (%)", errors, low=1, high=99)
-    quorum = _count(data.get("quorum"), "quorum", "Số hộ tối thiểu dự hội nghị (%)", errors, low=0, high=99)
+    threshold = count_value(data.get("threshold"), "threshold", "Ngưỡng thông qua (%)", errors, low=1, high=99)
+    quorum = count_value(data.get("quorum"), "quorum", "Số hộ tối thiểu dự hội nghị (%)", errors, low=0, high=99)
     if errors:
         raise DomainError(next(iter(errors.values())), errors, 422)
     new = {"DECISION_RULE_BASIS": basis, "DECISION_THRESHOLD_PERCENT": threshold, "DECISION_QUORUM_PERCENT": quorum}
@@ -80,99 +78,21 @@ def event(matter: DecisionMatter, action: str, message: str, actor, details: dic
     audit.record(actor, f"decision.{action}", matter, details or {})
 
 
-# ------------------------------------------------------------------ household counts
-
-def household_count(group_id: int, on: dt.date | None = None) -> HouseholdCount | None:
-    on = on or today()
-    return db.session.scalar(select(HouseholdCount).where(HouseholdCount.group_id == group_id,
-                                                          HouseholdCount.as_of <= on)
-                             .order_by(HouseholdCount.as_of.desc()).limit(1))
-
-
-def household_counts(group_ids, on: dt.date | None = None) -> dict[int, HouseholdCount | None]:
-    """The latest count on ``on`` of each group, in one query (the households page lists every group)."""
-    on = on or today()
-    ids = list(group_ids)
-    latest: dict[int, HouseholdCount | None] = dict.fromkeys(ids)
-    if ids:
-        rows = db.session.scalars(select(HouseholdCount).where(HouseholdCount.group_id.in_(ids),
-                                                               HouseholdCount.as_of <= on)
-                                  .order_by(HouseholdCount.group_id, HouseholdCount.as_of.desc()))
-        for row in rows:
-            if latest.get(row.group_id) is None:
-                latest[row.group_id] = row
-    return latest
-
-
-def set_household_count(group: ResidentialGroup, as_of, households, actor, note: str = "") -> HouseholdCount:
-    errors = {}
-    day = _date(as_of, "as_of", "Ngày số liệu", errors)
-    if day is None and "as_of" not in errors:
-        errors["as_of"] = "Vui lòng nhập ngày của số liệu."
-    elif day is not None and day > today():
-        errors["as_of"] = "Ngày số liệu không thể ở tương lai."
-    n = _count(households, "households", "Số hộ gia đình", errors, low=1)
-    if errors:
-        raise DomainError(next(iter(errors.values())), errors)
-    row = db.session.scalar(select(HouseholdCount).filter_by(group_id=group.id, as_of=day))
-    old = row.households if row else None
-    if row is None:
-        row = HouseholdCount(group_id=group.id, as_of=day, households=n, created_by_id=getattr(actor, "id", None))
-        db.session.add(row)
-    row.households = n
-    row.note = clean_text(note, 500)
-    audit.record(actor, "household_count.set", group, {"as_of": day.isoformat(), "old": old, "new": n})
-    db.session.flush()
-    return row
-
-
-# ------------------------------------------------------------------ cleaning form values
-
-def _date(value, field: str, label: str, errors: dict) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        errors[field] = f"{label} không hợp lệ (định dạng ngày/tháng/năm)."
-        return None
-
-
-def _count(value, field: str, label: str, errors: dict, low: int = 0, high: int = 1_000_000) -> int:
-    text = str(value if value is not None else "").strip().replace(".", "").replace(" ", "")
-    if not re.fullmatch(r"\d{1,12}", text):
-        errors[field] = f"{label}: vui lòng nhập một số nguyên không âm."
-        return 0
-    n = int(text)
-    if n < low or n > high:
-        errors[field] = f"{label} phải từ {low} đến {high}."
-    return n
-
-
-def _enum(enum_cls, value, field: str, message: str, errors: dict):
-    try:
-        return enum_cls(str(value or ""))
-    except ValueError:
-        errors[field] = message
-        return None
-
-
 def clean_matter_data(data: dict) -> dict:
     """Form or demo values into model values, or DomainError naming every bad field."""
     from public_docs.disclosures.models import Disclosure, DisclosureStatus
 
     errors: dict[str, str] = {}
     out: dict = {}
-    out["kind"] = _enum(MatterKind, data.get("kind"), "kind", "Vui lòng chọn loại việc cần quyết định.", errors)
+    out["kind"] = enum_value(MatterKind, data.get("kind"), "kind", "Vui lòng chọn loại việc cần quyết định.", errors)
     out["title"] = clean_text(data.get("title"), 300)
     if not out["title"]:
         errors["title"] = "Vui lòng nhập tên việc cần quyết định."
     out["text"] = clean_text(data.get("text"), 50_000)
     if not out["text"]:
         errors["text"] = "Vui lòng nhập nội dung đưa ra để Nhân dân quyết định."
-    out["method"] = _enum(MatterMethod, data.get("method"), "method", "Vui lòng chọn hình thức biểu quyết.", errors)
+    out["method"] = enum_value(MatterMethod, data.get("method"), "method", "Vui lòng chọn hình thức biểu quyết.",
+                               errors)
     out["whole_ward"] = bool(data.get("whole_ward"))
     ids = [as_id(g) for g in (data.get("group_ids") or [])]
     groups: list[ResidentialGroup] = []
@@ -189,8 +109,8 @@ def clean_matter_data(data: dict) -> dict:
     if not groups and "group_ids" not in errors:
         errors["group_ids"] = "Vui lòng chọn ít nhất một tổ dân phố, hoặc toàn phường."
     out["groups"] = groups
-    out["opens_on"] = _date(data.get("opens_on"), "opens_on", "Ngày bắt đầu biểu quyết", errors)
-    out["closes_on"] = _date(data.get("closes_on"), "closes_on", "Ngày kết thúc biểu quyết", errors)
+    out["opens_on"] = date_value(data.get("opens_on"), "opens_on", "Ngày bắt đầu biểu quyết", errors)
+    out["closes_on"] = date_value(data.get("closes_on"), "closes_on", "Ngày kết thúc biểu quyết", errors)
     if out["opens_on"] is None and "opens_on" not in errors:
         errors["opens_on"] = "Vui lòng nhập ngày bắt đầu biểu quyết."
     if out["closes_on"] is None and "closes_on" not in errors:
@@ -201,7 +121,7 @@ def clean_matter_data(data: dict) -> dict:
     if out["kind"] == MatterKind.election:
         names = [clean_text(line, 200) for line in str(data.get("candidates") or "").splitlines()]
         names = [n for n in names if n]
-        out["seats"] = _count(data.get("seats") or "1", "seats", "Số người được bầu", errors, low=1, high=50)
+        out["seats"] = count_value(data.get("seats") or "1", "seats", "Số người được bầu", errors, low=1, high=50)
         if len(set(names)) != len(names):
             errors["candidates"] = "Danh sách ứng cử có tên trùng nhau."
         elif len(names) < max(1, out["seats"]):
@@ -236,7 +156,7 @@ def clean_matter_data(data: dict) -> dict:
     if out["kind"] == MatterKind.contribution:
         out["level_text"] = clean_text(data.get("level_text"), 300)
         if str(data.get("level_per_household") or "").strip():
-            out["level_per_household"] = _count(data.get("level_per_household"), "level_per_household",
+            out["level_per_household"] = count_value(data.get("level_per_household"), "level_per_household",
                                                 "Mức đóng góp mỗi hộ (đồng)", errors, high=10**12)
     if errors:
         raise DomainError(next(iter(errors.values())), errors, 422)
@@ -394,7 +314,7 @@ def record_meeting(matter: DecisionMatter, data: dict, actor,
     except DomainError as exc:
         errors.update(exc.fields)
         mg = None
-    held = _date(data.get("held_on"), "held_on", "Ngày họp", errors)
+    held = date_value(data.get("held_on"), "held_on", "Ngày họp", errors)
     if held is None and "held_on" not in errors:
         errors["held_on"] = "Vui lòng nhập ngày họp."
     elif held is not None and held > today():
@@ -402,11 +322,12 @@ def record_meeting(matter: DecisionMatter, data: dict, actor,
     place = clean_text(data.get("place"), 300)
     if not place:
         errors["place"] = "Vui lòng nhập địa điểm họp."
-    represented = _count(data.get("households_represented"), "households_represented",
+    represented = count_value(data.get("households_represented"), "households_represented",
                          "Số hộ có đại diện dự họp", errors)
     tally = {}
     for c in matter.choices:
-        tally[c.code] = _count(data.get(f"tally_{c.code}") or "0", f"tally_{c.code}", f"Số hộ chọn “{c.label}”", errors)
+        tally[c.code] = count_value(data.get(f"tally_{c.code}") or "0", f"tally_{c.code}", f"Số hộ chọn “{c.label}”",
+                                    errors)
     if mg is not None and "households_represented" not in errors \
             and participants_planned(matter, mg.group_id) + represented > (mg.households or 0):
         errors["households_represented"] = (

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from moderation import abuse
 from moderation.decisions import ballots, followup, forms, results, services
+from moderation.decisions import households as household_counts
 from moderation.decisions.models import (
     BASIS_LABELS,
     CHANNEL_LABELS,
@@ -366,7 +367,7 @@ def households():
             if group is None:
                 raise DomainError(gettext("Vui lòng chọn tổ dân phố."),
                                   {"group_id": gettext("Vui lòng chọn tổ dân phố.")})
-            services.set_household_count(group, request.form.get("as_of"), request.form.get("households"),
+            household_counts.set_household_count(group, request.form.get("as_of"), request.form.get("households"),
                                          current_user, request.form.get("note", ""))
         except DomainError as exc:
             db.session.rollback()
@@ -376,7 +377,7 @@ def households():
             flash(gettext("Đã cập nhật số hộ gia đình."), "success")
             return redirect(url_for(".households"))
     groups = _form_choices()["groups"]
-    counts = services.household_counts(g.id for g in groups)
+    counts = household_counts.household_counts(g.id for g in groups)
     return render_template("decisions/households.html", groups=groups, counts=counts, error=error, errors=errors,
                            form=request.form), status
 

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+from moderation.decisions import households
 from portal.extensions import db as _db
 from portal.ward import ResidentialGroup
 
@@ -12,7 +13,6 @@ from portal.ward import ResidentialGroup
 @pytest.fixture
 def ward(app):
     """Three groups with 120, 80 and 50 households counted yesterday."""
-    from moderation.decisions import services
     from public_docs.disclosures.services import today
 
     rows = []
@@ -20,7 +20,7 @@ def ward(app):
         g = ResidentialGroup(code=f"TDP0{i}", name=f"Tổ dân phố {i}", position=i)
         _db.session.add(g)
         _db.session.flush()
-        services.set_household_count(g, today() - dt.timedelta(days=1), n, "test")
+        households.set_household_count(g, today() - dt.timedelta(days=1), n, "test")
         rows.append(g)
     _db.session.commit()
     return rows

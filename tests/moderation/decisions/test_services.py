@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from moderation.decisions import ballots, results, services
+from moderation.decisions import ballots, households, results, services
 from moderation.decisions.models import Ballot, BallotUse, Channel, MatterStatus
 from portal.audit import AuditEvent
 from portal.errors import DomainError
@@ -18,10 +18,10 @@ from public_docs.disclosures.services import today
 def test_electorate_is_the_latest_count_and_is_fixed_when_opened(db, ward, make_matter):
     m = make_matter(open_=False)
     assert services.electorate(m) == {ward[0].id: 120, ward[1].id: 80}
-    services.set_household_count(ward[0], today(), 125, "test")
+    households.set_household_count(ward[0], today(), 125, "test")
     assert services.electorate(m)[ward[0].id] == 125
     services.open_matter(m, "test")
-    services.set_household_count(ward[0], today(), 130, "test")
+    households.set_household_count(ward[0], today(), 130, "test")
     assert services.electorate(m)[ward[0].id] == 125
     assert results.public_summary(m)["households_total"] == 205
 
