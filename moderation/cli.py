@@ -17,7 +17,7 @@ privacy_cli = AppGroup("privacy", help="Bảo vệ dữ liệu cá nhân.")
 def digest_cmd(on):
     """Gửi Trưởng ban danh sách hồ sơ đến hạn trong 2 ngày làm việc tới và hồ sơ quá hạn."""
     from moderation.maintenance import send_case_digest
-    from moderation.supervision.services import send_recommendation_reminders
+    from moderation.supervision.reminders import send_recommendation_reminders
 
     day = dt.date.fromisoformat(on) if on else None
     sent = send_case_digest(day) + send_recommendation_reminders(day)  # supervisions' recommendations too

@@ -12,7 +12,7 @@ supervisions_cli = AppGroup("supervisions", help="Giám sát của các Ban.")
 @supervisions_cli.command("remind")
 def remind() -> None:
     """Email each Board head the recommendations due within 2 working days and those overdue."""
-    from moderation.supervision.services import send_recommendation_reminders
+    from moderation.supervision.reminders import send_recommendation_reminders
 
     sent = send_recommendation_reminders()
     db.session.commit()

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from moderation.documents import docx_text
-from moderation.supervision import services
+from moderation.supervision import reminders, services
 from moderation.supervision.documents import notice_letter_docx
 from moderation.supervision.models import SupervisionStatus as S
 from portal.audit import AuditEvent
@@ -160,7 +160,7 @@ def test_reminders_email_heads_about_overdue_recommendations(sboard, on_day):
 
     sup = run_to_conclusion(sboard, on_day)
     services.approve_conclusion(sup, sboard.head, secrecy_confirmed=True)
-    sent = services.send_recommendation_reminders(on=dt.date(2026, 4, 20))
+    sent = reminders.send_recommendation_reminders(on=dt.date(2026, 4, 20))
     assert sent and sent[0]["overdue"] == 2
     msg = db.session.scalar(select(OutboxMessage).where(OutboxMessage.recipient == sboard.head.email))
     assert "Niêm yết lại kế hoạch" in msg.body
