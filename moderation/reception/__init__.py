@@ -4,14 +4,14 @@ from __future__ import annotations
 
 
 def register(app) -> None:
-    from moderation.reception import api, cli, demo, models, views
+    from moderation.reception import api, cli, demo, models, public, views
     from portal.api import add_openapi
     from portal.extensions import csrf
     from portal.i18n import _l
     from portal.registry import add_nav_entry
     from portal.signals import add_public_content
 
-    app.register_blueprint(views.bp)
+    app.register_blueprint(public.bp)
     app.register_blueprint(views.staff_bp)
     csrf.exempt(api.bp)
     app.register_blueprint(api.bp)
@@ -20,6 +20,7 @@ def register(app) -> None:
     app.extensions.setdefault("demo_loaders", []).append(demo.load_demo_reception)
     app.add_template_global(models.channel_phrase, "channel_phrase")
     app.add_template_global(models.channel_label, "channel_label")
+    app.add_template_filter(public.local_time, "local_time")
     # The schedule is public: a new or changed session changes public pages.
     add_public_content(app, models.ReceptionSession, new_rows=True)
     add_nav_entry(app, "main", "reception.public_schedule", _l("Tiếp công dân"), order=55)
