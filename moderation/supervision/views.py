@@ -18,10 +18,9 @@ from flask import (
 from flask_babel import gettext
 from flask_login import current_user
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 from wtforms import SelectChoice
 
-from moderation.boards.models import POSITION_LABELS, Board, BoardMember
+from moderation.boards.models import POSITION_LABELS, Board
 from moderation.cases import deadlines
 from moderation.supervision import services
 from moderation.supervision.documents import member_name, notice_letter_docx
@@ -40,7 +39,7 @@ from moderation.supervision.models import (
     Recommendation,
     SupervisionEntry,
 )
-from moderation.supervision.permissions import LEAD_POSITIONS, can_lead, can_view, can_work
+from moderation.supervision.permissions import boards_led_by, can_lead, can_view, can_work
 from portal.accounts.models import User
 from portal.errors import DomainError
 from portal.extensions import db
@@ -54,21 +53,9 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 bp = Blueprint("supervision", __name__, url_prefix="/can-bo/ban/giam-sat", template_folder=TEMPLATES)
 
 
-def _lead_boards() -> list[Board]:
-    """The Boards the user leads, with their members (one query each, whatever the number of Boards)."""
-    if not getattr(current_user, "is_authenticated", False) or not any(
-            r in (current_user.roles or ()) for r in ("board_head", "admin")):
-        return []  # the same rule as permissions.can_lead, for every Board at once
-    led = set(db.session.scalars(select(BoardMember.board_id).where(
-        BoardMember.user_id == current_user.id, BoardMember.position.in_(LEAD_POSITIONS))))
-    boards = db.session.scalars(select(Board).where(Board.id.in_(led)).order_by(Board.kind, Board.id)
-                                .options(selectinload(Board.members))).all()
-    return list(boards)
-
-
 def _plan_form(formdata=True) -> PlanForm:
     form = PlanForm() if formdata else PlanForm(formdata=None)
-    boards = _lead_boards()
+    boards = boards_led_by(current_user)
     # the linked accounts, loaded once (member_name reads them from the session's identity map)
     _accounts = db.session.scalars(select(User).where(User.id.in_(
         {m.user_id for b in boards for m in b.members if m.user_id}))).all()  # kept alive
@@ -85,7 +72,7 @@ def index():
     projects = [b for b in db.session.scalars(select(Board).where(Board.kind == "supervision").order_by(Board.id))
                 if can_view(current_user, b)]
     return render_template("supervision/list.html", rows=rows, labels=STATUS_LABELS,
-                           can_plan=bool(_lead_boards()), projects=projects)
+                           can_plan=bool(boards_led_by(current_user)), projects=projects)
 
 
 @bp.route("/moi", methods=["GET", "POST"])
