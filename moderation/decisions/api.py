@@ -10,17 +10,17 @@ from moderation import abuse
 from moderation.decisions.ballots import cast_ballot
 from moderation.decisions.models import Channel, DecisionMatter, MatterStatus
 from moderation.decisions.results import public_summary
-from moderation.intake.api import UNSUPPORTED_MESSAGE
-from moderation.intake.api import _from_api_client as from_api_client
+from moderation.intake.api import guard_api_posts
 from portal.api import json_error
 from portal.errors import DomainError
 from portal.extensions import db
+from portal.params import get_row
 
 bp = Blueprint("decisions_api", __name__, url_prefix="/api/v1")
 
 
 def _matter(matter_id: int) -> DecisionMatter | None:
-    return db.session.get(DecisionMatter, matter_id) if 0 < matter_id < 2**31 else None
+    return get_row(DecisionMatter, matter_id)
 
 
 @bp.get("/decisions")
@@ -42,10 +42,9 @@ def get_decision(matter_id: int):
 
 @bp.post("/decisions/<int:matter_id>/ballots")
 def post_ballot(matter_id: int):
-    if not from_api_client():  # the same rule as every CSRF-exempt POST of the API
-        response, status = json_error(415, UNSUPPORTED_MESSAGE)
-        response.headers["Accept-Post"] = "application/json, multipart/form-data"
-        return response, status
+    refused = guard_api_posts("FORM_MAX_REQUEST_BYTES")  # the rule of every CSRF-exempt POST of the API
+    if refused is not None:
+        return refused
     try:
         abuse.check_rate("TRACKING_RATE_LIMIT", abuse.CODE_LOOKUP_SCOPE)
     except abuse.Refused as exc:

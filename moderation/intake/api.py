@@ -26,27 +26,33 @@ UNSUPPORTED_MESSAGE = ("Định dạng dữ liệu không được hỗ trợ: g
                        "hoặc multipart/form-data (khi có tệp đính kèm) kèm tiêu đề X-Portal-Client.")
 
 
-def _from_api_client() -> bool:
+def from_api_client() -> bool:
     if request.mimetype == "application/json":
         return True
     return request.mimetype == "multipart/form-data" and any(
         (request.headers.get(name) or "").strip() for name in CLIENT_HEADERS)
 
 
-@bp.before_request
-def _guard_posts():
-    """Every POST of the API: the media type and custom-header rule above, then the size limit."""
+def guard_api_posts(limit_setting: str):
+    """Every CSRF-exempt POST of the API (petitions, reception registrations, ballots): the media
+    type and custom-header rule above (else a 415), then the size limit ``limit_setting`` (a 413).
+    None when the request may go on."""
     if request.method in ("GET", "HEAD", "OPTIONS"):
         return None
-    if not _from_api_client():
+    if not from_api_client():
         response, status = json_error(415, UNSUPPORTED_MESSAGE)
         response.headers["Accept-Post"] = "application/json, multipart/form-data"
         return response, status
-    limit = int(abuse.setting("PETITION_MAX_REQUEST_BYTES"))
+    limit = int(abuse.setting(limit_setting))
     request.max_content_length = limit
     if request.content_length is not None and request.content_length > limit:
         return json_error(413, "Dữ liệu gửi lên quá lớn.")
     return None
+
+
+@bp.before_request
+def _guard_posts():
+    return guard_api_posts("PETITION_MAX_REQUEST_BYTES")
 
 
 @bp.post("/petitions")

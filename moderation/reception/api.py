@@ -10,7 +10,7 @@ import datetime as dt
 from flask import Blueprint, jsonify, request
 
 from moderation import abuse
-from moderation.intake.api import UNSUPPORTED_MESSAGE, _from_api_client
+from moderation.intake.api import guard_api_posts
 from moderation.reception import registrations as regs
 from moderation.reception import services
 from moderation.reception.models import ReceptionSession, SessionKind
@@ -18,6 +18,7 @@ from portal.api import json_error
 from portal.database import utcnow
 from portal.errors import DomainError
 from portal.extensions import db
+from portal.params import get_row
 from portal.templating import VN_TZ
 
 bp = Blueprint("reception_api", __name__, url_prefix="/api/v1")
@@ -26,19 +27,7 @@ FIELDS = ("name", "phone", "email", "group", "topic", "consent")
 
 @bp.before_request
 def _guard_posts():
-    """The petition API's rule: JSON, or multipart with a custom header (what a cross-site HTML
-    form cannot send); anything else is a 415."""
-    if request.method in ("GET", "HEAD", "OPTIONS"):
-        return None
-    if not _from_api_client():
-        response, status = json_error(415, UNSUPPORTED_MESSAGE)
-        response.headers["Accept-Post"] = "application/json, multipart/form-data"
-        return response, status
-    limit = int(abuse.setting("FORM_MAX_REQUEST_BYTES"))
-    request.max_content_length = limit
-    if request.content_length is not None and request.content_length > limit:
-        return json_error(413, "Dữ liệu gửi lên quá lớn.")
-    return None
+    return guard_api_posts("FORM_MAX_REQUEST_BYTES")
 
 
 def session_json(s: ReceptionSession, now: dt.datetime | None = None) -> dict:
@@ -56,7 +45,7 @@ def sessions():
 
 @bp.post("/reception-sessions/<int:session_id>/registrations")
 def create_registration(session_id: int):
-    session = db.session.get(ReceptionSession, session_id) if 0 < session_id < 2**31 else None
+    session = get_row(ReceptionSession, session_id)
     if session is None:
         return json_error(404, "Không tìm thấy buổi tiếp công dân.")
     if request.mimetype == "application/json":
