@@ -7,6 +7,8 @@ from flask_babel import gettext
 from sqlalchemy.exc import IntegrityError
 
 from moderation import abuse, intake
+from moderation.accountability import stages
+from moderation.cases.triage import case_for_submission
 from moderation.intake import MatterRedirected, Upload
 from moderation.intake.forms import PetitionForm, apply_errors
 from moderation.intake.models import STATUS_LABELS, Submission, SubmissionKind, SubmissionStatus
@@ -162,10 +164,12 @@ def support(submission_id: int):
 # --- tracking -----------------------------------------------------------------------------------
 
 def _render_track(submission=None, status: int = 200, **ctx):
-    events = []
+    events, stage = [], None
     if submission is not None:
         events = [e for e in submission.events if e.public_message or e.to_status]
-    return render_template("moderation/track.html", submission=submission, events=events,
+        stage = stages.resident_stage(submission, case_for_submission(submission))
+    return render_template("moderation/track.html", submission=submission, events=events, stage=stage,
+                           stage_labels=stages.STAGE_LABELS, stage_hints=stages.STAGE_HINTS,
                            status_labels={k.value: v for k, v in STATUS_LABELS.items()},
                            token=abuse.started_token(), **ctx), status
 
