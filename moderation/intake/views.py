@@ -96,7 +96,9 @@ def petition_form():
                                 refusal=exc.message, files_lost=had_files)
     except MatterRedirected as exc:
         db.session.commit()  # the anonymous redirect count only
-        return _render_petition(form, step, 422, token, guidance=exc.guidance)
+        typed = {k: str(v) for k, v in data.items() if k not in ("kind", "consent") and v not in (None, "")}
+        return render_template("moderation/redirected.html", kind=exc.kind.value, guidance=exc.guidance,
+                               typed=typed, token=token or abuse.started_token()), 422
     except DomainError as exc:
         db.session.rollback()
         apply_errors(form, exc.fields)
