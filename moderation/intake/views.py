@@ -40,8 +40,20 @@ def uploads_from_request(field: str = "attachments") -> list[Upload]:
     for storage in request.files.getlist(field)[: intake.MAX_FILES + 1]:
         if storage is None or not storage.filename:
             continue
-        files.append(Upload(storage.filename, storage.read(current_app.config["SUBMISSION_ATTACHMENT_MAX_BYTES"] + 1)))
+        data = storage.read(current_app.config["SUBMISSION_ATTACHMENT_MAX_BYTES"] + 1)
+        files.append(Upload(storage.filename, data, _stream_size(storage.stream, len(data))))
     return files
+
+
+def _stream_size(stream, read: int) -> int:
+    """The whole size of an uploaded file of which ``read`` bytes were read (for the message)."""
+    try:
+        here = stream.tell()
+        size = stream.seek(0, 2)
+        stream.seek(here)
+        return max(size, read)
+    except (OSError, ValueError, AttributeError):
+        return read
 
 
 def petition_data(form: PetitionForm) -> dict:
