@@ -119,7 +119,7 @@ def _linked_matters(d: Disclosure) -> list[DecisionMatter]:
 def disclosure_panel(disclosure) -> str:
     """On a disclosure's page: the result chart when it is a matter's result, and the convention's
     stage and history when it is a convention's draft, result or recognition decision."""
-    if disclosure is None or disclosure.status == DisclosureStatus.draft:
+    if getattr(disclosure, "id", None) is None or getattr(disclosure, "status", None) == DisclosureStatus.draft:
         return ""
     matters = _linked_matters(disclosure)
     chart = next((m for m in matters if m.result_disclosure_id == disclosure.id
@@ -131,7 +131,7 @@ def disclosure_panel(disclosure) -> str:
     if convention is not None:
         ctx.update(convention=convention, stage=followup.convention_stage(convention),
                    history=convention_history(convention))
-    elif disclosure.category == "conventions" and disclosure.form == DRAFT_FORM:
+    elif getattr(disclosure, "category", None) == "conventions" and getattr(disclosure, "form", None) == DRAFT_FORM:
         ctx.update(stage=draft_stage(disclosure), history=convention_history(None, disclosure))
     if "chart" not in ctx and "history" not in ctx:
         return ""
