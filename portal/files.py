@@ -48,10 +48,18 @@ def _limit(name: str) -> int:
     return int(current_app.config.get(name, default)) if has_app_context() else default
 
 
-def _mb(size: int) -> str:
-    """Megabytes the Vietnamese way: ``12,5``, ``20``."""
-    text = f"{size / 1048576:.1f}".removesuffix(".0")
+def megabytes(size: int) -> str:
+    """Megabytes the Vietnamese way: ``12,5``, ``20``; a size just over a whole number keeps its
+    decimal (``10,1``), so that it never reads as equal to a limit it exceeds."""
+    text = f"{size / 1048576:.1f}"
+    if text.endswith(".0") and size <= round(float(text) * 1048576):
+        text = text.removesuffix(".0")
+    elif text.endswith(".0"):
+        text = f"{size / 1048576 + 0.05:.1f}"
     return text.replace(".", ",")
+
+
+_mb = megabytes
 
 
 @dataclass(frozen=True)

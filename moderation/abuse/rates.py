@@ -48,8 +48,12 @@ def rate_refusal(reset_at: float, reason: str) -> Refused:
     ``g.retry_after`` for the Retry-After header, see ``portal.site``)."""
     seconds = max(1, math.ceil(reset_at - time.time()))
     g.retry_after = seconds
-    message = gettext("Bạn đã gửi quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau %(wait)s; "
-                      "nội dung bạn đã nhập vẫn được giữ trên trang này.", wait=wait_text(seconds))
+    if reason == CODE_LOOKUP_SCOPE:  # a code typed to look up, vote or cancel: nothing else to keep
+        message = gettext("Bạn đã nhập mã quá nhiều lần trong thời gian ngắn; giới hạn này bảo vệ mã của mọi "
+                          "người. Vui lòng thử lại sau %(wait)s.", wait=wait_text(seconds))
+    else:
+        message = gettext("Bạn đã gửi quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau %(wait)s; "
+                          "nội dung bạn đã nhập vẫn được giữ trên trang này.", wait=wait_text(seconds))
     return Refused(message, 429, reason, seconds)
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from moderation import intake, reports
+from moderation.accountability import stages
 from moderation.cases import triage
 from moderation.cases.filters import filter_cases
 from moderation.cases.models import CASE_STATUS_LABELS, Case, CaseStatus
@@ -36,6 +37,11 @@ PUBLIC_STATUS = {
     CaseStatus.answered: N_("Cơ quan có thẩm quyền đã trả lời; Ban sẽ thông báo kết quả."),
     CaseStatus.closed: N_("Việc xem xét kiến nghị đã kết thúc."),
     CaseStatus.reopened: N_("Theo đề nghị của người gửi, Ban đang xem xét lại kiến nghị."),
+}
+
+RESPONSE_PUBLISHED = {
+    CaseStatus.answered: N_("Cơ quan có thẩm quyền đã trả lời; Ban đã công bố kết quả xem xét ở dưới đây."),
+    None: N_("Ban đã công bố kết quả xem xét ở dưới đây."),
 }
 
 
@@ -194,6 +200,9 @@ def case_for_submission(submission):
 
 
 def case_public_status(case) -> str:
+    """One sentence on the case; once the Board's answer is published it says so, never "will announce"."""
+    if case.status != CaseStatus.closed and stages.has_current_response(case):
+        return RESPONSE_PUBLISHED.get(case.status, RESPONSE_PUBLISHED[None])
     return PUBLIC_STATUS.get(case.status, "")
 
 

@@ -131,7 +131,8 @@ def _forms(case: Case, **bound):
     }
 
 
-def _render_case(case: Case, error: str | None = None, contact=None, status: int = 200, **bound):
+def _render_case(case: Case, error: str | None = None, contact=None, status: int = 200,
+                 close_error: str | None = None, **bound):
     submission = case.submission
     users = {u.id: u for u in db.session.scalars(select(User))}
     group = db.session.get(ResidentialGroup, submission.group_id) if submission.group_id else None
@@ -140,7 +141,7 @@ def _render_case(case: Case, error: str | None = None, contact=None, status: int
         project = db.session.get(Disclosure, submission.disclosure_id)
     return render_template(
         "board/case.html", case=case, submission=submission, users=users, group=group, project=project,
-        clocks=triage.case_clocks(case), error=error, contact=contact,
+        clocks=triage.case_clocks(case), error=error, contact=contact, close_error=close_error,
         can_assign=triage.can_assign(current_user, case), can_work=triage.can_work_case(current_user, case),
         can_view_original=triage.can_view_original(current_user, case),
         can_view_contact=triage.can_view_contact(current_user, case),
@@ -154,6 +155,7 @@ def case_detail(case_id: int):
     return _render_case(_case_or_404(case_id))
 
 
+CONFIRMED = ("y", "1", "on", "true")  # a required confirmation box, ticked
 ACTIONS = {"assign", "acknowledge", "note", "verify", "refer", "answer", "respond", "close", "contact"}
 MESSAGES = {
     "assign": N_("Đã phân công xử lý hồ sơ."),
@@ -205,6 +207,9 @@ def case_action(case_id: int, action: str):
                                  answer_number=form.answer_number.data or "", summary=form.summary.data,
                                  file_data=data, file_name=getattr(upload, "filename", None))
         elif action == "close":
+            if request.form.get("confirm") not in CONFIRMED:
+                message = _l("Vui lòng đánh dấu ô xác nhận để kết thúc hồ sơ.")
+                raise DomainError(message, {"confirm": message})
             triage.close_case(case, current_user)
         elif action == "contact":
             if not triage.can_view_contact(current_user, case):
@@ -215,7 +220,8 @@ def case_action(case_id: int, action: str):
     except DomainError as exc:
         db.session.rollback()
         case = db.session.get(Case, case_id)
-        return _render_case(case, error=str(exc), status=400, **({action: form} if form is not None else {}))
+        return _render_case(case, error=str(exc), status=400, close_error=exc.fields.get("confirm"),
+                            **({action: form} if form is not None else {}))
     db.session.commit()
     flash(gettext(MESSAGES[action]), "success")
     return redirect(url_for("cases.case_detail", case_id=case.id))

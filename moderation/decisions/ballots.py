@@ -25,6 +25,7 @@ from moderation.decisions.services import event, group_of, participants_planned
 from portal import audit
 from portal.errors import DomainError
 from portal.extensions import db
+from portal.i18n import _l
 from public_docs.disclosures.services import today
 
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L
@@ -47,22 +48,24 @@ def issue_codes(matter: DecisionMatter, group_id, count, actor) -> list[str]:
     from moderation.decisions.services import electorate
 
     if matter.method == MatterMethod.meeting:
-        raise DomainError("Việc này biểu quyết tại hội nghị, không phát phiếu.")
+        raise DomainError(_l("Việc này biểu quyết tại hội nghị, không phát phiếu."))
     if matter.status not in (MatterStatus.scheduled, MatterStatus.open):
-        raise DomainError("Chỉ phát mã phiếu trước khi kết thúc nhận phiếu.")
+        raise DomainError(_l("Chỉ phát mã phiếu trước khi kết thúc nhận phiếu."))
     errors: dict[str, str] = {}
-    n = count_value(count, "count", "Số mã phiếu", errors, low=1, high=MAX_BATCH)
+    n = count_value(count, "count", _l("Số mã phiếu"), errors, low=1, high=MAX_BATCH)
     if errors:
         raise DomainError(errors["count"], errors, 422)
     mg = group_of(matter, group_id)
     households = electorate(matter).get(mg.group_id)
     if households is None:
-        raise DomainError(f"Chưa có số hộ gia đình của {mg.group.name}: vui lòng cập nhật số hộ trước.")
+        raise DomainError(_l("Chưa có số hộ gia đình của %(group)s: vui lòng cập nhật số hộ trước.",
+                             group=mg.group.name))
     planned = participants_planned(matter, mg.group_id)
     if planned + n > households:
-        raise DomainError(f"{mg.group.name} có {households} hộ; đã có {planned} mã phiếu và hộ dự họp: "
-                            f"chỉ phát thêm được tối đa {max(0, households - planned)} mã.",
-                            {"count": "Số mã phiếu vượt quá số hộ gia đình."}, 422)
+        raise DomainError(_l("%(group)s có %(households)s hộ; đã có %(planned)s mã phiếu và hộ dự họp: "
+                             "chỉ phát thêm được tối đa %(left)s mã.", group=mg.group.name, households=households,
+                             planned=planned, left=max(0, households - planned)),
+                            {"count": _l("Số mã phiếu vượt quá số hộ gia đình.")}, 422)
     batch = (db.session.scalar(select(func.max(BallotCode.batch)).where(BallotCode.matter_id == matter.id)) or 0) + 1
     codes: list[str] = []
     taken = set()
@@ -102,16 +105,18 @@ def clean_choice(matter: DecisionMatter, choice) -> list[str]:
     if matter.is_election:
         values = [choice] if isinstance(choice, str) else choice
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-            raise DomainError("Lựa chọn không hợp lệ.", {"choice": "Vui lòng chọn ứng cử viên trong danh sách."}, 422)
+            raise DomainError(_l("Lựa chọn không hợp lệ."),
+                              {"choice": _l("Vui lòng chọn ứng cử viên trong danh sách.")}, 422)
         if len(set(values)) != len(values) or not set(values) <= codes:
-            raise DomainError("Lựa chọn không hợp lệ.", {"choice": "Vui lòng chọn ứng cử viên trong danh sách."}, 422)
+            raise DomainError(_l("Lựa chọn không hợp lệ."),
+                              {"choice": _l("Vui lòng chọn ứng cử viên trong danh sách.")}, 422)
         if len(values) > matter.seats:
-            raise DomainError(f"Chỉ được chọn tối đa {matter.seats} người.",
-                                {"choice": f"Chỉ được chọn tối đa {matter.seats} người."}, 422)
+            too_many = _l("Chỉ được chọn tối đa %(seats)s người.", seats=matter.seats)
+            raise DomainError(too_many, {"choice": too_many}, 422)
         return [c.code for c in matter.choices if c.code in values]
     if not isinstance(choice, str) or choice not in codes:
-        raise DomainError("Lựa chọn không hợp lệ.",
-                            {"choice": "Vui lòng chọn: tán thành, không tán thành hoặc không có ý kiến."}, 422)
+        raise DomainError(_l("Lựa chọn không hợp lệ."),
+                            {"choice": _l("Vui lòng chọn: tán thành, không tán thành hoặc không có ý kiến.")}, 422)
     return [choice]
 
 
@@ -129,18 +134,18 @@ def cast_ballot(matter: DecisionMatter, code_value, choice, channel: Channel, ac
     used or matter not taking ballots, 422 bad choice."""
     code = find_code(code_value)
     if code is None or code.matter_id != matter.id:
-        raise DomainError("Không tìm thấy mã phiếu này cho việc đang biểu quyết.",
-                            {"code": "Mã phiếu không đúng: vui lòng kiểm tra lại mã in trên phiếu."}, 404)
+        raise DomainError(_l("Không tìm thấy mã phiếu này cho việc đang biểu quyết."),
+                            {"code": _l("Mã phiếu không đúng: vui lòng kiểm tra lại mã in trên phiếu.")}, 404)
     if channel == Channel.web:
         if matter.status != MatterStatus.open or (matter.opens_on and matter.opens_on > today()) \
                 or (matter.closes_on and matter.closes_on < today()):
-            raise DomainError("Việc này hiện không nhận phiếu trên Cổng.", {}, 409)
+            raise DomainError(_l("Việc này hiện không nhận phiếu trên Cổng."), {}, 409)
     elif matter.status not in (MatterStatus.open, MatterStatus.counting):
-        raise DomainError("Chỉ nhập phiếu giấy khi việc đang biểu quyết hoặc kiểm phiếu.", {}, 409)
+        raise DomainError(_l("Chỉ nhập phiếu giấy khi việc đang biểu quyết hoặc kiểm phiếu."), {}, 409)
     choices = clean_choice(matter, choice)
     if not _insert_use(code, channel):
-        raise DomainError("Mã phiếu này đã được dùng để biểu quyết: mỗi hộ chỉ biểu quyết một lần.",
-                            {"code": "Mã phiếu đã được dùng."}, 409)
+        raise DomainError(_l("Mã phiếu này đã được dùng để biểu quyết: mỗi hộ chỉ biểu quyết một lần."),
+                            {"code": _l("Mã phiếu đã được dùng.")}, 409)
     ballot = Ballot(matter_id=matter.id, group_id=code.group_id, channel=channel, choices=choices)
     db.session.add(ballot)
     # No code and no choice in the audit log: the vote stays secret.

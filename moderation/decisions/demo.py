@@ -39,6 +39,23 @@ def _backdate_events(matter: DecisionMatter, days: list[int]) -> None:
         row.created_at = utcnow() - dt.timedelta(days=ago)
 
 
+def _backdate_publication(d, days_ago: int) -> None:
+    """The demo's draft was published before its comment window, not on the day the demo loads."""
+    from portal.database import utcnow
+
+    d.published_at = utcnow() - dt.timedelta(days=days_ago)
+    for v in d.versions:
+        v.created_at = d.published_at
+
+
+def _backdate_decision(matter: DecisionMatter, days_ago: int) -> None:
+    from portal.database import utcnow
+    from public_docs.disclosures.models import Disclosure
+
+    matter.decided_at = utcnow() - dt.timedelta(days=days_ago)
+    _backdate_publication(db.session.get(Disclosure, matter.result_disclosure_id), days_ago)
+
+
 def _vote(matter, group_id: int, choices: list[tuple[str, int]], channel: Channel, actor) -> None:
     n = sum(k for _c, k in choices)
     codes = ballots.issue_codes(matter, group_id, n, actor)
@@ -83,6 +100,7 @@ def _road(actor, g) -> None:
     followup.add_spending(m, {"spent_on": _day(60).isoformat(), "description": "Di dời cột điện, đường ống cấp nước",
                               "amount": "310000000"}, actor)
     _backdate_events(m, [155, 150, 145, 143, 143, 136, 134, 100, 100, 90, 60])
+    _backdate_decision(m, 134)
 
 
 def _convention(actor, g) -> None:
@@ -96,6 +114,7 @@ def _convention(actor, g) -> None:
             "body": "## Chương I. Quy định chung\n\nĐiều 1. Quy ước áp dụng cho các hộ gia đình tổ dân phố 7."}, actor)
         docs.publish_disclosure(draft, actor, secrecy_confirmed=True)
         docs.open_for_comments(draft, _day(340), _day(306), actor)  # 35 days
+        _backdate_publication(draft, 343)
     m = services.create_matter({
         "kind": "convention", "title": "Thông qua Quy ước tổ dân phố 7", "method": "meeting",
         "text": "Hội nghị đại diện hộ gia đình biểu quyết thông qua Quy ước tổ dân phố 7 (4 chương, 18 điều) "
@@ -113,6 +132,7 @@ def _convention(actor, g) -> None:
                                         "in_force_on": _day(280).isoformat(),
                                         "review_due_on": (today() + dt.timedelta(days=85)).isoformat()}, actor)
     _backdate_events(m, [300, 295, 290, 290, 280])
+    _backdate_decision(m, 290)
 
 
 def _open_ballot(actor, g) -> None:

@@ -16,7 +16,7 @@ from moderation.decisions.models import (
 from moderation.decisions.services import event, group_of
 from portal.errors import DomainError
 from portal.extensions import db
-from portal.i18n import N_
+from portal.i18n import N_, _l
 from portal.params import as_id
 from portal.sanitize import clean_text
 from portal.settings import get_setting
@@ -52,18 +52,18 @@ def convention_stage(matter: DecisionMatter) -> str:
 def record_recognition(matter: DecisionMatter, data: dict, actor) -> DecisionMatter:
     """The ward's recognition decision (a published disclosure), the date in force and of review."""
     if matter.kind != MatterKind.convention or matter.status != MatterStatus.decided or not matter.passed:
-        raise DomainError("Chỉ công nhận hương ước, quy ước đã được các hộ gia đình thông qua.")
+        raise DomainError(_l("Chỉ công nhận hương ước, quy ước đã được các hộ gia đình thông qua."))
     errors: dict[str, str] = {}
     d = db.session.get(Disclosure, as_id(data.get("recognition_disclosure_id")) or 0)
     if d is None or d.status != DisclosureStatus.published or d.category != "conventions":
-        errors["recognition_disclosure_id"] = ("Vui lòng chọn quyết định công nhận đang công khai "
-                                               "(lĩnh vực hương ước, quy ước).")
-    in_force = date_value(data.get("in_force_on"), "in_force_on", "Ngày có hiệu lực", errors)
-    review = date_value(data.get("review_due_on"), "review_due_on", "Ngày rà soát", errors)
+        errors["recognition_disclosure_id"] = _l("Vui lòng chọn quyết định công nhận đang công khai "
+                                                 "(lĩnh vực hương ước, quy ước).")
+    in_force = date_value(data.get("in_force_on"), "in_force_on", _l("Ngày có hiệu lực"), errors)
+    review = date_value(data.get("review_due_on"), "review_due_on", _l("Ngày rà soát"), errors)
     if in_force is None and "in_force_on" not in errors:
-        errors["in_force_on"] = "Vui lòng nhập ngày có hiệu lực."
+        errors["in_force_on"] = _l("Vui lòng nhập ngày có hiệu lực.")
     if review and in_force and review <= in_force:
-        errors["review_due_on"] = "Ngày rà soát phải sau ngày có hiệu lực."
+        errors["review_due_on"] = _l("Ngày rà soát phải sau ngày có hiệu lực.")
     if errors:
         raise DomainError(next(iter(errors.values())), errors, 422)
     matter.recognition_disclosure_id, matter.in_force_on, matter.review_due_on = d.id, in_force, review
@@ -75,7 +75,7 @@ def record_recognition(matter: DecisionMatter, data: dict, actor) -> DecisionMat
 
 def _require_contribution(matter: DecisionMatter) -> None:
     if matter.kind != MatterKind.contribution or matter.status != MatterStatus.decided or not matter.passed:
-        raise DomainError("Chỉ theo dõi khoản đóng góp đã được các hộ gia đình thông qua.")
+        raise DomainError(_l("Chỉ theo dõi khoản đóng góp đã được các hộ gia đình thông qua."))
 
 
 def contribution_summary(matter: DecisionMatter) -> dict:
@@ -159,11 +159,12 @@ def set_figures(matter: DecisionMatter, data: dict, actor) -> ContributionFigure
         mg = group_of(matter, data.get("group_id"))
     except DomainError as exc:
         raise DomainError(exc.message, exc.field_errors, 422) from None
-    hh = count_value(data.get("households_pledged") or "0", "households_pledged", "Số hộ đăng ký", errors)
-    pledged = count_value(data.get("pledged") or "0", "pledged", "Số tiền đăng ký", errors, high=10**13)
-    collected = count_value(data.get("collected") or "0", "collected", "Số tiền đã thu", errors, high=10**13)
+    hh = count_value(data.get("households_pledged") or "0", "households_pledged", _l("Số hộ đăng ký"), errors)
+    pledged = count_value(data.get("pledged") or "0", "pledged", _l("Số tiền đăng ký"), errors, high=10**13)
+    collected = count_value(data.get("collected") or "0", "collected", _l("Số tiền đã thu"), errors, high=10**13)
     if "households_pledged" not in errors and hh > (mg.households or 0):
-        errors["households_pledged"] = f"Số hộ đăng ký vượt quá {mg.households} hộ của tổ dân phố."
+        errors["households_pledged"] = _l("Số hộ đăng ký vượt quá %(households)s hộ của tổ dân phố.",
+                                          households=mg.households)
     if errors:
         raise DomainError(next(iter(errors.values())), errors, 422)
     row = db.session.scalar(select(ContributionFigure).filter_by(matter_id=matter.id, group_id=mg.group_id))
@@ -183,20 +184,20 @@ def set_figures(matter: DecisionMatter, data: dict, actor) -> ContributionFigure
 def add_spending(matter: DecisionMatter, data: dict, actor) -> ContributionSpending:
     _require_contribution(matter)
     errors: dict[str, str] = {}
-    day = date_value(data.get("spent_on"), "spent_on", "Ngày chi", errors)
+    day = date_value(data.get("spent_on"), "spent_on", _l("Ngày chi"), errors)
     if day is None and "spent_on" not in errors:
-        errors["spent_on"] = "Vui lòng nhập ngày chi."
+        errors["spent_on"] = _l("Vui lòng nhập ngày chi.")
     desc = clean_text(data.get("description"), 500)
     if not desc:
-        errors["description"] = "Vui lòng nhập nội dung chi."
-    amount = count_value(data.get("amount"), "amount", "Số tiền chi", errors, low=1, high=10**13)
+        errors["description"] = _l("Vui lòng nhập nội dung chi.")
+    amount = count_value(data.get("amount"), "amount", _l("Số tiền chi"), errors, low=1, high=10**13)
     doc_id = as_id(data.get("document_id")) if data.get("document_id") else None
     if data.get("document_id"):
         d = db.session.get(Disclosure, doc_id or 0)
         if d is None or d.status != DisclosureStatus.published:
-            errors["document_id"] = "Chứng từ phải là văn bản đang công khai."
+            errors["document_id"] = _l("Chứng từ phải là văn bản đang công khai.")
     if not errors and amount > contribution_summary(matter)["balance"]:
-        errors["amount"] = "Số tiền chi vượt quá số dư còn lại."
+        errors["amount"] = _l("Số tiền chi vượt quá số dư còn lại.")
     if errors:
         raise DomainError(next(iter(errors.values())), errors, 422)
     row = ContributionSpending(matter_id=matter.id, spent_on=day, description=desc, amount=amount,

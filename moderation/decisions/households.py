@@ -11,6 +11,7 @@ from moderation.decisions.models import HouseholdCount
 from portal import audit
 from portal.errors import DomainError
 from portal.extensions import db
+from portal.i18n import _l
 from portal.sanitize import clean_text
 from portal.ward import ResidentialGroup
 from public_docs.disclosures.services import today
@@ -40,12 +41,12 @@ def household_counts(group_ids, on: dt.date | None = None) -> dict[int, Househol
 
 def set_household_count(group: ResidentialGroup, as_of, households, actor, note: str = "") -> HouseholdCount:
     errors = {}
-    day = date_value(as_of, "as_of", "Ngày số liệu", errors)
+    day = date_value(as_of, "as_of", _l("Ngày số liệu"), errors)
     if day is None and "as_of" not in errors:
-        errors["as_of"] = "Vui lòng nhập ngày của số liệu."
+        errors["as_of"] = _l("Vui lòng nhập ngày của số liệu.")
     elif day is not None and day > today():
-        errors["as_of"] = "Ngày số liệu không thể ở tương lai."
-    n = count_value(households, "households", "Số hộ gia đình", errors, low=1)
+        errors["as_of"] = _l("Ngày số liệu không thể ở tương lai.")
+    n = count_value(households, "households", _l("Số hộ gia đình"), errors, low=1)
     if errors:
         raise DomainError(next(iter(errors.values())), errors)
     row = db.session.scalar(select(HouseholdCount).filter_by(group_id=group.id, as_of=day))

@@ -11,6 +11,7 @@ from moderation.decisions.services import electorate, event
 from portal.database import utcnow
 from portal.errors import DomainError
 from portal.extensions import db
+from portal.i18n import _l, gettext_vi, translate
 from portal.settings import get_setting
 from public_docs.disclosures import services as docs
 from public_docs.disclosures.services import today
@@ -109,7 +110,7 @@ def publish_result(matter: DecisionMatter, result: dict, actor):
 def decide_matter(matter: DecisionMatter, actor) -> DecisionMatter:
     """Close the count: freeze the result, say whether it passed, publish the result disclosure."""
     if matter.status not in (MatterStatus.open, MatterStatus.counting):
-        raise DomainError("Chỉ kết thúc việc đang biểu quyết hoặc kiểm phiếu.")
+        raise DomainError(_l("Chỉ kết thúc việc đang biểu quyết hoặc kiểm phiếu."))
     result = compute_result(matter)
     matter.result = result
     matter.passed = bool(result["passed"])
@@ -130,28 +131,30 @@ CANDIDATE_COLORS = ("#1d4f91", "#7a3e9d", "#0f6b6b", "#8a5a00", "#444444")
 
 def chart_svg(matter: DecisionMatter, result: dict) -> str:
     """Bars per group and in total, each choice as a share of the group's households, with the
-    threshold line. Drawn on the server: no script."""
-    labels = {c.code: c.label for c in matter.choices}
+    threshold line. Drawn on the server: no script; its words in the page's language."""
+    labels = {c.code: translate(c.label) for c in matter.choices}
     codes = [c.code for c in matter.choices]
     colors = {c: COLORS.get(c) or CANDIDATE_COLORS[i % len(CANDIDATE_COLORS)] for i, c in enumerate(codes)}
-    rows = [(g["name"], g) for g in result["groups"]] + [("Tổng cộng", {
+    rows = [(g["name"], g) for g in result["groups"]] + [(gettext_vi("Tổng cộng"), {
         "households": result["households_total"], "voted": result["households_voted"], "tally": result["tally"]})]
     left, width, bar, gap = 150, 420, 14, 10
     per_row = len(codes) * bar + gap + 18
     legend_h = 22 * len(codes) + 10
     height = 40 + len(rows) * per_row + legend_h
+    title = gettext_vi("Kết quả biểu quyết: %(title)s", title=matter.title)
     out = [(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {left + width + 90} {height}" '
             f'width="100%" role="img" aria-labelledby="chart-title-{matter.id}">'),
-           f'<title id="chart-title-{matter.id}">{escape("Kết quả biểu quyết: " + matter.title)}</title>',
+           f'<title id="chart-title-{matter.id}">{escape(title)}</title>',
            '<rect width="100%" height="100%" fill="#ffffff"/>']
     y = 30
     basis_all = matter.rule_basis == RuleBasis.all_households
     for name, r in rows:
         whole = r["households"] if basis_all else r["voted"]
+        participation = gettext_vi("%(voted)s/%(households)s hộ", voted=r["voted"], households=r["households"])
         out.append(f'<text x="0" y="{y + 12}" font-size="13" font-family="sans-serif" fill="#111">'
                    f'{escape(name)}</text>')
         out.append(f'<text x="0" y="{y + 28}" font-size="11" font-family="sans-serif" fill="#333">'
-                   f'{r["voted"]}/{r["households"]} hộ</text>')
+                   f'{escape(participation)}</text>')
         for code in codes:
             n = r["tally"].get(code, 0)
             w = round(width * n / whole) if whole else 0

@@ -24,6 +24,7 @@ from portal import audit
 from portal.errors import DomainError
 from portal.extensions import db
 from portal.files import JPEG, PDF, PNG, clean_filename, inspect_upload, store_bytes
+from portal.i18n import _l
 from portal.params import as_id
 from portal.sanitize import clean_text, render_markdown
 from portal.settings import get_setting
@@ -56,9 +57,11 @@ def set_rule_settings(data: dict, actor) -> dict:
     errors: dict[str, str] = {}
     basis = str(data.get("basis") or "")
     if basis not in RuleBasis.__members__:
-        errors["basis"] = "Vui lòng chọn căn cứ tính tỷ lệ."
-    threshold = count_value(data.get("threshold"), "threshold", "Ngưỡng thông qua (%)", errors, low=1, high=99)
-    quorum = count_value(data.get("quorum"), "quorum", "Số hộ tối thiểu dự hội nghị (%)", errors, low=0, high=99)
+        errors["basis"] = _l("Vui lòng chọn căn cứ tính tỷ lệ.")
+    threshold = count_value(data.get("threshold"), "threshold", _l("Ngưỡng thông qua, tính theo phần trăm"), errors,
+                            low=1, high=99)
+    quorum = count_value(data.get("quorum"), "quorum", _l("Số hộ tối thiểu dự hội nghị, tính theo phần trăm"), errors,
+                         low=0, high=99)
     if errors:
         raise DomainError(next(iter(errors.values())), errors, 422)
     new = {"DECISION_RULE_BASIS": basis, "DECISION_THRESHOLD_PERCENT": threshold, "DECISION_QUORUM_PERCENT": quorum}
@@ -84,69 +87,70 @@ def clean_matter_data(data: dict) -> dict:
 
     errors: dict[str, str] = {}
     out: dict = {}
-    out["kind"] = enum_value(MatterKind, data.get("kind"), "kind", "Vui lòng chọn loại việc cần quyết định.", errors)
+    out["kind"] = enum_value(MatterKind, data.get("kind"), "kind", _l("Vui lòng chọn loại việc cần quyết định."),
+                             errors)
     out["title"] = clean_text(data.get("title"), 300)
     if not out["title"]:
-        errors["title"] = "Vui lòng nhập tên việc cần quyết định."
+        errors["title"] = _l("Vui lòng nhập tên việc cần quyết định.")
     out["text"] = clean_text(data.get("text"), 50_000)
     if not out["text"]:
-        errors["text"] = "Vui lòng nhập nội dung đưa ra để Nhân dân quyết định."
-    out["method"] = enum_value(MatterMethod, data.get("method"), "method", "Vui lòng chọn hình thức biểu quyết.",
+        errors["text"] = _l("Vui lòng nhập nội dung đưa ra để Nhân dân quyết định.")
+    out["method"] = enum_value(MatterMethod, data.get("method"), "method", _l("Vui lòng chọn hình thức biểu quyết."),
                                errors)
     out["whole_ward"] = bool(data.get("whole_ward"))
     ids = [as_id(g) for g in (data.get("group_ids") or [])]
     groups: list[ResidentialGroup] = []
     if None in ids:
-        errors["group_ids"] = "Tổ dân phố không hợp lệ."
+        errors["group_ids"] = _l("Tổ dân phố không hợp lệ.")
     elif ids:
         groups = list(db.session.scalars(select(ResidentialGroup).where(ResidentialGroup.id.in_(ids))
                                          .order_by(ResidentialGroup.position, ResidentialGroup.id)))
         if len(groups) != len(set(ids)):
-            errors["group_ids"] = "Tổ dân phố không hợp lệ."
+            errors["group_ids"] = _l("Tổ dân phố không hợp lệ.")
     if out["whole_ward"]:
         groups = list(db.session.scalars(select(ResidentialGroup).where(ResidentialGroup.active.is_(True))
                                          .order_by(ResidentialGroup.position, ResidentialGroup.id)))
     if not groups and "group_ids" not in errors:
-        errors["group_ids"] = "Vui lòng chọn ít nhất một tổ dân phố, hoặc toàn phường."
+        errors["group_ids"] = _l("Vui lòng chọn ít nhất một tổ dân phố, hoặc toàn phường.")
     out["groups"] = groups
-    out["opens_on"] = date_value(data.get("opens_on"), "opens_on", "Ngày bắt đầu biểu quyết", errors)
-    out["closes_on"] = date_value(data.get("closes_on"), "closes_on", "Ngày kết thúc biểu quyết", errors)
+    out["opens_on"] = date_value(data.get("opens_on"), "opens_on", _l("Ngày bắt đầu biểu quyết"), errors)
+    out["closes_on"] = date_value(data.get("closes_on"), "closes_on", _l("Ngày kết thúc biểu quyết"), errors)
     if out["opens_on"] is None and "opens_on" not in errors:
-        errors["opens_on"] = "Vui lòng nhập ngày bắt đầu biểu quyết."
+        errors["opens_on"] = _l("Vui lòng nhập ngày bắt đầu biểu quyết.")
     if out["closes_on"] is None and "closes_on" not in errors:
-        errors["closes_on"] = "Vui lòng nhập ngày kết thúc biểu quyết."
+        errors["closes_on"] = _l("Vui lòng nhập ngày kết thúc biểu quyết.")
     if out["opens_on"] and out["closes_on"] and out["closes_on"] < out["opens_on"]:
-        errors["closes_on"] = "Ngày kết thúc phải từ ngày bắt đầu trở đi."
+        errors["closes_on"] = _l("Ngày kết thúc phải từ ngày bắt đầu trở đi.")
     out["seats"] = 1
     if out["kind"] == MatterKind.election:
         names = [clean_text(line, 200) for line in str(data.get("candidates") or "").splitlines()]
         names = [n for n in names if n]
-        out["seats"] = count_value(data.get("seats") or "1", "seats", "Số người được bầu", errors, low=1, high=50)
+        out["seats"] = count_value(data.get("seats") or "1", "seats", _l("Số người được bầu"), errors, low=1, high=50)
         if len(set(names)) != len(names):
-            errors["candidates"] = "Danh sách ứng cử có tên trùng nhau."
+            errors["candidates"] = _l("Danh sách ứng cử có tên trùng nhau.")
         elif len(names) < max(1, out["seats"]):
-            errors["candidates"] = "Danh sách ứng cử phải có ít nhất bằng số người được bầu (mỗi dòng một người)."
+            errors["candidates"] = _l("Danh sách ứng cử phải có ít nhất bằng số người được bầu (mỗi dòng một người).")
         elif len(names) > 99:
-            errors["candidates"] = "Danh sách ứng cử tối đa 99 người."
+            errors["candidates"] = _l("Danh sách ứng cử tối đa 99 người.")
         out["choices"] = [(f"c{i}", n) for i, n in enumerate(names, 1)]
     else:
         out["choices"] = list(YES_NO_CHOICES)
     doc_ids = [as_id(x) for x in (data.get("document_ids") or [])]
     docs = []
     if None in doc_ids:
-        errors["document_ids"] = "Văn bản đính kèm không hợp lệ."
+        errors["document_ids"] = _l("Văn bản đính kèm không hợp lệ.")
     elif doc_ids:
         docs = list(db.session.scalars(select(Disclosure).where(Disclosure.id.in_(doc_ids),
                                                                 Disclosure.status == DisclosureStatus.published)))
         if len(docs) != len(set(doc_ids)):
-            errors["document_ids"] = "Chỉ đính kèm được văn bản đang công khai."
+            errors["document_ids"] = _l("Chỉ đính kèm được văn bản đang công khai.")
     out["documents"] = docs
     out["draft_disclosure_id"] = None
     if out["kind"] == MatterKind.convention and data.get("draft_disclosure_id"):
         draft = db.session.get(Disclosure, as_id(data.get("draft_disclosure_id")) or 0)
         if draft is None or draft.category != "conventions" or draft.status != DisclosureStatus.published:
-            errors["draft_disclosure_id"] = ("Dự thảo hương ước, quy ước phải là văn bản đang công khai "
-                                             "thuộc lĩnh vực hương ước, quy ước.")
+            errors["draft_disclosure_id"] = _l("Dự thảo hương ước, quy ước phải là văn bản đang công khai "
+                                               "thuộc lĩnh vực hương ước, quy ước.")
         else:
             out["draft_disclosure_id"] = draft.id
             if draft not in docs:
@@ -173,13 +177,13 @@ def _convention_ready(draft_id: int | None) -> None:
     draft = db.session.get(Disclosure, draft_id)
     minimum = convention_comment_min_days()
     if draft.comments_open_from is None or draft.comments_open_until is None:
-        raise DomainError("Dự thảo hương ước, quy ước phải được lấy ý kiến Nhân dân trước khi biểu quyết.",
-                            {"draft_disclosure_id": "Dự thảo chưa được lấy ý kiến."})
+        raise DomainError(_l("Dự thảo hương ước, quy ước phải được lấy ý kiến Nhân dân trước khi biểu quyết."),
+                            {"draft_disclosure_id": _l("Dự thảo chưa được lấy ý kiến.")})
     if ((draft.comments_open_until - draft.comments_open_from).days + 1 < minimum
             or draft.comments_open_until >= today()):
-        raise DomainError(f"Dự thảo hương ước, quy ước phải lấy ý kiến ít nhất {minimum} ngày và đã kết thúc "
-                            "lấy ý kiến trước khi mở biểu quyết.",
-                            {"draft_disclosure_id": "Thời gian lấy ý kiến chưa đủ hoặc chưa kết thúc."})
+        raise DomainError(_l("Dự thảo hương ước, quy ước phải lấy ý kiến ít nhất %(days)s ngày và đã kết thúc "
+                             "lấy ý kiến trước khi mở biểu quyết.", days=minimum),
+                            {"draft_disclosure_id": _l("Thời gian lấy ý kiến chưa đủ hoặc chưa kết thúc.")})
 
 
 def _apply(matter: DecisionMatter, values: dict) -> None:
@@ -218,9 +222,9 @@ def create_matter(data: dict, actor) -> DecisionMatter:
 
 def update_matter(matter: DecisionMatter, data: dict, actor) -> DecisionMatter:
     if matter.status != MatterStatus.scheduled:
-        raise DomainError("Chỉ sửa được việc chưa mở biểu quyết.")
+        raise DomainError(_l("Chỉ sửa được việc chưa mở biểu quyết."))
     if db.session.scalar(select(func.count(BallotCode.id)).where(BallotCode.matter_id == matter.id)):
-        raise DomainError("Đã phát mã phiếu: không sửa được nội dung, tổ dân phố hay các lựa chọn.")
+        raise DomainError(_l("Đã phát mã phiếu: không sửa được nội dung, tổ dân phố hay các lựa chọn."))
     values = clean_matter_data(data)
     _apply(matter, values)
     audit.record(actor, "decision.update", matter, {"title": matter.title})
@@ -241,7 +245,7 @@ def electorate(matter: DecisionMatter) -> dict[int, int | None]:
 
 def open_matter(matter: DecisionMatter, actor) -> DecisionMatter:
     if matter.status != MatterStatus.scheduled:
-        raise DomainError("Chỉ mở biểu quyết cho việc đang ở trạng thái sắp biểu quyết.")
+        raise DomainError(_l("Chỉ mở biểu quyết cho việc đang ở trạng thái sắp biểu quyết."))
     if matter.kind == MatterKind.convention:
         _convention_ready(matter.draft_disclosure_id)
     missing = []
@@ -252,7 +256,8 @@ def open_matter(matter: DecisionMatter, actor) -> DecisionMatter:
             continue
         mg.households, mg.households_as_of = row.households, row.as_of
     if missing:
-        raise DomainError("Chưa có số hộ gia đình của: " + ", ".join(missing) + ". Vui lòng cập nhật số hộ trước.")
+        raise DomainError(_l("Chưa có số hộ gia đình của: %(groups)s. Vui lòng cập nhật số hộ trước.",
+                             groups=", ".join(missing)))
     matter.status = MatterStatus.open
     event(matter, "open", "Bắt đầu biểu quyết.", actor,
           {"households": {mg.group.code: mg.households for mg in matter.groups}})
@@ -262,7 +267,7 @@ def open_matter(matter: DecisionMatter, actor) -> DecisionMatter:
 
 def start_counting(matter: DecisionMatter, actor) -> DecisionMatter:
     if matter.status != MatterStatus.open:
-        raise DomainError("Chỉ kết thúc nhận phiếu của việc đang biểu quyết.")
+        raise DomainError(_l("Chỉ kết thúc nhận phiếu của việc đang biểu quyết."))
     matter.status = MatterStatus.counting
     event(matter, "counting", "Kết thúc nhận phiếu trên Cổng; kiểm phiếu.", actor)
     db.session.flush()
@@ -271,10 +276,10 @@ def start_counting(matter: DecisionMatter, actor) -> DecisionMatter:
 
 def cancel_matter(matter: DecisionMatter, reason: str, actor) -> DecisionMatter:
     if matter.status in (MatterStatus.decided, MatterStatus.cancelled):
-        raise DomainError("Việc này đã kết thúc, không hủy được.")
+        raise DomainError(_l("Việc này đã kết thúc, không hủy được."))
     reason = clean_text(reason, 2000)
     if not reason:
-        raise DomainError("Vui lòng nêu lý do hủy (hiển thị công khai).", {"reason": "Vui lòng nêu lý do hủy."})
+        raise DomainError(_l("Vui lòng nêu lý do hủy (hiển thị công khai)."), {"reason": _l("Vui lòng nêu lý do hủy.")})
     matter.status = MatterStatus.cancelled
     matter.cancelled_reason = reason
     event(matter, "cancel", f"Hủy: {reason}", actor, {"reason": reason})
@@ -287,7 +292,8 @@ def group_of(matter: DecisionMatter, group_id) -> MatterGroup:
     for mg in matter.groups:
         if mg.group_id == gid:
             return mg
-    raise DomainError("Tổ dân phố không thuộc phạm vi của việc này.", {"group_id": "Vui lòng chọn tổ dân phố."}, 422)
+    raise DomainError(_l("Tổ dân phố không thuộc phạm vi của việc này."),
+                      {"group_id": _l("Vui lòng chọn tổ dân phố.")}, 422)
 
 
 def participants_planned(matter: DecisionMatter, group_id: int) -> int:
@@ -305,45 +311,48 @@ def record_meeting(matter: DecisionMatter, data: dict, actor,
                    minutes: tuple[str, bytes] | None = None) -> DecisionMeeting:
     """A meeting of household representatives of one group, with its tally and minutes."""
     if matter.status not in (MatterStatus.open, MatterStatus.counting):
-        raise DomainError("Chỉ nhập kết quả hội nghị khi việc đang biểu quyết hoặc kiểm phiếu.")
+        raise DomainError(_l("Chỉ nhập kết quả hội nghị khi việc đang biểu quyết hoặc kiểm phiếu."))
     if matter.method == MatterMethod.ballot:
-        raise DomainError("Việc này biểu quyết bằng phiếu, không qua hội nghị.")
+        raise DomainError(_l("Việc này biểu quyết bằng phiếu, không qua hội nghị."))
     errors: dict[str, str] = {}
     try:
         mg = group_of(matter, data.get("group_id"))
     except DomainError as exc:
         errors.update(exc.fields)
         mg = None
-    held = date_value(data.get("held_on"), "held_on", "Ngày họp", errors)
+    held = date_value(data.get("held_on"), "held_on", _l("Ngày họp"), errors)
     if held is None and "held_on" not in errors:
-        errors["held_on"] = "Vui lòng nhập ngày họp."
+        errors["held_on"] = _l("Vui lòng nhập ngày họp.")
     elif held is not None and held > today():
-        errors["held_on"] = "Ngày họp không thể ở tương lai."
+        errors["held_on"] = _l("Ngày họp không thể ở tương lai.")
     place = clean_text(data.get("place"), 300)
     if not place:
-        errors["place"] = "Vui lòng nhập địa điểm họp."
+        errors["place"] = _l("Vui lòng nhập địa điểm họp.")
     represented = count_value(data.get("households_represented"), "households_represented",
-                         "Số hộ có đại diện dự họp", errors)
+                         _l("Số hộ có đại diện dự họp"), errors)
     tally = {}
     for c in matter.choices:
-        tally[c.code] = count_value(data.get(f"tally_{c.code}") or "0", f"tally_{c.code}", f"Số hộ chọn “{c.label}”",
+        tally[c.code] = count_value(data.get(f"tally_{c.code}") or "0", f"tally_{c.code}",
+                                    _l("Số hộ chọn “%(choice)s”", choice=_l(c.label)),
                                     errors)
     if mg is not None and "households_represented" not in errors \
             and participants_planned(matter, mg.group_id) + represented > (mg.households or 0):
-        errors["households_represented"] = (
-            f"Số hộ dự họp cộng với các hội nghị, mã phiếu đã có vượt quá {mg.households} hộ của tổ dân phố.")
+        errors["households_represented"] = _l(
+            "Số hộ dự họp cộng với các hội nghị, mã phiếu đã có vượt quá %(households)s hộ của tổ dân phố.",
+            households=mg.households)
     if not errors:
         limit = represented * (matter.seats if matter.is_election else 1)
         if sum(tally.values()) > limit or any(v > represented for v in tally.values()):
-            errors["tally"] = ("Tổng số phiếu theo từng lựa chọn vượt quá số hộ dự họp"
-                               + (" nhân số người được bầu." if matter.is_election else "."))
+            errors["tally"] = (_l("Tổng số phiếu theo từng lựa chọn vượt quá số hộ dự họp nhân số người được bầu.")
+                               if matter.is_election else
+                               _l("Tổng số phiếu theo từng lựa chọn vượt quá số hộ dự họp."))
     stored = None
     if minutes and minutes[1]:
         try:
             kind = inspect_upload(minutes[1], MINUTES_TYPES, 20 * 1024 * 1024)
             stored = (store_bytes(minutes[1]), clean_filename(minutes[0], kind), kind)
         except DomainError as exc:
-            errors["minutes"] = f"Biên bản: {exc}"
+            errors["minutes"] = _l("Biên bản: %(error)s", error=exc)
     if errors:
         raise DomainError(next(iter(errors.values())), errors, 422)
     meeting = DecisionMeeting(matter_id=matter.id, group_id=mg.group_id, held_on=held, place=place,

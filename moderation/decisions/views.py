@@ -12,7 +12,7 @@ from markupsafe import Markup
 from sqlalchemy import select
 
 from moderation import abuse
-from moderation.decisions import ballots, followup, forms, results, services
+from moderation.decisions import ballots, cycle, followup, forms, results, services
 from moderation.decisions import households as household_counts
 from moderation.decisions.models import (
     BASIS_LABELS,
@@ -60,6 +60,7 @@ def _page(matter: DecisionMatter, **extra) -> dict:
         ctx["stage"] = followup.convention_stage(matter)
         ctx["stages"] = followup.STAGES
         ctx["stage_labels"] = followup.STAGE_LABELS
+        ctx["history"] = cycle.convention_history(matter)
     if matter.kind == MatterKind.contribution and matter.passed:
         ctx["contrib"] = followup.contribution_summary(matter)
         ctx["money"] = followup.money

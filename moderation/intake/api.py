@@ -7,10 +7,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from moderation import abuse, intake
+from moderation.accountability import stages
+from moderation.cases.triage import case_for_submission
 from moderation.intake.models import Channel, Submission, SubmissionKind, SubmissionStatus, Visibility
 from portal.api import json_error
 from portal.errors import DomainError
 from portal.extensions import db
+from portal.i18n import translate
 from portal.params import page_arg
 
 bp = Blueprint("intake_api", __name__, url_prefix="/api/v1")
@@ -117,8 +120,11 @@ def submission_status(code: str):
     sub = intake.find_by_code(code)
     if sub is None:
         return json_error(404, "Không tìm thấy mã tiếp nhận.")
+    stage = stages.resident_stage(sub, case_for_submission(sub))
     return jsonify({"receipt_code": sub.receipt_code, "kind": sub.kind.value, "status": sub.status.value,
-                    "status_label": sub.status_label, "created_at": sub.created_at.isoformat(),
+                    "status_label": sub.status_label, "stage": stage,
+                    "stage_label": translate(stages.STAGE_LABELS[stage]),
+                    "created_at": sub.created_at.isoformat(),
                     "updated_at": sub.updated_at.isoformat() if sub.updated_at else None})
 
 
@@ -203,6 +209,10 @@ OPENAPI_PATHS = {
             "type": "object"}}}}}}},
     "/api/v1/submissions/{code}": {"get": {
         "summary": "Tình trạng xử lý theo mã tiếp nhận (chỉ tình trạng)",
+        "description": "`stage` là bước thực tế người gửi thấy trên trang tra cứu, cả sau khi kiến nghị được duyệt "
+                       "và chuyển đến Ban (Ban đang xem xét, đã chuyển cơ quan có thẩm quyền, đã có trả lời, đã kết "
+                       "thúc). `status` giữ nguyên ý nghĩa cũ: tình trạng kiểm duyệt (`approved` suốt quá trình Ban "
+                       "xem xét).",
         "parameters": [{"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}],
         "responses": {"200": {"description": "Tình trạng", "content": {"application/json": {"schema": {
             "$ref": "#/components/schemas/SubmissionStatus"}}}}, "404": _ERR, "429": _ERR}}},
@@ -234,7 +244,12 @@ OPENAPI_SCHEMAS = {
         "approved_at": {"type": "string", "format": "date-time", "nullable": True}}},
     "SubmissionStatus": {"type": "object", "properties": {
         "receipt_code": {"type": "string"}, "kind": {"type": "string", "enum": ["petition", "comment"]},
-        "status": {"type": "string"}, "status_label": {"type": "string"},
+        "status": {"type": "string", "description": "Tình trạng kiểm duyệt (không đổi sau khi duyệt)",
+                   "enum": [s.value for s in SubmissionStatus]},
+        "status_label": {"type": "string"},
+        "stage": {"type": "string", "description": "Bước hiện tại của người gửi",
+                  "enum": [*stages.STAGES, *stages.OTHER_STAGES]},
+        "stage_label": {"type": "string"},
         "created_at": {"type": "string", "format": "date-time"},
-        "updated_at": {"type": "string", "format": "date-time"}}},
+        "updated_at": {"type": "string", "format": "date-time", "nullable": True}}},
 }

@@ -7,6 +7,8 @@ from flask_babel import gettext
 from sqlalchemy.exc import IntegrityError
 
 from moderation import abuse, intake
+from moderation.accountability import stages
+from moderation.cases.triage import case_for_submission
 from moderation.intake import MatterRedirected, Upload
 from moderation.intake.forms import PetitionForm, apply_errors
 from moderation.intake.models import STATUS_LABELS, Submission, SubmissionKind, SubmissionStatus
@@ -38,8 +40,20 @@ def uploads_from_request(field: str = "attachments") -> list[Upload]:
     for storage in request.files.getlist(field)[: intake.MAX_FILES + 1]:
         if storage is None or not storage.filename:
             continue
-        files.append(Upload(storage.filename, storage.read(current_app.config["SUBMISSION_ATTACHMENT_MAX_BYTES"] + 1)))
+        data = storage.read(current_app.config["SUBMISSION_ATTACHMENT_MAX_BYTES"] + 1)
+        files.append(Upload(storage.filename, data, _stream_size(storage.stream, len(data))))
     return files
+
+
+def _stream_size(stream, read: int) -> int:
+    """The whole size of an uploaded file of which ``read`` bytes were read (for the message)."""
+    try:
+        here = stream.tell()
+        size = stream.seek(0, 2)
+        stream.seek(here)
+        return max(size, read)
+    except (OSError, ValueError, AttributeError):
+        return read
 
 
 def petition_data(form: PetitionForm) -> dict:
@@ -94,7 +108,9 @@ def petition_form():
                                 refusal=exc.message, files_lost=had_files)
     except MatterRedirected as exc:
         db.session.commit()  # the anonymous redirect count only
-        return _render_petition(form, step, 422, token, guidance=exc.guidance)
+        typed = {k: str(v) for k, v in data.items() if k not in ("kind", "consent") and v not in (None, "")}
+        return render_template("moderation/redirected.html", kind=exc.kind.value, guidance=exc.guidance,
+                               typed=typed, token=token or abuse.started_token()), 422
     except DomainError as exc:
         db.session.rollback()
         apply_errors(form, exc.fields)
@@ -162,10 +178,12 @@ def support(submission_id: int):
 # --- tracking -----------------------------------------------------------------------------------
 
 def _render_track(submission=None, status: int = 200, **ctx):
-    events = []
+    events, stage = [], None
     if submission is not None:
         events = [e for e in submission.events if e.public_message or e.to_status]
-    return render_template("moderation/track.html", submission=submission, events=events,
+        stage = stages.resident_stage(submission, case_for_submission(submission))
+    return render_template("moderation/track.html", submission=submission, events=events, stage=stage,
+                           stage_labels=stages.STAGE_LABELS, stage_hints=stages.STAGE_HINTS,
                            status_labels={k.value: v for k, v in STATUS_LABELS.items()},
                            token=abuse.started_token(), **ctx), status
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def register(app) -> None:
-    from moderation.reception import api, cli, demo, models, public, views
+    from moderation.reception import api, cli, demo, models, public, services, views
     from portal.api import add_openapi
     from portal.extensions import csrf
     from portal.i18n import _l
@@ -21,6 +21,7 @@ def register(app) -> None:
     app.add_template_global(models.channel_phrase, "channel_phrase")
     app.add_template_global(models.channel_label, "channel_label")
     app.add_template_filter(public.local_time, "local_time")
+    app.add_template_global(services.next_session, "next_reception_session")
     # The schedule is public: a new or changed session changes public pages.
     add_public_content(app, models.ReceptionSession, new_rows=True)
     add_nav_entry(app, "main", "reception.public_schedule", _l("Tiếp công dân"), order=55)

@@ -361,6 +361,12 @@ def upcoming_sessions(limit: int = 50) -> list[ReceptionSession]:
         .order_by(ReceptionSession.starts_at).limit(limit)))
 
 
+def next_session() -> ReceptionSession | None:
+    """The next reception session or dialogue not cancelled (shown where residents are sent to the desk)."""
+    rows = upcoming_sessions(limit=1)
+    return rows[0] if rows else None
+
+
 def past_dialogues(limit: int = 20) -> list[ReceptionSession]:
     return list(db.session.scalars(
         select(ReceptionSession).where(ReceptionSession.status == SessionStatus.held)

@@ -59,7 +59,10 @@ def init_error_handlers(app: Flask) -> None:
         title, text = ERROR_TEXT.get(code, (exc.name, exc.description))
         if code == 400 and getattr(exc, "description", "") and "CSRF" in str(exc.description):
             text = N_("Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. Vui lòng tải lại trang và gửi lại.")
-        if code == 429 and (seconds := retry_after_seconds()):
+        if code == 429 and request.method in ("GET", "HEAD"):  # a page opened too often: nothing was typed
+            text = gettext("Bạn đã mở trang này quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau %(wait)s.",
+                           wait=wait_text(retry_after_seconds() or 60))
+        elif code == 429 and (seconds := retry_after_seconds()):
             text = gettext("Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau %(wait)s; "
                            "nội dung bạn đã nhập vẫn được giữ trong trình duyệt (nhấn nút Quay lại).",
                            wait=wait_text(seconds))

@@ -304,8 +304,16 @@ def publish(disclosure_id: int):
 @role_required("editor")
 def withdraw(disclosure_id: int):
     reason = request.form.get("reason", "")
+    confirmed = request.form.get("confirm_withdraw") in ("y", "1", "on", "true")
+
+    def withdraw_confirmed(d):
+        if not confirmed:
+            message = _l("Vui lòng đánh dấu ô xác nhận để thu hồi văn bản.")
+            raise DomainError(message, {"confirm_withdraw": message})
+        services.withdraw_disclosure(d, reason, actor=current_user)
+
     return _action(
-        disclosure_id, lambda d: services.withdraw_disclosure(d, reason, actor=current_user),
+        disclosure_id, withdraw_confirmed,
         N_("Đã thu hồi văn bản. Trang công khai vẫn giữ và ghi rõ lý do thu hồi."), {"reason": reason},
     )
 

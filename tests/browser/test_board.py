@@ -71,6 +71,7 @@ def test_board_case_from_assignment_to_rating(page, live_app, live_server):
     expect(page.locator("#case-status")).to_have_text("Đã có trả lời")
     page.locator("#respond-text").fill("UBND phường sẽ nạo vét cống đường Lê Lợi trong tháng 4/2026.")
     page.get_by_role("button", name="Đăng trả lời công khai").click()
+    page.locator("#close-confirm").check()
     page.get_by_role("button", name="Kết thúc hồ sơ").click()
     expect(page.locator("#case-status")).to_have_text("Đã kết thúc")
 

@@ -162,7 +162,7 @@ def test_attachment_refusals(app, groups, db):
     assert "tối đa 5 tệp" in errors["attachments"]
     app.config["SUBMISSION_ATTACHMENT_MAX_BYTES"] = 100
     errors = errors_for(valid_petition(), [Upload("big.png", png_bytes() + b"\0" * 200)])
-    assert "Tệp quá lớn" in errors["attachments"]
+    assert "Tệp “big.png” có dung lượng" in errors["attachments"]
     errors = errors_for(valid_petition(), [Upload("fake.jpg", b"\xff\xd8\xff" + b"garbage")])
     assert "Ảnh bị hỏng" in errors["attachments"] or "quá lớn" in errors["attachments"]
     assert count(db, Submission) == 0 and count(db, SubmissionAttachment) == 0

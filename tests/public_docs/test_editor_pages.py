@@ -96,9 +96,16 @@ def test_editor_flow_create_publish_amend_withdraw(client, login_as, db):
     public = client.get(f"/cong-khai/{d.id}").get_data(as_text=True)
     assert "Sửa tiêu đề" in public and "Phiên bản 1" in public
     # withdraw
-    res = client.post(f"/can-bo/cong-khai/{d.id}/thu-hoi", data={"reason": ""})
+    res = client.post(f"/can-bo/cong-khai/{d.id}/thu-hoi", data={"reason": "", "confirm_withdraw": "y"})
     assert res.status_code == 422 and "lý do thu hồi" in res.get_data(as_text=True)
+    # One click is not enough: without the confirmation box the form comes back with the reason kept.
     res = client.post(f"/can-bo/cong-khai/{d.id}/thu-hoi", data={"reason": "Thay bằng văn bản 80/KH-UBND"})
+    page = res.get_data(as_text=True)
+    assert res.status_code == 422 and 'id="confirm-withdraw-err"' in page and "Thay bằng văn bản 80/KH-UBND" in page
+    db.session.expire_all()
+    assert db.session.get(Disclosure, d.id).status.value == "published"
+    res = client.post(f"/can-bo/cong-khai/{d.id}/thu-hoi",
+                      data={"reason": "Thay bằng văn bản 80/KH-UBND", "confirm_withdraw": "y"})
     assert res.status_code == 302
     assert "Thay bằng văn bản 80/KH-UBND" in client.get(f"/cong-khai/{d.id}").get_data(as_text=True)
     actions = [e.action for e in db.session.scalars(select(AuditEvent).where(AuditEvent.actor_id == editor.id))]

@@ -65,7 +65,12 @@ def test_workflow_through_the_pages_and_referral_letter(client, db, board_setup)
     assert r.status_code == 302
     assert client.get(f"/can-bo/ban/ho-so/{case_id}/tra-loi/{ref.id}").data == pdf
     client.post(f"/can-bo/ban/ho-so/{case_id}/respond", data={"respond-text": "Đường sẽ được sửa trong quý II."})
-    assert client.post(f"/can-bo/ban/ho-so/{case_id}/close").status_code == 302
+    unconfirmed = client.post(f"/can-bo/ban/ho-so/{case_id}/close")  # one click is not enough
+    assert unconfirmed.status_code == 400
+    assert 'id="close-confirm-err"' in unconfirmed.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(type(s.case), case_id).status != CaseStatus.closed
+    assert client.post(f"/can-bo/ban/ho-so/{case_id}/close", data={"confirm": "y"}).status_code == 302
     db.session.expire_all()
     assert db.session.get(type(s.case), case_id).status == CaseStatus.closed
 
