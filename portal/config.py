@@ -53,6 +53,16 @@ def _env_limit(name: str, default: str) -> _Env:
     return _Env(name, default, _limit)
 
 
+def _time_zone(value: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(value.strip())
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError(value) from exc  # not an IANA zone: the default is used
+    return value.strip()
+
+
 def _env_bool(name: str, default: bool = False) -> _Env:
     return _Env(name, default, _bool)
 
@@ -91,7 +101,9 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None
     LANGUAGES = ("vi", "en")
     BABEL_DEFAULT_LOCALE = "vi"
-    BABEL_DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+    # The ward's time zone (IANA name): every date shown or written is in it (portal.ward.ward_tz).
+    WARD_TIME_ZONE = _Env("WARD_TIME_ZONE", "Asia/Ho_Chi_Minh", _time_zone)
+    BABEL_DEFAULT_TIMEZONE = _Env("WARD_TIME_ZONE", "Asia/Ho_Chi_Minh", _time_zone)
     DEMO_DATA = _env_bool("DEMO_DATA", False)
     SEARCH_APPLY_AFTER_REQUEST = _env_bool("SEARCH_APPLY_AFTER_REQUEST", True)
     # The address residents reach the portal at: every absolute link (mails, feeds, documents, API)
