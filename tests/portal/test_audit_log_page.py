@@ -7,7 +7,6 @@ import datetime as dt
 import io
 
 from portal import audit
-from portal.audit import AuditEvent
 
 URL = "/can-bo/quan-tri/nhat-ky"
 
