@@ -80,6 +80,7 @@ PORTAL_ACTIONS = {
     "login.disabled": N_("Đăng nhập bằng tài khoản đã vô hiệu hóa"), "logout": N_("Đăng xuất"),
     "user.create": N_("Tạo tài khoản cán bộ"), "user.update": N_("Sửa tài khoản cán bộ"),
     "user.password_change": N_("Đổi mật khẩu"), "user.password_reset": N_("Đặt lại mật khẩu"),
+    "user.set_password_link": N_("Gửi liên kết đặt mật khẩu"), "user.password_set": N_("Đặt mật khẩu qua liên kết"),
     "user.totp_enabled": N_("Bật xác thực hai lớp"), "user.totp_disabled": N_("Tắt xác thực hai lớp"),
     "user.totp_enrolment_started": N_("Bắt đầu đăng ký xác thực hai lớp"),
     "setting.change": N_("Thay đổi cài đặt"), "group.create": N_("Thêm tổ dân phố"),
@@ -91,6 +92,7 @@ PORTAL_FIELDS = {
     "from": N_("Từ"), "to": N_("Đến"), "until": N_("Đến"), "locked_until": N_("Khóa đến"),
     "count": N_("Số lượng"), "channel": N_("Kênh"), "kind": N_("Loại"), "number": N_("Số văn bản"),
     "title": N_("Tiêu đề"), "note": N_("Ghi chú"), "board": N_("Ban"), "agency": N_("Cơ quan"),
+    "expires_at": N_("Hết hạn"), "token": N_("Liên kết số"),
 }
 
 

@@ -91,6 +91,7 @@ class Config:
     LOGIN_LOCK_MINUTES = _env_int("LOGIN_LOCK_MINUTES", 15)
     REQUIRE_TOTP_FOR_STAFF = _env_bool("REQUIRE_TOTP_FOR_STAFF", False)
     PASSWORD_MIN_LENGTH = _env_int("PASSWORD_MIN_LENGTH", 10)
+    SET_PASSWORD_LINK_HOURS = _env_int("SET_PASSWORD_LINK_HOURS", 72)  # a new account's set-password link
     PASSWORD_HASH_METHOD = "scrypt"
     MAX_CONTENT_LENGTH = _env_int("MAX_CONTENT_LENGTH", 60 * 1024 * 1024)
     SESSION_COOKIE_HTTPONLY = True
