@@ -133,6 +133,9 @@ def register(app) -> None:
     from moderation.reception import register as register_reception
 
     register_reception(app)
+    from moderation.privacy import register as register_privacy
+
+    register_privacy(app)
 
     from moderation.decisions import register as register_decisions
 
