@@ -49,3 +49,20 @@ def test_time_zone_from_the_environment(monkeypatch):
     assert Config().WARD_TIME_ZONE == "Asia/Bangkok"
     monkeypatch.setenv("WARD_TIME_ZONE", "Mars/Olympus")  # not a zone: the default, not a crash
     assert Config().WARD_TIME_ZONE == "Asia/Ho_Chi_Minh"
+
+
+def test_today_in_documents_is_the_wards(db, monkeypatch):
+    """At 00:18 on 03/12 in the ward the server's UTC date is still 02/12: the report's date is 03/12."""
+    import io
+
+    import openpyxl
+
+    from moderation.reports import report_data
+    from moderation.reports.files import report_xlsx
+    from portal import ward
+
+    monkeypatch.setattr(ward, "utcnow", lambda: LATE_EVENING_UTC)
+    assert ward.today() == dt.date(2026, 12, 3)
+    book = openpyxl.load_workbook(io.BytesIO(report_xlsx(report_data(dt.date(2026, 10, 1), dt.date(2026, 12, 31)))))
+    made = {row[0]: row[1] for row in book["Thông tin"].iter_rows(values_only=True)}["Ngày lập"]
+    assert made.date() == dt.date(2026, 12, 3)
