@@ -58,6 +58,10 @@ def register(app) -> None:
     from portal.signals import add_public_content, models_of
 
     figures_cache.watch()
+    from moderation import audit_labels
+    from portal.auditlabels import add_audit_labels
+
+    add_audit_labels(app, audit_labels.ACTIONS, audit_labels.SUBJECTS, audit_labels.FIELDS)
     # Changed or deleted rows: a decision, a Board's response, a topic. A new petition is not public.
     add_public_content(app, *models_of(moderation))
     add_template_hook(app, "disclosure-panels", disclosure_panels)
@@ -129,6 +133,9 @@ def register(app) -> None:
     from moderation.reception import register as register_reception
 
     register_reception(app)
+    from moderation.privacy import register as register_privacy
+
+    register_privacy(app)
 
     from moderation.decisions import register as register_decisions
 

@@ -8,6 +8,7 @@ import io
 from flask import current_app
 
 from portal.extensions import db
+from portal.ward import local_date
 
 
 def two(n: int) -> str:
@@ -17,20 +18,10 @@ def two(n: int) -> str:
 
 
 def _doc():
-    from docx import Document
-    from docx.shared import Mm, Pt
+    """A blank document on A4 with Decree 30/2020's margins (``portal.docxpage``)."""
+    from portal.docxpage import new_document
 
-    doc = Document()
-    style = doc.styles["Normal"]
-    style.font.name = "Times New Roman"
-    style.font.size = Pt(13)
-    # A4 with the margins of administrative documents (Decree 30/2020: top and bottom 20 mm, left
-    # 30 mm, right 15 mm); python-docx's blank document is US Letter.
-    for section in doc.sections:
-        section.page_width, section.page_height = Mm(210), Mm(297)
-        section.top_margin = section.bottom_margin = Mm(20)
-        section.left_margin, section.right_margin = Mm(30), Mm(15)
-    return doc
+    return new_document()
 
 
 def _para(doc, text: str = "", bold: bool = False, italic: bool = False, align: str | None = None, size=None):
@@ -114,7 +105,7 @@ def referral_letter_docx(case, referral) -> bytes:
              "Căn cứ Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 và Nghị định số 59/2023/NĐ-CP của Chính phủ "
              "về giám sát đầu tư của cộng đồng;")
     _para(doc, basis, align="justify")
-    received = sub.created_at.date() if sub.created_at else referral.sent_on
+    received = local_date(sub.created_at) if sub.created_at else referral.sent_on  # the ward's day, not UTC's
     _para(doc, f"Ngày {received:%d/%m/%Y}, {board.name} tiếp nhận phản ánh, kiến nghị của Nhân dân "
                f"(mã {sub.receipt_code}) với nội dung như sau:", align="justify")
     _para(doc, sub.shown_title, bold=True)

@@ -105,7 +105,7 @@ def purge_personal_data(now: dt.datetime | None = None) -> dict:
     """Cases closed longer than ``RETENTION_MONTHS`` and items refused (rejected, duplicate, redirected,
     withdrawn) longer than ``REJECTED_RETENTION_MONTHS`` lose their personal data."""
     now = now or utcnow()
-    today = now.date()
+    today = ward.local_date(now)
     keep = int(get_setting("RETENTION_MONTHS", current_app.config["RETENTION_MONTHS"]))
     keep_rejected = int(get_setting("REJECTED_RETENTION_MONTHS", current_app.config["REJECTED_RETENTION_MONTHS"]))
     closed_before = dt.datetime.combine(add_months(today, -keep), dt.time.min, tzinfo=dt.UTC)

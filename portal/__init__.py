@@ -15,7 +15,7 @@ def create_app(config: type | Mapping[str, Any] | None = None) -> Flask:
     _configure(app, config)
     _configure_extensions(app)
     _register_blueprints(app)
-    from portal import cli, errors, pagecache, registry, security, site, templating, urls
+    from portal import auditlabels, cli, errors, pagecache, registry, security, site, templating, urls
 
     templating.init_app(app)
     registry.init_app(app)
@@ -24,6 +24,7 @@ def create_app(config: type | Mapping[str, Any] | None = None) -> Flask:
     site.init_error_handlers(app)
     errors.init_app(app)  # DomainError: one handler for HTML and JSON
     cli.init_app(app)
+    auditlabels.init_app(app)
     pagecache.init_app(app)  # last: its lookup runs after every other before_request hook
     _trust_proxies(app)
     return app

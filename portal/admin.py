@@ -1,35 +1,32 @@
 """Admin pages: staff accounts, audit log, residential groups, security settings."""
 from __future__ import annotations
 
-import datetime as dt
-
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from portal import audit
-from portal.accounts import services
+from portal import audit, auditlog
+from portal.accounts import invites, services
 from portal.accounts.forms import UserForm
-from portal.accounts.models import User
-from portal.audit import AuditEvent
+from portal.accounts.models import ROLE_LABELS, User
 from portal.errors import DomainError
 from portal.extensions import db
 from portal.i18n import _l
-from portal.params import page_arg
 from portal.permissions import role_required
 from portal.sanitize import clean_text
 from portal.settings import get_setting, set_setting
 from portal.ward import ResidentialGroup
 
 bp = Blueprint("admin", __name__, url_prefix="/can-bo/quan-tri")
+bp.add_url_rule("/nhat-ky", "audit_log", auditlog.audit_log)  # the page and its CSV: portal/auditlog.py
 
 
 @bp.get("/nguoi-dung")
 @role_required("admin")
 def users():
     rows = db.session.scalars(select(User).order_by(User.email)).all()
-    return render_template("admin/users.html", users=rows,
+    return render_template("admin/users.html", users=rows, role_labels=ROLE_LABELS,
                            require_totp=get_setting("REQUIRE_TOTP_FOR_STAFF", False))
 
 
@@ -40,19 +37,24 @@ def user_new():
     error = None
     if form.validate_on_submit():
         try:
-            user = services.create_user(form.email.data, form.roles.data or [], form.password.data or "",
-                                        name=form.name.data or "")
-            if not form.active.data:
-                services.update_user(user, active=False)
+            user = invites.invite_user(form.email.data, form.roles.data or [], name=form.name.data or "",
+                                       active=bool(form.active.data))
         except DomainError as exc:
             error = exc.message
+            db.session.rollback()
         else:
             db.session.commit()
-            flash(_("Đã tạo tài khoản %(email)s.", email=user.email), "success")
+            if user.active:
+                flash(_("Đã tạo tài khoản %(email)s và gửi thư có liên kết đặt mật khẩu (hiệu lực %(hours)s giờ).",
+                        email=user.email, hours=invites.link_hours()), "success")
+            else:
+                flash(_("Đã tạo tài khoản %(email)s (chưa kích hoạt: chưa gửi liên kết đặt mật khẩu).",
+                        email=user.email), "success")
             return redirect(url_for("admin.users"))
     elif request.method == "POST":
         error = _("Vui lòng kiểm tra các trường được đánh dấu.")
-    return render_template("admin/user_form.html", form=form, error=error, user=None), 200 if not error else 400
+    return render_template("admin/user_form.html", form=form, error=error, user=None,
+                           link_hours=invites.link_hours()), 200 if not error else 400
 
 
 @bp.route("/nguoi-dung/<int:user_id>", methods=["GET", "POST"])
@@ -69,8 +71,6 @@ def user_edit(user_id: int):
                 raise DomainError(_l("Bạn không thể tự vô hiệu hóa hoặc bỏ quyền quản trị của chính mình."))
             services.update_user(user, roles=form.roles.data or [], active=bool(form.active.data),
                                  name=form.name.data or "")
-            if form.password.data:
-                services.reset_password(user, form.password.data)
         except DomainError as exc:
             error = exc.message
             db.session.rollback()
@@ -80,7 +80,25 @@ def user_edit(user_id: int):
                 login_user(user)  # editing oneself ends one's sessions: keep this one signed in
             flash(_("Đã lưu tài khoản."), "success")
             return redirect(url_for("admin.users"))
-    return render_template("admin/user_form.html", form=form, error=error, user=user), 200 if not error else 400
+    return render_template("admin/user_form.html", form=form, error=error, user=user,
+                           link_hours=invites.link_hours()), 200 if not error else 400
+
+
+@bp.post("/nguoi-dung/<int:user_id>/gui-lien-ket")
+@role_required("admin")
+def user_send_link(user_id: int):
+    """Send (again) a set-password link: for a link that expired, or a forgotten password."""
+    user = db.session.get(User, user_id) or abort(404)
+    try:
+        invites.send_set_password_link(user, reason="resend")
+    except DomainError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+    else:
+        db.session.commit()
+        flash(_("Đã gửi liên kết đặt mật khẩu mới đến %(email)s (hiệu lực %(hours)s giờ); các liên kết cũ "
+                "không còn dùng được.", email=user.email, hours=invites.link_hours()), "success")
+    return redirect(url_for("admin.user_edit", user_id=user.id))
 
 
 @bp.post("/bao-mat")
@@ -90,34 +108,6 @@ def security_settings():
     db.session.commit()
     flash(_("Đã lưu cài đặt bảo mật."), "success")
     return redirect(url_for("admin.users"))
-
-
-@bp.get("/nhat-ky")
-@role_required("admin")
-def audit_log():
-    q = select(AuditEvent)
-    action = clean_text(request.args.get("action"), 64)
-    actor = clean_text(request.args.get("actor"), 254)
-    subject_type = clean_text(request.args.get("subject_type"), 64)
-    subject_id = clean_text(request.args.get("subject_id"), 64)
-    date_from = request.args.get("from", "")
-    if action:
-        q = q.where(AuditEvent.action.startswith(action))
-    if actor:
-        q = q.where(AuditEvent.actor_label.contains(actor))
-    if subject_type:
-        q = q.where(AuditEvent.subject_type == subject_type)
-    if subject_id:
-        q = q.where(AuditEvent.subject_id == subject_id)
-    try:
-        if date_from:
-            q = q.where(AuditEvent.created_at >= dt.datetime.fromisoformat(date_from).replace(tzinfo=dt.UTC))
-    except ValueError:
-        flash(_("Ngày không hợp lệ (định dạng YYYY-MM-DD)."), "error")
-    page = page_arg()
-    total = db.session.scalar(select(func.count()).select_from(q.subquery()))
-    events = db.session.scalars(q.order_by(AuditEvent.id.desc()).limit(50).offset((page - 1) * 50)).all()
-    return render_template("admin/audit.html", events=events, total=total, page=page, args=request.args)
 
 
 @bp.route("/to-dan-pho", methods=["GET", "POST"])

@@ -14,6 +14,7 @@ from portal.extensions import db
 users_cli = AppGroup("users", help="Staff accounts.")
 outbox_cli = AppGroup("outbox", help="The transactional outbox.")
 demo_cli = AppGroup("demo", help="Demo data.")
+audit_cli = AppGroup("audit", help="The audit log.")
 
 DEMO_STAFF = [
     ("admin@demo.phuong.vn", "Quản trị viên", ["admin"]),
@@ -118,6 +119,12 @@ def print_demo_logins():
         click.echo(f"  {email:<28} {', '.join(roles)}")
 
 
+def _seed_audit_chain() -> None:
+    from portal.audit import ensure_chain_head
+
+    ensure_chain_head()
+
+
 def seeders(app: Flask) -> list:
     return app.extensions.setdefault("seed_reference_data", [])
 
@@ -131,7 +138,25 @@ def seed_cmd():
     click.echo("Đã cập nhật dữ liệu danh mục.")
 
 
+@audit_cli.command("verify")
+def audit_verify_cmd():
+    """Check the audit log's hash chain: OK with the count, or the first broken link (exit 1)."""
+    from portal.audit import verify
+
+    count, broken, why = verify()
+    if broken is None:
+        click.echo(f"OK: {count} sự kiện, chuỗi băm nguyên vẹn.")
+        return
+    reasons = {"prev": "không khớp với sự kiện liền trước (sự kiện trước đó đã bị xóa hoặc chèn)",
+               "hash": "nội dung đã bị sửa sau khi ghi",
+               "tail": "các sự kiện sau sự kiện này đã bị xóa"}
+    click.echo(f"LỖI: chuỗi băm đứt tại sự kiện id {broken}: {reasons[why]}.", err=True)
+    raise SystemExit(1)
+
+
 def init_app(app: Flask) -> None:
+    app.cli.add_command(audit_cli)
+    app.extensions.setdefault("seed_reference_data", []).insert(0, _seed_audit_chain)
     app.cli.add_command(seed_cmd)
     app.cli.add_command(users_cli)
     app.cli.add_command(outbox_cli)

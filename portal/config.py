@@ -53,6 +53,16 @@ def _env_limit(name: str, default: str) -> _Env:
     return _Env(name, default, _limit)
 
 
+def _time_zone(value: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(value.strip())
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError(value) from exc  # not an IANA zone: the default is used
+    return value.strip()
+
+
 def _env_bool(name: str, default: bool = False) -> _Env:
     return _Env(name, default, _bool)
 
@@ -81,6 +91,7 @@ class Config:
     LOGIN_LOCK_MINUTES = _env_int("LOGIN_LOCK_MINUTES", 15)
     REQUIRE_TOTP_FOR_STAFF = _env_bool("REQUIRE_TOTP_FOR_STAFF", False)
     PASSWORD_MIN_LENGTH = _env_int("PASSWORD_MIN_LENGTH", 10)
+    SET_PASSWORD_LINK_HOURS = _env_int("SET_PASSWORD_LINK_HOURS", 72)  # a new account's set-password link
     PASSWORD_HASH_METHOD = "scrypt"
     MAX_CONTENT_LENGTH = _env_int("MAX_CONTENT_LENGTH", 60 * 1024 * 1024)
     SESSION_COOKIE_HTTPONLY = True
@@ -91,7 +102,9 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None
     LANGUAGES = ("vi", "en")
     BABEL_DEFAULT_LOCALE = "vi"
-    BABEL_DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+    # The ward's time zone (IANA name): every date shown or written is in it (portal.ward.ward_tz).
+    WARD_TIME_ZONE = _Env("WARD_TIME_ZONE", "Asia/Ho_Chi_Minh", _time_zone)
+    BABEL_DEFAULT_TIMEZONE = _Env("WARD_TIME_ZONE", "Asia/Ho_Chi_Minh", _time_zone)
     DEMO_DATA = _env_bool("DEMO_DATA", False)
     SEARCH_APPLY_AFTER_REQUEST = _env_bool("SEARCH_APPLY_AFTER_REQUEST", True)
     # The address residents reach the portal at: every absolute link (mails, feeds, documents, API)
@@ -151,6 +164,7 @@ class Config:
     SLA_BOARD_DECISION_DAYS = _env_int("SLA_BOARD_DECISION_DAYS", 15)
     SLA_AUTHORITY_CALENDAR_DAYS = _env_int("SLA_AUTHORITY_CALENDAR_DAYS", 30)
     RETENTION_MONTHS = _env_int("RETENTION_MONTHS", 24)
+    PRIVACY_REQUEST_HOURS = _env_int("PRIVACY_REQUEST_HOURS", 72)  # personal-data requests answered within
     REJECTED_RETENTION_MONTHS = _env_int("REJECTED_RETENTION_MONTHS", 6)
 
 

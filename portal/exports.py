@@ -36,9 +36,14 @@ def looks_like_formula(text: str) -> bool:
 
 
 def csv_cell(value) -> object:
-    """A value safe to write to a CSV cell: None → "", numbers unchanged, text neutralised."""
+    """A value safe to write to a CSV cell: None → "", numbers unchanged, an aware datetime in the
+    ward's time zone, text neutralised."""
     if value is None:
         return ""
+    if isinstance(value, dt.datetime) and value.tzinfo:
+        from portal.ward import local_time
+
+        return local_time(value).strftime("%Y-%m-%d %H:%M:%S")  # the ward's clock, never UTC's
     if isinstance(value, NUMERIC) and not isinstance(value, bool):
         return value
     text = str(value)

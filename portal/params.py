@@ -61,7 +61,9 @@ def parse_date(value) -> dt.date | None:
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
-        return value.date()
+        from portal.ward import local_date
+
+        return local_date(value)
     if isinstance(value, dt.date):
         return value
     text = str(value).strip()

@@ -7,7 +7,7 @@ from flask import url_for
 from werkzeug.routing import BuildError
 
 from portal.sanitize import nest_headings
-from portal.ward import VN_TZ  # noqa: F401  (re-exported: templates and older imports use it here)
+from portal.ward import local_date, local_time
 
 
 def nav_url(endpoint: str, **values) -> str | None:
@@ -22,16 +22,14 @@ def format_date(value) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
-        value = value.astimezone(VN_TZ).date() if value.tzinfo else value.date()
+        value = local_date(value)
     return value.strftime("%d/%m/%Y")
 
 
 def format_datetime(value) -> str:
     if value is None:
         return ""
-    if value.tzinfo:
-        value = value.astimezone(VN_TZ)
-    return value.strftime("%H:%M %d/%m/%Y")
+    return local_time(value).strftime("%H:%M %d/%m/%Y")
 
 
 def format_size(num: int | None) -> str:

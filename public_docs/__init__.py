@@ -17,6 +17,10 @@ def register(app) -> None:
 
     # Every disclosure row is public content, new ones too (an IndexChange row wakes the search index).
     add_public_content(app, *models_of(public_docs), new_rows=True)
+    from portal.auditlabels import add_audit_labels
+    from public_docs import audit_labels
+
+    add_audit_labels(app, audit_labels.ACTIONS, audit_labels.SUBJECTS, audit_labels.FIELDS)
     add_nav_entry(app, "main", "disclosures.home", _l("Trang chủ"), order=10)
     add_nav_entry(app, "main", "disclosures.disclosure_list", _l("Công khai thông tin"), order=20)
     add_nav_entry(app, "staff", "disclosures_editor.disclosures", _l("Quản lý công khai thông tin"), order=10,

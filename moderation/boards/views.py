@@ -22,6 +22,7 @@ from portal.i18n import N_, _l
 from portal.params import to_int
 from portal.permissions import role_required
 from portal.ward import ResidentialGroup
+from portal.ward import today as ward_today
 from public_docs.disclosures.models import Disclosure
 
 bp = Blueprint("boards", __name__, url_prefix="/can-bo/ban", template_folder="templates")
@@ -62,7 +63,7 @@ def _render_roster(error=None, add_forms=None, sup_form=None, status=200):
         projects=projects, warnings={b.id: roster_svc.roster_warnings(b) for b in boards},
         can_edit={b.id: triage.can_edit_roster(current_user, b) for b in boards},
         can_create=current_user.has_role("admin") or "board_head" in current_user.roles,
-        error=error, today=dt.date.today(),
+        error=error, today=ward_today(),
     ), status
 
 

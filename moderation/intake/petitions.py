@@ -47,6 +47,7 @@ from portal.extensions import db
 from portal.i18n import N_, _l
 from portal.sanitize import clean_text
 from portal.ward import ResidentialGroup
+from portal.ward import today as ward_today
 
 __all__ = [
     "ALLOWED_TYPES", "ALPHABET", "CODE_CHARS", "DEFAULT_TOPICS", "KIND_LABELS", "LIMITS", "MAX_FILES", "PREFIXES",
@@ -220,7 +221,7 @@ def submit_comment(disclosure, data: dict, channel: Channel = Channel.web, actor
             raise DomainError(CHECK_FIELDS, {"disclosure": _l("Văn bản này chưa được mở lấy ý kiến.")})
         if received_on is None:
             errors["received_on"] = "Vui lòng nhập ngày nhận ý kiến."
-        elif received_on > dt.date.today() + dt.timedelta(days=1):
+        elif received_on > ward_today() + dt.timedelta(days=1):
             errors["received_on"] = "Ngày nhận ý kiến không được ở tương lai."
     text = check_text(errors, "text", data.get("text"), "Nội dung góp ý", True, limit="comment")
     group = lookup_active(ResidentialGroup, data.get("group"), errors, "group", "tổ dân phố", False)

@@ -19,7 +19,7 @@ from portal.database import utcnow
 from portal.errors import DomainError
 from portal.extensions import db
 from portal.params import get_row
-from portal.templating import VN_TZ
+from portal.ward import local_time
 
 bp = Blueprint("reception_api", __name__, url_prefix="/api/v1")
 FIELDS = ("name", "phone", "email", "group", "topic", "consent")
@@ -32,7 +32,7 @@ def _guard_posts():
 
 def session_json(s: ReceptionSession, now: dt.datetime | None = None) -> dict:
     return {"id": s.id, "kind": s.kind.value, "host": {"name": s.host_name, "position": s.host_position},
-            "starts_at": s.starts_at.astimezone(VN_TZ).isoformat(), "ends_at": s.ends_at.astimezone(VN_TZ).isoformat(),
+            "starts_at": local_time(s.starts_at).isoformat(), "ends_at": local_time(s.ends_at).isoformat(),
             "place": s.place, "topic": s.topic, "capacity": s.capacity, "seats_left": s.seats_left,
             "registration_open": s.registration_open(now)}
 

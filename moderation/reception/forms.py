@@ -90,9 +90,9 @@ class BatchForm(_Form):
 
 
 def _vn():
-    from portal.templating import VN_TZ
+    from portal.ward import ward_tz
 
-    return VN_TZ
+    return ward_tz()
 
 
 class DeskMatterForm(_Form):

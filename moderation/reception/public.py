@@ -15,7 +15,7 @@ from moderation.reception.models import ReceptionSession
 from portal.errors import DomainError
 from portal.extensions import db
 from portal.params import get_row
-from portal.templating import VN_TZ
+from portal.ward import ward_tz
 
 bp = Blueprint("reception", __name__, template_folder="templates", static_folder="static",
                static_url_path="/static/reception")
@@ -105,4 +105,4 @@ def calendar_feed():
 
 
 def local_time(value: dt.datetime) -> str:
-    return value.astimezone(VN_TZ).strftime("%H:%M") if value else ""
+    return value.astimezone(ward_tz()).strftime("%H:%M") if value else ""

@@ -211,10 +211,11 @@ def purge_registrations(now: dt.datetime | None = None) -> int:
     (their purpose is over then; what was raised and turned into a petition follows the petition's
     own rule). Counts, attendance and the code stay."""
     from portal.settings import get_setting
+    from portal.ward import local_date
 
     now = now or utcnow()
     keep = int(get_setting("REJECTED_RETENTION_MONTHS", current_app.config["REJECTED_RETENTION_MONTHS"]))
-    before = dt.datetime.combine(add_months(now.date(), -keep), dt.time.min, tzinfo=dt.UTC)
+    before = dt.datetime.combine(add_months(local_date(now), -keep), dt.time.min, tzinfo=dt.UTC)
     regs = db.session.scalars(
         select(Registration).join(ReceptionSession)
         .where(ReceptionSession.ends_at < before, Registration.personal_data_purged_at.is_(None))).all()

@@ -216,9 +216,9 @@ def record_desk_matters(actor, counts: dict, received_on) -> int:
 # --- the schedule -------------------------------------------------------------------------------
 
 def _local_dt(day: dt.date, time: dt.time) -> dt.datetime:
-    from portal.templating import VN_TZ
+    from portal.ward import ward_tz
 
-    return dt.datetime.combine(day, time, tzinfo=VN_TZ).astimezone(dt.UTC)
+    return dt.datetime.combine(day, time, tzinfo=ward_tz()).astimezone(dt.UTC)
 
 
 def _time(value, errors: dict, field: str, label: str) -> dt.time | None:

@@ -27,7 +27,7 @@ from portal.errors import DomainError
 from portal.extensions import db
 from portal.params import as_id, get_row
 from portal.permissions import role_required
-from portal.templating import VN_TZ
+from portal.ward import ward_tz
 
 staff_bp = Blueprint("reception_staff", __name__, url_prefix="/can-bo/tiep-nhan", template_folder="templates")
 BATCH_ROWS = 5
@@ -150,7 +150,7 @@ def schedule():
 
 
 def _session_form_data(session: ReceptionSession) -> dict:
-    start, end = session.starts_at.astimezone(VN_TZ), session.ends_at.astimezone(VN_TZ)
+    start, end = session.starts_at.astimezone(ward_tz()), session.ends_at.astimezone(ward_tz())
     return {"kind": session.kind.value, "host_name": session.host_name, "host_position": session.host_position,
             "day": start.date(), "start_time": start.time(), "end_time": end.time(), "place": session.place,
             "topic": session.topic, "capacity": session.capacity}

@@ -28,9 +28,9 @@ class local_day(FunctionElement):
 
 
 def _zone():
-    from portal.ward import VN_TZ
+    from portal.ward import ward_tz
 
-    return VN_TZ
+    return ward_tz()
 
 
 @compiles(local_day)

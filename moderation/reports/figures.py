@@ -35,10 +35,10 @@ STAT_LABELS = OrderedDict([
 
 
 def _period_bounds(start: dt.date | None, end: dt.date | None):
-    from portal.ward import VN_TZ
+    from portal.ward import day_start
 
-    lo = dt.datetime.combine(start, dt.time.min, tzinfo=VN_TZ) if start else None
-    hi = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=VN_TZ) if end else None
+    lo = day_start(start) if start else None
+    hi = day_start(end + dt.timedelta(days=1)) if end else None
     return lo, hi
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from moderation.reports.figures import STAT_LABELS
 from portal.exports import csv_bytes, xlsx_append
+from portal.ward import today as ward_today
 
 
 def _pct(x: float | None) -> str:
@@ -115,7 +116,7 @@ def report_xlsx(data: dict) -> bytes:
     title = f"Kết quả thực hiện dân chủ ở cơ sở · {ward} · {data['start']:%d/%m/%Y}–{data['end']:%d/%m/%Y}"
     for row in (("Báo cáo", "Kết quả thực hiện dân chủ ở cơ sở (mọi kênh tiếp nhận)"),
                 ("Đơn vị", f"Ủy ban nhân dân {ward}"), ("Từ ngày", data["start"]), ("Đến ngày", data["end"]),
-                ("Ngày lập", dt.date.today())):
+                ("Ngày lập", ward_today())):
         xlsx_append(info, row)
     info["A1"].font = info["B1"].font = Font(bold=True, size=14)
     for cell in (info["B3"], info["B4"], info["B5"]):

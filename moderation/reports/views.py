@@ -10,6 +10,7 @@ from moderation import reports
 from portal.i18n import N_
 from portal.params import to_int
 from portal.permissions import role_required
+from portal.ward import today as ward_today
 
 bp = Blueprint("reports", __name__, url_prefix="/can-bo/bao-cao", template_folder="templates")
 
@@ -31,7 +32,7 @@ def _date(value):
 @bp.get("/")
 @role_required(*STAFF)
 def index():
-    today = dt.date.today()
+    today = ward_today()
     args = request.args
     kind = args.get("kind") or "quarter"
     form = {

@@ -8,16 +8,6 @@ from moderation import documents as docs
 from moderation.supervision.models import Supervision
 
 
-def a4(doc) -> None:
-    """A4 with the margins of Decree 30/2020 (top/bottom 20 mm, left 30 mm, right 15 mm)."""
-    from docx.shared import Mm
-
-    for section in doc.sections:
-        section.page_width, section.page_height = Mm(210), Mm(297)
-        section.top_margin = section.bottom_margin = Mm(20)
-        section.left_margin, section.right_margin = Mm(30), Mm(15)
-
-
 def _ward() -> str:
     ward = current_app.config.get("WARD_NAME", "")
     return ward[:1].lower() + ward[1:] if ward[:1] in ("P", "X") else ward
@@ -72,7 +62,6 @@ def notice_letter_docx(sup: Supervision) -> bytes:
     board = sup.board
     day = sup.notice_sent_on or sup.planned_start
     doc = docs._doc()
-    a4(doc)
     docs._header(doc, f"Ủy ban Mặt trận Tổ quốc Việt Nam {_ward()}", board.name,
                  f"Số: {sup.notice_number or '......'}", docs._place_date(day))
     docs._para(doc)

@@ -34,5 +34,9 @@ class UserForm(FlaskForm):
     email = EmailField("Email", validators=[DataRequired(REQUIRED), Length(max=254)])
     name = StringField(_l("Họ và tên"), validators=[Length(max=200)])
     roles = MultiCheckboxField(_l("Vai trò"), choices=[SelectChoice(r, _l(ROLE_LABELS[r])) for r in ROLES])
-    password = PasswordField(_l("Mật khẩu ban đầu"), validators=[Length(max=256)])
     active = BooleanField(_l("Đang hoạt động"), default=True)
+
+
+class SetPasswordForm(FlaskForm):
+    new = PasswordField(_l("Mật khẩu mới"), validators=[DataRequired(REQUIRED), Length(max=256)])
+    confirm = PasswordField(_l("Nhập lại mật khẩu mới"), validators=[DataRequired(REQUIRED), Length(max=256)])

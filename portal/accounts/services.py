@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import secrets
 import time
 
 from flask import current_app
@@ -59,14 +60,18 @@ def get_user_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(func.lower(User.email) == (email or "").strip().lower()))
 
 
-def create_user(email: str, roles, password: str, name: str = "", actor=None) -> User:
+def create_user(email: str, roles, password: str | None, name: str = "", actor=None) -> User:
+    """A staff account. ``password`` None (the admin pages): the account has no usable password
+    until its holder sets one through the link ``portal.accounts.invites`` mails."""
     email = normalize_email(email)
     roles = validate_roles(roles)
     if get_user_by_email(email) is not None:
         raise DomainError(_l("Email này đã được dùng cho một tài khoản khác."))
-    check_password_strength(password, email)
-    user = User(email=email, name=(name or "").strip()[:200], password_hash=_hash(password),
-                password_changed_at=utcnow())
+    if password is not None:
+        check_password_strength(password, email)
+    secret = password if password is not None else secrets.token_urlsafe(32)  # known to nobody
+    user = User(email=email, name=(name or "").strip()[:200], password_hash=_hash(secret),
+                password_changed_at=utcnow() if password is not None else None)
     user.set_roles(roles)
     db.session.add(user)
     db.session.flush()

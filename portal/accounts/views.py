@@ -7,11 +7,15 @@ from flask_login import current_user, login_required, login_user, logout_user
 from portal.accounts import services, totp
 from portal.accounts.forms import LoginForm, PasswordChangeForm, TotpForm
 from portal.accounts.models import User
+from portal.accounts.password_views import set_password
 from portal.errors import DomainError
 from portal.extensions import db, limiter, login_manager
 from portal.site.views import _safe_next
 
 bp = Blueprint("accounts", __name__, url_prefix="/can-bo")
+bp.add_url_rule("/dat-mat-khau/<token>", "set_password",
+                limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"])(set_password),
+                methods=["GET", "POST"])
 
 
 PENDING = "pending_login"

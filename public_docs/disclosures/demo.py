@@ -51,9 +51,9 @@ def make_file(rec: dict) -> UploadedFile | None:
 
         return UploadedFile(name, make_pdf(title, paragraphs))
     if kind == "docx":
-        import docx
+        from portal.docxpage import new_document
 
-        document = docx.Document()
+        document = new_document()
         for line in _header(rec):
             document.add_paragraph(line)
         document.add_heading(title, level=1)

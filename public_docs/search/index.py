@@ -24,6 +24,7 @@ from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import ID, KEYWORD, STORED, Schema
 
+from portal.ward import local_date
 from public_docs.search.analysis import FoldedText, MarkedText, count_words, fold, folded_counts, marked_counts
 
 SCHEMA_VERSION = 5  # 5: i/y spelling variants unified in the folded fields
@@ -152,7 +153,7 @@ def document_for(disclosure) -> dict:
     text = count_words(searchable_text(disclosure))
     number = disclosure.number or ""
     num = count_words(number)
-    date = disclosure.issued_on or (disclosure.published_at.date() if disclosure.published_at else None)
+    date = disclosure.issued_on or (local_date(disclosure.published_at) if disclosure.published_at else None)
     year = str(date.year) if date else ""
     groups = tuple(sorted(g.code for g in disclosure.groups))
     status = disclosure.status.value if hasattr(disclosure.status, "value") else str(disclosure.status)

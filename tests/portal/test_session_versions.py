@@ -1,4 +1,4 @@
-"""A session cookie saved before logout, a password change, an admin reset, a role change or a
+"""A session cookie saved before logout, a password change, a password set through an admin's link, a role change or a
 deactivation no longer reaches a staff page."""
 import pytest
 from sqlalchemy import select
@@ -54,9 +54,19 @@ def test_password_change_ends_saved_cookie_but_not_the_current_session(client, d
     assert _reaches_staff_page(client)
 
 
-def test_admin_password_reset_ends_saved_cookie(app, db, make_user, staff):
+def test_password_set_through_an_admins_link_ends_saved_cookie(app, db, make_user, staff):
+    import re
+
+    from portal.outbox import OutboxMessage
+
     user, saved = staff
-    assert _admin_post(app, make_user, user, password=NEW_PASSWORD).status_code == 302
+    admin_client = app.test_client()
+    sign_in(admin_client, make_user("admin"))
+    assert admin_client.post(f"/can-bo/quan-tri/nguoi-dung/{user.id}/gui-lien-ket").status_code == 302
+    assert _reaches_staff_page(saved)  # a link alone changes nothing
+    body = db.session.scalar(select(OutboxMessage.body).where(OutboxMessage.recipient == user.email))
+    path = re.search(r"/can-bo/dat-mat-khau/\S+", body).group(0)
+    assert app.test_client().post(path, data={"new": NEW_PASSWORD, "confirm": NEW_PASSWORD}).status_code == 302
     assert not _reaches_staff_page(saved)
 
 

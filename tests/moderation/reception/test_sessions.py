@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import select
 
 from moderation.reception.models import ReceptionSession, SessionKind, SessionStatus
-from portal.templating import VN_TZ
+from portal.ward import ward_tz
 
 API_FIELDS = {"id", "kind", "host", "starts_at", "ends_at", "place", "topic", "capacity", "seats_left",
               "registration_open"}
@@ -21,7 +21,7 @@ def test_editor_creates_and_edits_a_session(client, login_as, db):
     assert client.post("/can-bo/tiep-nhan/lich/moi", data=form).status_code == 302
     s = db.session.scalar(select(ReceptionSession))
     assert s.kind == SessionKind.chairman and s.capacity == 8
-    assert s.starts_at.astimezone(VN_TZ) == dt.datetime(2027, 3, 9, 7, 30, tzinfo=VN_TZ)
+    assert s.starts_at.astimezone(ward_tz()) == dt.datetime(2027, 3, 9, 7, 30, tzinfo=ward_tz())
     bad = client.post(f"/can-bo/tiep-nhan/lich/{s.id}/sua", data={**form, "end_time": "07:00", "host_name": ""})
     html = bad.get_data(as_text=True)
     assert bad.status_code == 422 and "Giờ kết thúc phải sau giờ bắt đầu" in html and "Phòng tiếp công dân" in html
@@ -34,7 +34,7 @@ def test_recurring_sessions_skip_holidays(client, login_as, db):
         "last_day": "2026-05-08", "weekdays": ["1", "3"], "start_time": "07:30", "end_time": "11:00",
         "place": "Phòng tiếp công dân", "capacity": "10"})
     assert resp.status_code == 302
-    days = [s.starts_at.astimezone(VN_TZ).date() for s in
+    days = [s.starts_at.astimezone(ward_tz()).date() for s in
             db.session.scalars(select(ReceptionSession).order_by(ReceptionSession.starts_at))]
     # Tuesdays and Thursdays; 30 April (Thursday) is a holiday.
     assert days == [dt.date(2026, 4, 28), dt.date(2026, 5, 5), dt.date(2026, 5, 7)]

@@ -1,0 +1,15 @@
+"""What public_docs' audit events mean, for the audit log page and its CSV (``portal.auditlabels``)."""
+from __future__ import annotations
+
+from portal.i18n import N_
+
+ACTIONS = {
+    "disclosure.create": N_("Tạo thông tin công khai"), "disclosure.update": N_("Sửa bản nháp công khai"),
+    "disclosure.publish": N_("Đăng công khai"), "disclosure.amend": N_("Đính chính thông tin công khai"),
+    "disclosure.withdraw": N_("Gỡ thông tin công khai"),
+    "disclosure.attachment_add": N_("Thêm tệp đính kèm"), "disclosure.attachment_remove": N_("Gỡ tệp đính kèm"),
+    "disclosure.comments_open": N_("Mở lấy ý kiến Nhân dân"),
+    "disclosure.comments_close": N_("Đóng lấy ý kiến Nhân dân"),
+}
+SUBJECTS = {"disclosure": N_("Thông tin công khai"), "attachment": N_("Tệp đính kèm")}
+FIELDS = {"version": N_("Phiên bản"), "change_note": N_("Nội dung đính chính"), "filename": N_("Tên tệp")}
