@@ -134,6 +134,28 @@ def search(query: str | None, filters=None, page: int = 1, per_page: int = 20, s
     return result
 
 
+def search_ids(query: str | None, limit: int = 5000, index_path=None) -> list[int] | None:
+    """The ids of the published disclosures :func:`search` finds for ``query`` (best first, at most
+    ``limit``): the disclosure list's ``q`` filter. None while the index is unavailable."""
+    parsed = parse(query)
+    if parsed.empty:
+        return []
+    words_thesaurus = _thesaurus()
+    try:
+        with engine._lock:
+            state = engine.get_state(_index.index_dir(index_path), _config("SEARCH_CACHE_MB", 64))
+            if state is None:
+                _rebuild_after_request()
+                return None
+            plan = expand.build(state, parsed, words_thesaurus, docs=ranking.docs_of(state))
+            raw = engine.evaluate(state, parsed, {}, 0, limit, "relevance", plan=plan)
+            return [state.meta[d][0] for d in raw.docnums]
+    except Exception:  # noqa: BLE001  (a damaged index must not break the list)
+        log.exception("search failed; the index will be rebuilt")
+        _rebuild_after_request()
+        return None
+
+
 def complete(prefix: str, limit: int = 5, index_path=None) -> list[str]:
     """Words of the index starting with the folded ``prefix``, most frequent first, each in its
     most common spelling (``ngan`` → ngân, ngang…). Empty while the index is unavailable."""
@@ -399,6 +421,6 @@ def sync(index_path=None) -> str:
 
 
 __all__ = [
-    "SearchHit", "SearchResult", "apply_pending_changes", "fold", "normalize", "rebuild", "search",
-    "search_or_database", "sync",
+    "SearchHit", "SearchResult", "apply_pending_changes", "complete", "fold", "normalize", "rebuild", "search",
+    "search_ids", "search_or_database", "sync",
 ]

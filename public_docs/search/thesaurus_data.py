@@ -71,7 +71,7 @@ ABBREVIATIONS: list[tuple[str, str]] = [
     ("TM-DV", "thương mại - dịch vụ"),
     ("CNH-HĐH", "công nghiệp hóa, hiện đại hóa"),
     ("SXKD", "sản xuất kinh doanh"),
-    ("NSNN", "ngân sách nhà nước"),
+    ("NSNN", "ngân sách nhà nước; ngân sách"),
     ("NSĐP", "ngân sách địa phương"),
     ("NS", "ngân sách"),
     ("DTNS", "dự toán ngân sách"),
