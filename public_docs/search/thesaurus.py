@@ -216,6 +216,7 @@ def seed_thesaurus() -> int:
         db.session.execute(insert(ThesaurusEntry), rows)
         db.session.flush()
         invalidate()
+    current()  # this process starts warm
     return len(rows)
 
 
