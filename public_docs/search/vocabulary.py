@@ -96,7 +96,7 @@ def corrections(vocab: Vocabulary, word: str, limit: int = 2) -> list[tuple[str,
 
 
 def completions(vocab: Vocabulary, prefix: str, limit: int = 5) -> list[str]:
-    """Words of the vocabulary starting with ``prefix`` (not the prefix itself), most frequent first."""
+    """Words of the vocabulary starting with ``prefix`` (the prefix too), most frequent first."""
     if not prefix:
         return []
     start = bisect.bisect_left(vocab.words, prefix)
@@ -104,7 +104,6 @@ def completions(vocab: Vocabulary, prefix: str, limit: int = 5) -> list[str]:
     for word in vocab.words[start:start + 2000]:
         if not word.startswith(prefix):
             break
-        if word != prefix:
-            found.append(word)
+        found.append(word)
     found.sort(key=lambda w: (-vocab.df[w], w))
     return found[:limit]
