@@ -134,56 +134,6 @@ def search(query: str | None, filters=None, page: int = 1, per_page: int = 20, s
     return result
 
 
-def search_ids(query: str | None, limit: int = 5000, index_path=None) -> list[int] | None:
-    """The ids of the published disclosures :func:`search` finds for ``query`` (best first, at most
-    ``limit``): the disclosure list's ``q`` filter. None while the index is unavailable."""
-    parsed = parse(query)
-    if parsed.empty:
-        return []
-    words_thesaurus = _thesaurus()
-    try:
-        with engine._lock:
-            state = engine.get_state(_index.index_dir(index_path), _config("SEARCH_CACHE_MB", 64))
-            if state is None:
-                _rebuild_after_request()
-                return None
-            plan = expand.build(state, parsed, words_thesaurus, docs=ranking.docs_of(state))
-            raw = engine.evaluate(state, parsed, {}, 0, limit, "relevance", plan=plan)
-            return [state.meta[d][0] for d in raw.docnums]
-    except Exception:  # noqa: BLE001  (a damaged index must not break the list)
-        log.exception("search failed; the index will be rebuilt")
-        _rebuild_after_request()
-        return None
-
-
-def complete(prefix: str, limit: int = 5, index_path=None) -> list[str]:
-    """Words of the index starting with the folded ``prefix``, most frequent first, each in its
-    most common spelling (``ngan`` → ngân, ngang…). Empty while the index is unavailable."""
-    from public_docs.search import vocabulary
-
-    try:
-        with engine._lock:
-            state = engine.get_state(_index.index_dir(index_path), _config("SEARCH_CACHE_MB", 64))
-            if state is None:
-                return []
-            vocab = vocabulary.for_state(state)
-            return [vocab.display(w) for w in vocabulary.completions(vocab, prefix, limit)]
-    except Exception:  # noqa: BLE001  (suggestions are a convenience: never an error)
-        log.exception("completions failed")
-        return []
-
-
-def _thesaurus():
-    """The compiled thesaurus (empty when the database cannot give it: the words still search)."""
-    from public_docs.search import thesaurus
-
-    try:
-        return thesaurus.current()
-    except Exception:  # noqa: BLE001  (no app context, or a database not migrated yet)
-        log.exception("the search thesaurus could not be read")
-        return thesaurus.EMPTY
-
-
 def search_or_database(query: str | None, filters=None, page: int = 1, per_page: int = 20,
                        sort: str = "relevance", index_path=None, exact: bool = False) -> SearchResult:
     """:func:`search`; while the index is unavailable (being rebuilt), the database's answer
@@ -419,6 +369,8 @@ def sync(index_path=None) -> str:
                 return f"rebuilt:{count}"
     return f"applied:{_index.apply_pending_changes(path)}"
 
+
+from public_docs.search.lookups import _thesaurus, complete, search_ids  # noqa: E402  (they use the helpers above)
 
 __all__ = [
     "SearchHit", "SearchResult", "apply_pending_changes", "complete", "fold", "normalize", "rebuild", "search",
