@@ -114,6 +114,8 @@ class Config:
     PROXY_COUNT = _env("PROXY_COUNT", "0")
     SEARCH_CACHE_MB = _env_int("SEARCH_CACHE_MB", 64)
     SEARCH_AUTO_REBUILD = _env_bool("SEARCH_AUTO_REBUILD", True)
+    # Seconds between two checks of the search thesaurus's version (a change made by another process).
+    SEARCH_THESAURUS_CHECK_SECONDS = _Env("SEARCH_THESAURUS_CHECK_SECONDS", 5.0, float)
 
     # Ward identity (Decree 42/2022: contact official shown on every page).
     WARD_NAME = _env("WARD_NAME", "Phường Hòa An")
@@ -179,6 +181,7 @@ class TestingConfig(Config):
     PASSWORD_HASH_METHOD = "scrypt:1024:8:1"  # fast hashing in tests only
     RATELIMIT_STORAGE_URI = "memory://"
     SEARCH_APPLY_AFTER_REQUEST = True
+    SEARCH_THESAURUS_CHECK_SECONDS = 0.0  # every search checks: the statement count is the same each time
     MAIL_SERVER = None
 
 

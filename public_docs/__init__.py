@@ -14,6 +14,7 @@ def register(app) -> None:
     from portal.registry import add_nav_entry
     from portal.signals import add_public_content, models_of
     from public_docs.disclosures import models  # noqa: F401  (tables known to the metadata)
+    from public_docs.search import models as _search_models  # noqa: F401  (the thesaurus)
 
     # Every disclosure row is public content, new ones too (an IndexChange row wakes the search index).
     add_public_content(app, *models_of(public_docs), new_rows=True)
@@ -57,4 +58,14 @@ def register(app) -> None:
     from public_docs.search import hooks as search_hooks
 
     search_hooks.init_app(app)
+    from public_docs.search import suggest as search_suggest
+    from public_docs.search import thesaurus_views
+    from public_docs.search.thesaurus import seed_thesaurus
+
+    app.register_blueprint(thesaurus_views.bp)
+    app.register_blueprint(search_suggest.bp)
+    csrf.exempt(search_suggest.bp)
+    add_openapi(app, search_suggest.PATHS, {})
+    add_nav_entry(app, "staff", "thesaurus.entries", _l("Từ điển tìm kiếm"), order=15, roles=("editor",))
+    app.extensions.setdefault("seed_reference_data", []).append(seed_thesaurus)
     # --- end search ---

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from public_docs.search import engine
+from public_docs.search import engine, expand, ranking
 from public_docs.search import index as _index
 from public_docs.search.analysis import find_phrase, fold, normalize, phrase_regex  # noqa: F401  (fold, normalize: public helpers)
 from public_docs.search.query import parse
@@ -52,6 +52,8 @@ class SearchResult:
     truncated: bool = False  # the query was too long and was shortened
     empty_query: bool = False
     from_database: bool = False  # the index was unavailable: found by the database (fallback.py)
+    corrected: str = ""  # a word had no (or very few) hits: the query as searched ("Kết quả cho: …")
+    exact: bool = False  # typo corrections were turned off ("search exactly what I typed")
 
     @property
     def pages(self) -> int:
@@ -77,7 +79,8 @@ def clean_filters(filters) -> dict[str, str]:
 
 
 def search(query: str | None, filters=None, page: int = 1, per_page: int = 20, sort: str = "relevance",
-           index_path=None) -> SearchResult:
+           index_path=None, exact: bool = False) -> SearchResult:
+    """Search the published disclosures. ``exact``: no typo corrections (the thesaurus still applies)."""
     try:
         page = max(1, int(page))
     except (TypeError, ValueError):
@@ -90,11 +93,13 @@ def search(query: str | None, filters=None, page: int = 1, per_page: int = 20, s
     parsed = parse(query)
     filters = clean_filters(filters)
     result = SearchResult(query=parsed.text, page=page, per_page=per_page, sort=sort, filters=filters,
-                          truncated=parsed.truncated)
+                          truncated=parsed.truncated, exact=bool(exact))
+    words_thesaurus = _thesaurus() if not parsed.empty else None  # read before the engine lock
     path = _index.index_dir(index_path)
     start = (page - 1) * per_page
     end = min(start + per_page, MAX_RESULTS)
     loader = _TextLoader()
+    words = [t.folded for t in parsed.terms]
     try:
         with engine._lock:  # one warm searcher per process: reopened under this lock, used under it
             state = engine.get_state(path, _config("SEARCH_CACHE_MB", 64))
@@ -109,7 +114,11 @@ def search(query: str | None, filters=None, page: int = 1, per_page: int = 20, s
                 sort = result.sort = "date"
                 raw = _browse(state, filters, start, end)
             else:
-                raw = engine.evaluate(state, parsed, filters, start, end, sort, load_texts=loader)
+                plan = expand.build(state, parsed, words_thesaurus, fuzzy=not exact,
+                                   docs=ranking.docs_of(state))
+                raw = engine.evaluate(state, parsed, filters, start, end, sort, load_texts=loader, plan=plan)
+                result.corrected = plan.corrected
+                words = plan.highlight_words
             doc_ids = [state.meta[d][0] for d in raw.docnums]
     except Exception:  # noqa: BLE001  (a damaged index must not break the page)
         log.exception("search failed; the index will be rebuilt")
@@ -117,7 +126,6 @@ def search(query: str | None, filters=None, page: int = 1, per_page: int = 20, s
         _rebuild_after_request()
         return result
     result.total, result.facets, result.relaxed = raw.total, raw.facets, raw.relaxed
-    words = [t.folded for t in parsed.terms]
     texts = loader(doc_ids, attachments=True) if doc_ids else {}
     for doc_id, score in zip(doc_ids, raw.scores, strict=False):
         title, content = texts.get(doc_id, ("", ""))
@@ -127,11 +135,12 @@ def search(query: str | None, filters=None, page: int = 1, per_page: int = 20, s
 
 
 def search_or_database(query: str | None, filters=None, page: int = 1, per_page: int = 20,
-                       sort: str = "relevance", index_path=None) -> SearchResult:
+                       sort: str = "relevance", index_path=None, exact: bool = False) -> SearchResult:
     """:func:`search`; while the index is unavailable (being rebuilt), the database's answer
     (``from_database``: every word, newest first). ``available`` stays False in both cases, and
     the result is empty only if the database could not answer either."""
-    result = search(query, filters=filters, page=page, per_page=per_page, sort=sort, index_path=index_path)
+    result = search(query, filters=filters, page=page, per_page=per_page, sort=sort, index_path=index_path,
+                    exact=exact)
     if result.available:
         return result
     from public_docs.search.fallback import search_database
@@ -361,7 +370,9 @@ def sync(index_path=None) -> str:
     return f"applied:{_index.apply_pending_changes(path)}"
 
 
+from public_docs.search.lookups import _thesaurus, complete, search_ids  # noqa: E402  (they use the helpers above)
+
 __all__ = [
-    "SearchHit", "SearchResult", "apply_pending_changes", "fold", "normalize", "rebuild", "search",
-    "search_or_database", "sync",
+    "SearchHit", "SearchResult", "apply_pending_changes", "complete", "fold", "normalize", "rebuild", "search",
+    "search_ids", "search_or_database", "sync",
 ]

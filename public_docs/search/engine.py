@@ -30,12 +30,13 @@ import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.filedb.filestore import FileStorage
 
+from public_docs.search import ranking
 from public_docs.search.analysis import find_phrase, phrase_regex
+from public_docs.search.expand import plain
 from public_docs.search.index import FIELD_BOOSTS, SCHEMA_VERSION, read_state
 from public_docs.search.vectors import bits_from_ids, bool_mask, mask_from_bits, top_k
 
 K1, B = 1.2, 0.75
-FOLDED_WEIGHT = 0.35  # a folded-only match of a word typed with diacritics counts this much
 NUMBER_BONUS = 1000.0  # the document whose number was typed comes first
 PHRASE_BONUS_TEXT, PHRASE_BONUS_TITLE = 0.6, 0.8  # multiplicative, on the re-ranked window
 PHRASE_WINDOW = 10
@@ -273,44 +274,22 @@ def newest_first(state: _State, bits: int, start: int, end: int) -> list[int]:
 
 
 def evaluate(state: _State, parsed, filters: dict[str, str], start: int, end: int, sort: str,
-             load_texts=None) -> RawResult:
-    """``load_texts(doc_ids) -> {doc_id: (title, text)}`` supplies text for the phrase re-ranking."""
+             load_texts=None, plan=None) -> RawResult:
+    """``load_texts(doc_ids) -> {doc_id: (title, text)}`` supplies text for the phrase re-ranking;
+    ``plan`` (:mod:`public_docs.search.expand`) adds the thesaurus and typo corrections to the words.
+    Matching and scoring by coverage: :mod:`public_docs.search.ranking`."""
     n = state.n
     result = RawResult()
-    weighted: list[tuple[_Entry, float]] = []
-    term_bits: list[int] = []
-    for term in parsed.terms:
-        folded = [state.entry(f, term.folded) for f in ("title_f", "text_f", "num")]
-        bits = folded[0].bits | folded[1].bits | folded[2].bits
-        weighted.append((folded[2], 1.0))
-        if term.marked:
-            exact = [state.entry(f, term.exact) for f in ("title_x", "text_x")]
-            weighted.extend((e, 1.0) for e in exact)
-            # Folded-only matches (other words with the same letters) still match, but are scored
-            # only when the exact word is not already most of them: saves the big folded lists.
-            exact_count = (exact[0].bits | exact[1].bits).bit_count()
-            if exact_count * 2 < bits.bit_count():
-                weighted.extend((e, FOLDED_WEIGHT) for e in folded[:2])
-        else:
-            weighted.extend((e, 1.0) for e in folded[:2])
-        term_bits.append(bits)
+    scored = ranking.score(state, plan if plan is not None else plain(parsed))
+    acc = scored.acc
+    match = scored.match
+    result.relaxed = scored.relaxed and bool(match)
     number_entries = [state.entry("number", key) for key in parsed.numbers]
     number_bits = 0
     for e in number_entries:
         number_bits |= e.bits
-    match = 0
-    if term_bits:
-        match = term_bits[0]
-        for bits in term_bits[1:]:
-            match &= bits
-    match &= state.live
-    if not match and len(term_bits) > 1:
-        relaxed = 0
-        for bits in term_bits:
-            relaxed |= bits
-        match = relaxed & state.live
-        result.relaxed = bool(match)
     match |= number_bits & state.live
+    match |= ranking.form_number_bonus(state, parsed, acc)
 
     filter_bits: dict[str, int] = {}
     for name, value in filters.items():
@@ -338,12 +317,6 @@ def evaluate(state: _State, parsed, filters: dict[str, str], start: int, end: in
         result.scores = [0.0] * len(result.docnums)
         return result
 
-    acc = np.zeros(n, dtype=np.float32)
-    for e, weight in weighted:
-        if e.dense is not None:
-            acc += e.dense if weight == 1.0 else e.dense * np.float32(weight)
-        elif e.ids is not None and len(e.ids):
-            acc[e.ids] += e.contrib if weight == 1.0 else e.contrib * np.float32(weight)  # ids are unique
     for e in number_entries:
         if e.ids is not None and len(e.ids):
             acc[e.ids] += NUMBER_BONUS

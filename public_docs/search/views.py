@@ -62,8 +62,9 @@ def results():
     filters = {k: v for k, v in filters.items() if v}
     sort = "date" if request.args.get("sort") == "date" else "relevance"
     page = page_arg(maximum=10_000)
+    exact = request.args.get("exact") == "1"  # "search exactly what I typed": no typo corrections
     # While the index is rebuilt (scheduled by search() itself), the database answers.
-    result = search_or_database(q, filters=filters, page=page, per_page=PER_PAGE, sort=sort)
+    result = search_or_database(q, filters=filters, page=page, per_page=PER_PAGE, sort=sort, exact=exact)
     docs = {}
     ids = [h.doc_id for h in result.hits]
     if ids:
@@ -71,7 +72,8 @@ def results():
             select(Disclosure).where(Disclosure.id.in_(ids), Disclosure.status == DisclosureStatus.published)
             .options(*list_only()))}
     hits = [(h, docs[h.doc_id]) for h in result.hits if h.doc_id in docs]
-    args = {k: v for k, v in {"q": result.query, "sort": sort if sort != "relevance" else None, **filters}.items() if v}
+    args = {k: v for k, v in {"q": result.query, "sort": sort if sort != "relevance" else None,
+                              "exact": "1" if exact else None, **filters}.items() if v}
     return render_template(
         "search/results.html", result=result, hits=hits, q=result.query, filters=filters, sort=sort,
         facets=_labelled_facets(result.facets, filters), filter_labels=FILTER_LABELS, args=args,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import lazyload
 
 from portal.extensions import db
@@ -150,12 +150,29 @@ def _apply_filters(stmt, filters: dict, skip: str | None = None):
             )
             stmt = stmt.where(Disclosure.id.in_(sub))
         elif key == "q":
-            like = f"%{value.lower()}%"
-            stmt = stmt.where(
-                func.lower(Disclosure.title).like(like)
-                | func.lower(Disclosure.number).like(like)
-                | func.lower(Disclosure.summary).like(like)
-            )
+            stmt = _matching(stmt, value)
+    return stmt
+
+
+def _matching(stmt, q: str):
+    """The disclosures the search engine finds for ``q`` (the same answer as /tim-kiem, found once
+    per request); while the index is rebuilt, those holding every word (the database's answer)."""
+    from flask import g, has_app_context
+
+    from public_docs.search import search_ids
+    from public_docs.search.query import parse
+    from public_docs.search.vietnamese import surface_pattern
+
+    memo = g.setdefault("_disclosure_search_ids", {}) if has_app_context() else {}
+    if q not in memo:
+        memo[q] = search_ids(q)
+    ids = memo[q]
+    if ids is not None:
+        return stmt.where(Disclosure.id.in_(ids or [-1]))
+    columns = (Disclosure.title, Disclosure.number, Disclosure.summary, Disclosure.body_html)
+    for term in parse(q).terms:
+        pattern = r"(?:^|\W)" + surface_pattern(term.folded)
+        stmt = stmt.where(or_(*(column.regexp_match(pattern) for column in columns)))
     return stmt
 
 
