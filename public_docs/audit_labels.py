@@ -18,4 +18,4 @@ SUBJECTS = {"disclosure": N_("Thông tin công khai"), "attachment": N_("Tệp �
             "thesaurus_entry": N_("Mục từ điển tìm kiếm")}
 FIELDS = {"version": N_("Phiên bản"), "change_note": N_("Nội dung đính chính"), "filename": N_("Tên tệp"),
           "term": N_("Từ"), "expansions": N_("Nghĩa tương đương"), "active": N_("Đang dùng"),
-          "before": N_("Trước"), "after": N_("Sau")}
+          "before": N_("Trước khi sửa"), "after": N_("Sau khi sửa")}
