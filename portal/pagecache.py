@@ -35,9 +35,10 @@ from flask import Flask
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import RequestRedirect
 
-from portal import registry, signals
+from portal import fragments, registry, signals
 
 MAX_BODY = 512 * 1024
+MAX_VERSION_FILE = 64 * 1024  # bytes; then the file starts again from empty
 
 
 def _mtime(path: str) -> int:
@@ -47,6 +48,16 @@ def _mtime(path: str) -> int:
         return 0
 
 
+def _stamp(path: str) -> tuple[int, int]:
+    """The time and size of ``path``: every bump appends a byte, so two bumps within one tick of
+    the file system's clock still give two versions."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return 0, -1
+    return st.st_mtime_ns, st.st_size
+
+
 class _Store:
     def __init__(self, ttl: float, max_entries: int, version_file: str, index_dir: str):
         self.ttl = ttl
@@ -54,36 +65,41 @@ class _Store:
         self.version_file = version_file
         self.index_dir = index_dir
         self.lock = threading.Lock()
-        self.entries: OrderedDict[tuple, tuple[float, tuple, str, list, bytes]] = OrderedDict()
+        self.entries: OrderedDict[tuple, tuple] = OrderedDict()  # key: (expires, version, *value)
 
-    def version(self) -> tuple[int, int]:
+    def version(self) -> tuple[int, int, int]:
         """Changes when public content changed (a commit touching it, in any process of this host)
         or the search index was written."""
-        return _mtime(self.version_file), _mtime(self.index_dir)
+        return (*_stamp(self.version_file), _mtime(self.index_dir))
 
     def bump(self) -> None:
         try:
-            with open(self.version_file, "a"):
-                pass
-            os.utime(self.version_file, None)
+            with open(self.version_file, "ab") as f:  # O_APPEND: one byte per bump, whichever process
+                f.write(b".")
+                if f.tell() > MAX_VERSION_FILE:
+                    f.truncate(0)
         except OSError:  # pragma: no cover - read-only instance: the TTL still bounds staleness
             pass
 
-    def get(self, key: tuple):
+    def get(self, key: tuple, version: tuple | None = None):
+        """The value kept under ``key``, if it has not expired and its version is the current one
+        (``version``: as read at the start of this request, else read now)."""
         now = time.monotonic()
         with self.lock:
             entry = self.entries.get(key)
             if entry is None:
                 return None
-            if entry[0] <= now or entry[1] != self.version():
+            if entry[0] <= now or entry[1] != (version or self.version()):
                 del self.entries[key]
                 return None
             self.entries.move_to_end(key)
             return entry[2:]
 
-    def put(self, key: tuple, version: tuple, status: str, headers: list, body: bytes) -> None:
+    def put(self, key: tuple, version: tuple, *value) -> None:
+        """Keep ``value`` (returned by :meth:`get` as a tuple) under ``key`` while the version is
+        ``version`` (read before the value was computed) and the TTL lasts."""
         with self.lock:
-            self.entries[key] = (time.monotonic() + self.ttl, version, status, headers, body)
+            self.entries[key] = (time.monotonic() + self.ttl, version, *value)
             self.entries.move_to_end(key)
             while len(self.entries) > self.max_entries:
                 self.entries.popitem(last=False)
@@ -189,5 +205,7 @@ def init_app(app: Flask) -> None:
         os.path.dirname(index_dir.rstrip("/")) or app.instance_path, "page-cache.version")
     store = _Store(ttl, int(_setting(app, "PAGE_CACHE_ENTRIES", 1000)), version_file, index_dir)
     app.extensions["page_cache"] = store
+    # The blocks of the same pages for visitors with a cookie: same version file, TTL and size.
+    fragments.init_app(app, _Store(store.ttl, store.max_entries, version_file, index_dir))
     app.wsgi_app = PageCacheMiddleware(app, app.wsgi_app, store)
     signals.public_content_changed.connect(_on_public_content_changed, sender=app, weak=False)
