@@ -9,8 +9,8 @@ for every visitor.
 What is kept: for a view that renders through :func:`render_page`, the page template's blocks
 ``title``, ``head`` and ``content`` (the view's queries included: a hit runs none) as HTML, keyed
 by the template, host, path, query string, locale and the ward's date. The layout around them
-(``base.html``: header, language links, staff link, flashes, footer) is rendered for every request,
-for that visitor, from ``portal/templates/_page_blocks.html``.
+(``base.html``: flashes, and its header and footer, see :func:`layout_part`) is rendered for every
+request, for that visitor, from ``portal/templates/_page_blocks.html``.
 
 What is never kept: blocks rendered for a signed-in user, blocks that read or wrote the session
 while they rendered (a CSRF token, a flashed message, a login), an answer other than a full render
@@ -138,10 +138,12 @@ def _watching_session(render: Callable[[], str]) -> tuple[str, bool]:
 
 
 @pass_context
-def layout_part(context, name: str) -> Markup:
-    """The template ``name`` rendered with the layout's context, kept like the blocks: a part of
-    the layout (the footer) that depends only on the locale, the application root and whether the
-    visitor is signed in (a template global)."""
+def layout_part(context, name: str, per_page: bool = False) -> Markup:
+    """The template ``name`` rendered with the layout's context, kept like the blocks (a template
+    global): a part of the layout that depends only on the locale, the application root and
+    whether the visitor is signed in (the footer); with ``per_page`` also on the page's address and
+    endpoint and the signed-in user's roles (the header: language links, navigation, staff link).
+    Never anything of one person: no name, no session, no CSRF token."""
     from flask_babel import get_locale
     from flask_login import current_user
 
@@ -149,7 +151,10 @@ def layout_part(context, name: str) -> Markup:
     store = current_app.extensions.get("page_fragments")
     if store is None:
         return Markup(template.render(context.get_all()))
-    key = ("part", name, request.script_root, request.host, str(get_locale()), current_user.is_authenticated)
+    signed_in = current_user.is_authenticated
+    key = ("part", name, request.script_root, request.host, str(get_locale()), signed_in)
+    if per_page:
+        key += (request.full_path, request.endpoint, tuple(sorted(current_user.roles)) if signed_in else ())
     version = g.get(_VERSION) or store.version()
     entry = store.get(key, version)
     if entry is not None:

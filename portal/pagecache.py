@@ -9,14 +9,15 @@ What is cached: a GET answered 200 for a view marked ``@cacheable`` (``portal.re
 ``Cookie`` and no ``Authorization`` header, when the answer sets no cookie and is not marked
 ``private``/``no-store``. Such a request has no session, no login, no flash message and no CSRF
 token, so its page holds nothing personal and is the same for every such visitor. Anyone with a
-cookie (staff, a resident who just sent a petition, someone who chose English) always gets a fresh
-page. The whole answer is kept (status, headers incl. the security headers, body) by a WSGI
+cookie (staff, a resident who just sent a petition, someone who chose English) always gets a page
+rendered for them (its own blocks may come from :mod:`portal.fragments`, which shares this store's
+version). The whole answer is kept (status, headers incl. the security headers, body) by a WSGI
 middleware in front of Flask, so a hit costs a dictionary lookup and two ``stat`` calls.
 
 When it is dropped: a commit that changed public content (``public_content_changed`` from
 ``portal.signals``: what the features declared with ``add_public_content``, e.g. any disclosure row;
 an update or deletion of a moderation, Board or portal row, i.e. a decision, a response, a setting)
-touches ``page-cache.version`` (next to the search index, or ``PAGE_CACHE_VERSION_FILE``);
+appends a byte to ``page-cache.version`` (next to the search index, or ``PAGE_CACHE_VERSION_FILE``);
 a write to the search index changes its directory's time. Every
 worker process on the host compares both before answering from its cache. Otherwise entries live
 ``PAGE_CACHE_SECONDS`` (default 60; 0 turns the cache off; off under ``TESTING`` unless set), at
@@ -173,7 +174,8 @@ class PageCacheMiddleware:
             if close is not None:
                 close()  # runs the response's call_on_close hooks
         if captured.get("storable") and len(body) <= MAX_BODY:
-            self.store.put(key, version, captured["status"], captured["headers"], body)
+            kept = [(k, v) for k, v in captured["headers"] if k.lower() != "x-page-blocks"]  # this render's
+            self.store.put(key, version, captured["status"], kept, body)
         return [body]
 
 

@@ -188,12 +188,47 @@ def test_the_footer_is_kept_per_locale_and_sign_in_state(app, client, visitor, d
     _get(visitor, "/cong-khai")
     login_as("moderator")
     _get(client, "/cong-khai")
-    parts = sorted((k[4], k[5]) for k in store.entries if k[0] == "part")
+    parts = sorted((k[4], k[5]) for k in store.entries if k[:2] == ("part", "_site_footer.html"))
     assert parts == [("vi", False), ("vi", True)]
     assert LOGIN_LINK in _get(visitor, "/")[1] and LOGIN_LINK not in _get(client, "/")[1]
 
 
-def test_two_bumps_in_one_clock_tick_are_two_versions(app, tmp_path, monkeypatch):
+@pytest.fixture
+def moderators_entry(app):
+    """A main-menu entry only moderators see (the header is kept per set of roles)."""
+    from portal.i18n import _l
+    from portal.registry import add_nav_entry
+
+    add_nav_entry(app, "main", "queue.index", _l("Hàng đợi kiểm duyệt"), order=95, roles=("moderator",))
+    return ">Hàng đợi kiểm duyệt</a>"
+
+
+def test_the_header_is_the_visitors_own(app, visitor, doc, make_user, moderators_entry):
+    from tests.fixtures.users import sign_in
+
+    moderator, editor = app.test_client(), app.test_client()
+    sign_in(moderator, make_user("moderator"))
+    sign_in(editor, make_user("editor"))
+    for _ in range(2):
+        for path in ("/", "/cong-khai", f"/cong-khai/{doc.id}"):
+            mine = _get(moderator, path)[1]
+            assert moderators_entry in mine and STAFF_LINK in mine
+            theirs = _get(editor, path)[1]
+            assert moderators_entry not in theirs and STAFF_LINK in theirs
+            anonymous = _get(visitor, path)[1]
+            assert moderators_entry not in anonymous and STAFF_LINK not in anonymous
+    # The language links and the mark of the current page follow the page (the header is kept per page).
+    for path, current in (("/cong-khai?category=plans", "Công khai thông tin"), ("/", "Trang chủ"),
+                          (f"/cong-khai/{doc.id}", None)):
+        for _ in range(2):
+            html = _get(visitor, path)[1]
+            full_path = path if "?" in path else path + "?"  # request.full_path
+            assert f'href="/ngon-ngu/en?next={full_path.replace("=", "%3D")}"' in html
+            marked = re.findall(r'aria-current="page">([^<]*)</a>', html)
+            assert marked == ([current] if current else [])
+
+
+def test_two_bumps_in_one_clock_tick_are_two_versions(app, monkeypatch):
     store = app.extensions["page_fragments"]
     versions = {store.version()}
     for _ in range(3):
@@ -223,13 +258,14 @@ def test_kept_templates_show_nothing_per_visitor(app):
     env = app.jinja_env
     names: set[str] = set()
     for page in ("public_docs/home.html", "public_docs/list.html", "public_docs/detail.html",
-                 "search/results.html", "moderation/_disclosure_panels.html", "_site_footer.html"):
+                 "search/results.html", "moderation/_disclosure_panels.html", "_site_footer.html",
+                 "_site_header.html"):
         _templates_of(env, page, names)
     names -= {"base.html", "public_docs/_print_base.html"}  # the layouts, rendered for each visitor
     assert "public_docs/_item.html" in names and "moderation/_consultation_block.html" in names
     for name in sorted(names):
         source = re.sub(r"\{#.*?#\}", "", env.loader.get_source(env, name)[0], flags=re.S)  # comments out
-        if name == "_site_footer.html":  # kept per sign-in state
+        if name in ("_site_footer.html", "_site_header.html"):  # kept per sign-in state (and roles)
             source = source.replace("current_user.is_authenticated", "")
         for word in ("current_user", "session", "csrf", "get_flashed_messages", "g."):
             assert not re.search(rf"\b{re.escape(word)}", source), f"{name} uses {word}"
