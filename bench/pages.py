@@ -8,8 +8,8 @@ it references).
 
 Targets: detail >= 40 % and search >= 20 % of the bare route's requests/s as served to visitors
 without a cookie (through the page cache, ``portal/pagecache.py``); every page rendered afresh
-(requests carrying a cookie skip the page cache: the page's own blocks may come from
-``portal/fragments.py``, the layout around them is rendered for each request) >= 25 %. Home
+(requests carrying a cookie skip the page cache: the page's own blocks and the layout's header and
+footer may come from ``portal/fragments.py``, the layout is rendered for each request) >= 25 %. Home
 <= 60 KB (60 000 bytes) with its CSS and JS. The targets are measured in rounds (bare, home, list,
 detail, search, their fresh renders, then again) so that a passing load on the shared machine hits
 every page alike; the share is the median over the rounds. Before each measurement the page cache
@@ -230,8 +230,8 @@ def main(argv=None) -> int:
     share = {n: (med[n] / med["bare"] if med["bare"] else 0.0) for n in med}
     p50 = {n: statistics.median(v) for n, v in p50s.items()}
     cpu_ms = {n: statistics.median(v) * 1000 for n, v in cpu.items()}
-    log("\nas served to visitors without a cookie (page cache), and rendered afresh (with a cookie; the "
-        "page's blocks kept, the layout rendered):")
+    log("\nas served to visitors without a cookie (page cache), and rendered afresh (with a cookie: the "
+        "layout rendered around the kept blocks, header and footer):")
     log("page      req/s (median)   share of bare   fresh req/s  fresh share  fresh p50   bytes: html    css     js  "
         "other   total  (gzip)")
     log(f"{'bare':<9} {med['bare']:>14.1f} {'100 %':>15}")
