@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import after_this_request, current_app, g, render_template, request
+from flask import after_this_request, current_app, g, has_request_context, render_template, request
 from flask.globals import request_ctx
 from flask.signals import before_render_template, template_rendered
 from jinja2 import pass_context
@@ -149,7 +149,7 @@ def layout_part(context, name: str, per_page: bool = False) -> Markup:
 
     template = current_app.jinja_env.get_template(name)
     store = current_app.extensions.get("page_fragments")
-    if store is None:
+    if store is None or not has_request_context():
         return Markup(template.render(context.get_all()))
     signed_in = current_user.is_authenticated
     key = ("part", name, request.script_root, request.host, str(get_locale()), signed_in)

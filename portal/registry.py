@@ -76,7 +76,7 @@ def registered_nav(app: Flask, menu: str) -> list[NavEntry]:
 
 def nav_entries(menu: str) -> list[NavLink]:
     """The entries of ``menu`` the current user may see and whose endpoint exists (a template global)."""
-    from flask import request
+    from flask import has_request_context, request
     from flask_login import current_user
 
     from portal.templating import nav_url
@@ -85,9 +85,10 @@ def nav_entries(menu: str) -> list[NavLink]:
     entries = registry["sorted"].get(menu)
     if entries is None or len(entries) != len(registry["nav"].get(menu, ())):
         entries = registry["sorted"][menu] = registered_nav(current_app, menu)
-    # An entry's URL has no arguments: built once per application root (SCRIPT_NAME) and host.
-    urls = registry["urls"]
-    root = (request.script_root, request.host)
+    # An entry's URL has no arguments: a path built once per application root (SCRIPT_NAME, set by
+    # the server, not the client: the dict stays small).
+    urls = registry["urls"] if has_request_context() else {}
+    root = request.script_root if has_request_context() else None
     links = []
     for entry in entries:
         if entry.roles and not (current_user.is_authenticated and current_user.has_role(*entry.roles)):
