@@ -1,8 +1,9 @@
 """Staff pages and fresh public pages, rendered in this process (Flask's test client, no HTTP): the
 Board case list with N cases (default 1,000, in every state, ``bench/_harness/petitions.py``) on
 top of the demo data, the moderation queue, the statistics, and the public home, list, detail and
-search pages rendered afresh (the page cache is off), against a bare Flask route in the same
-process. For each page: median and p95 time and the SQL statements of one request.
+search pages rendered afresh (the page cache and the kept blocks of ``portal/fragments.py`` are
+off: full renders), against a bare Flask route in the same process. For each page: median and p95
+time and the SQL statements of one request.
 
     .venv/bin/python bench/staff_pages.py                  # 1,000 cases, 20 requests per page
     .venv/bin/python bench/staff_pages.py --n 200 --repeat 5 --profile /can-bo/ban/
@@ -73,6 +74,8 @@ def _measure(instance: Instance, args) -> int:
 
     app = instance.app()
     app.config["PAGE_CACHE_SECONDS"] = 0
+    # Full renders (the cost of a miss): no kept blocks (portal/fragments.py; bench/pages.py measures them).
+    app.extensions.pop("page_fragments", None)
 
     @app.get("/bench-bare")
     def bare():

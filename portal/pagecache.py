@@ -9,14 +9,15 @@ What is cached: a GET answered 200 for a view marked ``@cacheable`` (``portal.re
 ``Cookie`` and no ``Authorization`` header, when the answer sets no cookie and is not marked
 ``private``/``no-store``. Such a request has no session, no login, no flash message and no CSRF
 token, so its page holds nothing personal and is the same for every such visitor. Anyone with a
-cookie (staff, a resident who just sent a petition, someone who chose English) always gets a fresh
-page. The whole answer is kept (status, headers incl. the security headers, body) by a WSGI
+cookie (staff, a resident who just sent a petition, someone who chose English) always gets a page
+rendered for them (its own blocks may come from :mod:`portal.fragments`, which shares this store's
+version). The whole answer is kept (status, headers incl. the security headers, body) by a WSGI
 middleware in front of Flask, so a hit costs a dictionary lookup and two ``stat`` calls.
 
 When it is dropped: a commit that changed public content (``public_content_changed`` from
 ``portal.signals``: what the features declared with ``add_public_content``, e.g. any disclosure row;
 an update or deletion of a moderation, Board or portal row, i.e. a decision, a response, a setting)
-touches ``page-cache.version`` (next to the search index, or ``PAGE_CACHE_VERSION_FILE``);
+appends a byte to ``page-cache.version`` (next to the search index, or ``PAGE_CACHE_VERSION_FILE``);
 a write to the search index changes its directory's time. Every
 worker process on the host compares both before answering from its cache. Otherwise entries live
 ``PAGE_CACHE_SECONDS`` (default 60; 0 turns the cache off; off under ``TESTING`` unless set), at
@@ -35,9 +36,10 @@ from flask import Flask
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import RequestRedirect
 
-from portal import registry, signals
+from portal import fragments, registry, signals
 
 MAX_BODY = 512 * 1024
+MAX_VERSION_FILE = 64 * 1024  # bytes; then the file starts again from empty
 
 
 def _mtime(path: str) -> int:
@@ -47,6 +49,16 @@ def _mtime(path: str) -> int:
         return 0
 
 
+def _stamp(path: str) -> tuple[int, int]:
+    """The time and size of ``path``: every bump appends a byte, so two bumps within one tick of
+    the file system's clock still give two versions."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return 0, -1
+    return st.st_mtime_ns, st.st_size
+
+
 class _Store:
     def __init__(self, ttl: float, max_entries: int, version_file: str, index_dir: str):
         self.ttl = ttl
@@ -54,36 +66,41 @@ class _Store:
         self.version_file = version_file
         self.index_dir = index_dir
         self.lock = threading.Lock()
-        self.entries: OrderedDict[tuple, tuple[float, tuple, str, list, bytes]] = OrderedDict()
+        self.entries: OrderedDict[tuple, tuple] = OrderedDict()  # key: (expires, version, *value)
 
-    def version(self) -> tuple[int, int]:
+    def version(self) -> tuple[int, int, int]:
         """Changes when public content changed (a commit touching it, in any process of this host)
         or the search index was written."""
-        return _mtime(self.version_file), _mtime(self.index_dir)
+        return (*_stamp(self.version_file), _mtime(self.index_dir))
 
     def bump(self) -> None:
         try:
-            with open(self.version_file, "a"):
-                pass
-            os.utime(self.version_file, None)
+            with open(self.version_file, "ab") as f:  # O_APPEND: one byte per bump, whichever process
+                f.write(b".")
+                if f.tell() > MAX_VERSION_FILE:
+                    f.truncate(0)
         except OSError:  # pragma: no cover - read-only instance: the TTL still bounds staleness
             pass
 
-    def get(self, key: tuple):
+    def get(self, key: tuple, version: tuple | None = None):
+        """The value kept under ``key``, if it has not expired and its version is the current one
+        (``version``: as read at the start of this request, else read now)."""
         now = time.monotonic()
         with self.lock:
             entry = self.entries.get(key)
             if entry is None:
                 return None
-            if entry[0] <= now or entry[1] != self.version():
+            if entry[0] <= now or entry[1] != (version or self.version()):
                 del self.entries[key]
                 return None
             self.entries.move_to_end(key)
             return entry[2:]
 
-    def put(self, key: tuple, version: tuple, status: str, headers: list, body: bytes) -> None:
+    def put(self, key: tuple, version: tuple, *value) -> None:
+        """Keep ``value`` (returned by :meth:`get` as a tuple) under ``key`` while the version is
+        ``version`` (read before the value was computed) and the TTL lasts."""
         with self.lock:
-            self.entries[key] = (time.monotonic() + self.ttl, version, status, headers, body)
+            self.entries[key] = (time.monotonic() + self.ttl, version, *value)
             self.entries.move_to_end(key)
             while len(self.entries) > self.max_entries:
                 self.entries.popitem(last=False)
@@ -157,7 +174,8 @@ class PageCacheMiddleware:
             if close is not None:
                 close()  # runs the response's call_on_close hooks
         if captured.get("storable") and len(body) <= MAX_BODY:
-            self.store.put(key, version, captured["status"], captured["headers"], body)
+            kept = [(k, v) for k, v in captured["headers"] if k.lower() != "x-page-blocks"]  # this render's
+            self.store.put(key, version, captured["status"], kept, body)
         return [body]
 
 
@@ -189,5 +207,7 @@ def init_app(app: Flask) -> None:
         os.path.dirname(index_dir.rstrip("/")) or app.instance_path, "page-cache.version")
     store = _Store(ttl, int(_setting(app, "PAGE_CACHE_ENTRIES", 1000)), version_file, index_dir)
     app.extensions["page_cache"] = store
+    # The blocks of the same pages for visitors with a cookie: same version file, TTL and size.
+    fragments.init_app(app, _Store(store.ttl, store.max_entries, version_file, index_dir))
     app.wsgi_app = PageCacheMiddleware(app, app.wsgi_app, store)
     signals.public_content_changed.connect(_on_public_content_changed, sender=app, weak=False)

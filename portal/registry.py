@@ -56,7 +56,7 @@ class NavLink:
 
 
 def _registry(app: Flask) -> dict:
-    return app.extensions.setdefault(_KEY, {"nav": {}, "hooks": {}})
+    return app.extensions.setdefault(_KEY, {"nav": {}, "hooks": {}, "sorted": {}, "urls": {}})
 
 
 # --- navigation -----------------------------------------------------------------------------------
@@ -76,15 +76,27 @@ def registered_nav(app: Flask, menu: str) -> list[NavEntry]:
 
 def nav_entries(menu: str) -> list[NavLink]:
     """The entries of ``menu`` the current user may see and whose endpoint exists (a template global)."""
+    from flask import has_request_context, request
     from flask_login import current_user
 
     from portal.templating import nav_url
 
+    registry = _registry(current_app)
+    entries = registry["sorted"].get(menu)
+    if entries is None or len(entries) != len(registry["nav"].get(menu, ())):
+        entries = registry["sorted"][menu] = registered_nav(current_app, menu)
+    # An entry's URL has no arguments: a path built once per application root (SCRIPT_NAME, set by
+    # the server, not the client: the dict stays small).
+    urls = registry["urls"] if has_request_context() else {}
+    root = request.script_root if has_request_context() else None
     links = []
-    for entry in registered_nav(current_app, menu):
+    for entry in entries:
         if entry.roles and not (current_user.is_authenticated and current_user.has_role(*entry.roles)):
             continue
-        url = nav_url(entry.endpoint)
+        key = (entry.endpoint, root)
+        url = urls.get(key, False)
+        if url is False:
+            url = urls[key] = nav_url(entry.endpoint)
         if url:
             links.append(NavLink(entry, url))
     return links

@@ -53,6 +53,9 @@ def init_app(app) -> None:
 
     app.add_template_filter(translate, "tr")  # fixed Vietnamese labels from dicts, in the chosen locale
     register_globals(app)
+    from portal import fragments
+
+    fragments.register(app)  # layout_part: base.html's footer, kept per locale
 
 
 def csrf_token_field():

@@ -87,6 +87,7 @@ class Stats:
         self.status: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
         self.errors: dict[str, list[str]] = defaultdict(list)
         self.cache_hits: dict[str, int] = defaultdict(int)  # answered from the page cache
+        self.block_hits: dict[str, int] = defaultdict(int)  # built from kept blocks (portal/fragments.py)
         self.started = time.monotonic()
         self.finished = self.started
 
@@ -97,6 +98,8 @@ class Stats:
                 self.latency[endpoint].append(resp.elapsed)
             if resp.headers.get("x-page-cache") == "hit":
                 self.cache_hits[endpoint] += 1
+            if resp.headers.get("x-page-blocks") == "hit":
+                self.block_hits[endpoint] += 1
             if resp.status == 0 or resp.status >= 500:
                 if len(self.errors[endpoint]) < 5:
                     snippet = resp.error or resp.text[:300]

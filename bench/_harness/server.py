@@ -65,6 +65,22 @@ class Server:
             time.sleep(0.2)
         raise SystemExit(f"gunicorn ({self.name}) not healthy after {timeout:.0f} s:\n{self.tail()}")
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) used so far by gunicorn's master and live workers (Linux
+        ``/proc``; 0 elsewhere): a page's cost whatever else the machine runs."""
+        if self.proc is None:
+            return 0.0
+        tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+        total = 0
+        for pid in [self.proc.pid, *_children(self.proc.pid)]:
+            try:
+                with open(f"/proc/{pid}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                total += int(fields[11]) + int(fields[12])  # utime, stime
+            except (OSError, IndexError, ValueError):
+                continue
+        return total / tick
+
     def tail(self, lines: int = 40) -> str:
         try:
             return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
@@ -109,3 +125,11 @@ class Server:
             os.killpg(self.proc.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
             pass
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return [int(x) for x in f.read().split()]
+    except (OSError, ValueError):
+        return []

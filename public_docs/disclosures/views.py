@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from portal.exports import csv_bytes
 from portal.extensions import db
 from portal.files import clean_filename, read_stored
+from portal.fragments import render_page
 from portal.params import page_arg
 from portal.registry import cacheable
 from portal.urls import public_url_for
@@ -46,6 +47,10 @@ def template_globals() -> dict:
 @bp.get("/")
 @cacheable
 def home():
+    return render_page("public_docs/home.html", _home_context)
+
+
+def _home_context() -> dict:
     latest = db.session.scalars(
         select(Disclosure)
         .where(Disclosure.status == DisclosureStatus.published)
@@ -60,33 +65,35 @@ def home():
             .group_by(Disclosure.category)
         ).all()
     )
-    return render_template(
-        "public_docs/home.html",
-        latest=latest,
-        consultations=services.list_open_consultations(),
-        projects=services.list_projects(limit=5),
-        category_counts=counts,
-    )
+    return {
+        "latest": latest,
+        "consultations": services.list_open_consultations(),
+        "projects": services.list_projects(limit=5),
+        "category_counts": counts,
+    }
 
 
 @bp.get("/cong-khai")
 @cacheable
 def disclosure_list():
+    return render_page("public_docs/list.html", _list_context)
+
+
+def _list_context() -> dict:
     filters = services.clean_filters(request.args)
     page = page_arg(maximum=10_000)
     stmt = services.filter_public(filters)
     total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
     items = db.session.scalars(stmt.options(*services.list_only()).limit(PER_PAGE).offset((page - 1) * PER_PAGE)).all()
-    return render_template(
-        "public_docs/list.html",
-        docs=items,
-        total=total,
-        page=page,
-        per_page=PER_PAGE,
-        filters=filters,
-        facets=services.facet_counts(filters),
-        filter_labels=FILTER_LABELS,
-    )
+    return {
+        "docs": items,
+        "total": total,
+        "page": page,
+        "per_page": PER_PAGE,
+        "filters": filters,
+        "facets": services.facet_counts(filters),
+        "filter_labels": FILTER_LABELS,
+    }
 
 
 @bp.get("/cong-khai/xuat.csv")
@@ -121,19 +128,21 @@ def _public_or_404(disclosure_id: int) -> Disclosure:
 @bp.get("/cong-khai/<int:disclosure_id>")
 @cacheable
 def disclosure_detail(disclosure_id: int):
+    return render_page("public_docs/detail.html", lambda: _detail_context(disclosure_id))
+
+
+def _detail_context(disclosure_id: int) -> dict:
     d = _public_or_404(disclosure_id)
-    print_view = request.args.get("in") == "1"
-    return render_template(
-        "public_docs/detail.html",
-        d=d,
-        attachments=services.active_attachments(d),
-        versions=sorted(d.versions, key=lambda v: -v.version_no),
-        open_for_comments=services.is_open_for_comments(d),
-        disclosure=d,
-        print_view=print_view,
-        today=services.today(),
-        permalink=public_url_for("disclosures.disclosure_detail", disclosure_id=d.id),
-    )
+    return {
+        "d": d,
+        "attachments": services.active_attachments(d),
+        "versions": sorted(d.versions, key=lambda v: -v.version_no),
+        "open_for_comments": services.is_open_for_comments(d),
+        "disclosure": d,
+        "print_view": request.args.get("in") == "1",
+        "today": services.today(),
+        "permalink": public_url_for("disclosures.disclosure_detail", disclosure_id=d.id),
+    }
 
 
 @bp.get("/cong-khai/<int:disclosure_id>/phien-ban/<int:version_no>")

@@ -1,10 +1,11 @@
 """The public search page: /tim-kiem?q=… (GET only; every query is safe)."""
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, request
 from sqlalchemy import select
 
 from portal.extensions import db, limiter
+from portal.fragments import no_store, render_page
 from portal.i18n import N_
 from portal.params import page_arg
 from portal.registry import cacheable
@@ -53,6 +54,10 @@ def _labelled_facets(facets: dict[str, dict[str, int]], filters: dict[str, str])
 @cacheable
 @limiter.limit("120 per minute")
 def results():
+    return render_page("search/results.html", _results_context)
+
+
+def _results_context() -> dict:
     from public_docs.disclosures.models import CATEGORIES, Disclosure, DisclosureStatus
     from public_docs.disclosures.services import list_only
     from public_docs.search import search_or_database
@@ -65,6 +70,8 @@ def results():
     exact = request.args.get("exact") == "1"  # "search exactly what I typed": no typo corrections
     # While the index is rebuilt (scheduled by search() itself), the database answers.
     result = search_or_database(q, filters=filters, page=page, per_page=PER_PAGE, sort=sort, exact=exact)
+    if not result.available:
+        no_store()  # the answer changes when the rebuilt index is in place
     docs = {}
     ids = [h.doc_id for h in result.hits]
     if ids:
@@ -74,8 +81,8 @@ def results():
     hits = [(h, docs[h.doc_id]) for h in result.hits if h.doc_id in docs]
     args = {k: v for k, v in {"q": result.query, "sort": sort if sort != "relevance" else None,
                               "exact": "1" if exact else None, **filters}.items() if v}
-    return render_template(
-        "search/results.html", result=result, hits=hits, q=result.query, filters=filters, sort=sort,
-        facets=_labelled_facets(result.facets, filters), filter_labels=FILTER_LABELS, args=args,
-        categories=CATEGORIES,
-    )
+    return {
+        "result": result, "hits": hits, "q": result.query, "filters": filters, "sort": sort,
+        "facets": _labelled_facets(result.facets, filters), "filter_labels": FILTER_LABELS, "args": args,
+        "categories": CATEGORIES,
+    }

@@ -3,7 +3,7 @@
 correctness targets hold (no 5xx, nothing lost, acknowledged == stored, ...).
 
 Throughput targets are not asserted here (two seconds on a shared machine measure nothing): the
-pages benchmark runs with its share targets at 0. Only ``load`` runs by default; ``pages``, ``crash``
+pages benchmark runs with its share targets (cached and fresh) at 0. Only ``load`` runs by default; ``pages``, ``crash``
 and ``faults`` (two servers, a restart, repeated ``flask outbox send``, the form's minimum fill
 time) run when ``CI`` or ``BENCH_SMOKE_ALL`` is set. The home page's weight is checked on every run
 by ``test_page_weight.py``. The benchmarks always use SQLite here, never ``TEST_DATABASE_URL``:
@@ -48,10 +48,11 @@ def test_load_smoke():
 @pytest.mark.skipif(SLOW, reason="slow: runs with CI=1 or BENCH_SMOKE_ALL=1")
 def test_pages_smoke():
     rc, out, fig = run_bench("pages.py", "--seconds", "2.5", "--clients", "2", "--rounds", "1",
-                             "--min-detail-share", "0", "--min-search-share", "0")
+                             "--min-detail-share", "0", "--min-search-share", "0", "--min-fresh-share", "0")
     assert fig, out[-3000:]
     assert rc == 0, out[-3000:]
     assert float(fig["rps_bare"]) > 0 and float(fig["rps_detail"]) > 0
+    assert float(fig["rps_detail_fresh"]) > 0 and float(fig["fresh_block_hits_detail_pct"]) > 0
     assert 0 < int(fig["bytes_home"]) <= 60_000
 
 
