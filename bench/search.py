@@ -11,9 +11,12 @@ rebuild(), and measures side by side with FTS5 (``unicode61 remove_diacritics 2`
 time, index size, query latency (median / p95) over a fixed mix of 1–4 word queries (common and rare
 words, with and without diacritics, document numbers) through search() with a warm searcher, the
 resident memory of a separate process holding a warm searcher, and how long an edit takes to be
-visible. The last line is machine-readable:
+visible; then relevance (``bench/search_relevance.py``): 60+ queries as people type them
+(abbreviations, everyday words, whole questions, typos, numbers said aloud) over planted documents
+and the corpus, hit@1 / hit@3 / MRR of the project next to FTS5's. The last line is
+machine-readable:
 
-    RESULT n=… p95_ms=… fts5_p95_ms=… ratio_p95=… rss_mb=… build_s=… edit_visible_s=…
+    RESULT n=… p95_ms=… fts5_p95_ms=… ratio_p95=… rss_mb=… build_s=… edit_visible_s=… hit1=… hit3=… mrr=…
 
 The warm-up pass and the timed pass use two different query sets drawn from the same mix, so cached
 posting lists help only as much as real traffic would (common words recur, rare ones do not).
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import os
 import random
@@ -37,7 +41,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from search_corpus import PHRASES, Corpus, query_mix  # noqa: E402 - after the sys.path insert above
+import search_relevance as relevance  # noqa: E402 - after the sys.path insert above
+from search_corpus import PHRASES, Corpus, query_mix  # noqa: E402
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -91,7 +96,13 @@ def build_all(app, corpus, args, workdir):
         now = dt.datetime.now(dt.UTC)
         batch = []
         words_total = 0
-        for doc in corpus.documents():
+        planted: list[dict] = []
+
+        def planted_after_corpus():  # drawn after the corpus (which stays as it was): ids n + 1, n + 2...
+            planted.extend(relevance.planted_documents(corpus, args.n + 1))
+            yield from planted
+
+        for doc in itertools.chain(corpus.documents(), planted_after_corpus()):
             words_total += doc["body"].count(" ") + 1
             docs.append((doc["number"], doc["title"], doc["summary"] + "\n" + doc["body"]))
             batch.append(Disclosure(
@@ -108,7 +119,8 @@ def build_all(app, corpus, args, workdir):
         db.session.add_all(batch)
         db.session.commit()
         db.session.expunge_all()
-        print(f"corpus stored in SQLite: {time.perf_counter() - t:.1f} s, {words_total / args.n:.0f} body words/doc")
+        print(f"corpus stored in SQLite: {time.perf_counter() - t:.1f} s, {words_total / args.n:.0f} body words/doc, "
+              f"{len(planted)} planted documents for the relevance queries")
 
         # --- build ---
         t = time.perf_counter()
@@ -127,6 +139,14 @@ def build_all(app, corpus, args, workdir):
     fts_bytes = fts_path.stat().st_size
     del docs
     return build_s, index_bytes, fts_build_s, fts_bytes, fts
+
+
+def _relevance_keys(rel: dict | None) -> str:
+    if rel is None:
+        return ""
+    (p1, p3, pm, n), (f1, f3, fm, _n) = rel["table"]["all"]["project"], rel["table"]["all"]["fts5"]
+    return (f" rel_queries={n} hit1={p1:.2f} hit3={p3:.2f} mrr={pm:.2f} "
+            f"fts5_hit1={f1:.2f} fts5_hit3={f3:.2f} fts5_mrr={fm:.2f}")
 
 
 def main() -> None:
@@ -208,6 +228,23 @@ def main() -> None:
         fts.execute("SELECT count(*) FROM docs WHERE docs MATCH ?", (match,)).fetchone()
         fts_lat.append((time.perf_counter() - t) * 1000)
         fts_cpu.append((time.process_time() - c) * 1000)
+
+    # --- relevance: queries as people type them, the document that should come first ---
+    rel = None
+    with app.app_context():
+        rows = db.session.execute(db.select(Disclosure.id, Disclosure.number, Disclosure.title)
+                                  .where(Disclosure.id > args.n).order_by(Disclosure.id)).all()
+        planted = {key: r.id for key, r in zip(relevance.PLANTED, rows, strict=False)
+                   if r.title == relevance.PLANTED[key][1]}
+        if len(planted) == len(relevance.PLANTED):
+            numbers = db.session.execute(db.select(Disclosure.id, Disclosure.number)
+                                         .where(Disclosure.id <= min(args.n, 999))).all()
+            cases = [(kind, q, planted[key]) for kind, q, key in relevance.QUERIES]
+            cases += relevance.number_queries([tuple(r) for r in numbers], args.seed)
+            rel = relevance.measure(cases, lambda q: [h.doc_id for h in S.search(q, per_page=10).hits], fts)
+            relevance.print_report(rel)
+        else:
+            print("relevance: skipped (this corpus was built without the planted documents: run without --reuse)")
     fts.close()
 
     # --- resident memory of a process holding a warm searcher ---
@@ -257,7 +294,7 @@ def main() -> None:
           f"median_ms={p50:.1f} fts5_median_ms={f50:.1f} index_mb={index_bytes / 2**20:.0f} "
           f"fts5_mb={fts_bytes / 2**20:.0f} cold_p95_ms={percentile(first, 0.95):.1f} "
           f"cpu_p95_ms={percentile(cpu, 0.95):.1f} fts5_cpu_p95_ms={percentile(fts_cpu, 0.95):.1f} "
-          f"load={os.getloadavg()[0]:.1f}")
+          f"load={os.getloadavg()[0]:.1f}" + _relevance_keys(rel))
     if not args.keep:
         shutil.rmtree(workdir, ignore_errors=True)
     os._exit(0)

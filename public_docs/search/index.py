@@ -19,7 +19,8 @@ from flask import current_app
 from sqlalchemy import func, select
 from whoosh import index as whoosh_index
 
-from public_docs.search.analysis import count_words, folded_counts, marked_counts
+from public_docs.search.bulk import BulkBuilder
+from public_docs.search.documents import document_fields, published_sources, source_of
 from public_docs.search.schema import (  # noqa: F401  (re-exported: the index's public names)
     FIELD_BOOSTS,
     NUMBER_RE,
@@ -32,7 +33,6 @@ from public_docs.search.schema import (  # noqa: F401  (re-exported: the index's
     read_state,
     write_state,
 )
-from public_docs.search.texts import disclosure_text
 from public_docs.search.whoosh_access import lean_codec, open_writer  # noqa: F401  (lean_codec: re-exported)
 
 _thread_lock = threading.RLock()
@@ -89,32 +89,9 @@ def is_usable(path: Path) -> bool:
 # --- documents ------------------------------------------------------------------------------
 
 
-def _searchable_query():
-    from public_docs.disclosures.models import Disclosure, DisclosureStatus
-
-    return select(Disclosure).where(Disclosure.status == DisclosureStatus.published)
-
-
 def document_for(disclosure) -> dict:
     """The fields indexed for one published disclosure (no personal data: only public text)."""
-    title = count_words(disclosure.title or "")
-    text = count_words(disclosure_text(disclosure))
-    number = disclosure.number or ""
-    num = count_words(number)
-    date = disclosure.issued_on or (disclosure.published_at.date() if disclosure.published_at else None)
-    year = str(date.year) if date else ""
-    groups = tuple(sorted(g.code for g in disclosure.groups))
-    status = disclosure.status.value if hasattr(disclosure.status, "value") else str(disclosure.status)
-    meta = (disclosure.id, disclosure.category or "", year, disclosure.form or "", disclosure.issuer or "",
-            groups, status, date.toordinal() if date else 0,
-            sum(title.values()), sum(text.values()), sum(num.values()))
-    return dict(
-        id=str(disclosure.id), number=number_key(number) or "-", num=dict(folded_counts(num)),
-        title_x=dict(marked_counts(title)), title_f=dict(folded_counts(title)),
-        text_x=dict(marked_counts(text)), text_f=dict(folded_counts(text)),
-        category=meta[1] or "-", form=meta[3] or "-", issuer=meta[4] or "-", year=year or "-",
-        status=status, groups=",".join(groups), meta=meta,
-    )
+    return document_fields(source_of(disclosure))
 
 
 def _is_searchable(disclosure) -> bool:
@@ -132,20 +109,18 @@ def _max_change_id(session) -> int:
     return session.scalar(select(func.coalesce(func.max(IndexChange.id), 0))) or 0
 
 
-def build_into(path: Path, session, batch: int = 500, limitmb: int = 256) -> int:
+def build_into(path: Path, session, batch: int = 1000) -> int:
     """Create a fresh index in ``path`` from the database; returns the number of documents."""
     path.mkdir(parents=True, exist_ok=True)
     last_change = _max_change_id(session)  # read first: later changes are applied afterwards
     ix = whoosh_index.create_in(str(path), make_schema())
-    writer = open_writer(ix, limitmb=limitmb)
-    count = 0
+    builder = BulkBuilder(ix)
     try:
-        for disclosure in session.scalars(_searchable_query().execution_options(yield_per=batch)):
-            writer.add_document(**document_for(disclosure))
-            count += 1
-        writer.commit(optimize=True)
+        for source in published_sources(session, batch):
+            builder.add(source)
+        count = builder.finish()
     except BaseException:
-        writer.cancel()
+        builder.abandon()
         raise
     write_state(path, {"schema": SCHEMA_VERSION, "build": uuid.uuid4().hex, "last_change_id": last_change})
     return count

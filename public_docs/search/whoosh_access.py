@@ -6,17 +6,31 @@ Written against whoosh-reloaded 2.7.5 (``WHOOSH_VERSION``). What is private here
   (``reader._terms``) and the W3 leaf matcher's block methods (``_read_ids``, ``_read_weights``,
   ``_goto``, ``_atend``, ``_lastblock``, ``_nextoffset``, ``_ids``, ``_weights``): one Python call
   per block of 128 postings instead of three per posting through the public matcher;
-* :func:`lean_codec` turns off the W3 codec's ``length_stats``.
+* :func:`lean_codec` turns off the W3 codec's ``length_stats``;
+* :func:`write_segment` writes a whole segment from postings already sorted in numpy arrays, with
+  the codec's own per-document and field writers, but with the posting blocks encoded here
+  (``W3PostingsWriter._write_block``'s format: a pickled, zlib-compressed tuple of delta-encoded
+  ids, weights and values after a pickled block header) and the term infos filled in directly;
+  :func:`commit_segments` writes the table of contents naming those segments.
 
 The rest of the package talks to Whoosh through its public API or through these functions.
 """
 from __future__ import annotations
 
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from pickle import dumps
 
+import numpy as np
 import whoosh
-from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3LeafMatcher, W3TermInfo
 from whoosh.filedb.filestore import FileStorage
+from whoosh.formats import Existence, Frequency
+from whoosh.index import TOC, clean_files
+from whoosh.system import pack_ushort
+from whoosh.util.numeric import length_to_byte
 
 WHOOSH_VERSION = (2, 7, 5)  # the version these internals were checked against
 
@@ -91,3 +105,128 @@ def open_writer(ix, **kwargs):
 
 def installed_version() -> tuple[int, ...]:
     return tuple(whoosh.__version__[:3])
+
+
+# --- writing a segment from arrays ---------------------------------------------------------
+
+
+@dataclass
+class FieldPostings:
+    """One field's postings, grouped by term: ``terms`` sorted as UTF-8 bytes, the postings of
+    ``terms[i]`` at ``starts[i]:starts[i + 1]`` of ``docs`` (ascending in each term) and ``freqs``."""
+
+    terms: list[bytes]
+    starts: np.ndarray
+    docs: np.ndarray
+    freqs: np.ndarray
+
+
+BULK_BLOCK = 1024  # postings per block in a bulk-written segment (Whoosh's writer: 128)
+
+
+def write_segment(ix, doc_count: int, stored: Iterable[dict], postings: dict[str, FieldPostings],
+                  block: int = BULK_BLOCK):
+    """A new compound segment of ``ix`` holding ``doc_count`` documents (docnums from 0): their
+    stored fields (``stored``, one dict per document, in order) and ``postings``. Returns the
+    segment, to be named in the index by :func:`commit_segments`.
+
+    The result reads exactly like a segment of Whoosh's own writer given the same documents
+    (``test_bulk_build.py`` compares them), with ``block`` postings per block: a block's size is
+    in its header, and bigger blocks mean fewer Python calls to write and to read a posting list.
+    Only ``Existence`` and ``Frequency`` fields without field lengths (not ``scorable``)."""
+    storage, schema, codec = ix.storage, ix.schema, lean_codec()
+    segment = codec.new_segment(storage, ix.indexname)
+    perdoc = codec.per_document_writer(storage, segment)
+    count = 0
+    for count, values in enumerate(stored, 1):
+        perdoc.start_doc(count - 1)
+        for name, value in values.items():
+            perdoc.add_field(name, schema[name], value, 0)
+        perdoc.finish_doc()
+    if count != doc_count:
+        raise ValueError(f"{count} stored documents for {doc_count}")
+    perdoc.close()
+    fields = codec.field_writer(storage, segment)
+    for name in sorted(postings):
+        fieldobj = schema[name]
+        fp = postings[name]
+        if fieldobj.scorable or not isinstance(fieldobj.format, (Existence, Frequency)):
+            raise ValueError(f"field {name!r}: only unscored Existence/Frequency fields")
+        fields.start_field(name, fieldobj)
+        _write_field(fields, fieldobj.format, fp, block, codec._compression)
+        fields.finish_field()
+    fields.close()
+    segment.set_doc_count(doc_count)
+    segment.create_compound_file(storage)
+    segment.compound = True
+    return segment
+
+
+def _write_field(fields, fmt, fp: FieldPostings, blocklimit: int, compression: int) -> None:
+    """The blocks of ``W3PostingsWriter._write_block``, with two differences: when every weight is a
+    whole number (counts × a boost of 1) a block's weights are pickled as ints, not floats
+    (``W3LeafMatcher._read_weights`` hands them on as they are; 2 bytes a posting instead of 9);
+    blocks are compressed with an 8 KB window (any zlib stream decompresses with the default one)."""
+    postfile = fields._postfile
+    boost = float(fmt.field_boost)
+    with_values = isinstance(fmt, Frequency)
+    starts = fp.starts.tolist()
+    docs = fp.docs.astype(np.int64)
+    if with_values:  # Frequency postings weigh freq × boost (as floats for Whoosh's writer)
+        weights = fp.freqs.astype(np.int64) if boost == 1.0 else (fp.freqs * np.float32(boost)).astype(np.float32)
+        values = fp.freqs.astype(">u4").tobytes()
+    else:  # Existence postings weigh the field boost
+        weights = np.full(len(docs), boost, dtype=np.float32)
+        values = b""
+    deltas = np.empty_like(docs)
+    if len(docs):
+        deltas[0] = docs[0]
+        np.subtract(docs[1:], docs[:-1], out=deltas[1:])
+    deltas = deltas.tolist()
+    docs_list = docs.tolist()
+    weights = weights.tolist()
+    write, write_int, tell = postfile.write, postfile.write_int, postfile.tell
+    tindex_add, prefix = fields._tindex.add, pack_ushort(fields._fieldid)
+    no_length = length_to_byte(None), length_to_byte(0)
+    for t, term in enumerate(fp.terms):
+        a, b = starts[t], starts[t + 1]
+        if a == b:
+            continue
+        info = W3TermInfo()  # no lengths: minlength None, maxlength 0, as Whoosh leaves them
+        offset = tell()
+        write(WHOOSH3_HEADER_MAGIC)
+        total, maxweight = 0.0, 0
+        for lo in range(a, b, blocklimit):
+            hi = min(lo + blocklimit, b)
+            ids = deltas[lo:hi]
+            ids[0] = docs_list[lo]  # each block starts from 0
+            w = weights[lo:hi]
+            top, low = max(w), min(w)
+            if low == top == 1:
+                mini_w = None
+            elif low == top:
+                mini_w = float(w[0])
+            else:
+                mini_w = tuple(w)
+            databytes = dumps((tuple(ids), mini_w, values[4 * lo:4 * hi] if with_values else None), 2)
+            if compression:  # an 8 KB window: as small as a block, 3× less set-up than the default
+                packer = zlib.compressobj(compression, zlib.DEFLATED, 13, 5)
+                databytes = packer.compress(databytes) + packer.flush()
+            infobytes = dumps((hi - lo, docs_list[hi - 1], float(top), compression) + no_length, 2)
+            length = len(infobytes) + len(databytes)
+            write_int(-length if hi == b else length)
+            write(infobytes)
+            write(databytes)
+            total += sum(w)
+            maxweight = max(maxweight, top)
+        info._weight, info._df, info._maxweight = total, b - a, float(maxweight)
+        info._minid, info._maxid = docs_list[a], docs_list[b - 1]
+        info.set_extent(offset, tell() - offset)
+        tindex_add(prefix + term, info.to_bytes())
+
+
+def commit_segments(ix, segments: list) -> None:
+    """Make ``segments`` the index's content (a new generation of its table of contents)."""
+    generation = ix.latest_generation() + 1
+    TOC(ix.schema, segments, generation).write(ix.storage, ix.indexname)
+    clean_files(ix.storage, ix.indexname, generation, segments)
