@@ -123,3 +123,19 @@ def test_a_failed_segment_writer_fails_the_build(tmp_path, monkeypatch):
         builder.finish()
     builder.abandon()
     assert builder._child is None
+
+
+def test_whooshs_writer_merges_and_updates_bulk_segments(tmp_path):
+    sources = _sources(200)
+    ref = _all_postings(_whoosh_build(tmp_path / "ref", sources))
+    ix = _bulk_build(tmp_path / "bulk", sources, chunk_words=500)
+    writer = W.open_writer(ix)
+    writer.commit(optimize=True)  # Whoosh reads the bulk blocks (1,024 postings, int weights) to merge them
+    with ix.searcher() as searcher:
+        assert len(W.segment_leaves(searcher)) == 1
+    assert _all_postings(ix) == ref
+    writer = W.open_writer(ix)  # and an edit, as apply_pending_changes makes one
+    writer.update_document(**document_fields(sources[5]))
+    writer.commit()
+    with ix.searcher() as searcher:
+        assert searcher.doc_count() == 200

@@ -9,6 +9,7 @@ from portal.extensions import db
 from public_docs import search as S
 from public_docs.disclosures.models import Attachment
 from public_docs.search import engine, texts
+from public_docs.search.documents import published_sources, source_of
 from public_docs.search.index import document_for
 from tests.fixtures.disclosures import hit_ids
 
@@ -27,6 +28,8 @@ def test_index_and_page_read_the_same_text(app, make_disclosure):
     assert indexed == "Tóm tắt kênh Đông.\n Nạo vét <kênh> & mương; cống số 3. \nPhụ lục: dự toán 120 triệu"
     assert "bản cũ" not in indexed
     assert document_for(d)["text_f"]["kenh"] == 2  # the index counted that very text
+    # a rebuild reads the same document with column queries
+    assert list(published_sources(db.session, batch=1)) == [source_of(d)]
 
 
 def test_phrase_reranking_reads_texts_outside_the_engine_lock(app, make_disclosure, monkeypatch):
