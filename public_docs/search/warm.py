@@ -167,21 +167,21 @@ class _State:
         if hit is not None:
             self.cache.move_to_end(key)
             return hit
-        ids: list[int] = []
-        weights: list[float] = []
+        id_parts, weight_parts = [], []
         for reader, offset in self.leaves:
             seg_ids, seg_w = read_postings(reader, fieldname, text)
-            ids.extend(seg_ids if not offset else [d + offset for d in seg_ids])
-            weights.extend(seg_w)
-        if not ids:
+            if len(seg_ids):
+                id_parts.append(seg_ids + offset if offset else seg_ids)
+                weight_parts.append(seg_w)
+        if not id_parts:
             entry = _EMPTY
         elif fieldname not in FIELD_BOOSTS:  # keyword fields: presence only
-            docs = np.asarray(ids, dtype=np.int32)
-            entry = _Entry(bits_from_ids(docs, self.n), docs, None, None, 4 * len(ids) + self.n // 8)
+            docs = np.concatenate(id_parts).astype(np.int32, copy=False)
+            entry = _Entry(bits_from_ids(docs, self.n), docs, None, None, 4 * len(docs) + self.n // 8)
         else:
-            docs = np.asarray(ids, dtype=np.int32)
-            w = np.asarray(weights, dtype=np.float32)
-            df = len(ids)
+            docs = np.concatenate(id_parts).astype(np.int32, copy=False)
+            w = np.concatenate(weight_parts).astype(np.float32, copy=False)
+            df = len(docs)
             idf = math.log(1 + (self.ndocs - df + 0.5) / (df + 0.5))
             factor = np.float32(FIELD_BOOSTS[fieldname] * idf * (K1 + 1))
             contrib = factor * w / (w + self.norms[fieldname][docs])

@@ -88,6 +88,11 @@ def test_one_segment_is_identical_to_whooshs_writer(tmp_path):
             ref_info.pop("_offset"), bulk_info.pop("_offset")
             assert ref_info == bulk_info
         assert [rr.stored_fields(d) for d in range(400)] == [br.stored_fields(d) for d in range(400)]
+        for field, tbytes in terms:  # the engine's block reader reads both kinds of blocks alike
+            text = tbytes.decode("utf-8")
+            ref_ids, ref_w = W.read_postings(rr, field, text)
+            ids, weights = W.read_postings(br, field, text)
+            assert ids.tolist() == ref_ids.tolist() and weights.tolist() == ref_w.tolist()
         assert rr.doc_count_all() == br.doc_count_all() == 400
     assert _all_postings(ref) == _all_postings(bulk)
 
