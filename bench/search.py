@@ -11,9 +11,12 @@ rebuild(), and measures side by side with FTS5 (``unicode61 remove_diacritics 2`
 time, index size, query latency (median / p95) over a fixed mix of 1–4 word queries (common and rare
 words, with and without diacritics, document numbers) through search() with a warm searcher, the
 resident memory of a separate process holding a warm searcher, and how long an edit takes to be
-visible. The last line is machine-readable:
+visible; then relevance (``bench/search_relevance.py``): 60+ queries as people type them
+(abbreviations, everyday words, whole questions, typos, numbers said aloud) over planted documents
+and the corpus, hit@1 / hit@3 / MRR of the project next to FTS5's. The last line is
+machine-readable:
 
-    RESULT n=… p95_ms=… fts5_p95_ms=… ratio_p95=… rss_mb=… build_s=… edit_visible_s=…
+    RESULT n=… p95_ms=… fts5_p95_ms=… ratio_p95=… rss_mb=… build_s=… edit_visible_s=… hit1=… hit3=… mrr=…
 
 The warm-up pass and the timed pass use two different query sets drawn from the same mix, so cached
 posting lists help only as much as real traffic would (common words recur, rare ones do not).
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import os
 import random
@@ -37,7 +41,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from search_corpus import PHRASES, Corpus, query_mix  # noqa: E402 - after the sys.path insert above
+import search_relevance as relevance  # noqa: E402 - after the sys.path insert above
+from search_corpus import PHRASES, Corpus, query_mix  # noqa: E402
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -91,7 +96,13 @@ def build_all(app, corpus, args, workdir):
         now = dt.datetime.now(dt.UTC)
         batch = []
         words_total = 0
-        for doc in corpus.documents():
+        planted: list[dict] = []
+
+        def planted_after_corpus():  # drawn after the corpus (which stays as it was): ids n + 1, n + 2...
+            planted.extend(relevance.planted_documents(corpus, args.n + 1))
+            yield from planted
+
+        for doc in itertools.chain(corpus.documents(), planted_after_corpus()):
             words_total += doc["body"].count(" ") + 1
             docs.append((doc["number"], doc["title"], doc["summary"] + "\n" + doc["body"]))
             batch.append(Disclosure(
@@ -108,25 +119,37 @@ def build_all(app, corpus, args, workdir):
         db.session.add_all(batch)
         db.session.commit()
         db.session.expunge_all()
-        print(f"corpus stored in SQLite: {time.perf_counter() - t:.1f} s, {words_total / args.n:.0f} body words/doc")
+        print(f"corpus stored in SQLite: {time.perf_counter() - t:.1f} s, {words_total / args.n:.0f} body words/doc, "
+              f"{len(planted)} planted documents for the relevance queries")
 
         # --- build ---
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), os.times()
         S.rebuild()
         build_s = time.perf_counter() - t
+        after = os.times()  # this process and the segment writers it forked (and waited for)
+        build_cpu_s = sum(after[:4]) - sum(cpu[:4])
         index_bytes = dir_size(workdir / "index")
 
     fts_path = workdir / "fts5.db"
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     fts = sqlite3.connect(fts_path)
     fts.execute("CREATE VIRTUAL TABLE docs USING fts5(number, title, body, tokenize='unicode61 remove_diacritics 2')")
     fts.executemany("INSERT INTO docs(rowid, number, title, body) VALUES (?, ?, ?, ?)",
                     ((i + 1, n, ti, b) for i, (n, ti, b) in enumerate(docs)))
     fts.commit()
     fts_build_s = time.perf_counter() - t
+    fts_build_cpu_s = time.process_time() - cpu
     fts_bytes = fts_path.stat().st_size
     del docs
-    return build_s, index_bytes, fts_build_s, fts_bytes, fts
+    return (build_s, build_cpu_s), index_bytes, (fts_build_s, fts_build_cpu_s), fts_bytes, fts
+
+
+def _relevance_keys(rel: dict | None) -> str:
+    if rel is None:
+        return ""
+    (p1, p3, pm, n), (f1, f3, fm, _n) = rel["table"]["all"]["project"], rel["table"]["all"]["fts5"]
+    return (f" rel_queries={n} hit1={p1:.2f} hit3={p3:.2f} mrr={pm:.2f} "
+            f"fts5_hit1={f1:.2f} fts5_hit3={f3:.2f} fts5_mrr={fm:.2f}")
 
 
 def main() -> None:
@@ -158,13 +181,16 @@ def main() -> None:
         figures = json.loads(saved.read_text())
         build_s, index_bytes = figures["build_s"], dir_size(workdir / "index")
         fts_build_s, fts_bytes = figures["fts_build_s"], (workdir / "fts5.db").stat().st_size
+        build_cpu_s, fts_build_cpu_s = figures.get("build_cpu_s", 0.0), figures.get("fts_build_cpu_s", 0.0)
         fts = sqlite3.connect(workdir / "fts5.db")
         with app.app_context():
             db.create_all()
         print(f"reusing the corpus and indexes in {workdir} (build figures from that run)")
     else:
-        build_s, index_bytes, fts_build_s, fts_bytes, fts = build_all(app, corpus, args, workdir)
-        saved.write_text(json.dumps({"build_s": build_s, "fts_build_s": fts_build_s}))
+        (build_s, build_cpu_s), index_bytes, (fts_build_s, fts_build_cpu_s), fts_bytes, fts = build_all(
+            app, corpus, args, workdir)
+        saved.write_text(json.dumps({"build_s": build_s, "fts_build_s": fts_build_s, "build_cpu_s": build_cpu_s,
+                                     "fts_build_cpu_s": fts_build_cpu_s}))
 
     warm = query_mix(corpus, args.queries, seed=args.seed + 1)
     timed = query_mix(corpus, args.queries, seed=args.seed + 2)
@@ -208,6 +234,23 @@ def main() -> None:
         fts.execute("SELECT count(*) FROM docs WHERE docs MATCH ?", (match,)).fetchone()
         fts_lat.append((time.perf_counter() - t) * 1000)
         fts_cpu.append((time.process_time() - c) * 1000)
+
+    # --- relevance: queries as people type them, the document that should come first ---
+    rel = None
+    with app.app_context():
+        rows = db.session.execute(db.select(Disclosure.id, Disclosure.number, Disclosure.title)
+                                  .where(Disclosure.id > args.n).order_by(Disclosure.id)).all()
+        planted = {key: r.id for key, r in zip(relevance.PLANTED, rows, strict=False)
+                   if r.title == relevance.PLANTED[key][1]}
+        if len(planted) == len(relevance.PLANTED):
+            numbers = db.session.execute(db.select(Disclosure.id, Disclosure.number)
+                                         .where(Disclosure.id <= min(args.n, 999))).all()
+            cases = [(kind, q, planted[key]) for kind, q, key in relevance.QUERIES]
+            cases += relevance.number_queries([tuple(r) for r in numbers], args.seed)
+            rel = relevance.measure(cases, lambda q: [h.doc_id for h in S.search(q, per_page=10).hits], fts)
+            relevance.print_report(rel)
+        else:
+            print("relevance: skipped (this corpus was built without the planted documents: run without --reuse)")
     fts.close()
 
     # --- resident memory of a process holding a warm searcher ---
@@ -237,6 +280,8 @@ def main() -> None:
     f50, f95 = statistics.median(fts_lat), percentile(fts_lat, 0.95)
     print(f"\n{'':28}{'project search':>16}{'SQLite FTS5':>14}{'ratio':>8}")
     print(f"{'build time (s)':28}{build_s:16.1f}{fts_build_s:14.1f}{build_s / fts_build_s:8.1f}")
+    print(f"{'build CPU time (s)':28}{build_cpu_s:16.1f}{fts_build_cpu_s:14.1f}"
+          f"{build_cpu_s / max(fts_build_cpu_s, 1e-9):8.1f}   (the project's: all processes, on 2 cores)")
     print(f"{'index size (MB)':28}{index_bytes / 2**20:16.1f}{fts_bytes / 2**20:14.1f}{index_bytes / fts_bytes:8.1f}")
     print(f"{'query median (ms)':28}{p50:16.2f}{f50:14.2f}{p50 / f50:8.1f}")
     print(f"{'query p95 (ms)':28}{p95:16.2f}{f95:14.2f}{p95 / f95:8.1f}")
@@ -253,11 +298,13 @@ def main() -> None:
     print(f"edit visible in search after {edit_s:.2f} s")
     print("note: FTS5 does not fold đ → d, so its folded queries find fewer documents.")
     print(f"RESULT n={args.n} p95_ms={p95:.1f} fts5_p95_ms={f95:.1f} ratio_p95={p95 / f95:.1f} "
-          f"rss_mb={rss['rss_mb']:.0f} build_s={build_s:.1f} edit_visible_s={edit_s:.2f} "
+          f"rss_mb={rss['rss_mb']:.0f} build_s={build_s:.1f} fts5_build_s={fts_build_s:.1f} "
+          f"build_ratio={build_s / fts_build_s:.1f} build_cpu_s={build_cpu_s:.1f} "
+          f"fts5_build_cpu_s={fts_build_cpu_s:.1f} edit_visible_s={edit_s:.2f} "
           f"median_ms={p50:.1f} fts5_median_ms={f50:.1f} index_mb={index_bytes / 2**20:.0f} "
           f"fts5_mb={fts_bytes / 2**20:.0f} cold_p95_ms={percentile(first, 0.95):.1f} "
           f"cpu_p95_ms={percentile(cpu, 0.95):.1f} fts5_cpu_p95_ms={percentile(fts_cpu, 0.95):.1f} "
-          f"load={os.getloadavg()[0]:.1f}")
+          f"load={os.getloadavg()[0]:.1f}" + _relevance_keys(rel))
     if not args.keep:
         shutil.rmtree(workdir, ignore_errors=True)
     os._exit(0)

@@ -21,6 +21,7 @@ from public_docs.search import engine, expand, ranking
 from public_docs.search import index as _index
 from public_docs.search.analysis import find_phrase, fold, normalize, phrase_regex  # noqa: F401  (fold, normalize: public helpers)
 from public_docs.search.query import parse
+from public_docs.search.texts import TextLoader
 
 log = logging.getLogger(__name__)
 FILTER_KEYS = ("category", "year", "form", "issuer", "group", "status")
@@ -98,11 +99,10 @@ def search(query: str | None, filters=None, page: int = 1, per_page: int = 20, s
     path = _index.index_dir(index_path)
     start = (page - 1) * per_page
     end = min(start + per_page, MAX_RESULTS)
-    loader = _TextLoader()
+    loader = TextLoader()
     words = [t.folded for t in parsed.terms]
     try:
-        with engine._lock:  # one warm searcher per process: reopened under this lock, used under it
-            state = engine.get_state(path, _config("SEARCH_CACHE_MB", 64))
+        with engine.acquire(path, _config("SEARCH_CACHE_MB", 64)) as state:  # the warm searcher
             if state is None:
                 result.available = False
                 _rebuild_after_request()
@@ -112,7 +112,7 @@ def search(query: str | None, filters=None, page: int = 1, per_page: int = 20, s
                 return result
             if parsed.empty:  # filters only: browse them newest first
                 sort = result.sort = "date"
-                raw = _browse(state, filters, start, end)
+                raw = engine.browse(state, filters, start, end)
             else:
                 plan = expand.build(state, parsed, words_thesaurus, fuzzy=not exact,
                                    docs=ranking.docs_of(state))
@@ -158,93 +158,6 @@ def _rebuild_after_request() -> None:
 
     if has_request_context():
         g.search_unavailable = True
-
-
-class _TextLoader:
-    """Texts fetched once per search: the phrase re-ranking and the snippets share them."""
-
-    def __init__(self):
-        self.texts: dict[int, tuple[str, str]] = {}
-        self.with_attachments: set[int] = set()
-
-    def __call__(self, doc_ids: list[int], attachments: bool = False) -> dict[int, tuple[str, str]]:
-        missing = [d for d in doc_ids if d not in self.texts]
-        if missing:
-            self.texts.update(_load_texts(missing, attachments=attachments))
-            if attachments:
-                self.with_attachments.update(missing)
-        if attachments:
-            need = [d for d in doc_ids if d in self.texts and d not in self.with_attachments]
-            if need:
-                extra = _attachment_texts(need)
-                for d in need:
-                    if extra.get(d):
-                        title, text = self.texts[d]
-                        self.texts[d] = (title, "\n".join([text, *extra[d]]))
-                self.with_attachments.update(need)
-        return {d: self.texts[d] for d in doc_ids if d in self.texts}
-
-
-def _attachment_texts(doc_ids: list[int]) -> dict[int, list[str]]:
-    import unicodedata
-
-    from sqlalchemy import select
-
-    from portal.extensions import db
-    from public_docs.disclosures.models import Attachment
-
-    out: dict[int, list[str]] = {}
-    for did, text in db.session.execute(
-        select(Attachment.disclosure_id, Attachment.text)
-        .where(Attachment.disclosure_id.in_(doc_ids), Attachment.removed_at.is_(None))
-        .order_by(Attachment.id)
-    ):
-        if text:
-            out.setdefault(did, []).append(unicodedata.normalize("NFC", text))
-    return out
-
-
-def _load_texts(doc_ids: list[int], attachments: bool = False) -> dict[int, tuple[str, str]]:
-    """{doc_id: (title, searchable text)} from the database (the truth), NFC-normalized."""
-
-    from sqlalchemy import case, func, select
-
-    from portal.extensions import db
-    from public_docs.disclosures.models import Disclosure
-
-    body_col = func.substr(
-        case((Disclosure.body_html != "", Disclosure.body_html), else_=Disclosure.body_source), 1, 40_000
-    )
-    rows = db.session.execute(
-        select(Disclosure.id, Disclosure.title, Disclosure.summary, body_col).where(Disclosure.id.in_(doc_ids))
-    ).all()
-    extra = _attachment_texts(doc_ids) if attachments else {}
-    out = {}
-    for did, title, summary, body_html in rows:
-        body = _index._tag_free(body_html or "")
-        text = "\n".join(p for p in (summary or "", body, *extra.get(did, ())) if p)
-        out[did] = (title or "", text)  # stored text is already NFC (portal.sanitize)
-    return out
-
-
-def _browse(state, filters, start, end) -> engine.RawResult:
-    """Filters without words: every live document, newest first, with the same facet logic."""
-    raw = engine.RawResult()
-    match = state.live
-    filter_bits = {k: state.facets.get(k, {}).get(v, 0) for k, v in filters.items()}
-    for name in engine.FACET_FIELDS:
-        base = match
-        for other, fb in filter_bits.items():
-            if other != name:
-                base &= fb
-        raw.facets[name] = {v: c for v, vb in state.facets.get(name, {}).items() if (c := (base & vb).bit_count())}
-    for fb in filter_bits.values():
-        match &= fb
-    raw.total = match.bit_count()
-    if raw.total and start < raw.total:
-        raw.docnums = engine.newest_first(state, match, start, end)
-        raw.scores = [0.0] * len(raw.docnums)
-    return raw
 
 
 # --- snippets --------------------------------------------------------------------------------

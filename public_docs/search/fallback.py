@@ -12,6 +12,7 @@ from __future__ import annotations
 from sqlalchemy import func, or_, select
 
 from public_docs.search.query import parse
+from public_docs.search.texts import TextLoader
 from public_docs.search.vietnamese import surface_pattern
 
 
@@ -38,7 +39,7 @@ def search_database(query: str | None, filters=None, page: int = 1, per_page: in
     if start >= min(result.total, S.MAX_RESULTS):
         return result
     doc_ids = list(db.session.scalars(stmt.with_only_columns(Disclosure.id).limit(per_page).offset(start)))
-    texts = S._TextLoader()(doc_ids)
+    texts = TextLoader()(doc_ids)
     words = [t.folded for t in parsed.terms]
     for doc_id in doc_ids:
         title, content = texts.get(doc_id, ("", ""))

@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import html
-import json
 import os
-import re
 import shutil
 import tempfile
 import threading
@@ -21,45 +18,24 @@ from pathlib import Path
 from flask import current_app
 from sqlalchemy import func, select
 from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import W3Codec
-from whoosh.fields import ID, KEYWORD, STORED, Schema
 
-from portal.ward import local_date
-from public_docs.search.analysis import FoldedText, MarkedText, count_words, fold, folded_counts, marked_counts
+from public_docs.search.bulk import BulkBuilder
+from public_docs.search.documents import document_fields, published_sources, source_of
+from public_docs.search.schema import (  # noqa: F401  (re-exported: the index's public names)
+    FIELD_BOOSTS,
+    NUMBER_RE,
+    SCHEMA_VERSION,
+    STATE_FILE,
+    looks_like_number,
+    make_schema,
+    notify_change,
+    number_key,
+    read_state,
+    write_state,
+)
+from public_docs.search.whoosh_access import lean_codec, open_writer  # noqa: F401  (lean_codec: re-exported)
 
-SCHEMA_VERSION = 5  # 5: i/y spelling variants unified in the folded fields
-STATE_FILE = "state.json"
 _thread_lock = threading.RLock()
-
-# Field weights used by the scorer (engine.py); kept here next to the schema they describe.
-FIELD_BOOSTS = {"title_x": 3.0, "title_f": 3.0, "num": 2.5, "text_x": 1.0, "text_f": 1.0}
-NUMBER_RE = re.compile(r"^\d+[\w.]*(?:/[\w.\-]+)+$|^\d+[\w.]*-[a-z][\w.\-/]*$")
-
-
-def number_key(value: str | None) -> str:
-    """Case/diacritic/space-insensitive form of a document number: ``79/KH-UBND`` → ``79/kh-ubnd``."""
-    return re.sub(r"\s+", "", fold(value or ""))
-
-
-def looks_like_number(value: str) -> bool:
-    key = number_key(value)
-    return bool(key) and len(key) <= 64 and bool(NUMBER_RE.match(key))
-
-
-def make_schema() -> Schema:
-    return Schema(
-        id=ID(unique=True, stored=True),
-        number=ID(),  # number_key(number): exact document-number match
-        num=FoldedText(),  # number split into words: 79, kh, ubnd
-        title_x=MarkedText(),  # exact words that carry diacritics
-        title_f=FoldedText(),
-        text_x=MarkedText(),  # summary + body + attachment text
-        text_f=FoldedText(),
-        category=ID(), form=ID(), issuer=ID(), year=ID(), status=ID(),
-        groups=KEYWORD(commas=True),
-        # (doc_id, category, year, form, issuer, groups, status, date_ordinal, title_len, text_len, num_len)
-        meta=STORED(),
-    )
 
 
 # --- configuration and state ----------------------------------------------------------------
@@ -69,19 +45,6 @@ def index_dir(path: str | os.PathLike | None = None) -> Path:
     if path is not None:
         return Path(path)
     return Path(current_app.config["SEARCH_INDEX_DIR"])
-
-
-def read_state(path: Path) -> dict | None:
-    try:
-        return json.loads((path / STATE_FILE).read_text())
-    except (OSError, ValueError):
-        return None
-
-
-def write_state(path: Path, state: dict) -> None:
-    tmp = path / (STATE_FILE + ".tmp")
-    tmp.write_text(json.dumps(state))
-    os.replace(tmp, path / STATE_FILE)
 
 
 @contextlib.contextmanager
@@ -126,47 +89,9 @@ def is_usable(path: Path) -> bool:
 # --- documents ------------------------------------------------------------------------------
 
 
-def _searchable_query():
-    from public_docs.disclosures.models import Disclosure, DisclosureStatus
-
-    return select(Disclosure).where(Disclosure.status == DisclosureStatus.published)
-
-
-def _tag_free(html_text: str) -> str:
-    return html.unescape(TAG_RE.sub(" ", html_text or ""))
-
-
-TAG_RE = re.compile(r"<[^>]*>")
-
-
-def searchable_text(disclosure, attachments: bool = True) -> str:
-    """The searched text besides the title: summary, body (tags removed), attachment text."""
-    parts = [disclosure.summary or "", _tag_free(disclosure.body_html or disclosure.body_source or "")]
-    if attachments:
-        parts.extend(a.text for a in disclosure.attachments if a.text and getattr(a, "removed_at", None) is None)
-    return "\n".join(p for p in parts if p)
-
-
 def document_for(disclosure) -> dict:
     """The fields indexed for one published disclosure (no personal data: only public text)."""
-    title = count_words(disclosure.title or "")
-    text = count_words(searchable_text(disclosure))
-    number = disclosure.number or ""
-    num = count_words(number)
-    date = disclosure.issued_on or (local_date(disclosure.published_at) if disclosure.published_at else None)
-    year = str(date.year) if date else ""
-    groups = tuple(sorted(g.code for g in disclosure.groups))
-    status = disclosure.status.value if hasattr(disclosure.status, "value") else str(disclosure.status)
-    meta = (disclosure.id, disclosure.category or "", year, disclosure.form or "", disclosure.issuer or "",
-            groups, status, date.toordinal() if date else 0,
-            sum(title.values()), sum(text.values()), sum(num.values()))
-    return dict(
-        id=str(disclosure.id), number=number_key(number) or "-", num=dict(folded_counts(num)),
-        title_x=dict(marked_counts(title)), title_f=dict(folded_counts(title)),
-        text_x=dict(marked_counts(text)), text_f=dict(folded_counts(text)),
-        category=meta[1] or "-", form=meta[3] or "-", issuer=meta[4] or "-", year=year or "-",
-        status=status, groups=",".join(groups), meta=meta,
-    )
+    return document_fields(source_of(disclosure))
 
 
 def _is_searchable(disclosure) -> bool:
@@ -178,42 +103,24 @@ def _is_searchable(disclosure) -> bool:
 # --- rebuild and incremental changes --------------------------------------------------------
 
 
-def lean_codec() -> W3Codec:
-    """Whoosh's default codec without per-document field lengths.
-
-    No field is ``scorable`` (the engine keeps lengths in ``meta``), so there is no length column,
-    yet with ``length_stats`` on Whoosh asks for one for every posting it writes, and each ask is a
-    ``stat()`` of the missing column file: about two thirds of the time of writing a segment. The
-    segment pickles this codec instance, a plain ``W3Codec``, so readers need nothing special."""
-    codec = W3Codec()
-    codec.length_stats = False
-    return codec
-
-
-def open_writer(ix, **kwargs):
-    return ix.writer(codec=lean_codec(), **kwargs)
-
-
 def _max_change_id(session) -> int:
     from public_docs.disclosures.models import IndexChange
 
     return session.scalar(select(func.coalesce(func.max(IndexChange.id), 0))) or 0
 
 
-def build_into(path: Path, session, batch: int = 500, limitmb: int = 256) -> int:
+def build_into(path: Path, session, batch: int = 1000) -> int:
     """Create a fresh index in ``path`` from the database; returns the number of documents."""
     path.mkdir(parents=True, exist_ok=True)
     last_change = _max_change_id(session)  # read first: later changes are applied afterwards
     ix = whoosh_index.create_in(str(path), make_schema())
-    writer = open_writer(ix, limitmb=limitmb)
-    count = 0
+    builder = BulkBuilder(ix)
     try:
-        for disclosure in session.scalars(_searchable_query().execution_options(yield_per=batch)):
-            writer.add_document(**document_for(disclosure))
-            count += 1
-        writer.commit(optimize=True)
+        for source in published_sources(session, batch):
+            builder.add(source)
+        count = builder.finish()
     except BaseException:
-        writer.cancel()
+        builder.abandon()
         raise
     write_state(path, {"schema": SCHEMA_VERSION, "build": uuid.uuid4().hex, "last_change_id": last_change})
     return count
@@ -240,7 +147,7 @@ def rebuild(path: Path | None = None, session=None) -> int:
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
-    _signal_change()
+    notify_change()
     # Changes committed while we were building are applied now.
     apply_pending_changes(path, session)
     return count
@@ -286,7 +193,7 @@ def apply_pending_changes(path: Path | None = None, session=None, limit: int = 2
             if len(rows) < limit:
                 break
     if applied:
-        _signal_change()
+        notify_change()
     return applied
 
 
@@ -302,10 +209,3 @@ def pending_count(path: Path | None = None, session=None) -> int:
     return session.scalar(
         select(func.count()).select_from(IndexChange).where(IndexChange.id > state["last_change_id"])
     ) or 0
-
-
-def _signal_change() -> None:
-    """Tell this process's warm searcher to check the index again on the next query."""
-    from public_docs.search import engine
-
-    engine.invalidate()

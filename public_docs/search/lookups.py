@@ -19,8 +19,7 @@ def search_ids(query: str | None, limit: int = 5000, index_path=None) -> list[in
         return []
     words_thesaurus = _thesaurus()
     try:
-        with engine._lock:
-            state = engine.get_state(_index.index_dir(index_path), _cache_mb())
+        with engine.acquire(_index.index_dir(index_path), _cache_mb()) as state:
             if state is None:
                 _after_request_rebuild()
                 return None
@@ -39,8 +38,7 @@ def complete(prefix: str, limit: int = 5, index_path=None) -> list[str]:
     from public_docs.search import vocabulary
 
     try:
-        with engine._lock:
-            state = engine.get_state(_index.index_dir(index_path), _cache_mb())
+        with engine.acquire(_index.index_dir(index_path), _cache_mb()) as state:
             if state is None:
                 return []
             vocab = vocabulary.for_state(state)
