@@ -72,7 +72,8 @@ def for_state(state) -> Vocabulary:
         with _lock:
             vocab = _vocabularies.get(state)
             if vocab is None:
-                vocab = build(state.searcher.reader())
+                with state.lock:  # the searcher's files: one reader at a time (warm.py)
+                    vocab = build(state.searcher.reader())
                 _vocabularies[state] = vocab
     return vocab
 
