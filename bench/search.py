@@ -92,6 +92,10 @@ def build_all(app, corpus, args, workdir):
     docs = []
     with app.app_context():
         db.create_all()
+        from public_docs.search.thesaurus import seed_thesaurus
+
+        seed_thesaurus()  # the shipped thesaurus, as `flask seed` installs it
+        db.session.commit()
         t = time.perf_counter()
         now = dt.datetime.now(dt.UTC)
         batch = []
