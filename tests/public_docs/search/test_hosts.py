@@ -203,3 +203,17 @@ def test_postgresql_notifies_the_watcher_at_commit(app, make_host):
         assert got == [watch.CHANNEL]
     finally:
         watcher._close_listener()
+
+
+def test_a_searcher_checked_a_moment_ago_is_reopened_when_the_index_was_written(app, make_disclosure):
+    """The page cache keys pages on the index directory's time, read before rendering: a search run
+    after that time changed must not use the searcher from before it (``warm.CHECK_INTERVAL``)."""
+    from public_docs.search import warm
+
+    search.sync()
+    assert _found(app) == []
+    d = make_disclosure(rows=True, title=TITLE)
+    search.apply_pending_changes()
+    state = warm._states[str(app.config["SEARCH_INDEX_DIR"])]
+    state.checked_at = time.monotonic() + 60  # "just checked": only the directory's time can tell
+    assert _found(app) == [d.id]
