@@ -6,14 +6,15 @@ processes sharing an index directory, the one holding ``<index>.watch.lock`` (an
 when that process dies, then another takes over) does the work; the others only reopen their
 searchers when the directory changes (``warm.get_state`` checks it on every search).
 
-The holder's first step catches up (``sync()``: builds a missing or damaged index, else applies
-whatever was committed while the host was down). Then it waits: on PostgreSQL for a
-``NOTIFY portal_index`` (sent in the transaction that writes ``IndexChange`` rows, so it arrives
-at commit) or ``SEARCH_WATCH_SECONDS`` at most, on SQLite ``SEARCH_WATCH_SECONDS``; and compares
-``max(IndexChange.id)`` with what the index has applied, applying the difference. A change is
-thus searchable on every host within about ``SEARCH_WATCH_SECONDS`` (default 1; 0 turns the
-watcher off), at once on PostgreSQL. The host that made the change still applies it right after
-the response (``hooks``); the writer lock makes the two idempotent.
+The holder's first step catches up (``sync()``: builds a missing or damaged index unless
+``SEARCH_AUTO_REBUILD`` is off, else applies whatever was committed while the host was down).
+Then it waits: on PostgreSQL for a ``NOTIFY portal_index`` (sent in the transaction that writes
+``IndexChange`` rows, so it arrives at commit) or ``SEARCH_WATCH_SECONDS`` at most, on SQLite
+``SEARCH_WATCH_SECONDS``; and compares ``max(IndexChange.id)`` with what the index has applied,
+applying the difference. A change is thus searchable on every host within about
+``SEARCH_WATCH_SECONDS`` (default 1; 0 turns the watcher off), at once on PostgreSQL. The host
+that made the change still applies it right after the response (``hooks``); the writer lock
+makes the two idempotent.
 """
 from __future__ import annotations
 
@@ -100,11 +101,12 @@ class Watcher:
             try:
                 state = _index.read_state(self.path)
                 if not self.caught_up or not state or state.get("schema") != _index.SCHEMA_VERSION:
-                    if not self.caught_up or self.app.config.get("SEARCH_AUTO_REBUILD", True):
-                        outcome = search.sync(self.path)
+                    if not self.app.config.get("SEARCH_AUTO_REBUILD", True):
                         self.caught_up = True
-                        return int(outcome.partition(":")[2] or 0)
-                    return 0
+                        return search.apply_pending_changes(self.path)  # 0 without a usable index
+                    outcome = search.sync(self.path)  # builds a missing or damaged index, else applies
+                    self.caught_up = True
+                    return int(outcome.partition(":")[2] or 0)
                 if _index._max_change_id(db.session) <= state.get("last_change_id", 0):
                     return 0
                 return search.apply_pending_changes(self.path)

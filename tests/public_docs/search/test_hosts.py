@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import time
+from pathlib import Path
 
 import pytest
 
@@ -217,3 +218,10 @@ def test_a_searcher_checked_a_moment_ago_is_reopened_when_the_index_was_written(
     state = warm._states[str(app.config["SEARCH_INDEX_DIR"])]
     state.checked_at = time.monotonic() + 60  # "just checked": only the directory's time can tell
     assert _found(app) == [d.id]
+
+
+def test_without_auto_rebuild_the_watcher_does_not_build_a_missing_index(app, make_host):
+    b = make_host(SEARCH_AUTO_REBUILD=False)
+    _publish()
+    assert watch.watcher_for(b).step() == 0
+    assert not Path(b.config["SEARCH_INDEX_DIR"]).exists()  # `flask search sync` builds it
