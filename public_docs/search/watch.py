@@ -107,7 +107,8 @@ class Watcher:
                     outcome = search.sync(self.path)  # builds a missing or damaged index, else applies
                     self.caught_up = True
                     return int(outcome.partition(":")[2] or 0)
-                if _index._max_change_id(db.session) <= state.get("last_change_id", 0):
+                behind = _index._max_change_id(db.session) > state.get("last_change_id", 0)
+                if not behind and not _index.has_gaps(self.path):
                     return 0
                 return search.apply_pending_changes(self.path)
             finally:

@@ -225,3 +225,32 @@ def test_without_auto_rebuild_the_watcher_does_not_build_a_missing_index(app, ma
     _publish()
     assert watch.watcher_for(b).step() == 0
     assert not Path(b.config["SEARCH_INDEX_DIR"]).exists()  # `flask search sync` builds it
+
+
+def _change_with_id(change_id: int, title: str):
+    """A disclosure whose IndexChange gets ``change_id``, as when transactions commit out of order."""
+    from public_docs.disclosures.models import IndexChange
+    from tests.fixtures.disclosures import _as_rows
+
+    d = _as_rows(title=title, commit=False)
+    row = next(o for o in db.session.new if isinstance(o, IndexChange))
+    row.id = change_id
+    db.session.commit()
+    return d
+
+
+def test_a_change_committed_after_a_later_one_was_applied_is_still_applied(app, monkeypatch):
+    from public_docs.search import index as _index
+
+    search.sync()
+    later = _change_with_id(3, "Thông báo nạo vét kênh Phú Lộc")  # committed first
+    assert search.apply_pending_changes() == 1
+    assert _index.has_gaps(_index.index_dir())  # ids 1 and 2 may still commit
+    slow = _change_with_id(2, "Thông báo lịch tiêm chủng mở rộng")  # the slow transaction
+    assert search.apply_pending_changes() == 1
+    assert _found(app, "Phú Lộc") == [later.id] and _found(app, "tiêm chủng") == [slow.id]
+    # An id that never comes (a rolled-back transaction) is given up after GAP_SECONDS.
+    assert _index.has_gaps(_index.index_dir())  # id 1
+    monkeypatch.setattr(_index, "GAP_SECONDS", 0)
+    assert not _index.has_gaps(_index.index_dir())
+    assert search.apply_pending_changes() == 0
