@@ -38,9 +38,11 @@ TIMEOUT_S = 20.0
 def _second_host(inst: Instance, name: str) -> Instance:
     """The same database, its own index directory and page-cache version file (another machine)."""
     other = copy.copy(inst)
-    other.index_dir = inst.dir / f"search-index-{name}"
+    own = inst.dir / f"host-{name}"  # the version file defaults to the index's parent: not A's
+    own.mkdir(exist_ok=True)
+    other.index_dir = own / "search-index"
     other.env = {**inst.env, "SEARCH_INDEX_DIR": str(other.index_dir),
-                 "PAGE_CACHE_VERSION_FILE": str(inst.dir / f"page-cache-{name}.version")}
+                 "PAGE_CACHE_VERSION_FILE": str(own / "page-cache.version")}
     return other
 
 
