@@ -114,6 +114,12 @@ class Config:
     PROXY_COUNT = _env("PROXY_COUNT", "0")
     SEARCH_CACHE_MB = _env_int("SEARCH_CACHE_MB", 64)
     SEARCH_AUTO_REBUILD = _env_bool("SEARCH_AUTO_REBUILD", True)
+    # Seconds between two checks of the index-change log by each host's watcher (public_docs.search.watch;
+    # on PostgreSQL a NOTIFY wakes it at once); 0 turns it off (then only `flask search sync` catches up).
+    SEARCH_WATCH_SECONDS = _Env("SEARCH_WATCH_SECONDS", 1.0, float)
+    # Seconds between two reads of the database's page version (another host's change) per process.
+    PAGE_CACHE_DB_CHECK_SECONDS = _Env("PAGE_CACHE_DB_CHECK_SECONDS", 1.0, float)
+    PAGE_CACHE_VERSION_FILE = _env("PAGE_CACHE_VERSION_FILE")  # default: page-cache.version next to the index
     # Seconds between two checks of the search thesaurus's version (a change made by another process).
     SEARCH_THESAURUS_CHECK_SECONDS = _Env("SEARCH_THESAURUS_CHECK_SECONDS", 5.0, float)
 
@@ -182,6 +188,9 @@ class TestingConfig(Config):
     RATELIMIT_STORAGE_URI = "memory://"
     SEARCH_APPLY_AFTER_REQUEST = True
     SEARCH_THESAURUS_CHECK_SECONDS = 0.0  # every search checks: the statement count is the same each time
+    # No watcher thread unless set (SEARCH_WATCH_SECONDS in the environment or the test's config):
+    # tests call Watcher.step().
+    SEARCH_WATCH_SECONDS = _Env("SEARCH_WATCH_SECONDS", 0.0, float)
     MAIL_SERVER = None
 
 

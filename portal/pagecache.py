@@ -17,12 +17,15 @@ middleware in front of Flask, so a hit costs a dictionary lookup and two ``stat`
 When it is dropped: a commit that changed public content (``public_content_changed`` from
 ``portal.signals``: what the features declared with ``add_public_content``, e.g. any disclosure row;
 an update or deletion of a moderation, Board or portal row, i.e. a decision, a response, a setting)
-appends a byte to ``page-cache.version`` (next to the search index, or ``PAGE_CACHE_VERSION_FILE``);
-a write to the search index changes its directory's time. Every
-worker process on the host compares both before answering from its cache. Otherwise entries live
+appends a byte to ``page-cache.version`` (next to the search index, or ``PAGE_CACHE_VERSION_FILE``)
+and, in the same transaction, replaces the ``pages`` content version in the database
+(:mod:`portal.versions`); a write to the search index changes its directory's time. Every
+worker process compares all three before answering from its cache; the database's token is read at
+most once every ``PAGE_CACHE_DB_CHECK_SECONDS`` (default 1) per process, so a change made on another
+host (or by ``flask disclosures import``) drops this host's pages within that time. Otherwise entries live
 ``PAGE_CACHE_SECONDS`` (default 60; 0 turns the cache off; off under ``TESTING`` unless set), at
 most ``PAGE_CACHE_ENTRIES`` per process (LRU, default 1000), bodies up to 512 KB. Several hosts: each
-has its own cache and version file, so another host's change shows within the TTL. Cached answers
+has its own cache and version file and they share the database's token. Cached answers
 carry ``X-Page-Cache: hit``, stored ones ``X-Page-Cache: miss``.
 """
 from __future__ import annotations
@@ -33,6 +36,7 @@ import time
 from collections import OrderedDict
 
 from flask import Flask
+from sqlalchemy import select
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import RequestRedirect
 
@@ -40,6 +44,7 @@ from portal import fragments, registry, signals
 
 MAX_BODY = 512 * 1024
 MAX_VERSION_FILE = 64 * 1024  # bytes; then the file starts again from empty
+DB_VERSION = "pages"  # the content version (portal.versions) every public-content commit replaces
 
 
 def _mtime(path: str) -> int:
@@ -59,19 +64,53 @@ def _stamp(path: str) -> tuple[int, int]:
     return st.st_mtime_ns, st.st_size
 
 
+class DbToken:
+    """The ``pages`` content version as last read from the database, read again at most every
+    ``every`` seconds (shared by the page cache and the kept blocks of one process)."""
+
+    def __init__(self, engine, every: float):
+        self.engine = engine
+        self.every = every
+        self.value: str | None = None
+        self.read_at = float("-inf")
+        self.lock = threading.Lock()
+
+    def get(self) -> str | None:
+        if time.monotonic() - self.read_at < self.every:
+            return self.value
+        with self.lock:
+            if time.monotonic() - self.read_at >= self.every:
+                self.value = self._read()
+                self.read_at = time.monotonic()
+        return self.value
+
+    def _read(self) -> str | None:
+        from portal.versions import ContentVersion
+
+        try:
+            with self.engine.connect() as conn:
+                return conn.execute(select(ContentVersion.token).where(ContentVersion.name == DB_VERSION)).scalar()
+        except Exception:  # noqa: BLE001  (database unreachable: an unknown version, nothing matches it)
+            return f"unreadable-{time.monotonic()}"
+
+
 class _Store:
-    def __init__(self, ttl: float, max_entries: int, version_file: str, index_dir: str):
+    def __init__(self, ttl: float, max_entries: int, version_file: str, index_dir: str,
+                 db_token: DbToken | None = None):
         self.ttl = ttl
         self.max_entries = max_entries
         self.version_file = version_file
         self.index_dir = index_dir
+        self.db_token = db_token
         self.lock = threading.Lock()
         self.entries: OrderedDict[tuple, tuple] = OrderedDict()  # key: (expires, version, *value)
 
-    def version(self) -> tuple[int, int, int]:
-        """Changes when public content changed (a commit touching it, in any process of this host)
-        or the search index was written."""
-        return (*_stamp(self.version_file), _mtime(self.index_dir))
+    def version(self) -> tuple:
+        """Changes when public content changed (a commit touching it: in any process of this host
+        at once, on another host when the database's token is next read) or the search index was
+        written."""
+        token = self.db_token.get() if self.db_token is not None else None
+        return (*_stamp(self.version_file), _mtime(self.index_dir), token)
 
     def bump(self) -> None:
         try:
@@ -205,9 +244,14 @@ def init_app(app: Flask) -> None:
     # Next to the search index by default: like the index, the cache belongs to one host.
     version_file = app.config.get("PAGE_CACHE_VERSION_FILE") or os.path.join(
         os.path.dirname(index_dir.rstrip("/")) or app.instance_path, "page-cache.version")
-    store = _Store(ttl, int(_setting(app, "PAGE_CACHE_ENTRIES", 1000)), version_file, index_dir)
+    from portal.extensions import db
+
+    with app.app_context():
+        token = DbToken(db.engine, _setting(app, "PAGE_CACHE_DB_CHECK_SECONDS", 1.0))
+    signals.add_public_version(app, DB_VERSION)  # replaced by every commit that changes public content
+    store = _Store(ttl, int(_setting(app, "PAGE_CACHE_ENTRIES", 1000)), version_file, index_dir, token)
     app.extensions["page_cache"] = store
-    # The blocks of the same pages for visitors with a cookie: same version file, TTL and size.
-    fragments.init_app(app, _Store(store.ttl, store.max_entries, version_file, index_dir))
+    # The blocks of the same pages for visitors with a cookie: same versions, TTL and size.
+    fragments.init_app(app, _Store(store.ttl, store.max_entries, version_file, index_dir, token))
     app.wsgi_app = PageCacheMiddleware(app, app.wsgi_app, store)
     signals.public_content_changed.connect(_on_public_content_changed, sender=app, weak=False)

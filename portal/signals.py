@@ -12,6 +12,10 @@ class, sends the signal once. New rows of the other classes do not count (a resi
 petition is not public until a moderator approves it, which changes the row). A service that
 changes public content the ORM cannot see (raw SQL) calls :func:`mark_changed` before committing.
 
+Versions: ``add_public_version(app, "pages")`` (the page cache does) replaces that content version
+(:mod:`portal.versions`) in the same transaction as any such commit, so every process of every host
+sees the change by reading one row.
+
 Receivers: the page cache (``portal.pagecache``: a new version) and the search index
 (``public_docs.search.hooks``: apply the committed ``IndexChange`` rows after the response).
 The statistics (``moderation.reports.cache``) are versioned in the database instead
@@ -52,9 +56,26 @@ def add_public_content(app: Flask, *models: type, new_rows: bool = False) -> Non
     _listen()
 
 
+def add_public_version(app: Flask, name: str) -> None:
+    """Replace the content version ``name`` in every transaction that changes public content."""
+    registry = app.extensions.setdefault(_KEY, {"changed": set(), "new": set()})
+    registry.setdefault("versions", set()).add(name)
+    _listen()
+
+
 def mark_changed(session: Session, *models: type) -> None:
     """Count a change the ORM does not see (raw SQL) in ``session``'s transaction."""
     session.info.setdefault(_INFO_KEY, set()).update(models or (object,))
+    _mark_versions(session)
+
+
+def _mark_versions(session: Session) -> None:
+    if not has_app_context():
+        return
+    from portal import versions
+
+    for name in sorted((current_app.extensions.get(_KEY) or {}).get("versions", ())):
+        versions.mark(session, name)
 
 
 def _changed_models(session: Session) -> set[type]:
@@ -74,6 +95,7 @@ def _after_flush(session, _flush_context) -> None:
     found = _changed_models(session)
     if found:
         session.info.setdefault(_INFO_KEY, set()).update(found)
+        _mark_versions(session)  # bumped by portal.versions before this transaction commits
 
 
 def _after_commit(session) -> None:
@@ -99,4 +121,4 @@ def _listen() -> None:
     _listening = True
 
 
-__all__ = ["add_public_content", "mark_changed", "models_of", "public_content_changed", "signals"]
+__all__ = ["add_public_content", "add_public_version", "mark_changed", "models_of", "public_content_changed", "signals"]

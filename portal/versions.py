@@ -1,4 +1,5 @@
-"""Content versions: one token per kind of derived data (``figures``: the public statistics), replaced
+"""Content versions: one token per kind of derived data (``figures``: the public statistics;
+``pages``: the page cache and kept page blocks of every host, see ``portal.signals``), replaced
 in the same transaction as any change the data is derived from.
 
 A process keeps derived data together with the token it was computed under and serves it while the
@@ -9,6 +10,7 @@ database never matches what a process kept.
     watch("figures", Submission, Case, match=lambda obj: ...)   which rows the data derives from
     current("figures") -> token | None                           None: nothing can be cached
     changing("figures") -> bool      this session has changes not committed yet (compute afresh)
+    mark(session, "pages")           bump at this session's commit (a change described elsewhere)
 
 Changes are seen through the ORM (objects added, changed or deleted, and ORM bulk UPDATE/DELETE
 statements on a watched class); raw SQL that bypasses the ORM must call :func:`bump` itself.
@@ -41,6 +43,13 @@ def watch(name: str, *classes: type, match: Callable[[object], bool] | None = No
     which ``match(obj)`` is true."""
     _watched[name] = (classes, match)
     _listen()
+
+
+def mark(session: Session, name: str) -> None:
+    """Give ``name`` a new token when ``session`` commits (a change the watched classes do not
+    describe, e.g. ``pages``: whatever ``portal.signals`` counts as public content)."""
+    _listen()
+    session.info.setdefault(_INFO_KEY, set()).add(name)
 
 
 def current(name: str) -> str | None:

@@ -3,6 +3,8 @@
 A request that commits ``IndexChange`` rows (publish, amend, withdraw) is answered first; the
 changes are applied when the response has been sent (``response.call_on_close``), in a background
 thread (one at a time per process; TESTING applies them synchronously so tests are deterministic).
+Every other host (and this one, for changes made by ``flask …`` commands) applies them through
+its watcher (``watch``: NOTIFY on PostgreSQL, polling every ``SEARCH_WATCH_SECONDS``).
 ``flask search sync`` catches up whatever a crash left behind.
 """
 from __future__ import annotations
@@ -109,6 +111,7 @@ def _after_request(response):
 
 def init_app(app: Flask) -> None:
     from portal.signals import public_content_changed
+    from public_docs.search import watch
     from public_docs.search.views import bp
 
     app.register_blueprint(bp)
@@ -117,3 +120,4 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("SEARCH_AUTO_REBUILD", True)
     app.config.setdefault("SEARCH_CACHE_MB", 64)
     public_content_changed.connect(_on_public_content_changed, sender=app, weak=False)
+    watch.init_app(app)

@@ -12,6 +12,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 import uuid
 from pathlib import Path
 
@@ -153,10 +154,19 @@ def rebuild(path: Path | None = None, session=None) -> int:
     return count
 
 
+GAP_SECONDS = 120  # how long an id missing below the last applied one is looked for again
+MAX_GAPS = 1000
+
+
 def apply_pending_changes(path: Path | None = None, session=None, limit: int = 2000) -> int:
-    """Apply ``IndexChange`` rows after the last one applied to this directory. Returns how many."""
+    """Apply ``IndexChange`` rows after the last one applied to this directory. Returns how many.
+
+    Ids are handed out when a row is inserted, not when it commits: on PostgreSQL a transaction
+    holding id 10 may commit after another one's id 11 was applied. An id skipped that way is kept
+    in ``state.json`` (``gaps``) and looked for again at each call for ``GAP_SECONDS`` (a rolled-back
+    transaction's id never comes)."""
     from portal.extensions import db
-    from public_docs.disclosures.models import Disclosure, IndexChange
+    from public_docs.disclosures.models import IndexChange
 
     path = index_dir(path)
     session = session or db.session
@@ -165,6 +175,20 @@ def apply_pending_changes(path: Path | None = None, session=None, limit: int = 2
         state = read_state(path)
         if state is None or not path.exists():
             return 0
+        now = time.time()
+        gaps = {int(k): t for k, t in (state.get("gaps") or {}).items() if now - t < GAP_SECONDS}
+        if gaps:
+            late = session.execute(
+                select(IndexChange.id, IndexChange.doc_id).where(IndexChange.id.in_(sorted(gaps)))
+            ).all()
+            if late:
+                _apply_docs(path, session, {r.doc_id for r in late})
+                applied += len(late)
+                for r in late:
+                    gaps.pop(r.id, None)
+        if gaps != {int(k): t for k, t in (state.get("gaps") or {}).items()}:
+            state["gaps"] = {str(k): t for k, t in gaps.items()}
+            write_state(path, state)
         while True:
             rows = session.execute(
                 select(IndexChange.id, IndexChange.doc_id)
@@ -173,20 +197,11 @@ def apply_pending_changes(path: Path | None = None, session=None, limit: int = 2
             ).all()
             if not rows:
                 break
-            doc_ids = sorted({r.doc_id for r in rows})
-            ix = whoosh_index.open_dir(str(path))
-            writer = open_writer(ix, timeout=30)
-            try:
-                for doc_id in doc_ids:
-                    disclosure = session.get(Disclosure, doc_id, populate_existing=True)
-                    if _is_searchable(disclosure):
-                        writer.update_document(**document_for(disclosure))
-                    else:
-                        writer.delete_by_term("id", str(doc_id))
-                writer.commit()
-            except BaseException:
-                writer.cancel()
-                raise
+            _apply_docs(path, session, {r.doc_id for r in rows})
+            missing = set(range(state["last_change_id"] + 1, rows[-1].id)) - {r.id for r in rows}
+            if len(gaps) + len(missing) <= MAX_GAPS:
+                gaps.update(dict.fromkeys(missing, now))
+            state["gaps"] = {str(k): t for k, t in gaps.items()}
             state["last_change_id"] = rows[-1].id
             write_state(path, state)
             applied += len(rows)
@@ -195,6 +210,32 @@ def apply_pending_changes(path: Path | None = None, session=None, limit: int = 2
     if applied:
         notify_change()
     return applied
+
+
+def _apply_docs(path: Path, session, doc_ids: set[int]) -> None:
+    """(Re)index or remove each disclosure as the database has it now, in one Whoosh commit."""
+    from public_docs.disclosures.models import Disclosure
+
+    ix = whoosh_index.open_dir(str(path))
+    writer = open_writer(ix, timeout=30)
+    try:
+        for doc_id in sorted(doc_ids):
+            disclosure = session.get(Disclosure, doc_id, populate_existing=True)
+            if _is_searchable(disclosure):
+                writer.update_document(**document_for(disclosure))
+            else:
+                writer.delete_by_term("id", str(doc_id))
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+
+
+def has_gaps(path: Path) -> bool:
+    """Ids skipped by :func:`apply_pending_changes` that may still commit."""
+    state = read_state(path) or {}
+    now = time.time()
+    return any(now - t < GAP_SECONDS for t in (state.get("gaps") or {}).values())
 
 
 def pending_count(path: Path | None = None, session=None) -> int:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import os
 import threading
 import time
 from collections import OrderedDict
@@ -74,8 +75,9 @@ _EMPTY = _Entry(0, np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32), N
 class _State:
     """A warm searcher and everything derived from it (valid until the index changes)."""
 
-    def __init__(self, path: Path, cache_bytes: int):
+    def __init__(self, path: Path, cache_bytes: int, dir_mtime: int = 0):
         self.path = path
+        self.dir_mtime = dir_mtime  # the directory's time when last found current (read before)
         self.build = (read_state(path) or {}).get("build")
         self.ix = open_readonly(path)
         self.searcher = self.ix.searcher()
@@ -199,6 +201,13 @@ class _State:
             self.cache_size -= old.nbytes
         return entry
 
+def _dir_mtime(path: Path) -> int:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return 0
+
+
 def get_state(path: Path, cache_mb: int = 64) -> _State | None:
     """The warm searcher for ``path`` (opened or reopened as needed); None when unusable.
 
@@ -207,10 +216,15 @@ def get_state(path: Path, cache_mb: int = 64) -> _State | None:
     with _lock:
         state = _states.get(key)
         now = time.monotonic()
-        if state is not None and now - state.checked_at < CHECK_INTERVAL:
+        # A write changes the directory's time: then check at once, whatever CHECK_INTERVAL says. The
+        # page cache keys its pages on that time (read before rendering), so a page is never kept
+        # under a new index time with results from the searcher that came before it.
+        mtime = _dir_mtime(path)
+        if state is not None and state.dir_mtime == mtime and now - state.checked_at < CHECK_INTERVAL:
             return state
         if state is not None and state.is_current():
             state.checked_at = now
+            state.dir_mtime = mtime
             return state
         if state is not None:
             state.retire()
@@ -219,7 +233,7 @@ def get_state(path: Path, cache_mb: int = 64) -> _State | None:
         if not info or info.get("schema") != SCHEMA_VERSION:
             return None
         try:
-            state = _State(path, cache_mb * 1024 * 1024)
+            state = _State(path, cache_mb * 1024 * 1024, mtime)
         except Exception:  # noqa: BLE001  (missing or damaged index)
             return None
         live_segments = {(key, r.segment().segment_id()) for r, _o in state.leaves}

@@ -60,6 +60,8 @@ CONFIG = {
     "REJECTED_RETENTION_MONTHS": ("9", "REJECTED_RETENTION_MONTHS", 9),
     "SEARCH_CACHE_MB": ("16", "SEARCH_CACHE_MB", 16),
     "SEARCH_AUTO_REBUILD": ("off", "SEARCH_AUTO_REBUILD", False),
+    "SEARCH_WATCH_SECONDS": ("0.5", "SEARCH_WATCH_SECONDS", 0.5),
+    "PAGE_CACHE_DB_CHECK_SECONDS": ("3", "PAGE_CACHE_DB_CHECK_SECONDS", 3.0),
     "FORM_MIN_FILL_SECONDS": ("7", "FORM_MIN_FILL_SECONDS", 7),
     "FORM_MAX_AGE_HOURS": ("2", "FORM_MAX_AGE_HOURS", 2),
     "SUBMISSION_RATE_LIMIT_IP": ("3 per hour", "SUBMISSION_RATE_LIMIT_IP", "3 per hour"),
@@ -74,7 +76,8 @@ CONFIG = {
     "PUBLIC_URL": ("https://phuong-thu.example.vn", "PUBLIC_URL", "https://phuong-thu.example.vn"),
 }
 # Checked by their own tests below.
-SEPARATE = {"DATABASE_URL", "SEARCH_INDEX_DIR", "UPLOAD_DIR", "PAGE_CACHE_SECONDS", "PAGE_CACHE_ENTRIES"}
+SEPARATE = {"DATABASE_URL", "SEARCH_INDEX_DIR", "UPLOAD_DIR", "PAGE_CACHE_SECONDS", "PAGE_CACHE_ENTRIES",
+            "PAGE_CACHE_VERSION_FILE"}
 
 
 @pytest.fixture
@@ -126,11 +129,13 @@ def test_every_variable_reaches_the_config(build):
 
 def test_paths_database_production_and_page_cache(build, tmp_path, app):
     index, files = tmp_path / "chi-muc", tmp_path / "tep"
-    built = build(SEARCH_INDEX_DIR=index, UPLOAD_DIR=files, PAGE_CACHE_SECONDS="30", PAGE_CACHE_ENTRIES="77")
+    built = build(SEARCH_INDEX_DIR=index, UPLOAD_DIR=files, PAGE_CACHE_SECONDS="30", PAGE_CACHE_ENTRIES="77",
+                  PAGE_CACHE_VERSION_FILE=tmp_path / "phien-ban", PAGE_CACHE_DB_CHECK_SECONDS="3")
     assert built.config["SEARCH_INDEX_DIR"] == str(index) and built.config["UPLOAD_DIR"] == str(files)
     assert built.config["SQLALCHEMY_DATABASE_URI"] == app.config["SQLALCHEMY_DATABASE_URI"]
     store = built.extensions["page_cache"]
     assert (store.ttl, store.max_entries) == (30, 77)
+    assert store.version_file == str(tmp_path / "phien-ban") and store.db_token.every == 3
     other = build(DATABASE_URL=f"sqlite:///{tmp_path / 'khac.db'}")
     assert other.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path / 'khac.db'}"
     assert "page_cache" not in other.extensions  # off under testing unless set
