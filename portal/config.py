@@ -158,6 +158,8 @@ class Config:
     SUBMISSION_ATTEMPT_RATE_LIMIT_IP = _env_limit("SUBMISSION_ATTEMPT_RATE_LIMIT_IP", "60 per hour")  # every post
     SUBMISSION_RATE_LIMIT_CONTACT = _env_limit("SUBMISSION_RATE_LIMIT_CONTACT", "5 per day")  # accepted ones
     SUPPORT_RATE_LIMIT_IP = _env_limit("SUPPORT_RATE_LIMIT_IP", "30 per hour")  # accepted ones
+    # Supports at which the Board must answer a petition in public (0: no threshold).
+    SUPPORT_PUBLIC_ANSWER_THRESHOLD = _env_int("SUPPORT_PUBLIC_ANSWER_THRESHOLD", 0)
     TRACKING_RATE_LIMIT = _env_limit("TRACKING_RATE_LIMIT", "30 per 10 minutes")  # every lookup
 
     # Deadlines (working days unless named otherwise).
