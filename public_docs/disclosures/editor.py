@@ -176,8 +176,9 @@ def disclosures():
         stmt.order_by(Disclosure.updated_at.desc(), Disclosure.id.desc()).limit(PER_PAGE).offset((page - 1) * PER_PAGE)
     ).all()
     counts = dict(db.session.execute(select(Disclosure.status, func.count()).group_by(Disclosure.status)).all())
+    late = {d.id: services.publication_delay(d) for d in rows if d.published_at and services.is_late(d)}
     return render_template(
-        "public_docs/editor/list.html", rows=rows, total=total, page=page, per_page=PER_PAGE,
+        "public_docs/editor/list.html", rows=rows, total=total, page=page, per_page=PER_PAGE, late=late,
         status=status, q=q, counts=counts, args={k: v for k, v in (("status", status), ("q", q)) if v},
     )
 
@@ -264,6 +265,8 @@ def _detail(d: Disclosure, errors: dict | None = None, values: dict | None = Non
         "public_docs/editor/detail.html", d=d, attachments=services.active_attachments(d),
         versions=sorted(d.versions, key=lambda v: -v.version_no), errors=errors or {}, values=values or {},
         open_for_comments=services.is_open_for_comments(d), today=services.today(),
+        delay=services.publication_delay(d), late=services.is_late(d),
+        late_limit=services.late_publication_working_days(), posting_min_days=services.posting_min_days(),
         public_url=url_for("disclosures.disclosure_detail", disclosure_id=d.id) if d.is_public else None,
     ), code
 
