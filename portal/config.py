@@ -139,6 +139,7 @@ class Config:
     POSTING_MIN_DAYS = _env_int("POSTING_MIN_DAYS", 30)
     # A disclosure published more than this many working days after its issue date is flagged as late.
     LATE_PUBLICATION_WORKING_DAYS = _env_int("LATE_PUBLICATION_WORKING_DAYS", 2)
+    LOUDSPEAKER_MIN_DAYS = _env_int("LOUDSPEAKER_MIN_DAYS", 3)  # where the law asks for a minimum
     CONVENTION_COMMENT_MIN_DAYS = _env_int("CONVENTION_COMMENT_MIN_DAYS", 30)  # a draft convention's comments
     # Matters residents decide (moderation/decisions): passes with MORE than the threshold of the basis
     # (all_households | voting_households); a meeting counts with MORE than the quorum represented.

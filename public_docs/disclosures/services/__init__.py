@@ -4,6 +4,7 @@
 - ``attachments``: upload checks, storage, text extraction and removal;
 - ``validation``: form and import values cleaned into model values;
 - ``posting``: the posting period from publication on the portal, late publication;
+- ``postings``: the other ways a disclosure was posted (headquarters, groups, loudspeaker, meetings);
 - ``queries``: public listing, filters, facet counts and lookups;
 - ``common``: ``DomainError``, ``UploadedFile``, ``today``, ``parse_date``.
 
@@ -35,6 +36,7 @@ from public_docs.disclosures.services.posting import (
     publication_delay,
     published_on,
 )
+from public_docs.disclosures.services.postings import loudspeaker_min_days, record_posting
 from public_docs.disclosures.services.queries import (
     FILTER_KEYS,
     active_attachments,
@@ -62,7 +64,8 @@ __all__ = [
     "active_attachments", "add_attachment", "amend_disclosure", "check_upload", "clean_disclosure_data", "list_only",
     "clean_filters", "close_comments", "create_disclosure", "disclosure_data", "facet_counts", "filter_public",
     "find_by_number", "get_public_disclosure", "is_late", "is_open_for_comments", "late_publication_working_days",
-    "posting_period", "publication_delay", "published_on", "list_open_consultations", "list_projects",
+    "posting_period", "publication_delay", "published_on", "loudspeaker_min_days", "record_posting",
+    "list_open_consultations", "list_projects",
     "open_for_comments", "parse_date", "posting_min_days", "public_query", "publish_disclosure", "remove_attachment",
     "today", "update_disclosure", "withdraw_disclosure",
 ]
