@@ -135,3 +135,11 @@ def test_a_late_draft_is_flagged_before_publication(client, db, clock, make_user
     sign_in(client, make_user("editor"))
     page = client.get(f"/can-bo/cong-khai/{d.id}").get_data(as_text=True)
     assert 'id="late-publication"' in page and "sẽ được ghi là công bố muộn" in page
+
+
+def test_a_draft_preview_says_posting_counts_from_publication(client, db, make_user):
+    d = services.create_disclosure(valid_data(number="12/TB"), actor="test")
+    db.session.commit()
+    sign_in(client, make_user("editor"))
+    page = client.get(f"/can-bo/cong-khai/{d.id}").get_data(as_text=True)
+    assert "Tính từ ngày công bố trên Cổng" in page
