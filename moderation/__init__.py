@@ -49,15 +49,17 @@ def register(app) -> None:
     from moderation.abuse import models as _abuse_models  # noqa: F401  (tables known to the metadata)
     from moderation.boards import models as _boards_models  # noqa: F401
     from moderation.cases import models as _cases_models  # noqa: F401
+    from moderation.cases.deadlines import working_days_between
     from moderation.consultations import models as _consultations_models  # noqa: F401
     from moderation.intake import models as _intake_models  # noqa: F401
     from moderation.queue import models as _queue_models  # noqa: F401
     from moderation.reports import cache as figures_cache
     from portal.i18n import _l
-    from portal.registry import add_nav_entry, add_template_hook
+    from portal.registry import add_nav_entry, add_template_hook, set_working_days
     from portal.signals import add_public_content, models_of
 
     figures_cache.watch()
+    set_working_days(app, working_days_between)  # the holiday calendar, for public_docs' posting rules
     from moderation import audit_labels
     from portal.auditlabels import add_audit_labels
 

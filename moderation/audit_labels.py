@@ -30,6 +30,7 @@ ACTIONS = {
     "case.note": N_("Ghi chú nội bộ hồ sơ"), "case.verification": N_("Ghi kết quả xác minh"),
     "case.refer": N_("Kiến nghị cơ quan có thẩm quyền"), "case.answer": N_("Ghi văn bản trả lời"),
     "case.respond": N_("Công bố trả lời cho Nhân dân"), "case.close": N_("Kết thúc hồ sơ"),
+    "case.public_answer_due": N_("Đủ số người ủng hộ: Ban phải trả lời công khai"),
     "case.reopen": N_("Mở lại hồ sơ"), "case.rate": N_("Người gửi đánh giá kết quả"),
     "case.dispute": N_("Người gửi không đồng ý kết quả"), "case.contact_view": N_("Xem liên hệ người gửi (Ban)"),
     # consultations, reports, reception

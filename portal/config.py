@@ -143,6 +143,9 @@ class Config:
 
     # Disclosures and submissions.
     POSTING_MIN_DAYS = _env_int("POSTING_MIN_DAYS", 30)
+    # A disclosure published more than this many working days after its issue date is flagged as late.
+    LATE_PUBLICATION_WORKING_DAYS = _env_int("LATE_PUBLICATION_WORKING_DAYS", 2)
+    LOUDSPEAKER_MIN_DAYS = _env_int("LOUDSPEAKER_MIN_DAYS", 3)  # where the law asks for a minimum
     CONVENTION_COMMENT_MIN_DAYS = _env_int("CONVENTION_COMMENT_MIN_DAYS", 30)  # a draft convention's comments
     # Matters residents decide (moderation/decisions): passes with MORE than the threshold of the basis
     # (all_households | voting_households); a meeting counts with MORE than the quorum represented.
@@ -164,6 +167,8 @@ class Config:
     SUBMISSION_ATTEMPT_RATE_LIMIT_IP = _env_limit("SUBMISSION_ATTEMPT_RATE_LIMIT_IP", "60 per hour")  # every post
     SUBMISSION_RATE_LIMIT_CONTACT = _env_limit("SUBMISSION_RATE_LIMIT_CONTACT", "5 per day")  # accepted ones
     SUPPORT_RATE_LIMIT_IP = _env_limit("SUPPORT_RATE_LIMIT_IP", "30 per hour")  # accepted ones
+    # Supports at which the Board must answer a petition in public (0: no threshold).
+    SUPPORT_PUBLIC_ANSWER_THRESHOLD = _env_int("SUPPORT_PUBLIC_ANSWER_THRESHOLD", 0)
     TRACKING_RATE_LIMIT = _env_limit("TRACKING_RATE_LIMIT", "30 per 10 minutes")  # every lookup
 
     # Deadlines (working days unless named otherwise).

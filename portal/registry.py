@@ -17,9 +17,13 @@ shell what it adds:
   ``app.add_template_filter(func, name)``, called from ``register(app)``: the one style.
 - **public content**: ``portal.signals.add_public_content(app, *models)`` and the
   ``public_content_changed`` signal (see :mod:`portal.signals`).
+- **working days**: ``set_working_days(app, func)``: ``func(start, end)`` counts the working days
+  after ``start`` up to ``end`` on the ward's holiday calendar (``moderation`` registers its own);
+  :func:`working_days_between` asks it, or counts Monday to Friday when nothing is registered.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -137,6 +141,25 @@ def template_hook(name: str, **context) -> Markup:
     """What the functions registered for ``name`` render, joined (a template global)."""
     parts = [func(**context) for func in _registry(current_app)["hooks"].get(name, ())]
     return Markup("").join(Markup(part) for part in parts if part)
+
+
+# --- working days ---------------------------------------------------------------------------------
+
+def set_working_days(app: Flask, func: Callable[[dt.date, dt.date], int]) -> None:
+    """``func(start, end)``: the working days after ``start`` up to and including ``end``."""
+    _registry(app)["working_days"] = func
+
+
+def working_days_between(start: dt.date, end: dt.date) -> int:
+    """Working days after ``start`` up to and including ``end`` (negative when ``end`` is earlier),
+    on the registered calendar; without one, Monday to Friday."""
+    func = _registry(current_app).get("working_days")
+    if func is not None:
+        return func(start, end)
+    if end < start:
+        return -working_days_between(end, start)
+    weeks, rest = divmod((end - start).days, 7)
+    return weeks * 5 + sum((start + dt.timedelta(days=i)).weekday() < 5 for i in range(1, rest + 1))
 
 
 def init_app(app: Flask) -> None:

@@ -10,6 +10,7 @@ ACTIONS = {
     "disclosure.attachment_add": N_("Thêm tệp đính kèm"), "disclosure.attachment_remove": N_("Gỡ tệp đính kèm"),
     "disclosure.comments_open": N_("Mở lấy ý kiến Nhân dân"),
     "disclosure.comments_close": N_("Đóng lấy ý kiến Nhân dân"),
+    "disclosure.posting_add": N_("Ghi hình thức công khai khác (niêm yết, truyền thanh, hội nghị)"),
     "thesaurus.create": N_("Thêm mục từ điển tìm kiếm"), "thesaurus.update": N_("Sửa mục từ điển tìm kiếm"),
     "thesaurus.activate": N_("Bật lại mục từ điển tìm kiếm"),
     "thesaurus.deactivate": N_("Tắt mục từ điển tìm kiếm"),

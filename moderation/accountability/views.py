@@ -9,7 +9,7 @@ from flask_babel import gettext
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from moderation import intake, reports
+from moderation import abuse, intake, reports
 from moderation.accountability import stages
 from moderation.cases import triage
 from moderation.cases.filters import filter_cases
@@ -90,7 +90,8 @@ def petition_detail(submission_id: int):
     sub, case = row
     group = db.session.get(ResidentialGroup, sub.group_id) if sub.group_id else None
     return render_template("accountability/petition.html", submission=sub, case=case, group=group,
-                           public_status=PUBLIC_STATUS)
+                           public_status=PUBLIC_STATUS, can_support=case.status != CaseStatus.closed,
+                           token=abuse.started_token())
 
 
 def _parse_period(strict_order: bool = True):

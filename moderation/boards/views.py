@@ -153,6 +153,8 @@ SLA_SETTINGS = [
     ("SUPERVISION_NOTICE_WORKING_DAYS", N_("Gửi thông báo giám sát trước ngày bắt đầu (ngày làm việc)"), 1, 30),
     ("RETENTION_MONTHS", N_("Lưu dữ liệu cá nhân sau khi kết thúc hồ sơ (tháng)"), 1, 120),
     ("REJECTED_RETENTION_MONTHS", N_("Lưu dữ liệu cá nhân của kiến nghị không tiếp nhận (tháng)"), 1, 120),
+    ("SUPPORT_PUBLIC_ANSWER_THRESHOLD", N_("Số người ủng hộ để Ban phải trả lời công khai (0: không áp dụng)"),
+     0, 100000),
 ]
 
 
@@ -163,6 +165,8 @@ def _save_sla_settings(form) -> None:
 
     values = {}
     for key, label, lo, hi in SLA_SETTINGS:
+        if key not in form:  # a form from before the setting existed: the value stays
+            continue
         value = to_int(form.get(key) or "", lo, hi)
         if value is None:
             raise DomainError(_l("%(label)s: nhập số nguyên từ %(low)s đến %(high)s.", label=label, low=lo, high=hi))

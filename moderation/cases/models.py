@@ -60,6 +60,9 @@ class Case(db.Model):
     rated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     responded_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     dispute_text: Mapped[str] = mapped_column(Text, default="")  # the resident's reason; staff only
+    # Enough residents supported the petition (SUPPORT_PUBLIC_ANSWER_THRESHOLD): the Board answers in public.
+    public_answer_due_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    public_answer_supports: Mapped[int | None]  # the threshold that was reached
 
     board: Mapped[Board] = relationship()  # noqa: F821  (moderation.boards.models)
     submission: Mapped[Submission] = relationship()  # noqa: F821

@@ -1,5 +1,5 @@
 """What residents send: petitions (phản ánh, kiến nghị), consultation comments, information added
-after a moderator's request, and support for an existing petition.
+after a moderator's request (supports of an existing petition: ``supports``).
 
 Every function validates (one Vietnamese message per field), sanitizes, writes the rows, a
 SubmissionEvent, an audit event and an outbox email when an address was given, and flushes; the
@@ -11,9 +11,8 @@ import datetime as dt
 import secrets
 
 from flask import current_app
-from sqlalchemy import select, update
+from sqlalchemy import select
 
-from moderation import abuse
 from moderation.intake.attachments import ALLOWED_TYPES, MAX_FILES, Upload, check_files, store_files
 from moderation.intake.choices import (
     DEFAULT_TOPICS,
@@ -36,7 +35,6 @@ from moderation.intake.models import (
     SubmissionKind,
     SubmissionStatus,
     SubmitterContact,
-    Support,
     Topic,
     Visibility,
 )
@@ -45,7 +43,6 @@ from portal.database import utcnow
 from portal.errors import DomainError
 from portal.extensions import db
 from portal.i18n import N_, _l
-from portal.sanitize import clean_text
 from portal.ward import ResidentialGroup
 from portal.ward import today as ward_today
 
@@ -54,7 +51,7 @@ __all__ = [
     "VISIBILITY_LABELS", "MatterRedirected", "Upload", "active_groups",
     "active_topics", "add_information", "find_by_code", "format_code", "is_open_for_comments", "legal_guidance",
     "list_projects", "new_receipt_code", "normalize_code", "seed_topics", "submit_comment", "submit_petition",
-    "support_petition", "validate_petition",
+    "validate_petition",
 ]
 
 # Receipt codes: Crockford base32 (no I, L, O, U), 10 characters = 50 bits of randomness.
@@ -281,34 +278,3 @@ def add_information(submission: Submission, text, files=()) -> SubmissionEvent:
     db.session.flush()
     audit.record("resident", "submission.info_added", submission, {"attachments": len(checked)})
     return ev
-
-
-# --- support for an existing petition -----------------------------------------------------------
-
-def support_petition(submission: Submission, contact: str) -> Support:
-    """One support per person per petition: the contact is checked like a petition's (same phone
-    rule, same email validator) and counted in one spelling (``abuse.normalize_contact``: +84 or 0,
-    case, +tags); only a keyed hash of it is kept, unique per petition in the database."""
-    raw = clean_text(str(contact or ""))[:254]
-    if not raw:
-        raise DomainError(CHECK_FIELDS, {"contact": _l("Vui lòng nhập số điện thoại (10 chữ số) "
-                                                       "hoặc email hợp lệ để ủng hộ.")})
-    norm = abuse.normalize_contact(raw)
-    if not norm:
-        raise DomainError(CHECK_FIELDS, {"contact": abuse.contact_error(raw)})
-    if submission is None or submission.kind != SubmissionKind.petition or not submission.is_public:
-        raise DomainError(CHECK_FIELDS, {"contact": _l("Kiến nghị này không nhận ủng hộ.")})
-    digest = abuse.contact_hash(norm, "support")
-    if db.session.scalar(select(Support.id).where(Support.submission_id == submission.id,
-                                                  Support.contact_hash == digest)) is not None:
-        raise DomainError(_l("Số điện thoại hoặc email này đã ủng hộ kiến nghị này rồi: mỗi người chỉ ủng hộ một lần."),
-                          status=409)
-    support = Support(submission_id=submission.id, contact_hash=digest)
-    db.session.add(support)
-    db.session.execute(update(Submission).where(Submission.id == submission.id)
-                       .values(support_count=Submission.support_count + 1)
-                       .execution_options(synchronize_session=False))
-    db.session.flush()
-    db.session.refresh(submission)
-    audit.record("resident", "submission.support", submission, {})
-    return support

@@ -94,7 +94,8 @@ def petition_form():
                     apply_errors(form, step1)
                     return _render_petition(form, 1, 422, token)
             similar = similar_petitions(data["title"] or "", data["description"] or "")
-            return _render_petition(form, 2, 200, token, similar=similar)
+            return _render_petition(form, 2, 200, token, similar=similar,
+                                    closed_ids=intake.closed_petition_ids(s.id for s in similar))
         abuse.check_submission_rate([data["phone"] or "", data["email"] or ""])
         code = intake.submit_petition(data, uploads_from_request())
         abuse.consume_form_token(request.form, "petition", code)
@@ -148,6 +149,7 @@ def support(submission_id: int):
         abort(404)
     contact = request.form.get("contact", "")
     status, message, ok = 200, "", False
+    case = case_for_submission(submission)
     try:
         abuse.check_form_timing(request.form)
         abuse.check_blocklist(contact=contact)
@@ -171,8 +173,10 @@ def support(submission_id: int):
     except IntegrityError:
         db.session.rollback()
         status, message = 409, gettext("Số điện thoại hoặc email này đã ủng hộ kiến nghị này rồi.")
+    closed = case is not None and case.status.value == "closed"
     return render_template("moderation/support_result.html", submission=submission, ok=ok, message=message,
-                           contact=contact if not ok else "", token=abuse.started_token()), status
+                           contact=contact if not ok else "", token=abuse.started_token(), closed=closed,
+                           public_page=case is not None), status
 
 
 # --- tracking -----------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from portal import ward
 from portal.extensions import db
 from portal.i18n import N_
 from public_docs.disclosures.models import CATEGORIES, Disclosure
+from public_docs.disclosures.services.posting import late_publication_working_days, publication_delay, published_on
 
 STAT_LABELS = OrderedDict([
     ("received", N_("Tiếp nhận")),
@@ -196,15 +197,19 @@ def _median(counts: Counter) -> float | None:
 
 
 def disclosure_statistics(start: dt.date | None = None, end: dt.date | None = None) -> dict:
-    """Disclosures published by category and consultations held (opened for comment) in the period."""
+    """Disclosures published by category, those published late (more than
+    ``LATE_PUBLICATION_WORKING_DAYS`` after their issue date) and consultations held (opened for
+    comment) in the period."""
     lo, hi = _period_bounds(start, end)
     q = select(Disclosure).where(Disclosure.published_at.is_not(None))
     if lo is not None:
         q = q.where(Disclosure.published_at >= lo)
     if hi is not None:
         q = q.where(Disclosure.published_at < hi)
-    published = list(db.session.scalars(q))
+    published = list(db.session.scalars(q.order_by(Disclosure.published_at, Disclosure.id)))
     by_cat = Counter(d.category for d in published)
+    late_limit = late_publication_working_days()
+    late = [(d, delay) for d in published if (delay := publication_delay(d)) is not None and delay > late_limit]
     cq = select(Disclosure).where(Disclosure.comments_open_from.is_not(None))
     if start:
         cq = cq.where(Disclosure.comments_open_from <= (end or dt.date.max))
@@ -228,6 +233,14 @@ def disclosure_statistics(start: dt.date | None = None, end: dt.date | None = No
         "published_by_category": [
             {"category": code, "label": CATEGORIES.get(code, code), "count": by_cat[code]}
             for code in CATEGORIES if by_cat[code]
+        ],
+        # Published more than LATE_PUBLICATION_WORKING_DAYS working days after the issue date.
+        "late_limit": late_limit,
+        "published_late": len(late),
+        "late_publications": [
+            {"id": d.id, "number": d.number, "title": d.title, "issued_on": d.issued_on.isoformat(),
+             "published_on": published_on(d).isoformat(), "working_days": delay}
+            for d, delay in late
         ],
         "consultations": [
             {"id": d.id, "number": d.number, "title": d.title,

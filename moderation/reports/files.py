@@ -57,6 +57,10 @@ def report_rows(data: dict) -> list[tuple[str, str, object]]:
     for r in p["by_group"]:
         rows.append(("Theo tổ dân phố", r["label"], r["count"]))
     rows.append(("Công khai thông tin", "Tổng số nội dung công khai", d["published_total"]))
+    rows.append(("Công khai thông tin",
+                 f"Công bố muộn (quá {d['late_limit']} ngày làm việc sau ngày ban hành)", d["published_late"]))
+    for r in d["late_publications"]:
+        rows.append(("Công bố muộn", f"{r['number']}: {r['title']}", r["working_days"]))
     for r in d["published_by_category"]:
         rows.append(("Công khai theo lĩnh vực", r["label"], r["count"]))
     rows.append(("Lấy ý kiến Nhân dân", "Số nội dung lấy ý kiến", len(d["consultations"])))

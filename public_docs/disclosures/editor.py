@@ -33,6 +33,7 @@ from public_docs.disclosures.models import (
     BUDGET_PERIODS,
     CATEGORIES,
     FORMS,
+    POSTING_CHANNELS,
     STATUS_LABELS,
     Attachment,
     Disclosure,
@@ -176,8 +177,9 @@ def disclosures():
         stmt.order_by(Disclosure.updated_at.desc(), Disclosure.id.desc()).limit(PER_PAGE).offset((page - 1) * PER_PAGE)
     ).all()
     counts = dict(db.session.execute(select(Disclosure.status, func.count()).group_by(Disclosure.status)).all())
+    late = {d.id: services.publication_delay(d) for d in rows if d.published_at and services.is_late(d)}
     return render_template(
-        "public_docs/editor/list.html", rows=rows, total=total, page=page, per_page=PER_PAGE,
+        "public_docs/editor/list.html", rows=rows, total=total, page=page, per_page=PER_PAGE, late=late,
         status=status, q=q, counts=counts, args={k: v for k, v in (("status", status), ("q", q)) if v},
     )
 
@@ -264,6 +266,9 @@ def _detail(d: Disclosure, errors: dict | None = None, values: dict | None = Non
         "public_docs/editor/detail.html", d=d, attachments=services.active_attachments(d),
         versions=sorted(d.versions, key=lambda v: -v.version_no), errors=errors or {}, values=values or {},
         open_for_comments=services.is_open_for_comments(d), today=services.today(),
+        delay=services.publication_delay(d), late=services.is_late(d),
+        late_limit=services.late_publication_working_days(), posting_min_days=services.posting_min_days(),
+        posting_channels=POSTING_CHANNELS, loudspeaker_min_days=services.loudspeaker_min_days(),
         public_url=url_for("disclosures.disclosure_detail", disclosure_id=d.id) if d.is_public else None,
     ), code
 
@@ -297,6 +302,18 @@ def publish(disclosure_id: int):
         disclosure_id,
         lambda d: services.publish_disclosure(d, actor=current_user, secrecy_confirmed=confirmed),
         N_("Đã công bố văn bản trên cổng thông tin."), {},
+    )
+
+
+@bp.post("/<int:disclosure_id>/hinh-thuc-cong-khai")
+@role_required("editor")
+def posting_add(disclosure_id: int):
+    """Record another way the disclosure was posted (headquarters, group house, loudspeaker, meeting)."""
+    fields = ("channel", "place", "start_on", "end_on", "law_minimum", "note")
+    values = {k: request.form.get(k, "") for k in fields}
+    return _action(
+        disclosure_id, lambda d: services.record_posting(d, values, actor=current_user),
+        N_("Đã ghi hình thức công khai."), {f"posting_{k}": v for k, v in values.items()},
     )
 
 

@@ -109,6 +109,9 @@ class Disclosure(db.Model):
     versions: Mapped[list[DisclosureVersion]] = relationship(
         back_populates="disclosure", order_by="DisclosureVersion.version_no.desc()"
     )
+    postings: Mapped[list[DisclosurePosting]] = relationship(
+        back_populates="disclosure", order_by=lambda: [DisclosurePosting.start_on, DisclosurePosting.id]
+    )
 
     @property
     def category_label(self) -> str:
@@ -140,6 +143,51 @@ class DisclosureVersion(db.Model):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
 
     disclosure: Mapped[Disclosure] = relationship(back_populates="versions")
+
+
+class PostingChannel(str, enum.Enum):
+    """How a disclosure was also made known besides the portal (Law 10/2022 Art. 12)."""
+
+    headquarters = "headquarters"
+    group_house = "group_house"
+    loudspeaker = "loudspeaker"
+    meeting = "meeting"
+
+
+POSTING_CHANNELS: dict[PostingChannel, str] = {  # shown with |tr
+    PostingChannel.headquarters: N_("Niêm yết tại trụ sở Ủy ban nhân dân phường"),
+    PostingChannel.group_house: N_("Niêm yết tại nhà văn hóa tổ dân phố"),
+    PostingChannel.loudspeaker: N_("Thông báo trên hệ thống truyền thanh"),
+    PostingChannel.meeting: N_("Thông báo tại hội nghị"),
+}
+
+
+class DisclosurePosting(db.Model):
+    """One other way a disclosure was posted: where, from when to when (a meeting: its day), and for
+    the loudspeaker whether the law asks for a minimum number of days (``LOUDSPEAKER_MIN_DAYS``)."""
+
+    __tablename__ = "disclosure_posting"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    disclosure_id: Mapped[int] = mapped_column(ForeignKey("disclosure.id"), index=True)
+    channel: Mapped[PostingChannel] = mapped_column(Enum(PostingChannel, native_enum=False, length=16))
+    place: Mapped[str] = mapped_column(String(300), default="")
+    start_on: Mapped[dt.date] = mapped_column(Date)
+    end_on: Mapped[dt.date] = mapped_column(Date)
+    law_minimum: Mapped[bool] = mapped_column(default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+
+    disclosure: Mapped[Disclosure] = relationship(back_populates="postings")
+
+    @property
+    def days(self) -> int:
+        return (self.end_on - self.start_on).days + 1
+
+    @property
+    def channel_label(self) -> str:
+        return POSTING_CHANNELS.get(self.channel, str(self.channel))
 
 
 class Attachment(db.Model):

@@ -18,7 +18,7 @@ def _events(db, action):
     return list(db.session.scalars(select(AuditEvent).where(AuditEvent.action == action)))
 
 
-def test_create_draft_sanitizes_and_defaults_posting_end(db):
+def test_create_draft_sanitizes_and_leaves_posting_to_publication(db):
     d = services.create_disclosure(
         valid_data(body="Xin chào <script>alert(1)</script> **đậm**", title="  Kế hoạch\x07 2027 "), actor="test"
     )
@@ -27,8 +27,7 @@ def test_create_draft_sanitizes_and_defaults_posting_end(db):
     assert d.title == "Kế hoạch 2027"
     assert "<script>" not in d.body_html and "<strong>đậm</strong>" in d.body_html
     assert "<script>" in d.body_source or "alert" in d.body_source  # kept as typed
-    assert d.posting_start == d.issued_on
-    assert d.posting_end == d.posting_start + dt.timedelta(days=30)
+    assert d.posting_start is None and d.posting_end is None  # posting counts from publication
     assert _events(db, "disclosure.create")[0].subject_id == str(d.id)
     assert db.session.scalar(select(IndexChange)) is None  # drafts are never indexed
 

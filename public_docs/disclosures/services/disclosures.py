@@ -15,9 +15,11 @@ from portal.extensions import db
 from portal.files import clean_filename
 from portal.i18n import N_, _l
 from portal.sanitize import clean_text
+from portal.ward import local_date
 from public_docs.disclosures.models import Disclosure, DisclosureStatus, DisclosureVersion, IndexChange
 from public_docs.disclosures.services.attachments import add_attachment, check_upload, remove_attachment
 from public_docs.disclosures.services.common import UploadedFile, parse_date, today
+from public_docs.disclosures.services.posting import posting_period
 from public_docs.disclosures.services.queries import active_attachments
 from public_docs.disclosures.services.validation import (
     clean_disclosure_data,
@@ -136,6 +138,8 @@ def publish_disclosure(d: Disclosure, actor=None, secrecy_confirmed: bool = Fals
     d.status = DisclosureStatus.published
     d.secrecy_confirmed_at = now
     d.published_at = now
+    # Posting counts from the day it went online (or the editor's later start), at least the minimum.
+    d.posting_start, d.posting_end = posting_period(local_date(now), d.posting_start, d.posting_end)
     _add_version(d, actor, N_("Công bố lần đầu"))  # shown translated via |tr
     _index(d, "upsert")
     audit.record(actor, "disclosure.publish", d, {"number": d.number, "version": d.version_no})

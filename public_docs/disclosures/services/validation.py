@@ -17,6 +17,7 @@ from portal.ward import ResidentialGroup
 from public_docs.disclosures.extract import find_secrecy_stamp
 from public_docs.disclosures.models import BUDGET_PERIODS, CATEGORIES, FORMS, Disclosure
 from public_docs.disclosures.services.common import parse_date, today
+from public_docs.disclosures.services.posting import posting_min_days
 from public_docs.disclosures.services.queries import find_by_number
 
 NUMBER_RE = re.compile(r"^[0-9A-Za-zÀ-ỹĐđ][0-9A-Za-zÀ-ỹĐđ/\-.&_ ]{0,63}$")
@@ -24,13 +25,6 @@ EDITABLE_FIELDS = (
     "number", "title", "summary", "body", "category", "budget_period", "form", "issuer", "issued_on",
     "effective_on", "posting_start", "posting_end", "is_project", "group_ids",
 )
-
-
-def posting_min_days() -> int:
-    try:
-        return max(0, int(get_setting("POSTING_MIN_DAYS", 30)))
-    except (TypeError, ValueError):
-        return 30
 
 
 def convention_comment_min_days() -> int:
@@ -117,8 +111,9 @@ def _clean_classification(data: dict, errors: dict) -> dict:
 
 
 def _clean_dates(data: dict, current: Disclosure | None, errors: dict) -> dict:
-    """Issue and effective dates and the posting period (at least ``posting_min_days()``; it starts
-    on the issue date and lasts the minimum unless given)."""
+    """Issue and effective dates and the posting period (at least ``posting_min_days()``). Left
+    empty, the start is the day of publication on the portal (``publish_disclosure`` sets it, see
+    ``posting.posting_period``); a published disclosure keeps its start."""
     issued = parse_date(data.get("issued_on"), "issued_on", "Ngày ban hành", errors)
     if issued is None and "issued_on" not in errors:
         errors["issued_on"] = "Vui lòng nhập ngày ban hành."
@@ -129,8 +124,8 @@ def _clean_dates(data: dict, current: Disclosure | None, errors: dict) -> dict:
     start = parse_date(data.get("posting_start"), "posting_start", "Ngày bắt đầu niêm yết", errors)
     end = parse_date(data.get("posting_end"), "posting_end", "Ngày kết thúc niêm yết", errors)
     minimum = posting_min_days()
-    if start is None and "posting_start" not in errors:
-        start = (current.posting_start if current is not None and current.posting_start else None) or issued
+    if start is None and "posting_start" not in errors and current is not None and current.published_at:
+        start = current.posting_start  # a published disclosure keeps the start it was given at publication
     if start is not None and issued is not None and start < issued:
         errors["posting_start"] = "Ngày bắt đầu niêm yết không thể trước ngày ban hành."
     if start is not None:
@@ -141,6 +136,13 @@ def _clean_dates(data: dict, current: Disclosure | None, errors: dict) -> dict:
             errors["posting_end"] = (
                 f"Thời gian niêm yết tối thiểu là {minimum} ngày: ngày kết thúc không sớm hơn "
                 f"{earliest_end.strftime('%d/%m/%Y')}."
+            )
+    elif end is not None and "posting_end" not in errors:
+        earliest_end = max(today(), issued or today()) + dt.timedelta(days=minimum)
+        if end < earliest_end:
+            errors["posting_end"] = (
+                f"Thời gian niêm yết tính từ ngày công bố trên Cổng, tối thiểu {minimum} ngày: ngày kết thúc "
+                f"không sớm hơn {earliest_end.strftime('%d/%m/%Y')}."
             )
     return {"issued_on": issued, "effective_on": effective, "posting_start": start, "posting_end": end}
 
