@@ -77,6 +77,9 @@ CONFIG = {
     "UPLOAD_MAX_UNCOMPRESSED_BYTES": ("1048576", "UPLOAD_MAX_UNCOMPRESSED_BYTES", 1_048_576),
     "PROXY_COUNT": ("2", "PROXY_COUNT", 2),
     "PUBLIC_URL": ("https://phuong-thu.example.vn", "PUBLIC_URL", "https://phuong-thu.example.vn"),
+    "WARD_TIME_ZONE": ("Asia/Bangkok", "WARD_TIME_ZONE", "Asia/Bangkok"),
+    "PRIVACY_REQUEST_HOURS": ("48", "PRIVACY_REQUEST_HOURS", 48),
+    "SET_PASSWORD_LINK_HOURS": ("24", "SET_PASSWORD_LINK_HOURS", 24),
 }
 # Checked by their own tests below.
 SEPARATE = {"DATABASE_URL", "SEARCH_INDEX_DIR", "UPLOAD_DIR", "PAGE_CACHE_SECONDS", "PAGE_CACHE_ENTRIES",
