@@ -9,6 +9,7 @@ from moderation.decisions.ballots import issue_codes
 from moderation.decisions.models import DecisionMatter
 from portal.errors import DomainError
 from portal.extensions import db
+from portal.params import get_row
 from portal.ward import ResidentialGroup
 
 decisions_cli = AppGroup("decisions", help="Dân bàn và quyết định: mã phiếu hộ gia đình.")
@@ -20,7 +21,7 @@ decisions_cli = AppGroup("decisions", help="Dân bàn và quyết định: mã p
 @click.option("--count", type=int, required=True, help="Số mã phiếu (một mã cho mỗi hộ).")
 def issue_codes_cmd(matter_id, group_code, count):
     """Print one new ballot code per line for a matter and a residential group."""
-    matter = db.session.get(DecisionMatter, matter_id) if 0 < matter_id < 2**31 else None
+    matter = get_row(DecisionMatter, matter_id)
     if matter is None:
         raise click.ClickException(f"Không có việc biểu quyết số {matter_id}.")
     group = db.session.scalar(select(ResidentialGroup).where(ResidentialGroup.code == group_code.strip()))

@@ -30,6 +30,7 @@ from portal.errors import DomainError
 from portal.extensions import db
 from portal.files import path_for
 from portal.i18n import N_
+from portal.params import get_row
 from portal.permissions import role_required
 from portal.ward import ResidentialGroup
 from public_docs.disclosures.models import Disclosure, DisclosureStatus
@@ -44,7 +45,7 @@ LABELS = {"kinds": KIND_LABELS, "methods": METHOD_LABELS, "statuses": STATUS_LAB
 
 
 def _matter(matter_id: int) -> DecisionMatter:
-    m = db.session.get(DecisionMatter, matter_id) if 0 < matter_id < 2**31 else None
+    m = get_row(DecisionMatter, matter_id)
     if m is None:
         abort(404)
     return m
@@ -253,33 +254,37 @@ def _refused(m: DecisionMatter, exc: DomainError, section: str):
                                                        "section": section}), 422
 
 
+def _recorded(m: DecisionMatter, change, section: str, message: str, anchor: str = ""):
+    """Run one service call on the matter's staff page: commit, say so and go back to the page (at
+    ``anchor``), or show the page again with the refusal beside ``section``."""
+    try:
+        change()
+    except DomainError as exc:
+        return _refused(m, exc, section)
+    db.session.commit()
+    flash(message, "success")
+    return redirect(url_for(".manage", matter_id=m.id) + anchor)
+
+
 @staff_bp.post("/<int:matter_id>/hoi-nghi")
 @role_required(*RECORDERS)
 def add_meeting(matter_id: int):
     m = _matter(matter_id)
     upload = request.files.get("minutes")
     minutes = (upload.filename or "", upload.read()) if upload and upload.filename else None
-    try:
-        services.record_meeting(m, forms.meeting_data(request.form, m), current_user, minutes)
-    except DomainError as exc:
-        return _refused(m, exc, "meeting")
-    db.session.commit()
-    flash(gettext("Đã ghi kết quả hội nghị."), "success")
-    return redirect(url_for(".manage", matter_id=m.id))
+    return _recorded(m, lambda: services.record_meeting(m, forms.meeting_data(request.form, m), current_user, minutes),
+                     "meeting", gettext("Đã ghi kết quả hội nghị."))
 
 
 @staff_bp.post("/<int:matter_id>/phieu-giay")
 @role_required(*RECORDERS)
 def paper_ballot(matter_id: int):
     m = _matter(matter_id)
-    try:
-        ballots.cast_ballot(m, request.form.get("code", ""), forms.ballot_choice(request.form, m), Channel.paper,
-                            current_user)
-    except DomainError as exc:
-        return _refused(m, exc, "paper")
-    db.session.commit()
-    flash(gettext("Đã ghi phiếu giấy."), "success")
-    return redirect(url_for(".manage", matter_id=m.id) + "#phieu-giay")
+    def cast():
+        choice = forms.ballot_choice(request.form, m)
+        ballots.cast_ballot(m, request.form.get("code", ""), choice, Channel.paper, current_user)
+
+    return _recorded(m, cast, "paper", gettext("Đã ghi phiếu giấy."), "#phieu-giay")
 
 
 @staff_bp.post("/<int:matter_id>/ma-phieu")
@@ -312,7 +317,7 @@ def slips(matter_id: int):
 @staff_bp.get("/bien-ban/<int:meeting_id>")
 @role_required(*RECORDERS)
 def minutes(meeting_id: int):
-    meeting = db.session.get(DecisionMeeting, meeting_id) if 0 < meeting_id < 2**31 else None
+    meeting = get_row(DecisionMeeting, meeting_id)
     if meeting is None or not meeting.minutes_sha256:
         abort(404)
     return send_file(path_for(meeting.minutes_sha256), mimetype=meeting.minutes_content_type,
@@ -323,39 +328,24 @@ def minutes(meeting_id: int):
 @role_required(*MANAGERS)
 def recognise(matter_id: int):
     m = _matter(matter_id)
-    try:
-        followup.record_recognition(m, request.form, current_user)
-    except DomainError as exc:
-        return _refused(m, exc, "recognition")
-    db.session.commit()
-    flash(gettext("Đã ghi quyết định công nhận."), "success")
-    return redirect(url_for(".manage", matter_id=m.id))
+    return _recorded(m, lambda: followup.record_recognition(m, request.form, current_user), "recognition",
+                     gettext("Đã ghi quyết định công nhận."))
 
 
 @staff_bp.post("/<int:matter_id>/dong-gop")
 @role_required(*RECORDERS)
 def figures(matter_id: int):
     m = _matter(matter_id)
-    try:
-        followup.set_figures(m, request.form, current_user)
-    except DomainError as exc:
-        return _refused(m, exc, "figures")
-    db.session.commit()
-    flash(gettext("Đã cập nhật số liệu đóng góp và công khai."), "success")
-    return redirect(url_for(".manage", matter_id=m.id) + "#dong-gop")
+    return _recorded(m, lambda: followup.set_figures(m, request.form, current_user), "figures",
+                     gettext("Đã cập nhật số liệu đóng góp và công khai."), "#dong-gop")
 
 
 @staff_bp.post("/<int:matter_id>/chi")
 @role_required(*RECORDERS)
 def spending(matter_id: int):
     m = _matter(matter_id)
-    try:
-        followup.add_spending(m, request.form, current_user)
-    except DomainError as exc:
-        return _refused(m, exc, "spending")
-    db.session.commit()
-    flash(gettext("Đã ghi khoản chi và công khai."), "success")
-    return redirect(url_for(".manage", matter_id=m.id) + "#dong-gop")
+    return _recorded(m, lambda: followup.add_spending(m, request.form, current_user), "spending",
+                     gettext("Đã ghi khoản chi và công khai."), "#dong-gop")
 
 
 @staff_bp.route("/so-ho", methods=["GET", "POST"])
