@@ -197,7 +197,9 @@ SYNONYMS: list[tuple[str, str]] = [
     ("bê tông hóa", "bê tông"),
     ("đèn đường", "chiếu sáng"),
     ("điện đường", "điện chiếu sáng"),
-    ("cống", "thoát nước"),
+    # Single marked syllables fold onto common words (cống → cong = công, bão → bao = báo, bao):
+    # members of two words or more keep an expansion from standing for an unrelated word.
+    ("cống rãnh", "thoát nước"),
     ("ngập", "ngập úng"),
     ("vỉa hè", "hè phố"),
     ("hết bao nhiêu tiền", "kinh phí; tổng mức đầu tư; chi phí"),
@@ -205,7 +207,7 @@ SYNONYMS: list[tuple[str, str]] = [
     # disasters, health, environment
     ("bão lụt", "thiên tai; phòng, chống thiên tai"),
     ("lũ lụt", "thiên tai"),
-    ("bão", "thiên tai"),
+    ("mưa bão", "thiên tai"),
     ("ngập lụt", "ngập úng; thiên tai"),
     ("muỗi", "sốt xuất huyết; lăng quăng"),
     ("bọ gậy", "lăng quăng"),
