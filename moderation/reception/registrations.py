@@ -129,7 +129,7 @@ def cancel_registration(value) -> Registration:
     reg = find_registration(value)
     if reg is None:
         raise DomainError(CHECK_FIELDS, {"code": "Không tìm thấy mã đăng ký. Vui lòng kiểm tra lại "
-                                                 "(dạng DK-XXXX-XXXX)."})
+                                                 "(mã bắt đầu bằng DK-, trong thư xác nhận hoặc trên trang đăng ký)."})
     if reg.status == RegistrationStatus.cancelled:
         raise DomainError(CHECK_FIELDS, {"code": "Đăng ký này đã được hủy trước đó."})
     if reg.session.starts_at <= utcnow():
