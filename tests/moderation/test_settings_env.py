@@ -37,6 +37,7 @@ CONFIG = {
     "MAIL_USE_TLS": ("yes", "MAIL_USE_TLS", True),
     "MAIL_DEFAULT_SENDER": ("hop-thu@phuong.example.vn", "MAIL_DEFAULT_SENDER", "hop-thu@phuong.example.vn"),
     "RATELIMIT_STORAGE_URI": ("redis://127.0.0.1:6399/0", "RATELIMIT_STORAGE_URI", "redis://127.0.0.1:6399/0"),
+    "RATELIMIT_KEY_PREFIX": ("hoa-an", "RATELIMIT_KEY_PREFIX", "hoa-an"),
     "WARD_NAME": ("Phường Thử Nghiệm", "WARD_NAME", "Phường Thử Nghiệm"),
     "WARD_PARENT": ("Tỉnh Thử", "WARD_PARENT", "Tỉnh Thử"),
     "WARD_ADDRESS": ("Số 1 đường Thử", "WARD_ADDRESS", "Số 1 đường Thử"),
