@@ -22,10 +22,17 @@ not, both are correct); A must have kept answering (its errors during the kill a
 B is down a disclosure is published; B is started again and must show it in its search within 2 s
 of answering its health check (the watcher catches up on start).
 
+Last, rate limits across hosts: both hosts are restarted with ``RATELIMIT_STORAGE_URI`` on the Redis
+of ``--redis`` (default ``redis://127.0.0.1:6379``; ``--redis ''`` leaves this check out) and
+``PROXY_COUNT=1``; 130 searches (120 per minute allowed per address) from one made-up address of this
+run (``X-Forwarded-For``) go to A and B in turn. Exactly 120 must be answered and the rest refused
+with 429 by both hosts: each host saw 65, so only a shared count refuses any (with ``memory://`` each
+of the four workers would count its own).
+
 Prints the figures and a ``RESULT`` line; exits 1 when a target is missed or an acknowledged
 petition is missing.
 
-    python bench/cluster.py [--changes 21] [--cli 2] [--load-seconds 12] [--clients 8] [--keep]
+    python bench/cluster.py [--changes 21] [--cli 2] [--load-seconds 12] [--clients 8] [--redis URL] [--keep]
 """
 from __future__ import annotations
 
@@ -234,6 +241,42 @@ def _catch_up(inst: Instance, hosts: dict) -> dict:
     return {"startup_s": healthy - launched, "catch_up_s": seconds}
 
 
+SEARCH_LIMIT = 120  # public_docs/search/views.py: "120 per minute" per address
+
+
+def _rate_limits(hosts: dict, redis_url: str) -> dict:
+    """Restart both hosts on the shared Redis; count answers and refusals of one address's searches."""
+    for server in hosts.values():
+        server.stop()
+        server.instance.env = {**server.instance.env, "RATELIMIT_ENABLED": "1", "PROXY_COUNT": "1",
+                               "RATELIMIT_STORAGE_URI": redis_url}
+    for server in hosts.values():
+        server.start()
+    address = f"10.{random.randrange(256)}.{random.randrange(256)}.{random.randrange(1, 255)}"
+    clients = {name: Client(server.port, keep_cookies=False) for name, server in hosts.items()}
+    out = {f"{kind}_{name}": 0 for kind in ("ok", "refused", "other") for name in hosts}
+    for i in range(SEARCH_LIMIT + 10):  # a new query each time: a cached page is not counted
+        name = "AB"[i % 2]
+        resp = clients[name].get(_search(f"gioihan{i}"), headers={"X-Forwarded-For": address})
+        kind = {200: "ok", 429: "refused"}.get(resp.status, "other")
+        out[f"{kind}_{name}"] += 1
+    for client in clients.values():
+        client.close()
+    return out
+
+
+def _redis_reachable(url: str) -> bool:
+    import socket
+
+    parts = urllib.parse.urlsplit(url)
+    try:
+        with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 6379), timeout=2) as sock:
+            sock.sendall(b"PING\r\n")
+            return sock.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
 def run(args) -> int:
     inst = Instance("cluster", keep=args.keep)
     inst.prepare(demo=False)
@@ -306,6 +349,12 @@ def run(args) -> int:
         errors_a_kill = hosts["A"].errors_logged()
         check = _exactly_once(inst, ledger)
         catch = _catch_up(inst, hosts)
+        limits = None
+        if args.redis:
+            if not _redis_reachable(args.redis):
+                raise SystemExit(f"Redis not reachable at {args.redis}: start redis-server, or pass --redis '' "
+                                 "to leave the rate-limit check out")
+            limits = _rate_limits(hosts, args.redis)
     finally:
         for server in hosts.values():
             server.stop()
@@ -332,15 +381,25 @@ def run(args) -> int:
         f"published while it was down {catch['catch_up_s']:.3f} s later")
     if errors_a_kill:
         log("host A logged errors during the kill phase:", *errors_a_kill[:5], sep="\n  ")
+    limits_ok = True
+    if limits is not None:
+        answered = limits["ok_A"] + limits["ok_B"]
+        limits_ok = (answered == SEARCH_LIMIT and limits["refused_A"] > 0 and limits["refused_B"] > 0
+                     and not limits["other_A"] and not limits["other_B"])
+        log(f"rate limit across hosts (Redis {args.redis}): {SEARCH_LIMIT + 10} searches from one address, "
+            f"answered A {limits['ok_A']} + B {limits['ok_B']} = {answered} (limit {SEARCH_LIMIT}), refused "
+            f"A {limits['refused_A']}, B {limits['refused_B']}, other {limits['other_A'] + limits['other_B']}")
     lost = len(check["missing"]) + len(check["mismatched"]) + check["duplicated"]
     failover_ok = (not lost and ledger.errors_during_kill["A"] == 0 and ledger.after_kill_on_A > 0
                    and not ledger.refused and not errors_a_kill and catch["catch_up_s"] <= TARGET_S)
-    ok = all(v <= TARGET_S for v in p95.values()) and not any(errors.values()) and failover_ok
+    ok = all(v <= TARGET_S for v in p95.values()) and not any(errors.values()) and failover_ok and limits_ok
     log(result_line(dialect=inst.dialect, changes=len(timings), p95_A_s=p95["A"], p95_B_s=p95["B"],
                     max_A_s=worst["A"], max_B_s=worst["B"], target_s=TARGET_S,
                     acked=check["acked"], lost=len(check["missing"]), duplicated=check["duplicated"],
                     differing=len(check["mismatched"]), a_errors_after_kill=ledger.errors_during_kill["A"],
-                    b_unanswered=ledger.unanswered["B"], catch_up_s=catch["catch_up_s"], ok=ok))
+                    b_unanswered=ledger.unanswered["B"], catch_up_s=catch["catch_up_s"],
+                    limited=("off" if limits is None else
+                             f"{limits['ok_A'] + limits['ok_B']}/{SEARCH_LIMIT + 10}"), ok=ok))
     if lost:
         return 1
     return 0 if ok else 1
@@ -352,6 +411,8 @@ def main() -> None:
     parser.add_argument("--cli", type=int, default=2, help="disclosures published by `flask disclosures import`")
     parser.add_argument("--load-seconds", type=float, default=12, help="length of the kill phase")
     parser.add_argument("--clients", type=int, default=8, help="clients posting petitions in the kill phase")
+    parser.add_argument("--redis", default="redis://127.0.0.1:6379",
+                        help="Redis for the rate-limit check across hosts ('' leaves it out)")
     parser.add_argument("--keep", action="store_true", help="keep the instance directory")
     sys.exit(run(parser.parse_args()))
 
