@@ -74,6 +74,11 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
     SEARCH_INDEX_DIR = _env("SEARCH_INDEX_DIR")  # default: instance/search-index
     UPLOAD_DIR = _env("UPLOAD_DIR")  # default: instance/files
+    UPLOAD_STORAGE = _env("UPLOAD_STORAGE", "local")  # local (UPLOAD_DIR) or s3 (portal.storage)
+    S3_BUCKET = _env("S3_BUCKET")
+    S3_ENDPOINT_URL = _env("S3_ENDPOINT_URL")  # empty: AWS itself
+    S3_REGION = _env("S3_REGION")
+    S3_PREFIX = _env("S3_PREFIX", "files/")
     MAIL_DIR = _env("MAIL_DIR")  # default: instance/mail
     MAIL_SERVER = _env("MAIL_SERVER")
     MAIL_PORT = _env_int("MAIL_PORT", 25)
