@@ -97,7 +97,9 @@ def load_demo_disclosures() -> int:
         rec = {**rec, "_issued": issued}
         data = {
             "number": rec["number"], "title": rec["title"], "summary": rec.get("summary", ""),
-            "body": rec.get("body", ""), "category": rec["category"], "budget_period": rec.get("budget_period"),
+            "body": rec.get("body", ""), "category": rec["category"],
+            "budget_kind": rec.get("budget_kind"), "budget_year": rec.get("budget_year"),
+            "budget_quarter": rec.get("budget_quarter"),
             "form": rec["form"], "issuer": rec["issuer"], "issued_on": issued, "effective_on": issued,
             "is_project": rec.get("is_project", False), "group_codes": rec.get("groups") or [],
         }

@@ -52,7 +52,7 @@ RECORDS: list[dict] = [
     },
     # ---------------------------------------------------------------- budget
     {
-        "number": "08/NQ-HĐND", "category": "budget", "budget_period": "year", "form": "Nghị quyết", "issuer": HDND,
+        "number": "08/NQ-HĐND", "category": "budget", "budget_kind": "approved_estimate", "budget_year": 2026, "form": "Nghị quyết", "issuer": HDND,
         "days_ago": 330,
         "title": "Nghị quyết về dự toán thu, chi ngân sách phường năm 2026",
         "summary": "Tổng thu ngân sách phường 18,2 tỷ đồng; tổng chi 17,9 tỷ đồng; dự phòng ngân sách 350 triệu đồng.",
@@ -64,21 +64,21 @@ RECORDS: list[dict] = [
         "attachment": "xlsx",
     },
     {
-        "number": "112/BC-UBND", "category": "budget", "budget_period": "quarter", "form": "Báo cáo", "issuer": UB,
+        "number": "112/BC-UBND", "category": "budget", "budget_kind": "execution_quarter", "budget_year": 2026, "budget_quarter": 1, "form": "Báo cáo", "issuer": UB,
         "days_ago": 210,
         "title": "Báo cáo tình hình thực hiện dự toán ngân sách quý I năm 2026",
         "summary": "Thu quý I đạt 24,6% dự toán; chi thường xuyên đạt 23,1% dự toán.",
         "body": "Thu ngân sách quý I: 4.478 triệu đồng. Chi ngân sách quý I: 2.612 triệu đồng, trong đó chi sự nghiệp giáo dục 412 triệu đồng.",
     },
     {
-        "number": "176/BC-UBND", "category": "budget", "budget_period": "quarter", "form": "Báo cáo", "issuer": UB,
+        "number": "176/BC-UBND", "category": "budget", "budget_kind": "execution_quarter", "budget_year": 2026, "budget_quarter": 2, "form": "Báo cáo", "issuer": UB,
         "days_ago": 120,
         "title": "Báo cáo tình hình thực hiện dự toán ngân sách quý II năm 2026",
         "summary": "Lũy kế 6 tháng thu đạt 51% dự toán, chi đạt 46% dự toán.",
         "body": "Thu quý II: 4.920 triệu đồng. Chi đầu tư phát triển giải ngân 1.240 triệu đồng cho công trình kiệt 25 Hòa An 5.",
     },
     {
-        "number": "177/BC-UBND", "category": "budget", "budget_period": "half_year", "form": "Báo cáo", "issuer": UB,
+        "number": "177/BC-UBND", "category": "budget", "budget_kind": "execution_half_year", "budget_year": 2026, "form": "Báo cáo", "issuer": UB,
         "days_ago": 119,
         "title": "Báo cáo công khai thực hiện dự toán ngân sách 6 tháng đầu năm 2026",
         "summary": "Số liệu thu, chi ngân sách 6 tháng đầu năm 2026 theo biểu mẫu công khai.",
@@ -86,7 +86,7 @@ RECORDS: list[dict] = [
         "attachment": "xlsx",
     },
     {
-        "number": "41/QĐ-UBND", "category": "budget", "budget_period": "final", "form": "Quyết định", "issuer": UB,
+        "number": "41/QĐ-UBND", "category": "budget", "budget_kind": "final_accounts", "budget_year": 2025, "form": "Quyết định", "issuer": UB,
         "days_ago": 190,
         "title": "Quyết định công khai quyết toán ngân sách phường năm 2025",
         "summary": "Công khai số liệu quyết toán thu, chi ngân sách năm 2025 đã được Hội đồng nhân dân phường phê chuẩn.",
@@ -101,7 +101,7 @@ RECORDS: list[dict] = [
         ],
     },
     {
-        "number": "15/TTr-UBND", "category": "budget", "budget_period": "year", "form": "Tờ trình", "issuer": UB,
+        "number": "15/TTr-UBND", "category": "budget", "budget_kind": "draft_estimate", "budget_year": 2027, "form": "Tờ trình", "issuer": UB,
         "days_ago": 8,
         "title": "Tờ trình dự toán thu, chi ngân sách phường năm 2027 (dự thảo trình HĐND)",
         "summary": "Dự thảo dự toán ngân sách năm 2027 công khai trước khi trình Hội đồng nhân dân phường.",
