@@ -57,8 +57,9 @@ PETITIONS = [
     ("du-an", "investment_project", "TDP06", "Đề nghị công khai tiến độ dự án nâng cấp đường kiệt",
      "Dự án nâng cấp đường kiệt đã thi công 6 tháng nhưng đang dừng, vật liệu để ngổn ngang. "
      "Đề nghị công khai tiến độ và thời gian hoàn thành.", None, "anonymous", 7, "approve_project"),
-    ("thai-do", "officials", "TDP01", "Thái độ tiếp công dân tại bộ phận một cửa",
-     "Khi đến bộ phận một cửa làm thủ tục, tôi được hướng dẫn thiếu rõ ràng, phải đi lại ba lần. "
+    ("thai-do", "officials", "TDP01", "Thái độ tiếp công dân tại Trung tâm Phục vụ hành chính công phường",
+     "Khi đến Trung tâm Phục vụ hành chính công phường làm thủ tục, tôi được hướng dẫn thiếu rõ ràng, "
+     "phải đi lại ba lần. "
      "Đề nghị niêm yết hướng dẫn đầy đủ hồ sơ.", None, "anonymous", 1, None),
 ]
 
