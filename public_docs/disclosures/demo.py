@@ -152,3 +152,27 @@ def load_demo_disclosures() -> int:
         _backdate(d, rec, issued, i)
     db.session.flush()
     return created
+
+
+def retime_fresh_publications() -> None:
+    """Disclosures other demo loaders published through their services (a supervision's
+    conclusion…) and dated back: published a working day after their issue date, not on load day."""
+    from sqlalchemy import select
+
+    from demo.timeline import add_working_days, at
+    from portal.database import utcnow
+    from portal.ward import local_date
+    from public_docs.disclosures.models import Disclosure, DisclosureVersion
+    from public_docs.disclosures.services.posting import posting_period
+
+    fresh = utcnow() - dt.timedelta(hours=1)
+    rows = db.session.scalars(select(Disclosure).where(Disclosure.published_at >= fresh,
+                                                       Disclosure.issued_on < services.today())).all()
+    for i, d in enumerate(rows):
+        when = at(add_working_days(d.issued_on, 1), 120 + 37 * i)
+        d.published_at = d.secrecy_confirmed_at = when
+        d.posting_start, d.posting_end = posting_period(local_date(when), None, None)
+        for v in db.session.scalars(select(DisclosureVersion).where(DisclosureVersion.disclosure_id == d.id,
+                                                                    DisclosureVersion.created_at >= fresh)):
+            v.created_at = when
+    db.session.flush()
