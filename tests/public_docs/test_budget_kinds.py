@@ -104,6 +104,8 @@ def test_page_list_filter_and_export_show_the_kind(client, make_disclosure):
     html = client.get("/cong-khai?budget_kind=final_accounts").get_data(as_text=True)
     assert "Quyết toán ngân sách năm 2025" in html and "thực hiện dự toán quý II" not in html
     assert "Tìm thấy <strong>1</strong> văn bản" in html
+    # the kind's select is there only when budget documents are among the results
+    assert 'id="f-budget_kind"' not in client.get("/cong-khai?category=procedures").get_data(as_text=True)
     # an unknown kind is dropped, never an error
     assert "Tìm thấy <strong>3</strong>" in client.get("/cong-khai?budget_kind=nope").get_data(as_text=True)
     csv = client.get("/cong-khai/xuat.csv?budget_kind=execution_quarter").get_data(as_text=True)
