@@ -134,11 +134,11 @@ class Config:
     WARD_PARENT = _env("WARD_PARENT", "Thành phố Đà Nẵng")
     WARD_ADDRESS = _env("WARD_ADDRESS", "Số 12 đường Tôn Đức Thắng, phường Hòa An, TP Đà Nẵng")
     WARD_HOTLINE = _env("WARD_HOTLINE", "0236 3700 111")
-    WARD_EMAIL = _env("WARD_EMAIL", "ubnd.hoaan@danang.gov.vn")
+    WARD_EMAIL = _env("WARD_EMAIL", "ubnd@phuong-hoa-an.example.vn")
     CONTACT_NAME = _env("CONTACT_NAME", "Nguyễn Thị Minh Thư")
     CONTACT_POSITION = _env("CONTACT_POSITION", "Công chức Văn phòng - Thống kê")
     CONTACT_PHONE = _env("CONTACT_PHONE", "0905 123 456")
-    CONTACT_EMAIL = _env("CONTACT_EMAIL", "thu.ntm@danang.gov.vn")
+    CONTACT_EMAIL = _env("CONTACT_EMAIL", "thu.ntm@phuong-hoa-an.example.vn")
     CONTACT_UPDATED_ON = _env("CONTACT_UPDATED_ON", "2026-11-01")
     RECEPTION_ADDRESS = _env(
         "RECEPTION_ADDRESS", "Phòng Tiếp công dân, tầng 1 trụ sở UBND phường, số 12 Tôn Đức Thắng"

@@ -253,7 +253,8 @@ def test_editor_form_labels_choices_and_flash_in_english(english, login_as, publ
     login_as("editor")
     html = english.get("/can-bo/cong-khai/moi").get_data(as_text=True)
     for text in ("Number and symbol", "Disclosure category", "— Choose a category —",
-                 "Socio-economic development plans", ">Plan<", "Budget period (budget documents only)", "Save draft"):
+                 "Socio-economic development plans", ">Plan<", "Kind of budget document (budget documents only)",
+                 "Save draft"):
         assert text in html, text
     today = published.issued_on.isoformat()
     res = english.post("/can-bo/cong-khai/moi", data={
