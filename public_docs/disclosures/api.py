@@ -69,6 +69,9 @@ def disclosures():
     year = int_arg("year", 0, 1900, 2100)
     if year is None:
         return json_error(400, "Năm không hợp lệ.", {"year": "invalid"})
+    budget_year = int_arg("budget_year", 0, 1900, 2100)
+    if budget_year is None:
+        return json_error(400, "Năm ngân sách không hợp lệ.", {"budget_year": "invalid"})
     budget_kind = (request.args.get("budget_kind") or "").strip()
     if budget_kind and budget_kind not in BUDGET_KINDS:
         return json_error(400, "Loại văn bản ngân sách không hợp lệ.", {"budget_kind": "unknown"})
@@ -77,13 +80,12 @@ def disclosures():
         filters["category"] = category
     if year:
         filters["year"] = str(year)
+    if budget_kind:  # a facet of the search index too: with q, the hits keep their relevance order
+        filters["budget_kind"] = budget_kind
+    if budget_year:
+        filters["budget_year"] = str(budget_year)
     q = clean_text(request.args.get("q"), 200)
     from_database = False
-    if budget_kind:  # not a facet of the search index: the database filters, the index finds the words
-        filters["budget_kind"] = budget_kind
-        if q:
-            filters["q"] = q
-        q = ""
     if q:
         found = _search(q, filters, page, per_page)
         if found is None:
@@ -216,6 +218,9 @@ PATHS = {
                 {"name": "budget_kind", "in": "query", "schema": {"type": "string", "enum": list(BUDGET_KINDS)},
                  "description": "Kind of budget document (Law 10/2022 Art. 11): draft estimate, approved "
                                 "estimate, execution (quarter, 6 months, year), final accounts, audit results"},
+                {"name": "budget_year", "in": "query",
+                 "schema": {"type": "integer", "minimum": 1900, "maximum": 2100},
+                 "description": "Fiscal year a budget document concerns"},
                 {"name": "year", "in": "query", "schema": {"type": "integer", "minimum": 1900, "maximum": 2100},
                  "description": "Year of the issue date"},
                 {"name": "page", "in": "query",

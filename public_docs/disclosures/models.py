@@ -93,6 +93,7 @@ FILTER_LABELS: dict[str, str] = {
     "group": N_("Tổ dân phố"),
     "status": N_("Trạng thái"),
     "budget_kind": N_("Loại văn bản ngân sách"),
+    "budget_year": N_("Năm ngân sách"),
 }
 
 disclosure_group = Table(

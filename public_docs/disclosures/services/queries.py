@@ -116,7 +116,7 @@ def clean_filters(args) -> dict[str, str]:
             continue
         if key == "budget_kind" and value not in BUDGET_KINDS:
             continue
-        if key == "year" and not re.fullmatch(r"(19|20)[0-9][0-9]", value):
+        if key in ("year", "budget_year") and not re.fullmatch(r"(19|20)[0-9][0-9]", value):
             continue
         if key == "status" and value not in {s.value for s in PUBLIC_STATUSES}:
             continue
@@ -141,6 +141,8 @@ def _apply_filters(stmt, filters: dict, skip: str | None = None):
             stmt = stmt.where(_year_expr() == int(value))
         elif key == "budget_kind":
             stmt = stmt.where(Disclosure.budget_kind == value)
+        elif key == "budget_year":
+            stmt = stmt.where(Disclosure.budget_year == int(value))
         elif key == "form":
             stmt = stmt.where(Disclosure.form == value)
         elif key == "issuer":
@@ -223,4 +225,6 @@ def facet_counts(filters: dict) -> dict[str, list[tuple[str, str, int]]]:
     rows = grouped("budget_kind", Disclosure.budget_kind)
     counts = {k: n for k, n in rows if k}
     out["budget_kind"] = [(k, BUDGET_KINDS[k], counts[k]) for k in BUDGET_KINDS if counts.get(k)]
+    rows = grouped("budget_year", Disclosure.budget_year)
+    out["budget_year"] = sorted(((str(y), str(y), n) for y, n in rows if y), reverse=True)
     return out
