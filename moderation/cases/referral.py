@@ -6,7 +6,7 @@ import datetime as dt
 
 from flask import current_app
 
-from moderation.cases import deadlines
+from moderation.cases import deadlines, texts
 from moderation.cases.common import S, as_date, move, notify_submitter, refuse, require
 from moderation.cases.models import Case, Referral
 from moderation.cases.permissions import can_work_case
@@ -44,7 +44,7 @@ def refer_case(case: Case, actor, *, agency: str, sent_on, document_number: str 
     if case.acknowledged_at is None:
         case.acknowledged_at = case.referred_at
     move(case, S.referred, actor, "refer",
-          f"Ban đã kiến nghị {agency} xem xét, giải quyết (văn bản gửi ngày {sent:%d/%m/%Y}).", public=True,
+          texts.fill(texts.REFERRED, agency=agency, sent_on=f"{sent:%d/%m/%Y}"), public=True,
           details={"agency": agency, "sent_on": sent.isoformat(), "answer_due": due.isoformat()})
     db.session.flush()
     db.session.refresh(case)
@@ -80,7 +80,8 @@ def record_answer(case: Case, actor, *, answered_on, answer_number: str = "", su
     ref.answer_summary = summary
     case.answered_at = utcnow()
     move(case, S.answered, actor, "answer",
-          f"{ref.agency} đã trả lời" + (f" (văn bản số {ref.answer_number})" if ref.answer_number else "") + ".",
+          (texts.fill(texts.ANSWERED_WITH_NUMBER, agency=ref.agency, number=ref.answer_number) if ref.answer_number
+           else texts.fill(texts.ANSWERED, agency=ref.agency)),
           public=True,
           details={"answered_on": day.isoformat(), "on_time": bool(ref.answer_due and day <= ref.answer_due)})
     db.session.flush()

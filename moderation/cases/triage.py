@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from moderation.cases import texts
 from moderation.cases.clocks import case_clocks, worst_clock
 from moderation.cases.common import (
     OPEN_STATUSES,
@@ -67,9 +68,10 @@ def assign_case(case: Case, assignee, actor) -> Case:
     case.assignee_id = assignee.id
     label = assignee.name or assignee.email
     if case.status in (S.new, S.reopened):
-        move(case, S.assigned, actor, "assign", f"Phân công {label} xử lý.", details={"assignee": assignee.id})
+        move(case, S.assigned, actor, "assign", texts.fill(texts.ASSIGNED, name=label),
+             details={"assignee": assignee.id})
     else:
-        add_event(case, actor, "reassign", f"Phân công lại cho {label}.")
+        add_event(case, actor, "reassign", texts.fill(texts.REASSIGNED, name=label))
         audit.record(actor, "case.reassign", case, {"from_assignee": previous, "assignee": assignee.id})
     db.session.flush()
     return case
@@ -188,7 +190,7 @@ def rate_case(case: Case, rating, comment: str = "", actor="resident") -> Case:
     case.rating = value
     case.rating_comment = clean_text(comment, 2000)
     case.rated_at = utcnow()
-    add_event(case, actor, "rate", f"Người gửi đánh giá {value}/5.")
+    add_event(case, actor, "rate", texts.fill(texts.RATED, value=value))
     audit.record(actor, "case.rate", case, {"rating": value})
     db.session.flush()
     return case

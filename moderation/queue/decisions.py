@@ -18,18 +18,18 @@ from portal.params import as_id
 from portal.sanitize import clean_text
 
 REDIRECT_KINDS = {
-    "complaint": "Khiếu nại",
-    "denunciation": "Tố cáo",
-    "other_agency": "Thuộc thẩm quyền cơ quan khác",
+    "complaint": N_("Khiếu nại"),
+    "denunciation": N_("Tố cáo"),
+    "other_agency": N_("Thuộc thẩm quyền cơ quan khác"),
 }
 DEFAULT_REASONS = [
-    ("spam", "Nội dung quảng cáo, rác hoặc không liên quan.", "Thư rác, quảng cáo, nội dung vô nghĩa."),
-    ("offensive", "Nội dung có ngôn từ xúc phạm, thiếu văn hóa.", "Ngôn từ xúc phạm, kích động."),
-    ("duplicate", "Nội dung trùng với phản ánh, kiến nghị đã gửi trước đó.",
+    ("spam", N_("Nội dung quảng cáo, rác hoặc không liên quan."), "Thư rác, quảng cáo, nội dung vô nghĩa."),
+    ("offensive", N_("Nội dung có ngôn từ xúc phạm, thiếu văn hóa."), "Ngôn từ xúc phạm, kích động."),
+    ("duplicate", N_("Nội dung trùng với phản ánh, kiến nghị đã gửi trước đó."),
      "Dùng khi không gộp được vào kiến nghị gốc."),
-    ("out_of_scope", "Nội dung không thuộc phạm vi thực hiện dân chủ ở cơ sở của phường.", ""),
-    ("not_enough_info", "Nội dung chưa đủ thông tin để xem xét và người gửi không bổ sung.", ""),
-    ("private_data", "Nội dung tiết lộ thông tin cá nhân, đời tư của người khác.",
+    ("out_of_scope", N_("Nội dung không thuộc phạm vi thực hiện dân chủ ở cơ sở của phường."), ""),
+    ("not_enough_info", N_("Nội dung chưa đủ thông tin để xem xét và người gửi không bổ sung."), ""),
+    ("private_data", N_("Nội dung tiết lộ thông tin cá nhân, đời tư của người khác."),
      "Không biên tập được mà vẫn giữ ý chính."),
 ]
 
