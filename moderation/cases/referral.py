@@ -14,7 +14,7 @@ from portal import ward
 from portal.database import utcnow
 from portal.errors import DomainError
 from portal.extensions import db
-from portal.i18n import _l
+from portal.i18n import N_, _l
 from portal.sanitize import clean_text
 
 ANSWER_FILE_TYPES = {
@@ -27,7 +27,7 @@ def refer_case(case: Case, actor, *, agency: str, sent_on, document_number: str 
     """Recommend action to the competent authority; ``verifying``/``reopened`` → ``referred``."""
     require(can_work_case(actor, case))
     if case.status not in (S.verifying, S.reopened):
-        refuse(case, "kiến nghị cơ quan có thẩm quyền", "Cần ghi kết quả xác minh trước khi kiến nghị.")
+        refuse(case, N_("kiến nghị cơ quan có thẩm quyền"), N_("Cần ghi kết quả xác minh trước khi kiến nghị."))
     agency = clean_text(agency, 200)
     if not agency:
         raise DomainError(_l("Vui lòng nhập tên cơ quan có thẩm quyền nhận kiến nghị."))
@@ -59,7 +59,7 @@ def record_answer(case: Case, actor, *, answered_on, answer_number: str = "", su
 
     require(can_work_case(actor, case))
     if case.status != S.referred:
-        refuse(case, "ghi nhận trả lời của cơ quan có thẩm quyền", "Hồ sơ phải đang chờ cơ quan trả lời.")
+        refuse(case, N_("ghi nhận trả lời của cơ quan có thẩm quyền"), N_("Hồ sơ phải đang chờ cơ quan trả lời."))
     ref = case.referrals[-1]
     day = as_date(answered_on, "Ngày trả lời")
     if day < ref.sent_on:

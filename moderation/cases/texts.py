@@ -1,5 +1,5 @@
-"""The sentences a case stores in Vietnamese (its events' ``text``, its ``routing_reason``), and
-their reading in the page's language.
+"""The sentences a case or a submission stores in Vietnamese (a case's events' ``text`` and
+``routing_reason``, a submission event's message and note), and their reading in the page's language.
 
 A service fills a pattern of :data:`PATTERNS` (``fill(ROUTED, board=board.name)``) and stores the
 Vietnamese sentence: it is the record, and what goes into Vietnamese documents and emails. A page
@@ -26,10 +26,13 @@ ANSWERED_WITH_NUMBER = N_("%(agency)s đã trả lời (văn bản số %(number
 ANSWERED = N_("%(agency)s đã trả lời.")
 RATED = N_("Người gửi đánh giá %(value)s/5.")
 PUBLIC_ANSWER_DUE = N_("Đã đủ %(n)s người ủng hộ: Ban sẽ trả lời công khai.")
+# the moderation queue's sentences (a submission's events)
+DUPLICATE_OF = N_("Trùng với %(code)s.")
+TOPIC_CHANGED = N_("Lĩnh vực được điều chỉnh: %(topic)s.")
 
 # Most specific first: the first pattern that matches the whole sentence is the one used.
 PATTERNS = (ROUTED_TO_PROJECT_BOARD, ROUTED_BY_RULE, ROUTED_BY_MODERATOR, ROUTED, ASSIGNED, REASSIGNED, REFERRED,
-            ANSWERED_WITH_NUMBER, ANSWERED, RATED, PUBLIC_ANSWER_DUE, ROUTED_WITH_NOTE)
+            ANSWERED_WITH_NUMBER, ANSWERED, RATED, PUBLIC_ANSWER_DUE, DUPLICATE_OF, TOPIC_CHANGED, ROUTED_WITH_NOTE)
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 

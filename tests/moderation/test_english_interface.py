@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from moderation import queue
 from moderation.boards.models import BoardMember
 from moderation.boards.routing import get_inspection_board, route_approved_petition
 from moderation.cases import deadlines, triage
@@ -84,8 +85,17 @@ def ascii_ward(db, make_user):
     waiting = [make_petition(status="received", title=f"Drain blocked number {n}",
                              description="Water floods the lane when it rains.", name="Mai Tran",
                              display_name="Mai Tran", email=f"mai{n}@example.com") for n in (1, 2)]
+    approved, rejected, merged = (
+        make_petition(status="received", title=f"Bench broken in park {n}", description="The bench is broken.",
+                      name="Hoa Le", display_name="Hoa Le", email=f"hoa{n}@example.com") for n in (1, 2, 3))
+    for sub in (approved, rejected, merged):
+        sub.receipt_code = new_receipt_code()
+    queue.approve_submission(approved, moderator)
+    queue.reject_submission(rejected, moderator, "spam")
+    queue.merge_duplicate(merged, moderator, approved)
     db.session.commit()
-    return {"head": head, "moderator": moderator, "case": case, "closed": closed, "waiting": waiting}
+    return {"head": head, "moderator": moderator, "case": case, "closed": closed, "waiting": waiting,
+            "moderated": (approved, rejected, merged)}
 
 
 def test_tracking_case_queue_and_statistics_pages_in_english(app, client, ascii_ward):
@@ -95,11 +105,15 @@ def test_tracking_case_queue_and_statistics_pages_in_english(app, client, ascii_
     leaks += _vietnamese_in(client, f"/tra-cuu/{code}", contains=("Street lights broken on Le Loi",))
     leaks += _vietnamese_in(client, f"/kien-nghi/{ascii_ward['closed'].id}")
     leaks += _vietnamese_in(client, "/thong-ke?from=2020-01-01&to=2030-12-31")
+    for sub in ascii_ward["moderated"]:
+        leaks += _vietnamese_in(client, f"/tra-cuu/{sub.receipt_code}")
     sign_in(client, ascii_ward["head"])
     leaks += _vietnamese_in(client, f"/can-bo/ban/ho-so/{ascii_ward['case'].id}", contains=("4/5",))
     sign_in(client, ascii_ward["moderator"])
     for path in ("/can-bo/kiem-duyet/", "/can-bo/kiem-duyet/?kind=petition&status=received",
-                 "/can-bo/kiem-duyet/?status=needs_info", f"/can-bo/kiem-duyet/{ascii_ward['waiting'][0].id}"):
+                 "/can-bo/kiem-duyet/?status=needs_info", "/can-bo/kiem-duyet/?tab=all",
+                 f"/can-bo/kiem-duyet/{ascii_ward['waiting'][0].id}",
+                 *(f"/can-bo/kiem-duyet/{sub.id}" for sub in ascii_ward["moderated"])):
         leaks += _vietnamese_in(client, path)
     assert not leaks, "\n".join(leaks)
 
@@ -114,3 +128,13 @@ def test_deadline_badges_count_in_english(app, db, due, on, label):
     assert deadlines.clock(due, on)["label"].endswith(" ngày làm việc")  # no page: the Vietnamese text (emails)
     with app.test_request_context("/", headers={"Cookie": "lang=en"}):
         assert deadlines.clock(due, on)["label"] == label
+
+
+def test_a_refused_case_action_reads_in_english(app, ascii_ward):
+    from portal.errors import DomainError
+
+    with app.test_request_context("/", headers={"Cookie": "lang=en"}):
+        with pytest.raises(DomainError) as refused:
+            triage.close_case(ascii_ward["case"], ascii_ward["head"])
+        message = refused.value.message
+    assert message and not VIETNAMESE.search(message), message
