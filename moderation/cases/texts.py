@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from moderation.intake.choices import GUIDANCE_PATTERNS
 from portal.i18n import N_, gettext, translate
 
 ROUTED = N_("Kiến nghị đã được chuyển đến %(board)s.")
@@ -30,9 +31,14 @@ PUBLIC_ANSWER_DUE = N_("Đã đủ %(n)s người ủng hộ: Ban sẽ trả l�
 DUPLICATE_OF = N_("Trùng với %(code)s.")
 TOPIC_CHANGED = N_("Lĩnh vực được điều chỉnh: %(topic)s.")
 
+GUIDANCE_AND_NOTE = N_("%(guidance)s Hướng dẫn thêm: %(note)s")
+
 # Most specific first: the first pattern that matches the whole sentence is the one used.
-PATTERNS = (ROUTED_TO_PROJECT_BOARD, ROUTED_BY_RULE, ROUTED_BY_MODERATOR, ROUTED, ASSIGNED, REASSIGNED, REFERRED,
-            ANSWERED_WITH_NUMBER, ANSWERED, RATED, PUBLIC_ANSWER_DUE, DUPLICATE_OF, TOPIC_CHANGED, ROUTED_WITH_NOTE)
+PATTERNS = (
+    *GUIDANCE_PATTERNS, GUIDANCE_AND_NOTE, ROUTED_TO_PROJECT_BOARD, ROUTED_BY_RULE, ROUTED_BY_MODERATOR, ROUTED,
+    ASSIGNED, REASSIGNED, REFERRED, ANSWERED_WITH_NUMBER, ANSWERED, RATED, PUBLIC_ANSWER_DUE, DUPLICATE_OF,
+    TOPIC_CHANGED, ROUTED_WITH_NOTE,
+)
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 

@@ -143,7 +143,9 @@ def redirect_submission(submission: Submission, user, redirect_kind: str, guidan
             raise DomainError(_l("Vui lòng ghi cơ quan có thẩm quyền và cách liên hệ để hướng dẫn người dân."))
         message = guidance
     else:
-        message = legal_guidance(redirect_kind) + (f" {guidance}" if guidance else "")
+        message = legal_guidance(redirect_kind)
+        if guidance:
+            message = texts.fill(texts.GUIDANCE_AND_NOTE, guidance=message, note=guidance)
     note = reason_note(note or REDIRECT_KINDS[redirect_kind], required=False)
     values = {"redirect_kind": redirect_kind}
     if redirect_kind in ("complaint", "denunciation"):

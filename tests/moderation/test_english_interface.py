@@ -85,17 +85,18 @@ def ascii_ward(db, make_user):
     waiting = [make_petition(status="received", title=f"Drain blocked number {n}",
                              description="Water floods the lane when it rains.", name="Mai Tran",
                              display_name="Mai Tran", email=f"mai{n}@example.com") for n in (1, 2)]
-    approved, rejected, merged = (
+    approved, rejected, merged, redirected = (
         make_petition(status="received", title=f"Bench broken in park {n}", description="The bench is broken.",
-                      name="Hoa Le", display_name="Hoa Le", email=f"hoa{n}@example.com") for n in (1, 2, 3))
-    for sub in (approved, rejected, merged):
+                      name="Hoa Le", display_name="Hoa Le", email=f"hoa{n}@example.com") for n in (1, 2, 3, 4))
+    for sub in (approved, rejected, merged, redirected):
         sub.receipt_code = new_receipt_code()
     queue.approve_submission(approved, moderator)
     queue.reject_submission(rejected, moderator, "spam")
     queue.merge_duplicate(merged, moderator, approved)
+    queue.redirect_submission(redirected, moderator, "complaint", guidance="Bring the decision you contest.")
     db.session.commit()
     return {"head": head, "moderator": moderator, "case": case, "closed": closed, "waiting": waiting,
-            "moderated": (approved, rejected, merged)}
+            "moderated": (approved, rejected, merged, redirected)}
 
 
 def test_tracking_case_queue_and_statistics_pages_in_english(app, client, ascii_ward):
