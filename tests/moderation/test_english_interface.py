@@ -110,6 +110,8 @@ def test_tracking_case_queue_and_statistics_pages_in_english(app, client, ascii_
         leaks += _vietnamese_in(client, f"/tra-cuu/{sub.receipt_code}")
     sign_in(client, ascii_ward["head"])
     leaks += _vietnamese_in(client, f"/can-bo/ban/ho-so/{ascii_ward['case'].id}", contains=("4/5",))
+    for path in ("/can-bo/ban/", "/can-bo/ban/?tab=all", "/can-bo/ban/?tab=overdue"):
+        leaks += _vietnamese_in(client, path)
     sign_in(client, ascii_ward["moderator"])
     for path in ("/can-bo/kiem-duyet/", "/can-bo/kiem-duyet/?kind=petition&status=received",
                  "/can-bo/kiem-duyet/?status=needs_info", "/can-bo/kiem-duyet/?tab=all",
