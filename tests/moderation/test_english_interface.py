@@ -141,3 +141,30 @@ def test_a_refused_case_action_reads_in_english(app, ascii_ward):
             triage.close_case(ascii_ward["case"], ascii_ward["head"])
         message = refused.value.message
     assert message and not VIETNAMESE.search(message), message
+
+
+def _routed_with_note() -> str:
+    from moderation.cases import texts
+
+    return texts.fill(texts.ROUTED_WITH_NOTE, note="Ghi chú 100% của cán bộ",
+                      reason=texts.fill(texts.ROUTED_BY_RULE, board="Ban Thanh tra nhân dân"))
+
+
+TYPED = "Người dân gõ: 50% đường ngập."
+
+
+def test_stored_sentences_in_vietnamese_unchanged(app, db):
+    from moderation.cases.texts import stored_text
+
+    with app.test_request_context("/"):
+        assert stored_text(_routed_with_note()) == _routed_with_note() and stored_text(TYPED) == TYPED
+
+
+def test_stored_sentences_in_english(app, db):
+    from moderation.cases import texts
+
+    with app.test_request_context("/", headers={"Cookie": "lang=en"}):
+        assert texts.stored_text(_routed_with_note()) == (
+            "Passed to the People's Inspection Board, as the rules provide. Note: Ghi chú 100% của cán bộ")
+        assert texts.stored_text(TYPED) == TYPED  # people's words stay as they were typed
+        assert texts.stored_text(texts.fill(texts.RATED, value=4)) == "The sender rated the answer 4/5."
