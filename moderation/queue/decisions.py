@@ -16,6 +16,7 @@ from portal.extensions import db
 from portal.i18n import N_, _l
 from portal.params import as_id
 from portal.sanitize import clean_text
+from portal.units import vi_text
 
 REDIRECT_KINDS = {
     "complaint": "Khiếu nại",
@@ -27,7 +28,7 @@ DEFAULT_REASONS = [
     ("offensive", "Nội dung có ngôn từ xúc phạm, thiếu văn hóa.", "Ngôn từ xúc phạm, kích động."),
     ("duplicate", "Nội dung trùng với phản ánh, kiến nghị đã gửi trước đó.",
      "Dùng khi không gộp được vào kiến nghị gốc."),
-    ("out_of_scope", "Nội dung không thuộc phạm vi thực hiện dân chủ ở cơ sở của phường.", ""),
+    ("out_of_scope", vi_text("Nội dung không thuộc phạm vi thực hiện dân chủ ở cơ sở của %(ward_kind)s."), ""),
     ("not_enough_info", "Nội dung chưa đủ thông tin để xem xét và người gửi không bổ sung.", ""),
     ("private_data", "Nội dung tiết lộ thông tin cá nhân, đời tư của người khác.",
      "Không biên tập được mà vẫn giữ ý chính."),

@@ -1,7 +1,7 @@
 """Editor pages (/can-bo/cong-khai): drafts, preview, publish, amend, withdraw, comment window."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -27,6 +27,7 @@ from portal.i18n import N_
 from portal.params import as_id, page_arg
 from portal.permissions import role_required
 from portal.sanitize import clean_text
+from portal.units import LAZY, ward_name_inline
 from portal.ward import ResidentialGroup
 from public_docs.disclosures import services
 from public_docs.disclosures.models import (
@@ -78,7 +79,7 @@ class DisclosureForm(FlaskForm):
     posting_end = StringField(_l("Ngày kết thúc niêm yết"), render_kw={"type": "date"})
     summary = TextAreaField(_l("Tóm tắt nội dung"), render_kw={"rows": 3})
     body = TextAreaField(_l("Nội dung (Markdown hoặc HTML đơn giản)"), render_kw={"rows": 12})
-    group_ids = MultiCheckboxField(_l("Tổ dân phố liên quan"), coerce=str)
+    group_ids = MultiCheckboxField(_l("%(Group_kind)s liên quan", **LAZY), coerce=str)
     is_project = BooleanField(_l("Đây là dự án, công trình (người dân có thể kiến nghị, Ban giám sát đầu tư theo dõi)"))
     files = MultipleFileField(_l("Tệp đính kèm (PDF, DOCX, XLSX, ODT, JPEG, PNG)"))
 
@@ -213,7 +214,7 @@ def create():
             return d, N_("Đã lưu bản nháp. Kiểm tra bản xem trước rồi công bố.")
 
         return _save(form, None, "create", save)
-    form.issuer.data = f"UBND {current_app.config['WARD_NAME'].replace('Phường', 'phường')}"
+    form.issuer.data = f"UBND {ward_name_inline()}"
     form.issued_on.data = services.today().isoformat()
     return _form_page(form, None, "create")
 

@@ -13,6 +13,7 @@ from portal.extensions import db
 from portal.params import as_id
 from portal.sanitize import clean_text, render_markdown
 from portal.settings import get_setting
+from portal.units import vi_text
 from portal.ward import ResidentialGroup
 from public_docs.disclosures.extract import find_secrecy_stamp
 from public_docs.disclosures.models import BUDGET_PERIODS, CATEGORIES, FORMS, Disclosure
@@ -156,18 +157,18 @@ def _clean_groups(data: dict, errors: dict) -> list[ResidentialGroup]:
         for g in group_ids:
             group_id = as_id(g)
             if group_id is None:
-                errors["group_ids"] = "Tổ dân phố không hợp lệ."
+                errors["group_ids"] = vi_text("%(Group_kind)s không hợp lệ.")
             else:
                 ids.append(group_id)
         if ids:
             groups = list(db.session.scalars(select(ResidentialGroup).where(ResidentialGroup.id.in_(ids))))
             if len(groups) != len(set(ids)):
-                errors["group_ids"] = "Tổ dân phố không hợp lệ."
+                errors["group_ids"] = vi_text("%(Group_kind)s không hợp lệ.")
     elif data.get("group_codes"):
         codes = [clean_text(c) for c in data["group_codes"]]
         groups = list(db.session.scalars(select(ResidentialGroup).where(ResidentialGroup.code.in_(codes))))
         if len(groups) != len(set(codes)):
-            errors["group_ids"] = "Mã tổ dân phố không tồn tại: " + ", ".join(
+            errors["group_ids"] = vi_text("Mã %(group_kind)s không tồn tại: ") + ", ".join(
                 sorted(set(codes) - {g.code for g in groups})
             )
     return groups
