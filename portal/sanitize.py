@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from html import unescape
 
 import bleach
 import markdown as _markdown
@@ -90,3 +91,118 @@ def nest_headings(html: str | None, top: int) -> str:
 
 def strip_tags(value: str | None) -> str:
     return clean_text(bleach.clean(value or "", tags=[], strip=True))
+
+
+# --- Bodies pasted from Word (or any HTML): paragraphs, lists, tables and headings stay; styles,
+# classes, fonts, spans, Office namespaces (<o:p>, <w:…>, <v:…>) and conditional comments go.
+PASTE_TAGS = [
+    "p", "br", "strong", "b", "em", "i", "u", "sub", "sup", "blockquote", "ul", "ol", "li",
+    "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "a",
+]
+PASTE_ATTRIBUTES = {"a": ["href", "title"], "th": ["colspan", "rowspan", "scope"], "td": ["colspan", "rowspan"]}
+_HTML_BODY = re.compile(r"<\s*(p|div|table|ul|ol|h[1-6]|html|body|br|span|o:p|meta)\b", re.IGNORECASE)
+_DROP_WITH_CONTENT = re.compile(
+    r"<!--\[if[^\]]*\]>.*?<!\[endif\]-->"  # Word's conditional comments (VML, list markers…)
+    r"|<(head|style|script|xml|title|template|noscript)\b.*?</\1\s*>"  # and blocks whose text is no body
+    r"|<!--.*?-->",
+    re.IGNORECASE | re.DOTALL)
+_DOWNLEVEL = re.compile(r"<!\[if[^\]]*\]>|<!\[endif\]>", re.IGNORECASE)
+_WORD_P = re.compile(r"<p\b([^>]*)>(.*?)</p\s*>", re.IGNORECASE | re.DOTALL)
+_LIST_ATTRS = re.compile(r"MsoListParagraph|mso-list\s*:\s*l\d+", re.IGNORECASE)
+_LIST_LEVEL = re.compile(r"level(\d+)", re.IGNORECASE)
+_LIST_MARKER = re.compile(
+    r"<!\[if\s+!supportLists\]>(.*?)<!\[endif\]>"
+    r"|<!--\[if\s+!supportLists\]-->(.*?)<!--\[endif\]-->"
+    r"|<span[^>]*mso-list\s*:\s*Ignore[^>]*>(.*?)</span>\s*(?:</span>\s*)?",
+    re.IGNORECASE | re.DOTALL)
+_ORDERED = re.compile(r"^\(?([0-9]{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})[.)]$")
+_EMPTY_P = re.compile(r"<p>(?:\s|&nbsp;|\xa0|<br>)*</p>")
+
+
+def looks_like_html(value: str | None) -> bool:
+    """A body someone pasted as HTML (Word, a web page) rather than Markdown."""
+    text = (value or "").lstrip()
+    return text.startswith("<") and bool(_HTML_BODY.search(text))
+
+
+def _list_items(html: str) -> str:
+    """Word's lists are paragraphs (class MsoListParagraph…, style ``mso-list:l0 level1``) whose number
+    or bullet is text in a conditional block: runs of them become ``<ol>``/``<ul>``, nested by level."""
+    out, pos, run = [], 0, []
+
+    def flush():
+        if not run:
+            return
+        stack: list[tuple[int, str]] = []
+        for level, tag, content in run:
+            while stack and stack[-1][0] > level:
+                out.append(f"</li></{stack.pop()[1]}>")
+            if stack and stack[-1][0] == level:
+                out.append("</li>")
+                if stack[-1][1] != tag:
+                    out.append(f"</{stack[-1][1]}><{tag}>")
+                    stack[-1] = (level, tag)
+            else:
+                out.append(f"<{tag}>")
+                stack.append((level, tag))
+            out.append(f"<li>{content}")
+        while stack:
+            out.append(f"</li></{stack.pop()[1]}>")
+        run.clear()
+
+    for m in _WORD_P.finditer(html):
+        attrs, content = m.group(1), m.group(2)
+        between = html[pos:m.start()]
+        if run and between.strip():
+            flush()
+        if not _LIST_ATTRS.search(attrs):
+            flush()
+            out.append(between + m.group(0))
+            pos = m.end()
+            continue
+        if not run:
+            out.append(between)
+        marker = _LIST_MARKER.search(content)
+        label = ""
+        if marker:
+            label = unescape(strip_tags(next(g for g in marker.groups() if g is not None)))
+            label = label.replace("\xa0", " ").strip()
+            content = content[:marker.start()] + content[marker.end():]
+        level = int(_LIST_LEVEL.search(attrs).group(1)) if _LIST_LEVEL.search(attrs) else 1
+        run.append((level, "ol" if _ORDERED.match(label) else "ul", content))
+        pos = m.end()
+    flush()
+    out.append(html[pos:])
+    return "".join(out)
+
+
+def clean_pasted_html(value: str | None) -> str:
+    """HTML pasted from Word (or a web page) → the body's HTML: paragraphs, lists (Word's numbered and
+    bulleted paragraphs made real ``<ol>``/``<ul>``), tables, headings, bold and italics, links; no
+    style, class, font, span, ``<o:p>`` or ``mso-*``, no conditional comments, no empty paragraphs."""
+    html = clean_text(value)
+    html = _DROP_WITH_CONTENT.sub("", html)
+    html = _list_items(html)
+    html = _DOWNLEVEL.sub("", html)
+    html = re.sub(r"<(/?)h1\b", r"<\1h2", html, flags=re.IGNORECASE)  # the page's title is the only <h1>
+    cleaned = bleach.clean(html, tags=PASTE_TAGS, attributes=PASTE_ATTRIBUTES, protocols=ALLOWED_PROTOCOLS,
+                           strip=True, strip_comments=True)
+    cleaned = cleaned.replace("&nbsp;", " ").replace("\xa0", " ")
+    cleaned = re.sub(r"[ \t]*\n[ \t\n]*", "\n", cleaned)  # Word wraps lines inside paragraphs
+    cleaned = re.sub(r"(?<=>)\n(?=<)", "", cleaned)
+    cleaned = re.sub(r"(?<!>)\n(?!<)", " ", cleaned)
+    cleaned = re.sub(r"  +", " ", cleaned)
+    cleaned = _EMPTY_P.sub("", cleaned)
+    for tag in ("p", "li", "td", "th", "h2", "h3", "h4", "h5", "h6", "caption"):
+        cleaned = re.sub(rf"<{tag}([^>]*)>\s+", rf"<{tag}\1>", cleaned)
+        cleaned = re.sub(rf"\s+</{tag}>", f"</{tag}>", cleaned)
+    # one block per line: readable in the textarea, and Markdown-free when rendered
+    cleaned = re.sub(r"(</(?:p|li|tr|table|thead|tbody|ul|ol|h[2-6]|caption)>)(?=<)", r"\1\n", cleaned)
+    return cleaned.strip()
+
+
+def render_body(value: str | None) -> str:
+    """A disclosure's body as safe HTML: pasted HTML cleaned as above, anything else as Markdown."""
+    if looks_like_html(value):
+        return clean_html(clean_pasted_html(value))
+    return render_markdown(value)

@@ -1,7 +1,7 @@
 """Editor pages (/can-bo/cong-khai): drafts, preview, publish, amend, withdraw, comment window."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -26,7 +26,7 @@ from portal.files import download_response
 from portal.i18n import N_
 from portal.params import as_id, page_arg
 from portal.permissions import role_required
-from portal.sanitize import clean_text
+from portal.sanitize import clean_text, nest_headings
 from portal.units import LAZY, ward_name_inline
 from portal.ward import ResidentialGroup
 from public_docs.disclosures import services
@@ -47,7 +47,8 @@ def _choices(pairs):
     return [SelectChoice(v, label) for v, label in pairs]
 
 
-bp = Blueprint("disclosures_editor", __name__, url_prefix="/can-bo/cong-khai", template_folder="templates")
+bp = Blueprint("disclosures_editor", __name__, url_prefix="/can-bo/cong-khai", template_folder="templates",
+               static_folder="static", static_url_path="/tep-tinh")
 
 PER_PAGE = 30
 
@@ -185,13 +186,18 @@ def disclosures():
     )
 
 
-def _form_page(form: DisclosureForm, d: Disclosure | None, mode: str, code: int = 200):
-    return render_template("public_docs/editor/form.html", form=form, d=d, mode=mode), code
+def _form_page(form: DisclosureForm, d: Disclosure | None, mode: str, code: int = 200, preview: dict | None = None):
+    return render_template("public_docs/editor/form.html", form=form, d=d, mode=mode, preview=preview), code
 
 
 def _save(form: DisclosureForm, disclosure_id: int | None, mode: str, save):
     """Run ``save()`` (a service call; returns the disclosure and the message to flash) and commit,
-    then show the disclosure. A refused save shows the form again, errors tied to fields (422)."""
+    then show the disclosure. A refused save shows the form again, errors tied to fields (422).
+    The "Xem trước" button saves nothing: the same form comes back as typed, with the body as the
+    public page would show it (pasted HTML cleaned)."""
+    if request.form.get("preview"):
+        return _form_page(form, _get(disclosure_id) if disclosure_id else None, mode,
+                          preview=services.preview_body(form.body.data))
     try:
         d, message = save()
         _commit()
@@ -201,6 +207,15 @@ def _save(form: DisclosureForm, disclosure_id: int | None, mode: str, save):
         return _form_page(form, _get(disclosure_id) if disclosure_id else None, mode, 422)
     flash(gettext(message), "success")
     return redirect(url_for("disclosures_editor.detail", disclosure_id=d.id))
+
+
+@bp.post("/xem-truoc-noi-dung")
+@role_required("editor")
+def body_preview():
+    """The paste zone's preview (static/js/paste-body.js): the cleaned source and its HTML, as JSON.
+    Nothing is saved."""
+    result = services.preview_body(request.form.get("body", ""))
+    return jsonify({"source": result["source"], "html": nest_headings(result["html"], 3)})
 
 
 @bp.route("/moi", methods=["GET", "POST"])
