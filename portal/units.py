@@ -150,6 +150,16 @@ class _Units:
     def vi(self) -> dict[str, str]:
         return _ViNames()
 
+    @property
+    def en(self) -> dict[str, str]:
+        """The English forms whatever the page's language (pages written in English only)."""
+        from flask_babel import force_locale
+
+        if not has_request_context():
+            return names()
+        with force_locale("en"):
+            return names()
+
 
 class _ViNames:
     def keys(self):

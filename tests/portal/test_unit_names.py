@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from html import unescape
 
 import pytest
 from openpyxl import load_workbook
@@ -208,3 +209,27 @@ def test_default_says_phuong_and_to_dan_pho(client, db, groups, make_user):
     assert "<h1>Tổ dân phố</h1>" in page and "Thêm tổ dân phố" in page
     client.set_cookie("lang", "en")
     assert "Residential group where it happened" in client.get("/gui-kien-nghi").get_data(as_text=True)
+
+
+def test_english_about_page_names_the_commune(client, db, commune):
+    page = client.get("/en/about").get_data(as_text=True)
+    assert "read what the commune must disclose" in page and "the ward" not in page
+    client.set_cookie("lang", "en")
+    assert "ward office" not in client.get("/tiep-cong-dan").get_data(as_text=True)
+
+
+def test_commune_disclosure_page_and_postings(client, db, commune, make_disclosure):
+    from public_docs.disclosures import services
+
+    d = make_disclosure(issuer="UBND xã Hòa Tiến", summary="Kế hoạch của xã.")
+    for channel, place in (("headquarters", "Bảng tin trụ sở UBND xã"), ("group_house", "Nhà văn hóa Thôn 1")):
+        services.record_posting(d, {"channel": channel, "place": place, "start_on": services.today().isoformat()},
+                                actor=None)
+    db.session.commit()
+    page = client.get(f"/cong-khai/{d.id}").get_data(as_text=True)
+    assert "Niêm yết tại trụ sở Ủy ban nhân dân xã" in page and "Niêm yết tại nhà văn hóa thôn" in page
+    assert_commune(page, "disclosure page")
+    client.set_cookie("lang", "en")
+    english = unescape(client.get(f"/cong-khai/{d.id}").get_data(as_text=True))
+    assert "Posted at the commune People's Committee headquarters" in english
+    assert "Posted at the village's community house" in english
