@@ -14,12 +14,12 @@ from portal.extensions import db
 from public_docs.disclosures.models import Disclosure
 
 WORD = (Path(__file__).resolve().parents[1] / "fixtures" / "word_clipboard.html").read_text(encoding="utf-8")
-PASTE = """(html) => {
+PASTE = """([html, text]) => {
   const zone = document.querySelector('.paste-zone');
   zone.focus();
   const data = new DataTransfer();
-  data.setData('text/html', html);
-  data.setData('text/plain', 'KẾ HOẠCH');
+  if (html) { data.setData('text/html', html); }
+  data.setData('text/plain', text);
   zone.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));
 }"""
 
@@ -37,8 +37,14 @@ def test_paste_from_word_fills_the_body_and_previews(page, live_app, live_server
     page.goto(live_server + "/can-bo/cong-khai/moi")
     zone = page.locator(".paste-zone")
     expect(zone).to_be_visible()  # shown by the script; hidden without it
-    page.evaluate(PASTE, WORD)
+    # Plain text (no text/html on the clipboard): one paragraph a line.
+    page.evaluate(PASTE, ["", "Dòng thứ nhất\r\n\r\nDòng <thứ> hai\r\n"])
     preview = page.locator(".body-preview-live")
+    expect(preview.locator(".doc-body p")).to_have_count(2)
+    expect(preview.locator(".doc-body p").nth(1)).to_have_text("Dòng <thứ> hai")
+    assert page.locator("textarea[name=body]").input_value() == "<p>Dòng thứ nhất</p>\n<p>Dòng &lt;thứ&gt; hai</p>"
+
+    page.evaluate(PASTE, [WORD, "KẾ HOẠCH"])
     expect(preview).to_be_visible()
     expect(preview.locator("ol > li").first).to_contain_text("Khảo sát hiện trạng các tuyến cống")
     expect(preview.locator("ol li ul li")).to_have_text("Kiệt 45 đường Lê Lợi")

@@ -1,8 +1,8 @@
 /* Paste from Word into a disclosure's body (progressive enhancement: without this script the
-   textarea takes pasted HTML or text and the "Xem trước" button previews it on the server).
+   textarea takes pasted HTML or text and the "Xem trước nội dung" button previews it on the server).
    Shows the paste zone of each .paste-body[data-preview-url]; what is pasted there (the clipboard's
-   text/html, else its text) goes to the server, which cleans it (portal.sanitize.clean_pasted_html)
-   and answers {source, html}: the cleaned source goes into the textarea, its HTML into the preview.
+   text/html, else its text as one paragraph a line) goes to the server, which cleans it
+   (portal.sanitize.clean_pasted_html) and answers {source, html}: the cleaned source goes into the textarea, its HTML into the preview.
    If the server cannot be reached the raw clipboard goes into the textarea: saving cleans it. */
 (function () {
   "use strict";
@@ -25,7 +25,15 @@
       var data = event.clipboardData || window.clipboardData;
       if (!data) { return; }
       event.preventDefault();
-      var raw = data.getData("text/html") || data.getData("text/plain") || data.getData("Text") || "";
+      var raw = data.getData("text/html");
+      if (!raw) {  // plain text: one paragraph per line, as Word and web pages copy it
+        var text = data.getData("text/plain") || data.getData("Text") || "";
+        raw = text.split(/\r?\n/).filter(function (line) { return line.trim(); }).map(function (line) {
+          var p = document.createElement("p");
+          p.textContent = line.trim();
+          return p.outerHTML;
+        }).join("\n");
+      }
       if (!raw) { return; }
       var body = new FormData();
       body.append("body", raw);
