@@ -198,6 +198,9 @@ def test_commune_in_english(client, db, commune):
     assert "By village" in stats and "residential group" not in stats.lower()
     consultations = client.get("/lay-y-kien").get_data(as_text=True)
     assert "Drafts the commune is consulting" in consultations
+    for url in PUBLIC:
+        text = re.sub(r"<[^>]+>", " ", client.get(url).get_data(as_text=True))
+        assert not re.search(r"\b(wards?|residential groups?)\b", text, re.IGNORECASE), url
 
 
 def test_default_says_phuong_and_to_dan_pho(client, db, groups, make_user):
