@@ -101,13 +101,15 @@ PASTE_TAGS = [
 ]
 PASTE_ATTRIBUTES = {"a": ["href", "title"], "th": ["colspan", "rowspan", "scope"], "td": ["colspan", "rowspan"]}
 _HTML_BODY = re.compile(r"<\s*(p|div|table|ul|ol|h[1-6]|html|body|br|span|o:p|meta)\b", re.IGNORECASE)
-_DROP_WITH_CONTENT = re.compile(
-    r"<!--\[if[^\]]*\]>.*?<!\[endif\]-->"  # Word's conditional comments (VML, list markers…)
-    r"|<(head|style|script|xml|title|template|noscript)\b.*?</\1\s*>"  # and blocks whose text is no body
-    r"|<!--.*?-->",
-    re.IGNORECASE | re.DOTALL)
+# Dropped with their content (every search is a plain find from where the last one ended: linear in
+# the size of the paste, whatever is unclosed in it): Word's conditional comments (VML, list markers),
+# other comments, and blocks whose text is no body.
+_DROP_BLOCKS = (("<!--[if", "<![endif]-->"), ("<!--", "-->"), ("<head", "</head>"), ("<style", "</style>"),
+                ("<script", "</script>"), ("<xml", "</xml>"), ("<title", "</title>"), ("<template", "</template>"),
+                ("<noscript", "</noscript>"))
 _DOWNLEVEL = re.compile(r"<!\[if[^\]]*\]>|<!\[endif\]>", re.IGNORECASE)
-_WORD_P = re.compile(r"<p\b([^>]*)>(.*?)</p\s*>", re.IGNORECASE | re.DOTALL)
+_P_OPEN = re.compile(r"<p\b([^>]*)>", re.IGNORECASE)
+_P_CLOSE = re.compile(r"</p\s*>", re.IGNORECASE)
 _LIST_ATTRS = re.compile(r"MsoListParagraph|mso-list\s*:\s*l\d+", re.IGNORECASE)
 _LIST_LEVEL = re.compile(r"level(\d+)", re.IGNORECASE)
 _LIST_MARKER = re.compile(
@@ -123,6 +125,42 @@ def looks_like_html(value: str | None) -> bool:
     """A body someone pasted as HTML (Word, a web page) rather than Markdown."""
     text = (value or "").lstrip()
     return text.startswith("<") and bool(_HTML_BODY.search(text))
+
+
+def _drop_blocks(html: str) -> str:
+    low = html.lower()
+    for opener, closer in _DROP_BLOCKS:
+        out, pos = [], 0
+        while True:
+            i = low.find(opener, pos)
+            if i < 0:
+                break
+            after = low[i + len(opener):i + len(opener) + 1]
+            if opener[1].isalpha() and after and (after.isalnum() or after in "-_:"):  # <header>, <stylesheet…>
+                out.append(html[pos:i + len(opener)])
+                pos = i + len(opener)
+                continue
+            j = low.find(closer, i + len(opener))
+            out.append(html[pos:i])
+            pos = len(html) if j < 0 else j + len(closer)  # unclosed: the rest is not body text
+        out.append(html[pos:])
+        html = "".join(out)
+        low = html.lower()
+    return html
+
+
+def _paragraphs(html: str):
+    """(start, end, attributes, content, whole) of each <p>…</p>, in order, by plain searches."""
+    pos = 0
+    while True:
+        m = _P_OPEN.search(html, pos)
+        if m is None:
+            return
+        c = _P_CLOSE.search(html, m.end())
+        if c is None:
+            return
+        yield m.start(), c.end(), m.group(1), html[m.end():c.start()], html[m.start():c.end()]
+        pos = c.end()
 
 
 def _list_items(html: str) -> str:
@@ -150,19 +188,18 @@ def _list_items(html: str) -> str:
             out.append(f"</li></{stack.pop()[1]}>")
         run.clear()
 
-    for m in _WORD_P.finditer(html):
-        attrs, content = m.group(1), m.group(2)
-        between = html[pos:m.start()]
+    for start, end, attrs, content, whole in _paragraphs(html):
+        between = html[pos:start]
         if run and between.strip():
             flush()
         if not _LIST_ATTRS.search(attrs):
             flush()
-            out.append(between + m.group(0))
-            pos = m.end()
+            out.append(between + whole)
+            pos = end
             continue
         if not run:
             out.append(between)
-        marker = _LIST_MARKER.search(content)
+        marker = _LIST_MARKER.search(content[:4000])
         label = ""
         if marker:
             label = unescape(strip_tags(next(g for g in marker.groups() if g is not None)))
@@ -170,7 +207,7 @@ def _list_items(html: str) -> str:
             content = content[:marker.start()] + content[marker.end():]
         level = int(_LIST_LEVEL.search(attrs).group(1)) if _LIST_LEVEL.search(attrs) else 1
         run.append((level, "ol" if _ORDERED.match(label) else "ul", content))
-        pos = m.end()
+        pos = end
     flush()
     out.append(html[pos:])
     return "".join(out)
@@ -181,7 +218,7 @@ def clean_pasted_html(value: str | None) -> str:
     bulleted paragraphs made real ``<ol>``/``<ul>``), tables, headings, bold and italics, links; no
     style, class, font, span, ``<o:p>`` or ``mso-*``, no conditional comments, no empty paragraphs."""
     html = clean_text(value)
-    html = _DROP_WITH_CONTENT.sub("", html)
+    html = _drop_blocks(html)
     html = _list_items(html)
     html = _DOWNLEVEL.sub("", html)
     html = re.sub(r"<(/?)h1\b", r"<\1h2", html, flags=re.IGNORECASE)  # the page's title is the only <h1>

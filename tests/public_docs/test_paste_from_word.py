@@ -113,3 +113,16 @@ def test_paste_endpoint_answers_cleaned_source_and_html(client, login_as, db):
     assert db.session.scalar(select(func.count()).select_from(Disclosure)) == 0
     text = client.post("/can-bo/cong-khai/xem-truoc-noi-dung", data={"body": "Dòng một\n\nDòng hai"}).json
     assert text == {"source": "Dòng một\n\nDòng hai", "html": "<p>Dòng một</p>\n<p>Dòng hai</p>"}
+
+
+def test_unclosed_word_blocks_and_look_alike_tags():
+    # An unclosed conditional comment or style block: what follows is not body text.
+    assert clean_pasted_html("<p>Giữ</p><!--[if gte mso 9]><xml><o:Doc>") == "<p>Giữ</p>"
+    assert clean_pasted_html("<p>Giữ</p><style>p.MsoNormal {font-size: 13pt}") == "<p>Giữ</p>"
+    # <header> and <stylesheet-like> names are not <head>/<style>: their text stays.
+    assert clean_pasted_html("<header><p>Tiêu đề trang</p></header><p>Thân</p>") == "<p>Tiêu đề trang</p>\n<p>Thân</p>"
+    # Many unclosed openers are searched once each (no backtracking over the whole paste).
+    many = "<p>Đầu</p>" + "<!--[if a]>" * 5000
+    assert clean_pasted_html(many) == "<p>Đầu</p>"
+    paragraphs = "<p class=MsoListParagraph style='mso-list:l0 level1'>" * 3000 + "Cuối"
+    assert "Cuối" in clean_pasted_html(paragraphs)
