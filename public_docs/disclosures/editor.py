@@ -47,8 +47,7 @@ def _choices(pairs):
     return [SelectChoice(v, label) for v, label in pairs]
 
 
-bp = Blueprint("disclosures_editor", __name__, url_prefix="/can-bo/cong-khai", template_folder="templates",
-               static_folder="static", static_url_path="/tep-tinh")
+bp = Blueprint("disclosures_editor", __name__, url_prefix="/can-bo/cong-khai", template_folder="templates")
 
 PER_PAGE = 30
 
@@ -212,7 +211,7 @@ def _save(form: DisclosureForm, disclosure_id: int | None, mode: str, save):
 @bp.post("/xem-truoc-noi-dung")
 @role_required("editor")
 def body_preview():
-    """The paste zone's preview (static/js/paste-body.js): the cleaned source and its HTML, as JSON.
+    """The paste zone's preview (portal/static/js/paste-body.js): the cleaned source and its HTML, as JSON.
     Nothing is saved."""
     result = services.preview_body(request.form.get("body", ""))
     return jsonify({"source": result["source"], "html": nest_headings(result["html"], 3)})
