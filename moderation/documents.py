@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from flask import current_app
-
 from portal.extensions import db
+from portal.units import ward_name_inline, ward_place
 from portal.ward import local_date
 
 
@@ -59,8 +58,7 @@ def _header(doc, left_top: str, left_bottom: str, number: str, place_date: str):
 
 
 def _place_date(day: dt.date) -> str:
-    ward = current_app.config.get("WARD_NAME", "Phường")
-    place = ward.replace("Phường ", "").replace("Xã ", "")
+    place = ward_place()
     return f"{place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
 
 
@@ -90,8 +88,7 @@ def referral_letter_docx(case, referral) -> bytes:
 
     board = case.board
     sub = case.submission
-    ward = current_app.config.get("WARD_NAME", "")
-    ward = ward[:1].lower() + ward[1:] if ward[:1] in ("P", "X") else ward  # "phường Hòa An" mid-sentence
+    ward = ward_name_inline()  # "phường Hòa An", "xã Tân Lập" mid-sentence
     doc = _doc()
     _header(doc, f"Ủy ban Mặt trận Tổ quốc Việt Nam {ward}", board.name,
             f"Số: {referral.document_number or '......'}", _place_date(referral.sent_on))

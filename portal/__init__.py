@@ -9,6 +9,8 @@ from typing import Any
 
 from flask import Flask
 
+from portal.units import LAZY
+
 
 def create_app(config: type | Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
@@ -159,4 +161,4 @@ def _register_shell(app: Flask) -> None:
     add_public_content(app, Setting, ResidentialGroup, *models_of(accounts))
     add_nav_entry(app, "staff", "admin.users", _l("Tài khoản cán bộ"), order=100, roles=("admin",))
     add_nav_entry(app, "staff", "admin.audit_log", _l("Nhật ký hệ thống"), order=110, roles=("admin",))
-    add_nav_entry(app, "staff", "admin.groups", _l("Tổ dân phố"), order=120, roles=("admin",))
+    add_nav_entry(app, "staff", "admin.groups", _l("%(Group_kind)s", **LAZY), order=120, roles=("admin",))

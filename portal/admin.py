@@ -16,6 +16,7 @@ from portal.i18n import _l
 from portal.permissions import role_required
 from portal.sanitize import clean_text
 from portal.settings import get_setting, set_setting
+from portal.units import names
 from portal.ward import ResidentialGroup
 
 bp = Blueprint("admin", __name__, url_prefix="/can-bo/quan-tri")
@@ -118,15 +119,15 @@ def groups():
         code = clean_text(request.form.get("code"), 32)
         name = clean_text(request.form.get("name"), 120)
         if not code or not name:
-            error = _("Cần nhập mã và tên tổ dân phố.")
+            error = _("Cần nhập mã và tên %(group_kind)s.", **names())
         elif db.session.scalar(select(ResidentialGroup).filter_by(code=code)):
-            error = _("Mã tổ dân phố đã tồn tại.")
+            error = _("Mã %(group_kind)s đã tồn tại.", **names())
         else:
             group = ResidentialGroup(code=code, name=name)
             db.session.add(group)
             audit.record(None, "group.create", group, {"code": code, "name": name})
             db.session.commit()
-            flash(_("Đã thêm tổ dân phố."), "success")
+            flash(_("Đã thêm %(group_kind)s.", **names()), "success")
             return redirect(url_for("admin.groups"))
     rows = db.session.scalars(select(ResidentialGroup).order_by(ResidentialGroup.position, ResidentialGroup.code)).all()
     return render_template("admin/groups.html", groups=rows, error=error, form=request.form), 200 if not error else 400

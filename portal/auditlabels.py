@@ -83,9 +83,9 @@ PORTAL_ACTIONS = {
     "user.set_password_link": N_("Gửi liên kết đặt mật khẩu"), "user.password_set": N_("Đặt mật khẩu qua liên kết"),
     "user.totp_enabled": N_("Bật xác thực hai lớp"), "user.totp_disabled": N_("Tắt xác thực hai lớp"),
     "user.totp_enrolment_started": N_("Bắt đầu đăng ký xác thực hai lớp"),
-    "setting.change": N_("Thay đổi cài đặt"), "group.create": N_("Thêm tổ dân phố"),
+    "setting.change": N_("Thay đổi cài đặt"), "group.create": N_("Thêm %(group_kind)s"),
 }
-PORTAL_SUBJECTS = {"user": N_("Tài khoản cán bộ"), "setting": N_("Cài đặt"), "residential_group": N_("Tổ dân phố")}
+PORTAL_SUBJECTS = {"user": N_("Tài khoản cán bộ"), "setting": N_("Cài đặt"), "residential_group": N_("%(Group_kind)s")}
 PORTAL_FIELDS = {
     "old": N_("Giá trị cũ"), "new": N_("Giá trị mới"), "reason": N_("Lý do"), "email": N_("Email"),
     "roles": N_("Vai trò"), "name": N_("Tên"), "code": N_("Mã"), "active": N_("Hoạt động"),

@@ -63,6 +63,18 @@ def _time_zone(value: str) -> str:
     return value.strip()
 
 
+def _ward_kind(value: str) -> str:
+    from portal.units import parse_ward_kind
+
+    return parse_ward_kind(value)
+
+
+def _group_kind(value: str) -> str:
+    from portal.units import parse_group_kind
+
+    return parse_group_kind(value)
+
+
 def _env_bool(name: str, default: bool = False) -> _Env:
     return _Env(name, default, _bool)
 
@@ -130,6 +142,10 @@ class Config:
     SEARCH_THESAURUS_CHECK_SECONDS = _Env("SEARCH_THESAURUS_CHECK_SECONDS", 5.0, float)
 
     # Ward identity (Decree 42/2022: contact official shown on every page).
+    # What the ward is (phuong | xa | dac_khu) and what its residential groups are called (to_dan_pho |
+    # khu_pho | thon | ban | ap | buon | lang): every page, mail and document names them (portal.units).
+    WARD_KIND = _Env("WARD_KIND", "phuong", _ward_kind)
+    GROUP_KIND = _Env("GROUP_KIND", "to_dan_pho", _group_kind)
     WARD_NAME = _env("WARD_NAME", "Phường Hòa An")
     WARD_PARENT = _env("WARD_PARENT", "Thành phố Đà Nẵng")
     WARD_ADDRESS = _env("WARD_ADDRESS", "Số 12 đường Tôn Đức Thắng, phường Hòa An, TP Đà Nẵng")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ipaddress
+from functools import cached_property
 
 from flask import has_request_context, request
 from flask_babel import Babel
@@ -22,6 +23,17 @@ NAMING_CONVENTION = {
 }
 
 
+class PortalBabel(Babel):
+    """Flask-Babel whose ``gettext``/``lazy_gettext`` also fill the unit names (``%(ward_kind)s``,
+    ``%(Group_kind)s``…, see portal.units) in every message, as portal.i18n's own helpers do."""
+
+    @cached_property
+    def domain_instance(self):
+        from portal.i18n import UnitsDomain
+
+        return UnitsDomain(domain=self.domain)
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -30,7 +42,7 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate(compare_type=True, render_as_batch=True)
 csrf = CSRFProtect()
 login_manager = LoginManager()
-babel = Babel()
+babel = PortalBabel()
 
 
 def client_ip() -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from flask import has_request_context
 from flask.globals import _cv_app
-from flask_babel import LazyString
+from flask_babel import Domain, LazyString
 from jinja2 import pass_eval_context
 from markupsafe import Markup
 
@@ -41,9 +41,30 @@ def translations():
     return value
 
 
+def _with_units(text: str, variables: dict) -> tuple[str, dict]:
+    """The unit names (``%(ward_kind)s``, ``%(Group_kind)s``… see portal.units) for ``text``: every
+    message may name the ward's units without passing them. Without other variables they are put in
+    directly (any other ``%`` stays as it is), else added to ``variables``."""
+    if "%(" not in text:
+        return text, variables
+    from portal.units import fill, names
+
+    if not variables:
+        return fill(text), variables
+    return text, {**names(), **variables}
+
+
+class UnitsDomain(Domain):
+    """Flask-Babel's message domain, with the unit names available to every message."""
+
+    def gettext(self, string, **variables):
+        s, variables = _with_units(self.get_translations().ugettext(string), variables)
+        return s if not variables else s % variables
+
+
 def gettext(string: str, **variables) -> str:
     """Same as ``flask_babel.gettext``, through :func:`translations`."""
-    s = translations().ugettext(string)
+    s, variables = _with_units(translations().ugettext(string), variables)
     return s if not variables else s % variables
 
 
@@ -55,7 +76,7 @@ def ngettext(singular: str, plural: str, num: int, **variables) -> str:
 
 @pass_eval_context
 def _template_gettext(eval_ctx, string: str, **variables) -> str:
-    rv = translations().ugettext(string)
+    rv, variables = _with_units(translations().ugettext(string), variables)
     if eval_ctx.autoescape:
         rv = Markup(rv)
     # Always a format string, as in Jinja's "newstyle" gettext (``%%`` becomes ``%``).
@@ -94,6 +115,12 @@ def gettext_vi(message: str, **variables) -> str:
     message is extracted like any ``gettext`` call (``%(name)s`` placeholders)."""
     if has_request_context():
         return gettext(message, **variables)
+    if "%(" in message:
+        from portal.units import fill, names
+
+        if not variables:
+            return fill(message, vi=True)
+        variables = {**names(vi=True), **variables}
     return message % variables if variables else message
 
 
@@ -116,10 +143,12 @@ def _l(message: str, **variables) -> LazyString:
 def translate(value) -> str:
     if value is None:
         return ""
+    from portal.units import fill
+
     text = str(value)
     if not text or not has_request_context():
-        return text
-    return gettext(text)
+        return fill(text)
+    return fill(gettext(text))
 
 
 def wait_text(seconds: float) -> str:

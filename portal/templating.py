@@ -92,6 +92,9 @@ def register_globals(app) -> None:
     app.add_template_global(nav_url, "nav_url")
     app.add_template_global(WARD, "ward")
     app.add_template_global(CONTACT_OFFICIAL, "contact_official")
+    from portal.units import UNITS
+
+    app.add_template_global(UNITS, "units")  # {{ units.Group_kind }}, _("… %(ward_kind)s …", **units)
     from flask_babel import get_locale
 
     app.add_template_global(get_locale, "get_locale")

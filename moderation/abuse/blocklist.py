@@ -11,9 +11,10 @@ from moderation.abuse.contacts import canonical_email, normalize_email, normaliz
 from moderation.abuse.rates import client_ip
 from portal.extensions import db
 from portal.i18n import _l
+from portal.units import LAZY
 
 BLOCKED_MESSAGE = _l("Hệ thống không thể tiếp nhận nội dung từ nguồn này. Nếu bạn cho rằng đây là nhầm "
-                   "lẫn, vui lòng liên hệ trực tiếp Ủy ban nhân dân phường.")
+                   "lẫn, vui lòng liên hệ trực tiếp Ủy ban nhân dân %(ward_kind)s.", **LAZY)
 
 
 def normalize_block_value(kind: str, value: str) -> str:

@@ -8,6 +8,7 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from moderation.cases.forms import REQUIRED
 from portal.params import coerce_int  # ASCII digits only: int() reads "١" as 1
+from portal.units import LAZY
 
 
 class MemberForm(FlaskForm):
@@ -16,10 +17,10 @@ class MemberForm(FlaskForm):
     position = SelectField(_l("Chức danh"), choices=[
         SelectChoice("head", _l("Trưởng ban")), SelectChoice("deputy", _l("Phó Trưởng ban")),
         SelectChoice("member", _l("Thành viên"))])
-    group_id = SelectField(_l("Tổ dân phố"), coerce=coerce_int)
+    group_id = SelectField(_l("%(Group_kind)s", **LAZY), coerce=coerce_int)
     term_start = DateField(_l("Bắt đầu nhiệm kỳ"), validators=[Optional()])
     term_end = DateField(_l("Kết thúc nhiệm kỳ"), validators=[Optional()])
-    holds_ward_office = BooleanField(_l("Đang giữ chức vụ ở phường"))
+    holds_ward_office = BooleanField(_l("Đang giữ chức vụ ở %(ward_kind)s", **LAZY))
 
 
 class SupervisionBoardForm(FlaskForm):

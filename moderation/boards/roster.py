@@ -13,6 +13,7 @@ from portal.errors import DomainError
 from portal.extensions import db
 from portal.i18n import _l
 from portal.sanitize import clean_text
+from portal.units import vi_text
 
 INSPECTION_MIN_MEMBERS = 5
 SUPERVISION_MAX_MEMBERS = 5
@@ -64,15 +65,17 @@ def _law_warnings(board: Board, filled: list[BoardMember]) -> list[str]:
         user = users.get(m.user_id)
         label = member_label(m, user)
         if board.kind == BoardKind.inspection and m.holds_ward_office:
-            warnings.append(f"{label} đang giữ chức vụ ở phường: không được là thành viên Ban Thanh tra nhân dân.")
+            warnings.append(f"{label} " + vi_text(
+                "đang giữ chức vụ ở %(ward_kind)s: không được là thành viên Ban Thanh tra nhân dân."))
         elif board.kind == BoardKind.inspection and user is not None and any(
                 r in user.roles for r in WARD_OFFICE_ROLES):
-            warnings.append(f"Tài khoản của {label} là tài khoản cán bộ phường (biên tập, kiểm duyệt hoặc quản trị): "
-                            "cần kiểm tra người này có giữ chức vụ ở phường không.")
+            warnings.append(f"Tài khoản của {label} " + vi_text(
+                "là tài khoản cán bộ %(ward_kind)s (biên tập, kiểm duyệt hoặc quản trị): "
+                "cần kiểm tra người này có giữ chức vụ ở %(ward_kind)s không."))
     terms = {(m.term_start, m.term_end) for m in filled if m.term_start or m.term_end}
     if len(terms) > 1:
-        warnings.append("Nhiệm kỳ của các thành viên không giống nhau: nhiệm kỳ của Ban theo nhiệm kỳ "
-                        "của Trưởng thôn, Tổ trưởng tổ dân phố.")
+        warnings.append(vi_text("Nhiệm kỳ của các thành viên không giống nhau: nhiệm kỳ của Ban theo nhiệm kỳ "
+                                "của %(group_head)s."))
     area = project_group_ids(board) if board.kind == BoardKind.supervision else set()
     if area:
         outside = [member_label(m, users.get(m.user_id)) for m in filled if m.group_id not in area]
@@ -116,7 +119,7 @@ def roster_warnings(board: Board, on: dt.date | None = None) -> list[str]:
         have = {m.group_id for m in filled}
         missing = [g.name for g in groups if g.id not in have]
         if missing:
-            warnings.append("Mỗi tổ dân phố cần có ít nhất một thành viên; chưa có thành viên từ: "
+            warnings.append(vi_text("Mỗi %(group_kind)s cần có ít nhất một thành viên; chưa có thành viên từ: ")
                             + ", ".join(missing) + ".")
     else:
         if len(filled) > SUPERVISION_MAX_MEMBERS:
@@ -147,10 +150,11 @@ def _check_member(board: Board, user_id, position: str, term_start, term_end, *,
         raise DomainError("Ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu.")
     if board.kind == BoardKind.inspection:
         if holds_ward_office:
-            raise DomainError("Người đang giữ chức vụ ở phường không được là thành viên Ban Thanh tra nhân dân.")
+            raise DomainError(vi_text(
+                "Người đang giữ chức vụ ở %(ward_kind)s không được là thành viên Ban Thanh tra nhân dân."))
         if term_start and term_end and term_end > add_months(term_start, TERM_MAX_MONTHS):
-            raise DomainError("Nhiệm kỳ của Ban Thanh tra nhân dân theo nhiệm kỳ của Tổ trưởng tổ dân phố "
-                              "(tối đa 5 năm).")
+            raise DomainError(vi_text("Nhiệm kỳ của Ban Thanh tra nhân dân theo nhiệm kỳ của %(group_head)s "
+                                      "(tối đa 5 năm)."))
     elif filled:
         others = [m for m in board.members if m is not member and is_filled(m) and _active(m, ward.today())]
         if len(others) + 1 > SUPERVISION_MAX_MEMBERS:
@@ -160,7 +164,7 @@ def _check_member(board: Board, user_id, position: str, term_start, term_end, *,
         area = project_group_ids(board)
         if area and group_id not in area:
             raise DomainError("Thành viên Ban giám sát đầu tư của cộng đồng phải sinh sống trên địa bàn dự án: "
-                              "vui lòng chọn tổ dân phố thuộc địa bàn dự án.")
+                              + vi_text("vui lòng chọn %(group_kind)s thuộc địa bàn dự án."))
     if user_id:
         from portal.accounts.models import User
 

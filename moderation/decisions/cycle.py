@@ -27,7 +27,7 @@ STEP_LABELS = {  # shown with |tr
     "matter": N_("Công bố việc đưa ra các hộ gia đình biểu quyết"),
     "vote_open": N_("Bắt đầu biểu quyết"),
     "decided": N_("Kết quả biểu quyết"),
-    "recognition": N_("Quyết định công nhận của phường"),
+    "recognition": N_("Quyết định công nhận của %(ward_kind)s"),
     "in_force": N_("Có hiệu lực"),
     "review": N_("Rà soát định kỳ"),
 }

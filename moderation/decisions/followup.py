@@ -20,6 +20,7 @@ from portal.i18n import N_, _l
 from portal.params import as_id
 from portal.sanitize import clean_text
 from portal.settings import get_setting
+from portal.units import LAZY, vi_text
 from public_docs.disclosures import services as docs
 from public_docs.disclosures.models import Disclosure, DisclosureStatus
 from public_docs.disclosures.services import today
@@ -27,7 +28,7 @@ from public_docs.disclosures.services import today
 STAGES = ("draft", "comments", "vote", "recognition", "in_force", "review")
 STAGE_LABELS = {  # shown with |tr
     "draft": N_("Dự thảo"), "comments": N_("Lấy ý kiến Nhân dân"), "vote": N_("Hộ gia đình biểu quyết"),
-    "recognition": N_("Phường công nhận"), "in_force": N_("Có hiệu lực"), "review": N_("Rà soát định kỳ"),
+    "recognition": N_("%(Ward_kind)s công nhận"), "in_force": N_("Có hiệu lực"), "review": N_("Rà soát định kỳ"),
 }
 
 
@@ -67,7 +68,8 @@ def record_recognition(matter: DecisionMatter, data: dict, actor) -> DecisionMat
     if errors:
         raise DomainError(next(iter(errors.values())), errors, 422)
     matter.recognition_disclosure_id, matter.in_force_on, matter.review_due_on = d.id, in_force, review
-    event(matter, "recognise", f"Phường công nhận ({d.number}); có hiệu lực từ {in_force.strftime('%d/%m/%Y')}.",
+    event(matter, "recognise", f"{vi_text('%(Ward_kind)s')} công nhận ({d.number}); "
+                               f"có hiệu lực từ {in_force.strftime('%d/%m/%Y')}.",
           actor, {"disclosure": d.id, "in_force_on": in_force.isoformat()})
     db.session.flush()
     return matter
@@ -114,7 +116,7 @@ def money(n: int) -> str:
 def _contributions_body(matter: DecisionMatter, s: dict) -> str:
     lines = [f"Mức đóng góp đã được các hộ gia đình quyết định: "
              f"{matter.level_text or money(matter.level_per_household or 0)}.",
-             "", "| Tổ dân phố | Số hộ | Số hộ đăng ký | Đăng ký | Đã thu |", "|---|---|---|---|---|"]
+             "", vi_text("| %(Group_kind)s | Số hộ | Số hộ đăng ký | Đăng ký | Đã thu |"), "|---|---|---|---|---|"]
     for r in s["groups"]:
         lines.append(f"| {r['name']} | {r['households']} | {r['households_pledged']} | "
                      f"{money(r['pledged'])} | {money(r['collected'])} |")
@@ -143,7 +145,7 @@ def publish_contributions(matter: DecisionMatter, actor) -> Disclosure:
         number += "-1"
     d = docs.create_disclosure({
         "number": number, "category": "contributions", "form": "Báo cáo",
-        "issuer": str(get_setting("DECISION_RESULT_ISSUER", "Ủy ban nhân dân phường")),
+        "issuer": str(get_setting("DECISION_RESULT_ISSUER", vi_text("Ủy ban nhân dân %(ward_kind)s"))),
         "title": f"Tình hình thu, chi khoản đóng góp: {matter.title}"[:500], "summary": summary, "body": body,
         "issued_on": today(), "effective_on": today(),
         "group_ids": [] if matter.whole_ward else [mg.group_id for mg in matter.groups]}, actor=actor)
@@ -163,7 +165,7 @@ def set_figures(matter: DecisionMatter, data: dict, actor) -> ContributionFigure
     pledged = count_value(data.get("pledged") or "0", "pledged", _l("Số tiền đăng ký"), errors, high=10**13)
     collected = count_value(data.get("collected") or "0", "collected", _l("Số tiền đã thu"), errors, high=10**13)
     if "households_pledged" not in errors and hh > (mg.households or 0):
-        errors["households_pledged"] = _l("Số hộ đăng ký vượt quá %(households)s hộ của tổ dân phố.",
+        errors["households_pledged"] = _l("Số hộ đăng ký vượt quá %(households)s hộ của %(group_kind)s.", **LAZY,
                                           households=mg.households)
     if errors:
         raise DomainError(next(iter(errors.values())), errors, 422)

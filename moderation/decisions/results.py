@@ -13,6 +13,7 @@ from portal.errors import DomainError
 from portal.extensions import db
 from portal.i18n import _l, gettext_vi, translate
 from portal.settings import get_setting
+from portal.units import vi_text
 from public_docs.disclosures import services as docs
 from public_docs.disclosures.services import today
 
@@ -46,7 +47,8 @@ def _pct(part: int, whole: int) -> str:
 def result_markdown(matter: DecisionMatter, result: dict, chart_url: str, page_url: str) -> str:
     labels = {c.code: c.label for c in matter.choices}
     codes = [c.code for c in matter.choices]
-    head = "| Tổ dân phố | Số hộ | Số hộ tham gia | " + " | ".join(labels[c] for c in codes) + " | Kết quả |"
+    head = (vi_text("| %(Group_kind)s | Số hộ | Số hộ tham gia | ") + " | ".join(labels[c] for c in codes)
+            + " | Kết quả |")
     sep = "|" + "---|" * (len(codes) + 4)
     lines = [
         f"**{matter.title}**", "",
@@ -94,7 +96,7 @@ def publish_result(matter: DecisionMatter, result: dict, actor):
         f"{len(result['elected'])}/{matter.seats} người trúng cử"
     data = {
         "number": _number(matter), "category": category, "form": "Báo cáo",
-        "issuer": str(get_setting("DECISION_RESULT_ISSUER", "Ủy ban nhân dân phường")),
+        "issuer": str(get_setting("DECISION_RESULT_ISSUER", vi_text("Ủy ban nhân dân %(ward_kind)s"))),
         "title": f"Kết quả biểu quyết: {matter.title}"[:500],
         "summary": f"{result['households_voted']}/{result['households_total']} hộ gia đình tham gia; {verdict}.",
         "body": result_markdown(matter, result, public_url_for("decisions.chart", matter_id=matter.id),

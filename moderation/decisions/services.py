@@ -28,6 +28,7 @@ from portal.i18n import _l
 from portal.params import as_id
 from portal.sanitize import clean_text, render_markdown
 from portal.settings import get_setting
+from portal.units import LAZY
 from portal.ward import ResidentialGroup
 from public_docs.disclosures.services import today
 
@@ -101,17 +102,17 @@ def clean_matter_data(data: dict) -> dict:
     ids = [as_id(g) for g in (data.get("group_ids") or [])]
     groups: list[ResidentialGroup] = []
     if None in ids:
-        errors["group_ids"] = _l("Tổ dân phố không hợp lệ.")
+        errors["group_ids"] = _l("%(Group_kind)s không hợp lệ.", **LAZY)
     elif ids:
         groups = list(db.session.scalars(select(ResidentialGroup).where(ResidentialGroup.id.in_(ids))
                                          .order_by(ResidentialGroup.position, ResidentialGroup.id)))
         if len(groups) != len(set(ids)):
-            errors["group_ids"] = _l("Tổ dân phố không hợp lệ.")
+            errors["group_ids"] = _l("%(Group_kind)s không hợp lệ.", **LAZY)
     if out["whole_ward"]:
         groups = list(db.session.scalars(select(ResidentialGroup).where(ResidentialGroup.active.is_(True))
                                          .order_by(ResidentialGroup.position, ResidentialGroup.id)))
     if not groups and "group_ids" not in errors:
-        errors["group_ids"] = _l("Vui lòng chọn ít nhất một tổ dân phố, hoặc toàn phường.")
+        errors["group_ids"] = _l("Vui lòng chọn ít nhất một %(group_kind)s, hoặc toàn %(ward_kind)s.", **LAZY)
     out["groups"] = groups
     out["opens_on"] = date_value(data.get("opens_on"), "opens_on", _l("Ngày bắt đầu biểu quyết"), errors)
     out["closes_on"] = date_value(data.get("closes_on"), "closes_on", _l("Ngày kết thúc biểu quyết"), errors)
@@ -224,7 +225,7 @@ def update_matter(matter: DecisionMatter, data: dict, actor) -> DecisionMatter:
     if matter.status != MatterStatus.scheduled:
         raise DomainError(_l("Chỉ sửa được việc chưa mở biểu quyết."))
     if db.session.scalar(select(func.count(BallotCode.id)).where(BallotCode.matter_id == matter.id)):
-        raise DomainError(_l("Đã phát mã phiếu: không sửa được nội dung, tổ dân phố hay các lựa chọn."))
+        raise DomainError(_l("Đã phát mã phiếu: không sửa được nội dung, %(group_kinds)s hay các lựa chọn.", **LAZY))
     values = clean_matter_data(data)
     _apply(matter, values)
     audit.record(actor, "decision.update", matter, {"title": matter.title})
@@ -292,8 +293,8 @@ def group_of(matter: DecisionMatter, group_id) -> MatterGroup:
     for mg in matter.groups:
         if mg.group_id == gid:
             return mg
-    raise DomainError(_l("Tổ dân phố không thuộc phạm vi của việc này."),
-                      {"group_id": _l("Vui lòng chọn tổ dân phố.")}, 422)
+    raise DomainError(_l("%(Group_kind)s không thuộc phạm vi của việc này.", **LAZY),
+                      {"group_id": _l("Vui lòng chọn %(group_kind)s.", **LAZY)}, 422)
 
 
 def participants_planned(matter: DecisionMatter, group_id: int) -> int:
@@ -338,7 +339,7 @@ def record_meeting(matter: DecisionMatter, data: dict, actor,
     if mg is not None and "households_represented" not in errors \
             and participants_planned(matter, mg.group_id) + represented > (mg.households or 0):
         errors["households_represented"] = _l(
-            "Số hộ dự họp cộng với các hội nghị, mã phiếu đã có vượt quá %(households)s hộ của tổ dân phố.",
+            "Số hộ dự họp cộng với các hội nghị, mã phiếu đã có vượt quá %(households)s hộ của %(group_kind)s.", **LAZY,
             households=mg.households)
     if not errors:
         limit = represented * (matter.seats if matter.is_election else 1)

@@ -32,6 +32,7 @@ from portal.files import download_response
 from portal.i18n import N_
 from portal.params import get_row
 from portal.permissions import role_required
+from portal.units import names
 from portal.ward import ResidentialGroup
 from public_docs.disclosures.models import Disclosure, DisclosureStatus
 
@@ -356,8 +357,8 @@ def households():
         group = db.session.get(ResidentialGroup, services.as_id(request.form.get("group_id")) or 0)
         try:
             if group is None:
-                raise DomainError(gettext("Vui lòng chọn tổ dân phố."),
-                                  {"group_id": gettext("Vui lòng chọn tổ dân phố.")})
+                raise DomainError(gettext("Vui lòng chọn %(group_kind)s.", **names()),
+                                  {"group_id": gettext("Vui lòng chọn %(group_kind)s.", **names())})
             household_counts.set_household_count(group, request.form.get("as_of"), request.form.get("households"),
                                          current_user, request.form.get("note", ""))
         except DomainError as exc:

@@ -204,7 +204,7 @@ OPENAPI_PATHS = {
         },
     },
     "/api/v1/petition-options": {"get": {
-        "summary": "Danh mục loại nội dung, lĩnh vực, tổ dân phố, dự án, hình thức công khai",
+        "summary": "Danh mục loại nội dung, lĩnh vực, tổ dân phố (thôn), dự án, hình thức công khai",
         "responses": {"200": {"description": "Các danh mục", "content": {"application/json": {"schema": {
             "type": "object"}}}}}}},
     "/api/v1/submissions/{code}": {"get": {
@@ -221,7 +221,7 @@ OPENAPI_SCHEMAS = {
     "PetitionInput": {"type": "object", "required": ["topic", "title", "description"], "properties": {
         "kind": {"type": "string", "enum": ["feedback", "complaint", "denunciation"], "default": "feedback"},
         "topic": {"type": "string", "description": "Mã lĩnh vực (petition-options)"},
-        "group": {"type": "string", "description": "Mã tổ dân phố (petition-options)"},
+        "group": {"type": "string", "description": "Mã tổ dân phố, thôn (petition-options)"},
         "project_id": {"type": "integer", "nullable": True},
         "title": {"type": "string", "minLength": 5, "maxLength": 200},
         "description": {"type": "string", "minLength": 20, "maxLength": 5000},

@@ -20,6 +20,7 @@ from wtforms import (
 
 from moderation.intake import KIND_LABELS, VISIBILITY_LABELS, active_groups, active_topics, list_projects
 from moderation.intake.models import CHANNEL_LABELS, Channel
+from portal.units import LAZY
 
 
 class _Form(FlaskForm):
@@ -35,7 +36,8 @@ class PetitionForm(_Form):
     kind = RadioField(_l("Loại nội dung"), choices=[SelectChoice(k.value, _l(v)) for k, v in KIND_LABELS.items()],
                       default="feedback")
     topic = SelectField(_l("Lĩnh vực"), choices=[], validate_choice=False)
-    group = SelectField(_l("Tổ dân phố nơi xảy ra sự việc (không bắt buộc)"), choices=[], validate_choice=False)
+    group = SelectField(_l("%(Group_kind)s nơi xảy ra sự việc (không bắt buộc)", **LAZY), choices=[],
+                        validate_choice=False)
     project_id = SelectField(_l("Liên quan đến dự án, công trình (không bắt buộc)"), choices=[], validate_choice=False)
     title = StringField(_l("Tiêu đề"), render_kw={"maxlength": 200, "autocomplete": "off"})
     description = TextAreaField(_l("Nội dung phản ánh, kiến nghị"), render_kw={"maxlength": 5000, "rows": 8})
@@ -48,8 +50,8 @@ class PetitionForm(_Form):
     visibility = RadioField(_l("Khi được duyệt, kiến nghị được công khai"),
                             choices=[SelectChoice(k.value, _l(v)) for k, v in VISIBILITY_LABELS.items()],
                             default="anonymous")
-    consent = BooleanField(_l("Tôi đã đọc thông báo xử lý dữ liệu cá nhân ở trên và đồng ý để phường xử lý họ tên, "
-                           "số điện thoại, email tôi cung cấp cho mục đích đó."))
+    consent = BooleanField(_l("Tôi đã đọc thông báo xử lý dữ liệu cá nhân ở trên và đồng ý để %(ward_kind)s xử lý "
+                              "họ tên, số điện thoại, email tôi cung cấp cho mục đích đó.", **LAZY))
 
     def load_choices(self) -> None:
         self.topic.choices = [SelectChoice("", _l("— Chọn lĩnh vực —"))] + [
@@ -61,11 +63,12 @@ class PetitionForm(_Form):
 
 class CommentForm(_Form):
     text = TextAreaField(_l("Nội dung góp ý"), render_kw={"maxlength": 5000, "rows": 6})
-    group = SelectField(_l("Tổ dân phố (không bắt buộc)"), choices=[], validate_choice=False)
+    group = SelectField(_l("%(Group_kind)s (không bắt buộc)", **LAZY), choices=[], validate_choice=False)
     name = StringField(_l("Họ và tên (không bắt buộc, không hiển thị công khai)"), render_kw={"maxlength": 120})
     phone = TelField(_l("Số điện thoại (không bắt buộc)"), render_kw={"maxlength": 20})
     email = EmailField(_l("Email (không bắt buộc)"), render_kw={"maxlength": 254})
-    consent = BooleanField(_l("Tôi đồng ý để phường xử lý thông tin liên hệ tôi cung cấp theo thông báo ở trên."))
+    consent = BooleanField(_l("Tôi đồng ý để %(ward_kind)s xử lý thông tin liên hệ tôi cung cấp theo thông báo ở "
+                              "trên.", **LAZY))
 
     def load_choices(self) -> None:
         self.group.choices = _group_choices()
@@ -78,7 +81,7 @@ class OfflineOpinionForm(_Form):
                                                Channel.household_form, Channel.other)])
     received_on = DateField(_l("Ngày nhận ý kiến"), render_kw={"type": "date"})
     text = TextAreaField(_l("Nội dung ý kiến"), render_kw={"maxlength": 5000, "rows": 6})
-    group = SelectField(_l("Tổ dân phố (không bắt buộc)"), choices=[], validate_choice=False)
+    group = SelectField(_l("%(Group_kind)s (không bắt buộc)", **LAZY), choices=[], validate_choice=False)
     name = StringField(_l("Người, hộ gia đình góp ý (không bắt buộc, không công khai)"), render_kw={"maxlength": 120})
 
     def load_choices(self, disclosures) -> None:

@@ -43,6 +43,7 @@ from portal.database import utcnow
 from portal.errors import DomainError
 from portal.extensions import db
 from portal.i18n import N_, _l
+from portal.units import vi_text
 from portal.ward import ResidentialGroup
 from portal.ward import today as ward_today
 
@@ -140,7 +141,7 @@ def validate_petition(data: dict, files=()) -> tuple[dict, list]:
     if kind != MatterKind.feedback:
         raise MatterRedirected(kind, legal_guidance(kind))
     topic = lookup_active(Topic, data.get("topic"), errors, "topic", "lĩnh vực", True)
-    group = lookup_active(ResidentialGroup, data.get("group"), errors, "group", "tổ dân phố", False)
+    group = lookup_active(ResidentialGroup, data.get("group"), errors, "group", vi_text("%(group_kind)s"), False)
     project_id = check_project(data.get("project_id"), errors)
     title = check_text(errors, "title", data.get("title"), "Tiêu đề", True)
     description = check_text(errors, "description", data.get("description"), "Nội dung", True)
@@ -221,7 +222,7 @@ def submit_comment(disclosure, data: dict, channel: Channel = Channel.web, actor
         elif received_on > ward_today() + dt.timedelta(days=1):
             errors["received_on"] = "Ngày nhận ý kiến không được ở tương lai."
     text = check_text(errors, "text", data.get("text"), "Nội dung góp ý", True, limit="comment")
-    group = lookup_active(ResidentialGroup, data.get("group"), errors, "group", "tổ dân phố", False)
+    group = lookup_active(ResidentialGroup, data.get("group"), errors, "group", vi_text("%(group_kind)s"), False)
     if offline:
         name = check_text(errors, "name", data.get("name"), "Họ tên", False)
         phone = email = ""

@@ -17,6 +17,7 @@ from moderation.intake.forms import _Form
 from moderation.intake.models import CHANNEL_LABELS, Channel
 from moderation.privacy.models import KIND_LABELS
 from moderation.privacy.services import STAFF_CHANNELS
+from portal.units import LAZY
 
 _KINDS = [SelectChoice(k.value, _l(v)) for k, v in KIND_LABELS.items()]
 
@@ -26,10 +27,10 @@ class PublicRequestForm(_Form):
                                                               "autocapitalize": "characters"})
     kind = RadioField(_l("Bạn yêu cầu"), choices=_KINDS)
     details = TextAreaField(_l("Nội dung yêu cầu (không bắt buộc)"), render_kw={"maxlength": 2000, "rows": 4})
-    contact = StringField(_l("Email hoặc số điện thoại để phường trả lời (không bắt buộc)"),
+    contact = StringField(_l("Email hoặc số điện thoại để %(ward_kind)s trả lời (không bắt buộc)", **LAZY),
                           render_kw={"maxlength": 254, "autocomplete": "email"})
-    consent = BooleanField(_l("Tôi đồng ý để phường dùng thông tin trong yêu cầu này (mã tiếp nhận, nội dung, cách "
-                              "liên hệ) chỉ để xử lý yêu cầu và lưu hồ sơ xử lý theo quy định."))
+    consent = BooleanField(_l("Tôi đồng ý để %(ward_kind)s dùng thông tin trong yêu cầu này (mã tiếp nhận, nội dung, "
+                              "cách liên hệ) chỉ để xử lý yêu cầu và lưu hồ sơ xử lý theo quy định.", **LAZY))
 
 
 class StaffRequestForm(_Form):

@@ -20,6 +20,7 @@ from portal.i18n import _l
 from portal.outbox import enqueue_email
 from portal.sanitize import clean_text
 from portal.settings import get_setting
+from portal.units import LAZY
 
 STAFF_CHANNELS = ("reception", "letter", "hotline", "mailbox", "meeting", "other")
 
@@ -65,7 +66,8 @@ def file_request(*, kind: str, receipt_code: str = "", name: str = "", contact: 
     if public:
         channel = Channel.web.value
         if not consent:
-            errors["consent"] = _l("Vui lòng xác nhận đồng ý để phường xử lý thông tin trong yêu cầu này.")
+            errors["consent"] = _l("Vui lòng xác nhận đồng ý để %(ward_kind)s xử lý thông tin trong yêu cầu này.",
+                                   **LAZY)
     elif channel not in STAFF_CHANNELS:
         errors["channel"] = _l("Vui lòng chọn kênh tiếp nhận.")
     sub = _submission(receipt_code, public, errors)

@@ -28,7 +28,7 @@ DEFAULT_REASONS = [
     ("offensive", N_("Nội dung có ngôn từ xúc phạm, thiếu văn hóa."), N_("Ngôn từ xúc phạm, kích động.")),
     ("duplicate", N_("Nội dung trùng với phản ánh, kiến nghị đã gửi trước đó."),
      N_("Dùng khi không gộp được vào kiến nghị gốc.")),
-    ("out_of_scope", N_("Nội dung không thuộc phạm vi thực hiện dân chủ ở cơ sở của phường."), ""),
+    ("out_of_scope", N_("Nội dung không thuộc phạm vi thực hiện dân chủ ở cơ sở."), ""),
     ("not_enough_info", N_("Nội dung chưa đủ thông tin để xem xét và người gửi không bổ sung."), ""),
     ("private_data", N_("Nội dung tiết lộ thông tin cá nhân, đời tư của người khác."),
      N_("Không biên tập được mà vẫn giữ ý chính.")),

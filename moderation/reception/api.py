@@ -123,7 +123,7 @@ OPENAPI_SCHEMAS = {
         "name": {"type": "string", "minLength": 1, "maxLength": 120},
         "phone": {"type": "string", "example": "0905123456"},
         "email": {"type": "string", "format": "email"},
-        "group": {"type": "string", "description": "Mã tổ dân phố (petition-options)"},
+        "group": {"type": "string", "description": "Mã tổ dân phố, thôn (petition-options)"},
         "topic": {"type": "string", "minLength": 10, "maxLength": 2000, "description": "Nội dung muốn trình bày"},
         "consent": {"type": "boolean", "description": "Phải là true"}}},
 }

@@ -25,6 +25,7 @@ from moderation.intake.forms import _Form
 from moderation.intake.models import CHANNEL_LABELS, Channel
 from moderation.reception.models import OFFLINE_CHANNELS, SESSION_KIND_LABELS
 from moderation.reception.services import WEEKDAY_LABELS
+from portal.units import LAZY
 
 _ACCEPT = ".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"
 
@@ -48,7 +49,7 @@ class OfflinePetitionForm(_Form):
     place = StringField(_l("Nơi tiếp nhận"), render_kw={"maxlength": 200})
     received_by = StringField(_l("Người tiếp nhận"), render_kw={"maxlength": 120})
     topic = SelectField(_l("Lĩnh vực"), choices=[], validate_choice=False)
-    group = SelectField(_l("Tổ dân phố (không bắt buộc)"), choices=[], validate_choice=False)
+    group = SelectField(_l("%(Group_kind)s (không bắt buộc)", **LAZY), choices=[], validate_choice=False)
     title = StringField(_l("Tiêu đề (tóm tắt)"), render_kw={"maxlength": 200, "autocomplete": "off"})
     description = TextAreaField(_l("Nội dung phản ánh, kiến nghị"), render_kw={"maxlength": 5000, "rows": 6})
     attachments = MultipleFileField(_l("Bản quét đơn, ảnh (tối đa 5 tệp JPEG, PNG hoặc PDF)"),
@@ -56,8 +57,8 @@ class OfflinePetitionForm(_Form):
     name = StringField(_l("Họ và tên người dân (không bắt buộc)"), render_kw={"maxlength": 120, "autocomplete": "off"})
     phone = TelField(_l("Số điện thoại (không bắt buộc)"), render_kw={"maxlength": 20, "autocomplete": "off"})
     address = StringField(_l("Địa chỉ (không bắt buộc)"), render_kw={"maxlength": 300, "autocomplete": "off"})
-    consent_contact = BooleanField(_l("Người dân đồng ý để phường liên hệ và xử lý họ tên, điện thoại, địa chỉ "
-                                      "đã cung cấp"))
+    consent_contact = BooleanField(_l("Người dân đồng ý để %(ward_kind)s liên hệ và xử lý họ tên, điện thoại, địa chỉ "
+                                      "đã cung cấp", **LAZY))
     visibility = RadioField(_l("Người dân đồng ý công khai kiến nghị khi được duyệt"),
                             choices=[SelectChoice(k.value, _l(v)) for k, v in VISIBILITY_LABELS.items()],
                             default="private")
@@ -138,10 +139,10 @@ class RegistrationForm(_Form):
     phone = TelField(_l("Số điện thoại"), render_kw={"maxlength": 20, "autocomplete": "tel"})
     email = EmailField(_l("Email (để nhận xác nhận và lời nhắc)"),
                        render_kw={"maxlength": 254, "autocomplete": "email"})
-    group = SelectField(_l("Tổ dân phố (không bắt buộc)"), choices=[], validate_choice=False)
+    group = SelectField(_l("%(Group_kind)s (không bắt buộc)", **LAZY), choices=[], validate_choice=False)
     topic = TextAreaField(_l("Nội dung ông/bà muốn trình bày"), render_kw={"maxlength": 2000, "rows": 5})
-    consent = BooleanField(_l("Tôi đồng ý để phường xử lý họ tên, điện thoại, email tôi cung cấp để tổ chức buổi "
-                              "tiếp công dân; thông tin này không được công khai."))
+    consent = BooleanField(_l("Tôi đồng ý để %(ward_kind)s xử lý họ tên, điện thoại, email tôi cung cấp để tổ chức "
+                              "buổi tiếp công dân; thông tin này không được công khai.", **LAZY))
 
     def load_choices(self) -> None:
         self.group.choices = _group_choices()

@@ -40,7 +40,7 @@ def calendar(sessions) -> str:
              "X-WR-TIMEZONE:Asia/Ho_Chi_Minh"]
     stamp = _utc(dt.datetime.now(dt.UTC))
     for s in sessions:
-        summary = f"{s.kind_label}: {s.host_name}" + (f" · {s.topic}" if s.topic else "")
+        summary = f"{s.kind_label_vi}: {s.host_name}" + (f" · {s.topic}" if s.topic else "")
         desc = " · ".join(x for x in (s.host_position, s.topic, s.outcome) if x)
         lines += ["BEGIN:VEVENT", f"UID:reception-session-{s.id}@{host}", f"DTSTAMP:{stamp}",
                   f"DTSTART:{_utc(s.starts_at)}", f"DTEND:{_utc(s.ends_at)}", f"SUMMARY:{_escape(summary)}",

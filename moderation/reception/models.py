@@ -33,7 +33,7 @@ SESSION_KIND_LABELS = {
     SessionKind.regular: N_("Tiếp công dân định kỳ"),
     SessionKind.secretary: N_("Bí thư Đảng ủy tiếp công dân"),
     SessionKind.chairman: N_("Chủ tịch UBND tiếp công dân"),
-    SessionKind.dialogue_group: N_("Đối thoại với Nhân dân tổ dân phố"),
+    SessionKind.dialogue_group: N_("Đối thoại với Nhân dân %(group_kind)s"),
     SessionKind.dialogue_topic: N_("Đối thoại theo chuyên đề"),
 }
 DIALOGUE_KINDS = (SessionKind.dialogue_group, SessionKind.dialogue_topic)
@@ -71,7 +71,7 @@ CHANNEL_PHRASES = {
     "comment_box": N_("qua hòm thư góp ý"),
     "meeting": N_("tại hội nghị, cuộc họp"),
     "dialogue": N_("tại hội nghị đối thoại"),
-    "letter": N_("qua thư, đơn gửi đến phường"),
+    "letter": N_("qua thư, đơn gửi đến %(ward_kind)s"),
     "household_form": N_("qua phiếu lấy ý kiến hộ gia đình"),
     "other": N_("qua kênh khác"),
 }
@@ -119,7 +119,15 @@ class ReceptionSession(db.Model):
 
     @property
     def kind_label(self) -> str:
+        """The ``N_`` label (pages show it with ``|tr``)."""
         return SESSION_KIND_LABELS.get(self.kind, str(self.kind))
+
+    @property
+    def kind_label_vi(self) -> str:
+        """The label in Vietnamese with the unit names filled (mails, calendar, stored titles)."""
+        from portal.units import vi_text
+
+        return vi_text(self.kind_label)
 
     @property
     def status_label(self) -> str:

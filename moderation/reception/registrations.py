@@ -30,6 +30,7 @@ from portal.errors import DomainError
 from portal.extensions import db
 from portal.outbox import enqueue_email
 from portal.sanitize import clean_text
+from portal.units import vi_text
 from portal.ward import ResidentialGroup
 
 CODE_PREFIX = "DK"
@@ -70,8 +71,8 @@ def validate_registration(data: dict) -> dict:
     name = check_text(errors, "name", data.get("name"), "Họ tên", True)
     _n, phone, email = check_contact(errors, name, data.get("phone"), data.get("email"), True)
     if not phone and not email and "phone" not in errors and "email" not in errors:
-        errors["phone"] = "Vui lòng nhập số điện thoại hoặc email để phường liên hệ, nhắc lịch."
-    group = lookup_active(ResidentialGroup, data.get("group"), errors, "group", "tổ dân phố", False)
+        errors["phone"] = vi_text("Vui lòng nhập số điện thoại hoặc email để %(ward_kind)s liên hệ, nhắc lịch.")
+    group = lookup_active(ResidentialGroup, data.get("group"), errors, "group", vi_text("%(group_kind)s"), False)
     raw = "" if data.get("topic") is None else str(data.get("topic"))
     topic = clean_text(raw[: TOPIC_LIMITS[1] * 4])
     if not topic:
@@ -81,7 +82,7 @@ def validate_registration(data: dict) -> dict:
     elif len(topic) > TOPIC_LIMITS[1]:
         errors["topic"] = f"Nội dung muốn trình bày tối đa {TOPIC_LIMITS[1]} ký tự (hiện có {len(topic)})."
     if not truthy(data.get("consent")):
-        errors["consent"] = "Vui lòng đánh dấu đồng ý để phường xử lý thông tin cá nhân khi đăng ký."
+        errors["consent"] = vi_text("Vui lòng đánh dấu đồng ý để %(ward_kind)s xử lý thông tin cá nhân khi đăng ký.")
     if errors:
         raise DomainError(CHECK_FIELDS, errors)
     return {"name": name, "phone": phone, "email": email, "group": group, "topic": topic}
@@ -164,7 +165,7 @@ def to_petition(actor, reg: Registration, topic_code) -> Submission:  # noqa: F8
         raise DomainError(CHECK_FIELDS, {"petition": "Đăng ký đã hủy hoặc đã xóa dữ liệu: không chuyển được."})
     session = reg.session
     day = deadlines.local_date(session.starts_at)
-    title = f"Ý kiến nêu tại buổi {session.kind_label.lower()} ngày {day:%d/%m/%Y}"
+    title = f"Ý kiến nêu tại buổi {session.kind_label_vi.lower()} ngày {day:%d/%m/%Y}"
     description = reg.topic if len(reg.topic) >= 20 else f"{title}: {reg.topic}"
     sub = services.enter_offline_petition(actor, {
         "channel": Channel.dialogue.value if session.is_dialogue else Channel.reception.value,

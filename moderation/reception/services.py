@@ -29,6 +29,7 @@ from portal.database import utcnow
 from portal.errors import DomainError
 from portal.extensions import db
 from portal.sanitize import clean_text
+from portal.units import vi_text
 
 RECEPTION_ROLES = ("reception", "moderator")  # admin passes every role check
 SCHEDULE_ROLES = ("editor",)
@@ -90,8 +91,8 @@ def _petition_data(data: dict, errors: dict) -> dict:
     address = _check_address(data, errors)
     has_contact = any(clean_text(str(data.get(k) or "")) for k in ("name", "phone")) or address
     if has_contact and not consent:
-        errors["consent_contact"] = ("Người dân chưa đồng ý để phường liên hệ và xử lý thông tin cá nhân: bỏ trống "
-                                     "họ tên, điện thoại, địa chỉ, hoặc đánh dấu đã được đồng ý.")
+        errors["consent_contact"] = vi_text("Người dân chưa đồng ý để %(ward_kind)s liên hệ và xử lý thông tin cá "
+                                            "nhân: bỏ trống họ tên, điện thoại, địa chỉ, hoặc đánh dấu đã được đồng ý.")
     return {"kind": "feedback", "topic": data.get("topic"), "group": data.get("group"),
             "project_id": data.get("project_id"), "title": data.get("title"), "description": data.get("description"),
             "name": data.get("name"), "phone": data.get("phone"), "email": "",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from moderation.reports.figures import STAT_LABELS
 from portal.exports import csv_bytes, xlsx_append
+from portal.units import vi_text
 from portal.ward import today as ward_today
 
 
@@ -55,7 +56,7 @@ def report_rows(data: dict) -> list[tuple[str, str, object]]:
     for r in p["by_topic"]:
         rows.append(("Theo lĩnh vực", r["label"], r["count"]))
     for r in p["by_group"]:
-        rows.append(("Theo tổ dân phố", r["label"], r["count"]))
+        rows.append((vi_text("Theo %(group_kind)s"), r["label"], r["count"]))
     rows.append(("Công khai thông tin", "Tổng số nội dung công khai", d["published_total"]))
     rows.append(("Công khai thông tin",
                  f"Công bố muộn (quá {d['late_limit']} ngày làm việc sau ngày ban hành)", d["published_late"]))
@@ -152,7 +153,8 @@ def report_xlsx(data: dict) -> bytes:
         ("Theo kênh", ["Kênh tiếp nhận", "Số kiến nghị"],
          [(_channel_label(code), n) for code, n in (p.get("by_channel") or {}).items() if n]),
         ("Theo lĩnh vực", ["Lĩnh vực", "Số kiến nghị"], [(r["label"], r["count"]) for r in p["by_topic"]]),
-        ("Theo tổ dân phố", ["Tổ dân phố", "Số kiến nghị"], [(r["label"], r["count"]) for r in p["by_group"]]),
+        (vi_text("Theo %(group_kind)s"), [vi_text("%(Group_kind)s"), "Số kiến nghị"],
+         [(r["label"], r["count"]) for r in p["by_group"]]),
         ("Công khai", ["Lĩnh vực công khai", "Số nội dung"],
          [(r["label"], r["count"]) for r in d["published_by_category"]]),
         ("Lấy ý kiến", ["Số, ký hiệu", "Nội dung", "Từ ngày", "Đến ngày", "Số ý kiến"],
@@ -266,8 +268,8 @@ def _by_channel(counts: dict, total: int) -> str:
     if not used:
         return ""
     if len(used) == 1 and used[0][1] == total:
-        return f" {channel_phrase(used[0][0])}"
-    return " (" + "; ".join(f"{channel_phrase(code)} {two(n)}" for code, n in used) + ")"
+        return f" {vi_text(channel_phrase(used[0][0]))}"
+    return " (" + "; ".join(f"{vi_text(channel_phrase(code))} {two(n)}" for code, n in used) + ")"
 
 
 def report_docx(data: dict, label: str) -> bytes:

@@ -27,6 +27,7 @@ from flask.cli import AppGroup
 from portal.errors import DomainError
 from portal.extensions import db
 from portal.i18n import _l
+from portal.units import LAZY
 from public_docs.disclosures import services
 from public_docs.disclosures.models import DisclosureStatus
 from public_docs.disclosures.services import UploadedFile
@@ -81,7 +82,7 @@ def _data(obj: dict) -> dict:
         data[k] = data[k] or ""
     if obj.get("groups"):
         if not isinstance(obj["groups"], list):
-            raise DomainError(_l("“groups” phải là danh sách mã tổ dân phố, ví dụ [\"TDP01\"]."))
+            raise DomainError(_l("“groups” phải là danh sách mã %(group_kind)s, ví dụ [\"TDP01\"].", **LAZY))
         data["group_codes"] = [str(g) for g in obj["groups"]]
     return data
 

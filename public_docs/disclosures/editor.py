@@ -1,7 +1,7 @@
 """Editor pages (/can-bo/cong-khai): drafts, preview, publish, amend, withdraw, comment window."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -26,7 +26,8 @@ from portal.files import download_response
 from portal.i18n import N_
 from portal.params import as_id, page_arg
 from portal.permissions import role_required
-from portal.sanitize import clean_text
+from portal.sanitize import clean_text, nest_headings
+from portal.units import LAZY, ward_name_inline
 from portal.ward import ResidentialGroup
 from public_docs.disclosures import services
 from public_docs.disclosures.models import (
@@ -84,7 +85,7 @@ class DisclosureForm(FlaskForm):
     posting_end = StringField(_l("Ngày kết thúc niêm yết"), render_kw={"type": "date"})
     summary = TextAreaField(_l("Tóm tắt nội dung"), render_kw={"rows": 3})
     body = TextAreaField(_l("Nội dung (Markdown hoặc HTML đơn giản)"), render_kw={"rows": 12})
-    group_ids = MultiCheckboxField(_l("Tổ dân phố liên quan"), coerce=str)
+    group_ids = MultiCheckboxField(_l("%(Group_kind)s liên quan", **LAZY), coerce=str)
     is_project = BooleanField(_l("Đây là dự án, công trình (người dân có thể kiến nghị, Ban giám sát đầu tư theo dõi)"))
     files = MultipleFileField(_l("Tệp đính kèm (PDF, DOCX, XLSX, ODT, JPEG, PNG)"))
 
@@ -193,13 +194,18 @@ def disclosures():
     )
 
 
-def _form_page(form: DisclosureForm, d: Disclosure | None, mode: str, code: int = 200):
-    return render_template("public_docs/editor/form.html", form=form, d=d, mode=mode), code
+def _form_page(form: DisclosureForm, d: Disclosure | None, mode: str, code: int = 200, preview: dict | None = None):
+    return render_template("public_docs/editor/form.html", form=form, d=d, mode=mode, preview=preview), code
 
 
 def _save(form: DisclosureForm, disclosure_id: int | None, mode: str, save):
     """Run ``save()`` (a service call; returns the disclosure and the message to flash) and commit,
-    then show the disclosure. A refused save shows the form again, errors tied to fields (422)."""
+    then show the disclosure. A refused save shows the form again, errors tied to fields (422).
+    The "Xem trước" button saves nothing: the same form comes back as typed, with the body as the
+    public page would show it (pasted HTML cleaned)."""
+    if request.form.get("preview"):
+        return _form_page(form, _get(disclosure_id) if disclosure_id else None, mode,
+                          preview=services.preview_body(form.body.data))
     try:
         d, message = save()
         _commit()
@@ -209,6 +215,15 @@ def _save(form: DisclosureForm, disclosure_id: int | None, mode: str, save):
         return _form_page(form, _get(disclosure_id) if disclosure_id else None, mode, 422)
     flash(gettext(message), "success")
     return redirect(url_for("disclosures_editor.detail", disclosure_id=d.id))
+
+
+@bp.post("/xem-truoc-noi-dung")
+@role_required("editor")
+def body_preview():
+    """The paste zone's preview (portal/static/js/paste-body.js): the cleaned source and its HTML, as JSON.
+    Nothing is saved."""
+    result = services.preview_body(request.form.get("body", ""))
+    return jsonify({"source": result["source"], "html": nest_headings(result["html"], 3)})
 
 
 @bp.route("/moi", methods=["GET", "POST"])
@@ -222,7 +237,7 @@ def create():
             return d, N_("Đã lưu bản nháp. Kiểm tra bản xem trước rồi công bố.")
 
         return _save(form, None, "create", save)
-    form.issuer.data = f"UBND {current_app.config['WARD_NAME'].replace('Phường', 'phường')}"
+    form.issuer.data = f"UBND {ward_name_inline()}"
     form.issued_on.data = services.today().isoformat()
     return _form_page(form, None, "create")
 

@@ -90,7 +90,7 @@ FILTER_LABELS: dict[str, str] = {
     "year": N_("Năm ban hành"),
     "form": N_("Hình thức văn bản"),
     "issuer": N_("Cơ quan ban hành"),
-    "group": N_("Tổ dân phố"),
+    "group": N_("%(Group_kind)s"),
     "status": N_("Trạng thái"),
     "budget_kind": N_("Loại văn bản ngân sách"),
     "budget_year": N_("Năm ngân sách"),
@@ -200,8 +200,8 @@ class PostingChannel(str, enum.Enum):
 
 
 POSTING_CHANNELS: dict[PostingChannel, str] = {  # shown with |tr
-    PostingChannel.headquarters: N_("Niêm yết tại trụ sở Ủy ban nhân dân phường"),
-    PostingChannel.group_house: N_("Niêm yết tại nhà văn hóa tổ dân phố"),
+    PostingChannel.headquarters: N_("Niêm yết tại trụ sở Ủy ban nhân dân %(ward_kind)s"),
+    PostingChannel.group_house: N_("Niêm yết tại nhà văn hóa %(group_kind)s"),
     PostingChannel.loudspeaker: N_("Thông báo trên hệ thống truyền thanh"),
     PostingChannel.meeting: N_("Thông báo tại hội nghị"),
 }

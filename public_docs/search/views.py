@@ -23,7 +23,7 @@ FILTER_LABELS = {
     "year": N_("Năm ban hành"),
     "form": N_("Hình thức văn bản"),
     "issuer": N_("Cơ quan ban hành"),
-    "group": N_("Tổ dân phố"),
+    "group": N_("%(Group_kind)s"),
     "status": N_("Trạng thái"),
 }
 

@@ -84,6 +84,8 @@ CONFIG = {
     "PROXY_COUNT": ("2", "PROXY_COUNT", 2),
     "PUBLIC_URL": ("https://phuong-thu.example.vn", "PUBLIC_URL", "https://phuong-thu.example.vn"),
     "WARD_TIME_ZONE": ("Asia/Bangkok", "WARD_TIME_ZONE", "Asia/Bangkok"),
+    "WARD_KIND": ("xã", "WARD_KIND", "xa"),
+    "GROUP_KIND": ("thon", "GROUP_KIND", "thon"),
     "PRIVACY_REQUEST_HOURS": ("48", "PRIVACY_REQUEST_HOURS", 48),
     "SET_PASSWORD_LINK_HOURS": ("24", "SET_PASSWORD_LINK_HOURS", 24),
 }
@@ -233,3 +235,14 @@ def test_an_invalid_limit_keeps_the_default(build, groups, db):
     client = build(SUBMISSION_RATE_LIMIT_IP="mười lần mỗi giờ").test_client()
     assert client.application.config["SUBMISSION_RATE_LIMIT_IP"] == "10 per hour"
     assert _petition(client).status_code == 302
+
+
+def test_ward_kind_and_group_kind_name_the_units(build, groups, db):
+    commune = build(WARD_KIND="xa", GROUP_KIND="thon").test_client()
+    form = commune.get("/gui-kien-nghi").get_data(as_text=True)
+    assert "Thôn nơi xảy ra sự việc" in form and "Tổ dân phố nơi xảy ra" not in form
+    assert "Theo thôn" in commune.get("/thong-ke").get_data(as_text=True)
+    privacy = commune.get("/du-lieu-ca-nhan").get_data(as_text=True)
+    assert "Tôi đồng ý để xã dùng" in privacy and "để phường" not in privacy
+    default = build().test_client().get("/gui-kien-nghi").get_data(as_text=True)
+    assert "Tổ dân phố nơi xảy ra sự việc" in default

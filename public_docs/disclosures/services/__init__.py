@@ -56,6 +56,7 @@ from public_docs.disclosures.services.validation import (
     NUMBER_RE,
     clean_disclosure_data,
     disclosure_data,
+    preview_body,
 )
 
 __all__ = [
@@ -63,6 +64,7 @@ __all__ = [
     "UploadedFile",
     "active_attachments", "add_attachment", "amend_disclosure", "check_upload", "clean_disclosure_data", "list_only",
     "clean_filters", "close_comments", "create_disclosure", "disclosure_data", "facet_counts", "filter_public",
+    "preview_body",
     "find_by_number", "get_public_disclosure", "is_late", "is_open_for_comments", "late_publication_working_days",
     "posting_period", "publication_delay", "published_on", "loudspeaker_min_days", "record_posting",
     "list_open_consultations", "list_projects",

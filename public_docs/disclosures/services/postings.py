@@ -13,6 +13,7 @@ from portal.extensions import db
 from portal.i18n import _l
 from portal.sanitize import clean_text
 from portal.settings import get_setting
+from portal.units import vi_text
 from public_docs.disclosures.models import Disclosure, DisclosurePosting, DisclosureStatus, PostingChannel
 from public_docs.disclosures.services.common import parse_date
 from public_docs.disclosures.services.posting import posting_min_days
@@ -43,9 +44,9 @@ def record_posting(d: Disclosure, data: dict, actor=None) -> DisclosurePosting:
         errors["channel"] = "Vui lòng chọn hình thức công khai trong danh sách."
     place = clean_text(data.get("place"), 300)
     if channel == PostingChannel.group_house and not place:
-        errors["place"] = "Vui lòng ghi tổ dân phố, nhà văn hóa đã niêm yết."
+        errors["place"] = vi_text("Vui lòng ghi %(group_kind)s, nhà văn hóa đã niêm yết.")
     elif channel == PostingChannel.meeting and not place:
-        errors["place"] = "Vui lòng ghi tên hội nghị (ví dụ: Hội nghị tổ dân phố 3)."
+        errors["place"] = vi_text("Vui lòng ghi tên hội nghị (ví dụ: Hội nghị %(group_kind)s 3).")
     start = parse_date(data.get("start_on"), "start_on", "Ngày bắt đầu", errors)
     end = parse_date(data.get("end_on"), "end_on", "Ngày kết thúc", errors)
     if start is None and "start_on" not in errors:

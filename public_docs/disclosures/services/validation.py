@@ -11,14 +11,18 @@ from sqlalchemy import select
 from portal.errors import DomainError
 from portal.extensions import db
 from portal.params import as_id
-from portal.sanitize import clean_text, render_markdown
+from portal.sanitize import clean_pasted_html, clean_text, looks_like_html, render_body
 from portal.settings import get_setting
+from portal.units import vi_text
 from portal.ward import ResidentialGroup
 from public_docs.disclosures.extract import find_secrecy_stamp
 from public_docs.disclosures.models import BUDGET_KIND_OF_PERIOD, BUDGET_KINDS, CATEGORIES, FORMS, Disclosure
 from public_docs.disclosures.services.common import parse_date, today
 from public_docs.disclosures.services.posting import posting_min_days
 from public_docs.disclosures.services.queries import find_by_number
+
+# A body pasted as HTML (Word puts its styles in it: often 50-100 times the text) is cleaned from at most this.
+PASTE_MAX_CHARS = 4_000_000
 
 NUMBER_RE = re.compile(r"^[0-9A-Za-zÀ-ỹĐđ][0-9A-Za-zÀ-ỹĐđ/\-.&_ ]{0,63}$")
 EDITABLE_FIELDS = (
@@ -76,14 +80,17 @@ def _clean_texts(data: dict, errors: dict) -> dict:
         errors["title"] = "Vui lòng nhập trích yếu (tiêu đề) của văn bản."
     out["title"] = title
     out["summary"] = clean_text(data.get("summary"), 5000)
-    out["body_source"] = clean_text(data.get("body"), 200_000)
+    body = data.get("body")
+    if isinstance(body, str) and looks_like_html(body):  # pasted from Word or a web page: stored cleaned
+        body = clean_pasted_html(body[:PASTE_MAX_CHARS])
+    out["body_source"] = clean_text(body, 200_000)
     for key, label in (("title", "Trích yếu"), ("summary", "Tóm tắt"), ("body_source", "Nội dung")):
         stamp = find_secrecy_stamp(out[key][:2500])
         if stamp:
             errors[key if key != "body_source" else "body"] = (
                 f"{label} mang dấu chỉ độ mật “{stamp}”: tài liệu mật không được đăng công khai."
             )
-    out["body_html"] = render_markdown(out["body_source"]) if out["body_source"] else ""
+    out["body_html"] = render_body(out["body_source"]) if out["body_source"] else ""
     return out
 
 
@@ -185,18 +192,18 @@ def _clean_groups(data: dict, errors: dict) -> list[ResidentialGroup]:
         for g in group_ids:
             group_id = as_id(g)
             if group_id is None:
-                errors["group_ids"] = "Tổ dân phố không hợp lệ."
+                errors["group_ids"] = vi_text("%(Group_kind)s không hợp lệ.")
             else:
                 ids.append(group_id)
         if ids:
             groups = list(db.session.scalars(select(ResidentialGroup).where(ResidentialGroup.id.in_(ids))))
             if len(groups) != len(set(ids)):
-                errors["group_ids"] = "Tổ dân phố không hợp lệ."
+                errors["group_ids"] = vi_text("%(Group_kind)s không hợp lệ.")
     elif data.get("group_codes"):
         codes = [clean_text(c) for c in data["group_codes"]]
         groups = list(db.session.scalars(select(ResidentialGroup).where(ResidentialGroup.code.in_(codes))))
         if len(groups) != len(set(codes)):
-            errors["group_ids"] = "Mã tổ dân phố không tồn tại: " + ", ".join(
+            errors["group_ids"] = vi_text("Mã %(group_kind)s không tồn tại: ") + ", ".join(
                 sorted(set(codes) - {g.code for g in groups})
             )
     return groups
@@ -211,3 +218,12 @@ def disclosure_data(d: Disclosure) -> dict:
         "issued_on": d.issued_on, "effective_on": d.effective_on, "posting_start": d.posting_start,
         "posting_end": d.posting_end, "is_project": d.is_project, "group_ids": [g.id for g in d.groups],
     }
+
+
+def preview_body(body: str | None) -> dict:
+    """What saving ``body`` would store, without saving anything: the cleaned source (pasted HTML
+    loses Word's styles, its lists become real lists) and the HTML the public page would show."""
+    raw = body if isinstance(body, str) else ""
+    source = clean_pasted_html(raw[:PASTE_MAX_CHARS]) if looks_like_html(raw) else raw
+    source = clean_text(source, 200_000)
+    return {"source": source, "html": render_body(source) if source else "", "pasted_html": looks_like_html(raw)}
