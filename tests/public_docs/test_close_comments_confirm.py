@@ -37,4 +37,4 @@ def test_a_consultation_opened_today_really_ends(client, login_as, db, make_disc
     assert not services.is_open_for_comments(d)
     assert d not in services.list_open_consultations()
     page = client.get(f"/lay-y-kien/{d.id}").get_data(as_text=True)
-    assert 'action="/lay-y-kien/%d/gop-y"' % d.id not in page
+    assert f'action="/lay-y-kien/{d.id}/gop-y"' not in page
