@@ -225,7 +225,7 @@ def manage(matter_id: int):
 
 
 CONFIRMED = ("y", "1", "on", "true")  # a required confirmation box, ticked
-IRREVERSIBLE = ("decide",)  # closing the vote publishes its result: no way back
+IRREVERSIBLE = ("counting", "decide")  # no way back: ballots stop; the result is published
 
 
 def _confirmed() -> None:

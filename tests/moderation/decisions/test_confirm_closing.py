@@ -45,3 +45,15 @@ def test_refused_minutes_are_named_with_their_size(make_matter, ward, db):
                                 minutes=(name, PDF_BYTES + b"\0" * (21 * 1024 * 1024)))
     message = str(caught.value.fields["minutes"])
     assert f"“{name}”" in message and "21,1 MB" in message and "20 MB" in message and message.endswith(".")
+
+
+def test_stopping_online_ballots_asks_for_confirmation(client, make_matter, login_as, db):
+    """A matter in counting cannot go back to taking ballots: the button asks first."""
+    m = make_matter()
+    login_as("editor")
+    client.post(f"/can-bo/dan-quyet/{m.id}/counting", follow_redirects=True)
+    db.session.expire_all()
+    assert m.status == MatterStatus.open
+    assert client.post(f"/can-bo/dan-quyet/{m.id}/counting", data={"confirm": "y"}).status_code == 302
+    db.session.expire_all()
+    assert m.status == MatterStatus.counting
