@@ -39,8 +39,13 @@ def filter_choices() -> dict[str, list[tuple[str, str]]]:
 
 
 def _date(name: str, errors: list[str]) -> dt.date | None:
+    """The date typed in filter ``name``; a day that does not exist, or one outside 1900-2100 (the
+    calendar's ends overflow once turned into the ward's midnight in UTC), is an error."""
     try:
-        return parse_date(clean_text(request.args.get(name), 20))
+        day = parse_date(clean_text(request.args.get(name), 20))
+        if day is not None and not 1900 <= day.year <= 2100:
+            raise ValueError("out of range")
+        return day
     except ValueError:
         errors.append(_("Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 15/03/2026."))
         return None
@@ -76,7 +81,7 @@ def audit_log():
     choices = filter_choices()
     errors: list[str] = []
     q = filtered_query(choices, errors)
-    if request.args.get("format") == "csv":
+    if request.args.get("format") == "csv" and not errors:  # never an export with a filter dropped
         return _csv(q)
     page = page_arg()
     total = db.session.scalar(select(func.count()).select_from(q.subquery()))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 import time
 
-from flask import current_app, g
+from flask import current_app, g, request
 from flask_babel import gettext
 from flask_limiter import RateLimitExceeded
 
@@ -51,6 +51,9 @@ def rate_refusal(reset_at: float, reason: str) -> Refused:
     if reason == CODE_LOOKUP_SCOPE:  # a code typed to look up, vote or cancel: nothing else to keep
         message = gettext("Bạn đã nhập mã quá nhiều lần trong thời gian ngắn; giới hạn này bảo vệ mã của mọi "
                           "người. Vui lòng thử lại sau %(wait)s.", wait=wait_text(seconds))
+    elif request.path.startswith("/api/"):  # an app, not a page: nothing is "kept on this page"
+        message = gettext("Bạn đã gửi quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau %(wait)s.",
+                          wait=wait_text(seconds))
     else:
         message = gettext("Bạn đã gửi quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau %(wait)s; "
                           "nội dung bạn đã nhập vẫn được giữ trên trang này.", wait=wait_text(seconds))

@@ -55,7 +55,7 @@ def refer_case(case: Case, actor, *, agency: str, sent_on, document_number: str 
 def record_answer(case: Case, actor, *, answered_on, answer_number: str = "", summary: str = "",
                   file_data: bytes | None = None, file_name: str | None = None) -> Referral:
     """The authority's answer to the latest referral; ``referred`` → ``answered``."""
-    from portal.files import clean_filename, inspect_upload, store_bytes
+    from portal.files import clean_filename, inspect_upload, store_bytes, visible_name
 
     require(can_work_case(actor, case))
     if case.status != S.referred:
@@ -72,7 +72,8 @@ def record_answer(case: Case, actor, *, answered_on, answer_number: str = "", su
             kind = inspect_upload(file_data, ANSWER_FILE_TYPES, current_app.config["ATTACHMENT_MAX_BYTES"])
             ref.answer_file_sha256 = store_bytes(file_data)
         except DomainError as exc:
-            raise DomainError(_l("Tệp văn bản trả lời: %(problem)s", problem=exc)) from exc
+            raise DomainError(_l("Tệp văn bản trả lời “%(name)s”: %(problem)s",
+                                 name=visible_name(file_name)[:255] or "-", problem=exc)) from exc
         ref.answer_file_name = clean_filename(file_name, kind)
         ref.answer_file_type = kind
     ref.answered_on = day

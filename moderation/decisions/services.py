@@ -23,7 +23,7 @@ from moderation.decisions.models import (
 from portal import audit
 from portal.errors import DomainError
 from portal.extensions import db
-from portal.files import JPEG, PDF, PNG, clean_filename, inspect_upload, store_bytes
+from portal.files import JPEG, PDF, PNG, clean_filename, inspect_upload, store_bytes, visible_name
 from portal.i18n import _l
 from portal.params import as_id
 from portal.sanitize import clean_text, render_markdown
@@ -353,7 +353,8 @@ def record_meeting(matter: DecisionMatter, data: dict, actor,
             kind = inspect_upload(minutes[1], MINUTES_TYPES, 20 * 1024 * 1024)
             stored = (store_bytes(minutes[1]), clean_filename(minutes[0], kind), kind)
         except DomainError as exc:
-            errors["minutes"] = _l("Biên bản: %(error)s", error=exc)
+            errors["minutes"] = _l("Biên bản “%(name)s”: %(error)s", name=visible_name(minutes[0])[:255] or "-",
+                                   error=exc)
     if errors:
         raise DomainError(next(iter(errors.values())), errors, 422)
     meeting = DecisionMeeting(matter_id=matter.id, group_id=mg.group_id, held_on=held, place=place,

@@ -29,7 +29,7 @@ from moderation.decisions.models import (
 from portal.errors import DomainError
 from portal.extensions import db
 from portal.files import download_response
-from portal.i18n import N_
+from portal.i18n import N_, _l
 from portal.params import get_row
 from portal.permissions import role_required
 from portal.units import names
@@ -225,6 +225,16 @@ def manage(matter_id: int):
     return render_template("decisions/manage.html", **_staff_ctx(_matter(matter_id)))
 
 
+CONFIRMED = ("y", "1", "on", "true")  # a required confirmation box, ticked
+IRREVERSIBLE = ("counting", "decide")  # no way back: ballots stop; the result is published
+
+
+def _confirmed() -> None:
+    """Refuse an action that cannot be undone unless its confirmation box was ticked (no script needed)."""
+    if request.form.get("confirm") not in CONFIRMED:
+        raise DomainError(_l("Vui lòng đánh dấu ô xác nhận: thao tác này không hoàn tác được."))
+
+
 STATE_ACTIONS = {
     "open": (services.open_matter, N_("Đã mở biểu quyết.")),
     "counting": (services.start_counting, N_("Đã kết thúc nhận phiếu trên Cổng.")),
@@ -237,7 +247,10 @@ STATE_ACTIONS = {
 def change_state(matter_id: int, action: str):
     m = _matter(matter_id)
     fn, message = STATE_ACTIONS[action]
-    _run(lambda: fn(m, current_user), gettext(message))
+    if action in IRREVERSIBLE:
+        _run(lambda: (_confirmed(), fn(m, current_user)), gettext(message))
+    else:
+        _run(lambda: fn(m, current_user), gettext(message))
     return redirect(url_for(".manage", matter_id=m.id))
 
 
@@ -245,7 +258,8 @@ def change_state(matter_id: int, action: str):
 @role_required(*MANAGERS)
 def cancel(matter_id: int):
     m = _matter(matter_id)
-    _run(lambda: services.cancel_matter(m, request.form.get("reason", ""), current_user), gettext("Đã hủy."))
+    _run(lambda: (_confirmed(), services.cancel_matter(m, request.form.get("reason", ""), current_user)),
+         gettext("Đã hủy."))
     return redirect(url_for(".manage", matter_id=m.id))
 
 

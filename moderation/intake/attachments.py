@@ -36,7 +36,7 @@ class Upload:
 def display_name(filename: str | None) -> str:
     """The name the resident chose, as they see it (no folder), for messages about the file."""
     name = visible_name(filename).replace("\\", "/").split("/")[-1].strip()
-    return name[:120] or gettext_vi("tệp không tên")
+    return name[:255] or gettext_vi("tệp không tên")  # 255: the longest name a file system keeps
 
 
 def check_files(files, errors: dict, field: str = "attachments") -> list[tuple[str, str, bytes]]:

@@ -12,7 +12,7 @@ from moderation import abuse
 from moderation.intake.forms import apply_errors
 from moderation.privacy import services
 from moderation.privacy.forms import OutcomeForm, PublicRequestForm, StaffRequestForm
-from moderation.privacy.models import PrivacyRequest
+from moderation.privacy.models import ERASING_KINDS, PrivacyRequest
 from portal.errors import DomainError
 from portal.extensions import db
 from portal.i18n import _l
@@ -122,6 +122,11 @@ def detail(request_id: int):
     error = None
     if request.method == "POST":
         try:
+            if (request.form.get("outcome") == "done" and req.kind in ERASING_KINDS and req.submission is not None
+                    and request.form.get("note", "").strip()  # a missing note is said first
+                    and request.form.get("confirm") not in ("y", "1", "on", "true")):  # erasing cannot be undone
+                message = _l("Vui lòng đánh dấu ô xác nhận: dữ liệu cá nhân đã xóa không khôi phục được.")
+                raise DomainError(message, field_errors={"confirm": message})
             services.record_outcome(req, current_user._get_current_object(), request.form.get("outcome", ""),
                                     request.form.get("note", ""))
         except DomainError as exc:

@@ -12,11 +12,12 @@ from moderation.boards.models import Board
 from moderation.cases.permissions import can_access_personal_data
 from moderation.intake import VISIBILITY_LABELS, find_by_code
 from moderation.intake.models import CHANNEL_LABELS, Submission, SubmissionAttachment, Topic
+from moderation.queue.common import reason_note
 from moderation.queue.models import RejectionReason
 from portal.errors import DomainError
 from portal.extensions import db
 from portal.files import download_response
-from portal.i18n import N_
+from portal.i18n import N_, _l
 from portal.params import as_id, get_row, id_arg, page_arg
 from portal.permissions import role_required
 from public_docs.disclosures.models import Disclosure
@@ -153,7 +154,13 @@ def redact(submission_id: int):
 @bp.post("/<int:submission_id>/xoa-du-lieu-ca-nhan")
 @role_required("moderator")
 def erase(submission_id: int):
-    return _act(submission_id, queue.erase_personal_data, N_("Đã xóa dữ liệu cá nhân theo yêu cầu."),
+    def erase_confirmed(sub, user, note):
+        if request.form.get("confirm") not in ("y", "1", "on", "true"):  # cannot be undone: the box is required
+            reason_note(note)  # a missing reason is said first
+            raise DomainError(_l("Vui lòng đánh dấu ô xác nhận: dữ liệu cá nhân đã xóa không khôi phục được."))
+        queue.erase_personal_data(sub, user, note)
+
+    return _act(submission_id, erase_confirmed, N_("Đã xóa dữ liệu cá nhân theo yêu cầu."),
                 request.form.get("note", ""))
 
 

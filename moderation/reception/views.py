@@ -25,6 +25,7 @@ from moderation.reception.forms import (
 from moderation.reception.models import OfflineReceipt, ReceptionSession, Registration, SessionStatus
 from portal.errors import DomainError
 from portal.extensions import db
+from portal.i18n import _l
 from portal.params import as_id, get_row
 from portal.permissions import role_required
 from portal.ward import ward_tz
@@ -204,8 +205,11 @@ def series():
 def session_status(session_id: int):
     session = _get(ReceptionSession, session_id)
     try:
-        services.set_session_status(current_user, session, request.form.get("status", ""),
-                                    request.form.get("outcome", ""))
+        status = request.form.get("status", "")
+        if status == "cancelled" and request.form.get("confirm") not in ("y", "1", "on", "true"):
+            raise DomainError(_l("Vui lòng đánh dấu ô xác nhận để hủy buổi tiếp công dân."),
+                              {"confirm": _l("Vui lòng đánh dấu ô xác nhận để hủy buổi tiếp công dân.")})
+        services.set_session_status(current_user, session, status, request.form.get("outcome", ""))
     except DomainError as exc:
         db.session.rollback()
         return _render_registrations(session, 422, error=" ".join(exc.fields.values()))

@@ -24,9 +24,14 @@ FORMATS = {
 
 
 def _date(value):
+    """A typed day of a custom period; ValueError for a bad one, or one outside 1900-2100 (the
+    calendar's ends overflow once a day is added or turned into the ward's midnight)."""
     if not value:
         return None
-    return dt.date.fromisoformat(value)
+    day = dt.date.fromisoformat(value)
+    if not 1900 <= day.year <= 2100:
+        raise ValueError("date out of range")
+    return day
 
 
 @bp.get("/")

@@ -73,7 +73,7 @@ def _move(sup: Supervision, to: SupervisionStatus, actor, action: str, details: 
 
 
 def _store_file(data: bytes | None, name: str | None, label: str):
-    from portal.files import DomainError, clean_filename, inspect_upload, store_bytes
+    from portal.files import DomainError, clean_filename, inspect_upload, store_bytes, visible_name
 
     if not data:
         return None, None, None
@@ -81,7 +81,7 @@ def _store_file(data: bytes | None, name: str | None, label: str):
         kind = inspect_upload(data, FILE_TYPES, current_app.config["ATTACHMENT_MAX_BYTES"])
         sha = store_bytes(data)
     except DomainError as exc:
-        raise DomainError(f"{label}: {exc}") from exc
+        raise DomainError(f"{label} “{visible_name(name)[:255] or '-'}”: {exc}") from exc
     return sha, clean_filename(name, kind), kind
 
 

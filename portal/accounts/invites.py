@@ -61,7 +61,9 @@ def invite_user(email: str, roles, name: str = "", active: bool = True, actor=No
 
 
 def find_token(raw: str) -> tuple[PasswordToken | None, str]:
-    """The token and its state: ``ok``, ``unknown``, ``used`` or ``expired``."""
+    """The token and its state: ``ok``, ``unknown``, ``used``, ``changed`` (the password was set
+    another way after the link was sent: a reset, the user's own change), ``inactive`` (the account
+    is deactivated) or ``expired``."""
     if not raw or len(raw) > 200:
         return None, "unknown"
     row = db.session.scalar(select(PasswordToken).where(PasswordToken.token_hash == _digest(raw)))
@@ -69,7 +71,12 @@ def find_token(raw: str) -> tuple[PasswordToken | None, str]:
         return None, "unknown"
     if row.used_at is not None:
         return row, "used"
-    if row.expires_at <= utcnow() or not row.user.active:
+    if not row.user.active:
+        return row, "inactive"
+    changed = row.user.password_changed_at
+    if changed is not None and changed > row.created_at:
+        return row, "changed"
+    if row.expires_at <= utcnow():
         return row, "expired"
     return row, "ok"
 

@@ -10,7 +10,7 @@ from portal.accounts.forms import SetPasswordForm
 from portal.errors import DomainError
 from portal.extensions import db
 
-STATUS = {"unknown": 404, "used": 410, "expired": 410}
+STATUS = {"unknown": 404, "used": 410, "expired": 410, "changed": 410, "inactive": 410}
 
 
 def _no_store(response):

@@ -62,6 +62,9 @@ def init_error_handlers(app: Flask) -> None:
         if code == 429 and request.method in ("GET", "HEAD"):  # a page opened too often: nothing was typed
             text = gettext("Bạn đã mở trang này quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau %(wait)s.",
                            wait=wait_text(retry_after_seconds() or 60))
+        elif code == 429 and (seconds := retry_after_seconds()) and wants_json():  # an app: no page to go back to
+            text = gettext("Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau %(wait)s.",
+                           wait=wait_text(seconds))
         elif code == 429 and (seconds := retry_after_seconds()):
             text = gettext("Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau %(wait)s; "
                            "nội dung bạn đã nhập vẫn được giữ trong trình duyệt (nhấn nút Quay lại).",

@@ -372,9 +372,15 @@ def comments_open(disclosure_id: int):
 @bp.post("/<int:disclosure_id>/dong-y-kien")
 @role_required("editor")
 def comments_close(disclosure_id: int):
-    return _action(
-        disclosure_id, lambda d: services.close_comments(d, actor=current_user), N_("Đã kết thúc lấy ý kiến."), {}
-    )
+    confirmed = request.form.get("confirm_close_comments") in ("y", "1", "on", "true")
+
+    def close_confirmed(d):
+        if not confirmed:
+            message = _l("Vui lòng đánh dấu ô xác nhận để kết thúc lấy ý kiến trước thời hạn.")
+            raise DomainError(message, {"confirm_close_comments": message})
+        services.close_comments(d, actor=current_user)
+
+    return _action(disclosure_id, close_confirmed, N_("Đã kết thúc lấy ý kiến."), {})
 
 
 @bp.post("/<int:disclosure_id>/tep/<int:attachment_id>/go")

@@ -48,3 +48,14 @@ def test_english_message(client, groups, db):
 def test_megabytes_never_round_down_to_the_limit():
     assert megabytes(10 * 1024 * 1024) == "10" and megabytes(int(12.5 * 1024 * 1024)) == "12,5"
     assert megabytes(10 * 1024 * 1024 + 1) == "10,1"
+
+
+def test_a_long_name_is_quoted_in_full(client, groups, db):
+    """Names up to the file system's 255 characters are quoted whole, not cut at 120."""
+    name = ("Ảnh chụp hiện trường rác thải ứ đọng ở đầu kiệt 45 đường Lê Lợi tổ dân phố 12 sáng thứ Hai "
+            "ngày 01 tháng 12 năm 2026 lúc 6 giờ 30 phút, góc nhìn từ phía nhà văn hóa khu dân cư số 3.png")
+    assert 120 < len(name) <= 255
+    big = png_bytes() + b"\0" * (2 * 1024 * 1024)
+    r = client.post("/gui-kien-nghi", data=form_post(attachments=[(io.BytesIO(big), name)]),
+                    content_type="multipart/form-data")
+    assert f"“{name}”" in _error(r.get_data(as_text=True))

@@ -303,10 +303,16 @@ def test_claim_race_two_connections(app, petition, db, make_user):
 def test_erase_personal_data_on_request(client, petition, db, login_as):
     sub = petition(**CONTACT)
     login_as("moderator")
+    assert 'name="confirm"' in client.get(f"/can-bo/kiem-duyet/{sub.id}").get_data(as_text=True)
     resp = client.post(f"/can-bo/kiem-duyet/{sub.id}/xoa-du-lieu-ca-nhan", data={"note": ""})
     assert resp.status_code == 409 and "lý do" in resp.get_data(as_text=True)
     resp = client.post(f"/can-bo/kiem-duyet/{sub.id}/xoa-du-lieu-ca-nhan",
                        data={"note": "Yêu cầu qua email ngày 20/11"})
+    assert resp.status_code == 409 and "xác nhận" in resp.get_data(as_text=True)  # irreversible: the box first
+    db.session.expire_all()
+    assert db.session.get(Submission, sub.id).personal_data_purged_at is None
+    resp = client.post(f"/can-bo/kiem-duyet/{sub.id}/xoa-du-lieu-ca-nhan",
+                       data={"note": "Yêu cầu qua email ngày 20/11", "confirm": "y"})
     assert resp.status_code == 302
     db.session.expire_all()
     sub = db.session.get(Submission, sub.id)

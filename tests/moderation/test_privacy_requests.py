@@ -82,7 +82,13 @@ def test_delete_outcome_redacts_and_keeps_the_submission(client, db, mine, make_
     assert req.reference in listing and ("Còn 71 giờ" in listing or "Còn 72 giờ" in listing)
     r = client.post(f"{STAFF}{req.id}", data={"outcome": "done", "note": ""})
     assert r.status_code == 422 and "Vui lòng ghi rõ" in r.get_data(as_text=True)
+    assert 'name="confirm"' in client.get(f"{STAFF}{req.id}").get_data(as_text=True)
     r = client.post(f"{STAFF}{req.id}", data={"outcome": "done", "note": "Đã xác minh qua điện thoại; đã xóa."})
+    assert r.status_code == 422 and "xác nhận" in r.get_data(as_text=True)  # erasing cannot be undone
+    db.session.expire_all()
+    assert db.session.get(Submission, mine.id).personal_data_purged_at is None
+    r = client.post(f"{STAFF}{req.id}", data={"outcome": "done", "note": "Đã xác minh qua điện thoại; đã xóa.",
+                                              "confirm": "y"})
     assert r.status_code == 303
     db.session.expire_all()
     sub = db.session.get(Submission, mine.id)

@@ -126,3 +126,14 @@ def test_wait_text(app, seconds, text):
 
     with app.test_request_context("/"):
         assert wait_text(seconds) == text
+
+
+@pytest.mark.parametrize("config_overrides", [{"SUBMISSION_RATE_LIMIT_IP": "1 per hour"}])
+def test_the_api_429_does_not_speak_of_a_page(client, groups, db):
+    """An app posting through the API has no page where 'what you typed is kept' (issue 18, item 12)."""
+    assert client.post("/api/v1/petitions", json=valid_petition()).status_code == 201
+    resp = client.post("/api/v1/petitions", json=valid_petition(title="Lần thứ hai trong giờ"))
+    message = resp.get_json()["message"]
+    assert resp.status_code == 429 and resp.headers["Retry-After"]
+    assert 55 <= wait_minutes(message) <= 60
+    assert "trang này" not in message and "vẫn được giữ" not in message

@@ -69,3 +69,35 @@ def test_complaint_refusal_shows_guidance_not_the_form(client, groups, db, app, 
     again = client.post("/gui-kien-nghi", data=data)
     page = again.get_data(as_text=True)
     assert again.status_code == 200 and "Bước 2/2" in page and "Quyết định thu hồi đất sai" in page
+
+
+def _next_steps(client, sub) -> str:
+    page = client.get(f"/tra-cuu/{sub.receipt_code}").get_data(as_text=True)
+    return re.search(r'<section aria-labelledby="next-steps-title".*?</section>', page, re.S).group(0)
+
+
+@pytest.mark.parametrize("reason", ["spam", "offensive", "not_enough_info", "private_data"])
+def test_a_petition_that_can_be_rewritten_is_offered_the_form_again(client, db, petition, make_user, reason):
+    sub = petition()
+    queue.reject_submission(sub, make_user("moderator"), reason)
+    db.session.commit()
+    section = _next_steps(client, sub)
+    assert "Sửa nội dung theo lý do ở trên" in section and 'href="/gui-kien-nghi"' in section
+
+
+def test_a_duplicate_is_sent_to_the_existing_petitions_not_told_to_rewrite(client, db, petition, make_user):
+    sub = petition()
+    queue.reject_submission(sub, make_user("moderator"), "duplicate")
+    db.session.commit()
+    section = _next_steps(client, sub)
+    assert "Sửa nội dung" not in section  # rewriting the same matter would be refused again
+    assert 'href="/kien-nghi"' in section and "ủng hộ" in section
+
+
+def test_out_of_scope_points_to_the_other_channels_not_to_the_form(client, db, petition, make_user):
+    sub = petition()
+    queue.reject_submission(sub, make_user("moderator"), "out_of_scope")
+    db.session.commit()
+    section = _next_steps(client, sub)
+    assert "Sửa nội dung" not in section and 'href="/gui-kien-nghi"' not in section
+    assert "cơ quan có thẩm quyền" in section and "tiếp công dân" in section

@@ -6,6 +6,8 @@ import csv
 import datetime as dt
 import io
 
+import pytest
+
 from portal import audit
 
 URL = "/can-bo/quan-tri/nhat-ky"
@@ -106,3 +108,12 @@ def test_registered_codes_cover_what_the_code_records():
     with app.app_context():
         missing = sorted(codes - set(known_actions()))
     assert len(codes) > 40 and missing == []
+
+
+@pytest.mark.parametrize("query", ["from=9999-12-31&to=9999-12-31", "to=31/12/9999", "from=0001-01-01",
+                                   "from=01/01/0001&format=csv", "to=9999-12-31&format=csv"])
+def test_dates_at_the_ends_of_the_calendar_are_refused_not_a_500(client, db, login_as, query):
+    login_as("admin")
+    _event(db, "disclosure.publish")
+    r = client.get(URL + "?" + query)
+    assert r.status_code == 400 and "Ngày không hợp lệ" in r.get_data(as_text=True)

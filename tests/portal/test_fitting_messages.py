@@ -61,3 +61,28 @@ def test_a_page_opened_too_often_promises_nothing_typed(app, client):
     client.get("/__opened")
     html = client.get("/__opened").get_data(as_text=True)
     assert "Bạn đã mở trang này quá nhiều lần" in html and "vẫn được giữ" not in html
+
+
+def test_a_bad_statistics_period_is_not_a_form_that_was_not_sent(client):
+    """The statistics page is looked at, not sent (issue 18, item 12)."""
+    r = client.get("/thong-ke?from=2026-13-01")
+    html = r.get_data(as_text=True)
+    assert r.status_code == 400
+    assert _summary_heading(html) == "Chưa xem được thống kê"
+
+
+def test_a_refused_password_is_headed_as_setting_the_password(client, db, login_as):
+    from portal.accounts import invites
+
+    admin = login_as("admin")
+    raw = {}
+    original = invites.secrets.token_urlsafe
+    invites.secrets.token_urlsafe = lambda n: raw.setdefault("t", original(n))
+    try:
+        invites.send_set_password_link(admin, admin)
+    finally:
+        invites.secrets.token_urlsafe = original
+    db.session.commit()
+    client.post("/can-bo/dang-xuat")
+    r = client.post(f"/can-bo/dat-mat-khau/{raw['t']}", data={"new": "Mot-mat-khau-dai-2026", "confirm": "khac"})
+    assert r.status_code == 400 and _summary_heading(r.get_data(as_text=True)) == "Chưa đặt được mật khẩu"

@@ -129,3 +129,36 @@ def test_cli_may_still_set_a_password(runner, db, config_overrides):
     assert result.exit_code == 0
     user = services.get_user_by_email("cli@phuong.vn")
     assert services.authenticate("cli@phuong.vn", NEW).id == user.id
+
+
+def test_a_password_change_voids_the_links_still_out(client, db, login_as, config_overrides):
+    """A link sent before the password was set another way (a reset, or the user's own change) no
+    longer sets it: whoever holds the old mail cannot take the account over."""
+    from portal.accounts.models import User
+
+    login_as("admin")
+    _create(client)
+    path = _path(_mail_link(db, "moi@phuong.vn"))
+    user = db.session.scalar(select(User).where(User.email == "moi@phuong.vn"))
+    services.reset_password(user, "Đặt-lại-bởi-CLI-2026")
+    db.session.commit()
+    client.post("/can-bo/dang-xuat")
+    page = client.get(path)
+    assert page.status_code == 410 and "mật khẩu đã được đổi" in page.get_data(as_text=True)
+    assert client.post(path, data={"new": NEW, "confirm": NEW}).status_code == 410
+    assert services.authenticate("moi@phuong.vn", "Đặt-lại-bởi-CLI-2026") is not None
+
+
+def test_a_deactivated_account_is_not_told_its_link_expired(client, db, login_as, config_overrides):
+    login_as("admin")
+    _create(client)
+    path = _path(_mail_link(db, "moi@phuong.vn"))
+    from portal.accounts.models import User
+
+    user = db.session.scalar(select(User).where(User.email == "moi@phuong.vn"))
+    services.update_user(user, active=False)
+    db.session.commit()
+    client.post("/can-bo/dang-xuat")
+    page = client.get(path)
+    html = page.get_data(as_text=True)
+    assert page.status_code == 410 and "vô hiệu hóa" in html and "đã hết hạn" not in html

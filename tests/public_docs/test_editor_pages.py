@@ -153,3 +153,12 @@ def test_editor_removes_draft_attachment_and_downloads_draft_files(client, login
     db.session.expire_all()
     assert services.active_attachments(db.session.get(Disclosure, d.id)) == []
     assert db.session.get(type(att), att.id) is not None  # kept, marked removed
+
+
+@pytest.mark.parametrize("field", ["posting_start", "posting_end", "issued_on", "effective_on"])
+@pytest.mark.parametrize("day", ["31/12/9999", "9999-12-31", "01/01/0001"])
+def test_a_date_at_the_calendars_end_is_a_message_not_a_500(client, login_as, db, field, day):
+    login_as("editor")
+    res = client.post("/can-bo/cong-khai/moi", data=_form(**{field: day}))
+    assert res.status_code == 422 and "không hợp lệ" in res.get_data(as_text=True)
+    assert db.session.scalar(select(Disclosure)) is None

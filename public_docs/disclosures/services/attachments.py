@@ -32,13 +32,13 @@ def check_upload(filename: str, data: bytes) -> tuple[str, str, str]:
     try:
         kind = inspect_upload(data, ATTACHMENT_TYPES, max_bytes)
     except DomainError as exc:
-        message = _l("Tệp “%(name)s”: %(problem)s", name=visible_name(filename)[:120], problem=exc)
+        message = _l("Tệp “%(name)s”: %(problem)s", name=visible_name(filename)[:255], problem=exc)
         raise DomainError(message, field_errors={"files": message}) from exc
     full, first = extract_text(data, kind)
     stamp = find_secrecy_stamp(first)
     if stamp:
         message = _l("Tệp “%(name)s” mang dấu chỉ độ mật “%(stamp)s” ở trang đầu: tài liệu mật "
-                     "không được đăng công khai.", name=visible_name(filename)[:120], stamp=stamp)
+                     "không được đăng công khai.", name=visible_name(filename)[:255], stamp=stamp)
         raise DomainError(message, field_errors={"files": message})
     return kind, clean_filename(filename, kind), full
 

@@ -253,7 +253,9 @@ def close_comments(d: Disclosure, actor=None) -> Disclosure:
         earliest = d.comments_open_from + dt.timedelta(days=minimum)
         raise DomainError(_l("Dự thảo hương ước, quy ước phải lấy ý kiến ít nhất %(days)s ngày: chỉ kết thúc được "
                              "từ ngày %(day)s.", days=minimum, day=earliest.strftime("%d/%m/%Y")))
-    d.comments_open_until = max(t - dt.timedelta(days=1), d.comments_open_from or t - dt.timedelta(days=1))
+    # Dates are whole days: ending now means the window ended yesterday, even for one opened today
+    # (else it would stay open until midnight).
+    d.comments_open_until = t - dt.timedelta(days=1)
     if d.comments_open_from and d.comments_open_from > d.comments_open_until:
         d.comments_open_from = d.comments_open_until
     audit.record(actor, "disclosure.comments_close", d, {"until": d.comments_open_until.isoformat()})

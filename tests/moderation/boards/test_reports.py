@@ -76,3 +76,11 @@ def test_report_bad_input_and_access(client, db, make_user):
     assert client.get("/can-bo/bao-cao/?kind=quarter&year=abcd").status_code == 400
     anon = client.application.test_client()
     assert anon.get("/can-bo/bao-cao/").status_code in (302, 401)
+
+
+def test_a_custom_period_at_the_calendars_ends_is_a_message_not_a_500(client, db, make_user):
+    sign_in(client, make_user("editor"))
+    for start, end, fmt in [("9999-12-31", "9999-12-31", ""), ("0001-01-01", "2026-01-01", ""),
+                            ("2026-01-01", "9999-12-31", "xlsx"), ("2026-01-01", "9999-12-31", "docx")]:
+        r = client.get(f"/can-bo/bao-cao/?kind=custom&start={start}&end={end}&format={fmt}")
+        assert r.status_code == 400 and "không hợp lệ" in r.get_data(as_text=True), (start, end, fmt)

@@ -136,7 +136,7 @@ def test_editor_creates_opens_and_closes_a_matter(client, demo, login_as, db):
         "group_id": str(g.id), "held_on": today().isoformat(), "place": "Nhà văn hóa", "households_represented": "120",
         "tally_c1": "80", "tally_c2": "40"})  # 80 of the 145 households: more than half
     assert r.status_code == 302
-    assert client.post(f"/can-bo/dan-quyet/{m.id}/decide").status_code == 302
+    assert client.post(f"/can-bo/dan-quyet/{m.id}/decide", data={"confirm": "y"}).status_code == 302
     db.session.expire_all()
     assert m.status == MatterStatus.decided and m.result["elected"] == ["c1"] and m.passed
 
