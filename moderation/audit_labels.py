@@ -42,6 +42,7 @@ ACTIONS = {
     "reception_session.held": N_("Ghi nhận đã tổ chức buổi tiếp"), "reception_session.cancelled": N_("Hủy buổi tiếp"),
     "registration.create": N_("Đăng ký dự buổi tiếp"), "registration.cancel": N_("Hủy đăng ký dự buổi tiếp"),
     "registration.remind": N_("Nhắc lịch buổi tiếp"), "registration.attendance": N_("Ghi nhận có mặt"),
+    "registration.notify_cancelled": N_("Báo hủy buổi tiếp cho người đã đăng ký"),
     "registration.to_petition": N_("Chuyển ý kiến tại buổi tiếp thành kiến nghị"),
     # supervision
     "supervision.open": N_("Lập kế hoạch giám sát"), "supervision.update": N_("Sửa kế hoạch giám sát"),

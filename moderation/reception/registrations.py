@@ -207,6 +207,25 @@ def send_reminders(on: dt.date | None = None) -> dict:
     return counts
 
 
+def notify_cancelled(session: ReceptionSession) -> dict:
+    """A cancelled session: everyone still registered for it gets a mail (once); those who left only
+    a phone number are counted for the clerk to call (they stay listed on the session's staff page)."""
+    regs = db.session.scalars(
+        select(Registration).where(Registration.session_id == session.id,
+                                   Registration.status == RegistrationStatus.registered,
+                                   Registration.personal_data_purged_at.is_(None))
+        .order_by(Registration.id)).all()
+    counts = {"emailed": 0, "to_call": 0}
+    for reg in regs:
+        if _email(reg, "cancelled", f"registration-cancelled:{reg.id}"):
+            counts["emailed"] += 1
+        elif reg.phone:
+            counts["to_call"] += 1
+    if regs:
+        audit.record("system", "registration.notify_cancelled", session, counts)
+    return counts
+
+
 def purge_registrations(now: dt.datetime | None = None) -> int:
     """Registrations lose their personal data ``REJECTED_RETENTION_MONTHS`` after their session
     (their purpose is over then; what was raised and turned into a petition follows the petition's

@@ -305,11 +305,17 @@ def set_session_status(actor, session: ReceptionSession, status: str, outcome: s
         errors["status"] = "Buổi tiếp công dân chưa diễn ra."
     if errors:
         raise DomainError(CHECK_FIELDS, errors)
+    previous = session.status
     session.status = new
     if new == SessionStatus.held:
         session.outcome = text
     db.session.flush()
     audit.record(actor, f"reception_session.{new.value}", session, {})
+    session.cancel_notices = None  # not a column: what the staff page reports after a cancellation
+    if new == SessionStatus.cancelled and previous != SessionStatus.cancelled:
+        from moderation.reception.registrations import notify_cancelled
+
+        session.cancel_notices = notify_cancelled(session)
     return session
 
 

@@ -215,6 +215,11 @@ def session_status(session_id: int):
         return _render_registrations(session, 422, error=" ".join(exc.fields.values()))
     db.session.commit()
     flash(gettext("Đã cập nhật buổi tiếp công dân."), "success")
+    notices = getattr(session, "cancel_notices", None)
+    if notices and (notices["emailed"] or notices["to_call"]):
+        flash(gettext("Đã gửi thư báo hủy cho %(emailed)s người đăng ký; %(to_call)s người chỉ để lại số "
+                      "điện thoại: cần gọi điện báo cho họ (cán bộ tiếp công dân xem được danh sách trên trang "
+                      "này).", **notices), "info")
     return redirect(url_for("reception_staff.registrations", session_id=session.id))
 
 
