@@ -14,6 +14,7 @@ from moderation.decisions import followup, results
 from moderation.decisions.models import DecisionEvent, DecisionMatter, MatterKind, MatterStatus
 from portal.extensions import db
 from portal.i18n import N_
+from portal.ward import local_date
 from public_docs.disclosures.models import Disclosure, DisclosureStatus
 from public_docs.disclosures.services import today
 
@@ -48,7 +49,9 @@ class Step:
 
 
 def _day(value) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
+    """The ward's calendar day of a step (a timestamp just after local midnight is that day, not
+    the UTC day before)."""
+    return local_date(value)
 
 
 def _doc_url(d: Disclosure | None) -> str | None:

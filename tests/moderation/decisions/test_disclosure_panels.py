@@ -87,3 +87,16 @@ def test_a_draft_convention_without_a_matter_shows_its_stage(client, demo, db):
     assert "(dự kiến)" in history  # the window ends in the future
     plain = client.get(f"/cong-khai/{demo['contribution'].contributions_disclosure_id}").get_data(as_text=True)
     assert "cycle-history" not in plain
+
+
+def test_history_steps_are_ordered_by_the_wards_day(app):
+    """A step stamped 00:30 in the ward (17:30 UTC the day before) belongs to the ward's day, so it
+    sorts after a step dated that day's eve, not before it."""
+    import datetime as dt
+
+    from moderation.decisions import cycle
+
+    just_after_midnight = dt.datetime(2026, 3, 9, 17, 30, tzinfo=dt.UTC)  # 10/03 00:30 in Ho Chi Minh City
+    with app.test_request_context():
+        assert cycle._day(just_after_midnight) == dt.date(2026, 3, 10)
+        assert cycle._day(dt.date(2026, 3, 9)) == dt.date(2026, 3, 9)
