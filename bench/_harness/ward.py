@@ -194,8 +194,10 @@ def load_ward(n: int, disclosures: int, events: int, seed: int = 17, batch: int 
         case_events.append(dict(case_id=case_id, created_at=created + dt.timedelta(hours=rng.randrange(1, 900)),
                                 kind="note", text=_text(rng, vocab, weights, 5, 25) + ".", public=False))
     for rows, model in ((sub_events, SubmissionEvent), (case_events, CaseEvent)):
+        keys = {k for row in rows for k in row}
+        rows = [{k: row.get(k) for k in keys} for row in rows]  # the same keys: one executemany a batch
         for start in range(0, len(rows), batch):
-            db.session.execute(insert(model), rows[start:start + batch])
+            db.session.connection().execute(model.__table__.insert(), rows[start:start + batch])
             db.session.commit()
 
     # The staff who sign in through the login form.
