@@ -6,12 +6,13 @@ import io
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext
 from flask_login import current_user
+from sqlalchemy import case as sa_case
 from sqlalchemy import func, select
 from wtforms import SelectChoice
 
 from moderation.boards.models import POSITION_LABELS, Board
 from moderation.cases import deadlines, triage
-from moderation.cases.clocks import clocks_for
+from moderation.cases.clocks import ListClocks, clocks_for
 from moderation.cases.filters import filter_cases
 from moderation.cases.forms import AnswerForm, AssignForm, ReferForm, TextForm
 from moderation.cases.models import CASE_STATUS_LABELS, Case, CaseStatus, Referral
@@ -21,7 +22,7 @@ from portal.errors import DomainError
 from portal.extensions import db
 from portal.files import download_response
 from portal.i18n import N_, _l
-from portal.params import get_row
+from portal.params import get_row, page_arg
 from portal.permissions import role_required
 from portal.ward import ResidentialGroup
 from public_docs.disclosures.models import Disclosure
@@ -29,6 +30,7 @@ from public_docs.disclosures.models import Disclosure
 bp = Blueprint("cases", __name__, url_prefix="/can-bo/ban", template_folder="templates")
 
 BOARD_ROLES = ("board_member", "board_head")
+PER_PAGE = 50  # cases shown per page of the list (every case is counted in its tabs)
 TABS = [
     ("mine", N_("Được giao cho tôi")),
     ("unassigned", N_("Chưa phân công")),
@@ -45,20 +47,6 @@ def visible_board_ids(user) -> list[int]:
     return triage.user_board_ids(user)
 
 
-def _tab_match(tab: str, case: Case, clock) -> bool:
-    if tab == "mine":
-        return case.assignee_id == current_user.id and case.status != CaseStatus.closed
-    if tab == "unassigned":
-        return case.assignee_id is None and case.status != CaseStatus.closed
-    if tab == "due":
-        return clock is not None and clock["state"] == "due"
-    if tab == "overdue":
-        return clock is not None and clock["state"] == "overdue"
-    if tab == "open":
-        return case.status != CaseStatus.closed
-    return True
-
-
 @bp.get("/")
 @role_required(*BOARD_ROLES)
 def cases():
@@ -66,36 +54,56 @@ def cases():
     tab = request.args.get("tab") or "open"
     if tab not in dict(TABS):
         tab = "open"
-    # The columns the list shows and the clocks read, as rows (no case or petition is loaded).
+    page = page_arg()
+    # Every visible case is counted in its tabs from the few columns the clocks read (no case or
+    # petition is loaded); only the shown page's rows are read in full and rendered.
     visible = Case.board_id.in_(board_ids or [-1])
     query, filters = filter_cases(
-        select(Case.id, Case.board_id, Case.status, Case.assignee_id, Case.created_at, Case.acknowledged_at,
-               Case.reopened_at, Submission.receipt_code, Submission.topic_id, Submission.group_id,
-               func.coalesce(Submission.public_title, Submission.title).label("shown_title"))
-        .join(Submission, Submission.id == Case.submission_id).where(visible).order_by(Case.created_at.desc()))
+        select(Case.id, Case.status, Case.assignee_id,
+               sa_case((Case.status == CaseStatus.reopened, func.coalesce(Case.reopened_at, Case.created_at)),
+                       else_=Case.created_at).label("opened"),
+               Case.acknowledged_at.is_not(None).label("acknowledged"))
+        .join(Submission, Submission.id == Case.submission_id).where(visible)
+        .order_by(Case.created_at.desc(), Case.id.desc()))
     authority_due = dict(db.session.execute(  # each referred case's last referral (by id)
         select(Referral.case_id, Referral.answer_due).join(Case, Case.id == Referral.case_id)
         .where(visible, Case.status == CaseStatus.referred).order_by(Referral.id)).all())
     on = deadlines.today()
-    rows = []
+    states = ListClocks(on)
     counts = {key: 0 for key, _ in TABS}
-    for case in db.session.execute(query):
-        clocks = clocks_for(case.status, case.created_at, case.reopened_at, case.acknowledged_at,
-                            authority_due.get(case.id), on)
-        clock = triage.worst_clock(case, on, clocks=clocks)
-        for key, _label in TABS:
-            if _tab_match(key, case, clock):
-                counts[key] += 1
-        if _tab_match(tab, case, clock):
-            rows.append((case, clocks))
+    first = (page - 1) * PER_PAGE
+    shown: list[int] = []
+    me = current_user.id
+    closed, referred = CaseStatus.closed, CaseStatus.referred
+    for case_id, status, assignee_id, opened, acknowledged in db.session.execute(query):
+        state = states.worst(status, opened, acknowledged, authority_due.get(case_id) if status == referred else None)
+        is_open = status != closed
+        matched = {"mine": is_open and assignee_id == me, "unassigned": is_open and assignee_id is None,
+                   "due": state == "due", "overdue": state == "overdue", "open": is_open, "all": True}
+        for key, hit in matched.items():
+            counts[key] += hit
+        if matched[tab] and first <= counts[tab] - 1 < first + PER_PAGE:
+            shown.append(case_id)
+    page_rows = {row.id: row for row in db.session.execute(
+        select(Case.id, Case.board_id, Case.status, Case.assignee_id, Case.created_at, Case.acknowledged_at,
+               Case.reopened_at, Submission.receipt_code, Submission.topic_id, Submission.group_id,
+               func.coalesce(Submission.public_title, Submission.title).label("shown_title"))
+        .join(Submission, Submission.id == Case.submission_id).where(Case.id.in_(shown)))}
+    rows = []
+    for case_id in shown:
+        case = page_rows[case_id]
+        rows.append((case, clocks_for(case.status, case.created_at, case.reopened_at, case.acknowledged_at,
+                                      authority_due.get(case.id), on)))
     groups = {g.id: g for g in db.session.scalars(select(ResidentialGroup))}
     users = {u.id: u for u in db.session.scalars(select(User))}
     topics = db.session.scalars(select(Topic).order_by(Topic.position, Topic.name)).all()
     boards = db.session.scalars(select(Board).where(Board.id.in_(board_ids or [-1]))).all()
+    args = {"tab": tab, "topic": filters["topic"], "group": filters["group"], "status": filters["status"] or None}
     return render_template(
         "board/cases.html", rows=rows, tabs=TABS, tab=tab, counts=counts, groups=groups, users=users,
         topics=topics, statuses=CASE_STATUS_LABELS, filters=filters, boards=boards,
         topic_names={t.id: t.name for t in topics}, board_names={b.id: b.name for b in boards},
+        total=counts[tab], page=page, per_page=PER_PAGE, page_args={k: v for k, v in args.items() if v},
     )
 
 
