@@ -146,6 +146,7 @@ def make_instance(name: str, data: Path | None, database_url: str | None, petiti
     have = _counts(instance.database_url) if data is not None and instance.index_dir.exists() else {}
     if have and have.pop("staff", 0) == 1 and have == want:
         log(f"{name}: the data set in {data} holds {want}: reused")
+        _create_missing_indexes(instance.database_url)
         return instance
     if have:
         log(f"{name}: the data set in {data} holds {have}, not {want}: loaded afresh")
@@ -159,6 +160,25 @@ def make_instance(name: str, data: Path | None, database_url: str | None, petiti
     if have != want:
         raise SystemExit(f"the data set is not what was asked for: {have} != {want}")
     return instance
+
+
+def _create_missing_indexes(url: str) -> None:
+    """A kept data set gets the indexes the models declare now (a later commit may add some)."""
+    from portal import create_app
+    from portal.extensions import db
+
+    engine = _engine(url)
+    try:
+        with create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench"}).app_context():
+            for table in db.metadata.sorted_tables:
+                for index in table.indexes:
+                    index.create(engine, checkfirst=True)
+        from sqlalchemy import text
+
+        with engine.begin() as conn:
+            conn.execute(text("ANALYZE"))
+    finally:
+        engine.dispose()
 
 
 def _bump_figures(url: str) -> None:

@@ -8,7 +8,7 @@ import datetime as dt
 import enum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Date, Enum, ForeignKey, String, Text, UniqueConstraint, event, inspect
+from sqlalchemy import Date, Enum, ForeignKey, Index, String, Text, UniqueConstraint, event, inspect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.database import CodeList, UTCDateTime, utcnow
@@ -104,6 +104,17 @@ class Topic(CodeList, db.Model):
 
 class Submission(db.Model):
     __tablename__ = "submission"
+    # The statistics group the petitions (kind) of a period by status, channel, topic, group and
+    # month: each grouping reads one narrow index instead of every row (issue 17, bench/scale.py);
+    # the moderation queue counts the pending items held by a moderator from (status, claimed_until).
+    __table_args__ = (
+        Index("ix_submission_kind_status", "kind", "status", "created_at"),
+        Index("ix_submission_kind_channel", "kind", "channel", "created_at"),
+        Index("ix_submission_kind_topic", "kind", "topic_id", "created_at"),
+        Index("ix_submission_kind_group", "kind", "group_id", "created_at"),
+        Index("ix_submission_kind_created", "kind", "created_at"),
+        Index("ix_submission_status_claimed", "status", "claimed_until"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     receipt_code: Mapped[str] = mapped_column(String(32), unique=True)
