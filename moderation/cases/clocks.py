@@ -7,7 +7,7 @@ from moderation.cases import deadlines
 from moderation.cases.common import S
 from moderation.cases.models import Case
 from portal.i18n import gettext_vi
-from portal.ward import ward_tz as local_tz
+from portal.ward import day_start
 
 
 def case_clocks(case: Case, on: dt.date | None = None) -> list[dict]:
@@ -48,47 +48,32 @@ def worst_clock(case: Case, on: dt.date | None = None, clocks: list[dict] | None
     return sorted(clocks, key=lambda c: (order[c["state"]], c["due"]))[0]
 
 
-class ListClocks:
-    """The most urgent clock state (``"overdue"``, ``"due"``, ``"ok"`` or None) of many cases read
-    as columns, for the case list's tab counts: the same answer as :func:`worst_clock` over
-    :func:`clocks_for`, with each due date and each state computed once per distinct day instead
-    of once per case (no labels: the shown rows get theirs from :func:`clocks_for`)."""
 
-    ORDER = {"overdue": 0, "due": 1, "ok": 2}
+class ClockLimits:
+    """Where the list's clock tabs start, as moments a case's opening is compared with in SQL.
+
+    A clock's due date (``board_ack``, ``board_decision``: working days after the ward's day the
+    case was opened) never moves back when the case was opened later, so "overdue" (due before
+    today) holds exactly for the cases opened before a first day, and "due" or worse (due no more
+    than two working days from today) for those opened before another; the authority's answer date
+    is compared as it is. :func:`worst_clock` over :func:`clocks_for` gives the same states case by
+    case (``tests/moderation/boards/test_case_list_pages.py``)."""
 
     def __init__(self, on: dt.date | None = None):
         self.on = on or deadlines.today()
-        self.tz = local_tz()
-        self._due: dict[tuple[str, dt.date], dt.date] = {}
-        self._state: dict[dt.date, str] = {}
+        # The last day still "due": two working days after today (between(on, day) <= 2).
+        self.due_until = deadlines.add_working_days(self.on, 3) - dt.timedelta(days=1)
 
-    def _local_day(self, value: dt.datetime) -> dt.date:
-        return value.astimezone(self.tz).date() if value.tzinfo else value.date()
+    def _first_day(self, name: str, after: dt.date) -> dt.date:
+        """The first opening day whose ``name`` clock is due after ``after``."""
+        days = deadlines.sla_days(name)
+        day = after - dt.timedelta(days=3 * days + 30)
+        while deadlines.add_working_days(day, days) <= after:
+            day += dt.timedelta(days=1)
+        return day
 
-    def _due_date(self, name: str, day: dt.date) -> dt.date:
-        key = (name, day)
-        if key not in self._due:
-            self._due[key] = deadlines.due_date(name, day)
-        return self._due[key]
-
-    def _state_of(self, due: dt.date) -> str:
-        if due not in self._state:
-            self._state[due] = deadlines.clock(due, self.on)["state"]
-        return self._state[due]
-
-    def worst(self, status, opened: dt.datetime, acknowledged: bool, authority_due: dt.date | None) -> str | None:
-        """``opened``: when the case was opened (``reopened_at`` for a reopened case, else
-        ``created_at``); ``authority_due``: the last referral's answer date of a referred case."""
-        if status == S.closed:
-            return None
-        day = self._local_day(opened)
-        dues = []
-        if not acknowledged:
-            dues.append(self._due_date("board_ack", day))
-        if status in (S.new, S.assigned, S.verifying, S.reopened):
-            dues.append(self._due_date("board_decision", day))
-        if status == S.referred and authority_due is not None:
-            dues.append(authority_due)
-        if not dues:
-            return None
-        return min((self.ORDER[state], due, state) for due in dues for state in [self._state_of(due)])[2]
+    def opened_before(self, name: str, state: str) -> dt.datetime:
+        """Cases opened before this moment have their ``name`` clock ``overdue`` (``state``
+        "overdue") or at least due (``state`` "due")."""
+        after = self.on - dt.timedelta(days=1) if state == "overdue" else self.due_until
+        return day_start(self._first_day(name, after))

@@ -1,18 +1,19 @@
 """Staff Board workspace: /can-bo/ban (case list, case page, referral letter)."""
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext
 from flask_login import current_user
+from sqlalchemy import and_, func, or_, select, true
 from sqlalchemy import case as sa_case
-from sqlalchemy import func, select
 from wtforms import SelectChoice
 
 from moderation.boards.models import POSITION_LABELS, Board
 from moderation.cases import deadlines, triage
-from moderation.cases.clocks import ListClocks, clocks_for
+from moderation.cases.clocks import ClockLimits, clocks_for
 from moderation.cases.filters import filter_cases
 from moderation.cases.forms import AnswerForm, AssignForm, ReferForm, TextForm
 from moderation.cases.models import CASE_STATUS_LABELS, Case, CaseStatus, Referral
@@ -47,6 +48,38 @@ def visible_board_ids(user) -> list[int]:
     return triage.user_board_ids(user)
 
 
+def _tab_conditions(limits: ClockLimits) -> dict:
+    """Each tab as a SQL condition on a case (joined to its petition)."""
+    is_open = Case.status != CaseStatus.closed
+    opened = sa_case((Case.status == CaseStatus.reopened, func.coalesce(Case.reopened_at, Case.created_at)),
+                     else_=Case.created_at)
+    deciding = Case.status.in_([CaseStatus.new, CaseStatus.assigned, CaseStatus.verifying, CaseStatus.reopened])
+    authority_due = _authority_due()
+
+    def clock_state(state: str):
+        last_day = limits.on - dt.timedelta(days=1) if state == "overdue" else limits.due_until
+        return and_(is_open, or_(
+            and_(Case.acknowledged_at.is_(None), opened < limits.opened_before("board_ack", state)),
+            and_(deciding, opened < limits.opened_before("board_decision", state)),
+            and_(Case.status == CaseStatus.referred, authority_due <= last_day)))
+
+    overdue = clock_state("overdue")
+    return {
+        "mine": and_(is_open, Case.assignee_id == current_user.id),
+        "unassigned": and_(is_open, Case.assignee_id.is_(None)),
+        "due": and_(clock_state("due"), ~overdue),
+        "overdue": overdue,
+        "open": is_open,
+        "all": true(),
+    }
+
+
+def _authority_due():
+    """A case's last referral's answer date (by id), the authority's clock of a referred case."""
+    return (select(Referral.answer_due).where(Referral.case_id == Case.id)
+            .order_by(Referral.id.desc()).limit(1).scalar_subquery())
+
+
 @bp.get("/")
 @role_required(*BOARD_ROLES)
 def cases():
@@ -55,45 +88,26 @@ def cases():
     if tab not in dict(TABS):
         tab = "open"
     page = page_arg()
-    # Every visible case is counted in its tabs from the few columns the clocks read (no case or
-    # petition is loaded); only the shown page's rows are read in full and rendered.
+    # Counted and paginated by the database: the clock tabs are comparisons of each case's opening
+    # with a few moments computed once (ClockLimits); only the shown page's cases get their clocks.
     visible = Case.board_id.in_(board_ids or [-1])
-    query, filters = filter_cases(
-        select(Case.id, Case.status, Case.assignee_id,
-               sa_case((Case.status == CaseStatus.reopened, func.coalesce(Case.reopened_at, Case.created_at)),
-                       else_=Case.created_at).label("opened"),
-               Case.acknowledged_at.is_not(None).label("acknowledged"))
-        .join(Submission, Submission.id == Case.submission_id).where(visible)
-        .order_by(Case.created_at.desc(), Case.id.desc()))
-    authority_due = dict(db.session.execute(  # each referred case's last referral (by id)
-        select(Referral.case_id, Referral.answer_due).join(Case, Case.id == Referral.case_id)
-        .where(visible, Case.status == CaseStatus.referred).order_by(Referral.id)).all())
     on = deadlines.today()
-    states = ListClocks(on)
-    counts = {key: 0 for key, _ in TABS}
-    first = (page - 1) * PER_PAGE
-    shown: list[int] = []
-    me = current_user.id
-    closed, referred = CaseStatus.closed, CaseStatus.referred
-    for case_id, status, assignee_id, opened, acknowledged in db.session.execute(query):
-        state = states.worst(status, opened, acknowledged, authority_due.get(case_id) if status == referred else None)
-        is_open = status != closed
-        matched = {"mine": is_open and assignee_id == me, "unassigned": is_open and assignee_id is None,
-                   "due": state == "due", "overdue": state == "overdue", "open": is_open, "all": True}
-        for key, hit in matched.items():
-            counts[key] += hit
-        if matched[tab] and first <= counts[tab] - 1 < first + PER_PAGE:
-            shown.append(case_id)
-    page_rows = {row.id: row for row in db.session.execute(
+    conditions = _tab_conditions(ClockLimits(on))
+    counted, filters = filter_cases(
+        select(*[func.coalesce(func.sum(sa_case((cond, 1), else_=0)), 0).label(key)
+                 for key, cond in conditions.items()])
+        .select_from(Case).join(Submission, Submission.id == Case.submission_id).where(visible))
+    counts = dict(db.session.execute(counted).one()._mapping)
+    shown, _filters = filter_cases(
         select(Case.id, Case.board_id, Case.status, Case.assignee_id, Case.created_at, Case.acknowledged_at,
                Case.reopened_at, Submission.receipt_code, Submission.topic_id, Submission.group_id,
-               func.coalesce(Submission.public_title, Submission.title).label("shown_title"))
-        .join(Submission, Submission.id == Case.submission_id).where(Case.id.in_(shown)))}
-    rows = []
-    for case_id in shown:
-        case = page_rows[case_id]
-        rows.append((case, clocks_for(case.status, case.created_at, case.reopened_at, case.acknowledged_at,
-                                      authority_due.get(case.id), on)))
+               func.coalesce(Submission.public_title, Submission.title).label("shown_title"),
+               sa_case((Case.status == CaseStatus.referred, _authority_due()), else_=None).label("authority_due"))
+        .join(Submission, Submission.id == Case.submission_id).where(visible, conditions[tab])
+        .order_by(Case.created_at.desc(), Case.id.desc()).limit(PER_PAGE).offset((page - 1) * PER_PAGE))
+    rows = [(case, clocks_for(case.status, case.created_at, case.reopened_at, case.acknowledged_at,
+                              case.authority_due, on))
+            for case in db.session.execute(shown)]
     groups = {g.id: g for g in db.session.scalars(select(ResidentialGroup))}
     users = {u.id: u for u in db.session.scalars(select(User))}
     topics = db.session.scalars(select(Topic).order_by(Topic.position, Topic.name)).all()
