@@ -175,8 +175,10 @@ def _create_missing_indexes(url: str) -> None:
                     index.create(engine, checkfirst=True)
         from sqlalchemy import text
 
-        with engine.begin() as conn:
-            conn.execute(text("ANALYZE"))
+        # VACUUM as autovacuum would have by now on a live PostgreSQL (index-only scans need the
+        # visibility map); SQLite: ANALYZE for its planner.
+        with engine.execution_options(isolation_level="AUTOCOMMIT").connect() as conn:
+            conn.execute(text("VACUUM ANALYZE" if engine.dialect.name == "postgresql" else "ANALYZE"))
     finally:
         engine.dispose()
 
