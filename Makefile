@@ -57,7 +57,7 @@ clean:
 # target is missed. SQLite by default; DATABASE_URL=postgresql+psycopg://…/bench for PostgreSQL
 # (the database is wiped: its name must contain "test" or "bench"). faults needs root for the
 # loop-mounted "disk full" filesystem (else it falls back to a path where every write fails).
-.PHONY: bench-load bench-crash bench-faults bench-pages bench-petitions bench-staff bench-cluster bench-scale
+.PHONY: bench-load bench-crash bench-faults bench-pages bench-petitions bench-staff bench-cluster bench-scale bench-footprint
 
 bench-load: install
 	$(BIN)/python bench/load.py $(BENCH_ARGS)
@@ -82,3 +82,6 @@ bench-cluster: install
 
 bench-scale: install
 	$(BIN)/python bench/scale.py $(BENCH_ARGS)
+
+bench-footprint: install
+	$(BIN)/python bench/footprint.py $(BENCH_ARGS)

@@ -117,6 +117,9 @@ def register(app) -> None:
     app.extensions.setdefault("demo_loaders", []).append(load_board_demo)
     app.extensions.setdefault("demo_loaders", []).append(load_demo_submissions)
     app.add_template_global(track_link, "track_link")
+    from moderation.cases.texts import stored_text
+
+    app.add_template_filter(stored_text, "stored_text")  # a case's stored sentences in the page's language
     app.add_template_global(abuse.started_field, "form_guard_fields")
     app.add_template_global(intake.submission_status_label, "submission_status_label")
     for func in (accountability.case_for_submission, accountability.case_public_status,

@@ -63,7 +63,7 @@ def send_case_digest(on: dt.date | None = None) -> list[dict]:
 
 
 def _remove_attachments(sub: Submission) -> int:
-    from portal.files import path_for
+    from portal.files import delete_stored
 
     removed = 0
     for att in list(sub.attachments):
@@ -77,7 +77,7 @@ def _remove_attachments(sub: Submission) -> int:
             if db.session.scalar(select(Attachment.id).where(Attachment.sha256 == sha).limit(1)) is not None:
                 continue
             try:
-                path_for(sha).unlink(missing_ok=True)
+                delete_stored(sha)
             except (OSError, ValueError):
                 pass
     return removed

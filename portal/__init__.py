@@ -109,6 +109,9 @@ def _configure_extensions(app: Flask) -> None:
 
     i18n.install_jinja_callables(app)
     limiter.init_app(app)
+    from portal import storage
+
+    storage.init_app(app)
 
     with app.app_context():
         from portal import database

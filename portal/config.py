@@ -74,6 +74,11 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
     SEARCH_INDEX_DIR = _env("SEARCH_INDEX_DIR")  # default: instance/search-index
     UPLOAD_DIR = _env("UPLOAD_DIR")  # default: instance/files
+    UPLOAD_STORAGE = _env("UPLOAD_STORAGE", "local")  # local (UPLOAD_DIR) or s3 (portal.storage)
+    S3_BUCKET = _env("S3_BUCKET")
+    S3_ENDPOINT_URL = _env("S3_ENDPOINT_URL")  # empty: AWS itself
+    S3_REGION = _env("S3_REGION")
+    S3_PREFIX = _env("S3_PREFIX", "files/")
     MAIL_DIR = _env("MAIL_DIR")  # default: instance/mail
     MAIL_SERVER = _env("MAIL_SERVER")
     MAIL_PORT = _env_int("MAIL_PORT", 25)
@@ -83,6 +88,7 @@ class Config:
     MAIL_DEFAULT_SENDER = _env("MAIL_DEFAULT_SENDER", "cong-dan-chu@phuong.example.vn")
     OUTBOX_MAX_ATTEMPTS = _env_int("OUTBOX_MAX_ATTEMPTS", 8)
     RATELIMIT_STORAGE_URI = _env("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_KEY_PREFIX = _env("RATELIMIT_KEY_PREFIX", "")  # several wards on one Redis: one prefix each
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_ENABLED = _env_bool("RATELIMIT_ENABLED", True)
     LOGIN_RATE_LIMIT = _env_limit("LOGIN_RATE_LIMIT", "20 per minute")
@@ -128,11 +134,11 @@ class Config:
     WARD_PARENT = _env("WARD_PARENT", "Thành phố Đà Nẵng")
     WARD_ADDRESS = _env("WARD_ADDRESS", "Số 12 đường Tôn Đức Thắng, phường Hòa An, TP Đà Nẵng")
     WARD_HOTLINE = _env("WARD_HOTLINE", "0236 3700 111")
-    WARD_EMAIL = _env("WARD_EMAIL", "ubnd.hoaan@danang.gov.vn")
+    WARD_EMAIL = _env("WARD_EMAIL", "ubnd@phuong-hoa-an.example.vn")
     CONTACT_NAME = _env("CONTACT_NAME", "Nguyễn Thị Minh Thư")
     CONTACT_POSITION = _env("CONTACT_POSITION", "Công chức Văn phòng - Thống kê")
     CONTACT_PHONE = _env("CONTACT_PHONE", "0905 123 456")
-    CONTACT_EMAIL = _env("CONTACT_EMAIL", "thu.ntm@danang.gov.vn")
+    CONTACT_EMAIL = _env("CONTACT_EMAIL", "thu.ntm@phuong-hoa-an.example.vn")
     CONTACT_UPDATED_ON = _env("CONTACT_UPDATED_ON", "2026-11-01")
     RECEPTION_ADDRESS = _env(
         "RECEPTION_ADDRESS", "Phòng Tiếp công dân, tầng 1 trụ sở UBND phường, số 12 Tôn Đức Thắng"

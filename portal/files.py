@@ -5,16 +5,16 @@ Vietnamese message: PDFs are checked object by object (``portal.pdfcheck``), ima
 count in their header (``UPLOAD_MAX_IMAGE_PIXELS``) before anything is decoded, DOCX/XLSX/ODT by
 their central directory (``UPLOAD_MAX_UNCOMPRESSED_BYTES`` in all, no bomb ratio, no macros)
 before anything is unpacked. ``clean_filename`` is the one cleaning of uploaded names (no path, no
-invisible characters). ``store_bytes(data)`` writes atomically under ``UPLOAD_DIR/ab/cd/<sha256>``.
+invisible characters). ``store_bytes(data)`` stores under the key ``ab/cd/<sha256>`` through
+``portal.storage`` (``UPLOAD_DIR`` by default, or an S3-compatible bucket); ``read_stored`` and
+``delete_stored`` are the only other ways to the files.
 """
 from __future__ import annotations
 
 import hashlib
 import io
-import os
 import re
 import unicodedata
-import uuid
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +26,7 @@ from portal.config import Config
 from portal.errors import DomainError
 from portal.i18n import _l
 from portal.pdfcheck import pdf_problem
+from portal.storage import storage
 
 PDF = "application/pdf"
 JPEG = "image/jpeg"
@@ -187,40 +188,45 @@ def clean_filename(name: str | None, content_type: str) -> str:
     return f"{stem}.{EXTENSIONS.get(content_type, 'bin')}"
 
 
-def upload_root() -> Path:
-    return Path(current_app.config["UPLOAD_DIR"])
+def storage_key(sha256: str) -> str:
+    """Where a file with this hash is stored: ``ab/cd/<sha256>`` (``ValueError`` for a bad hash)."""
+    if not re.fullmatch(r"[0-9a-f]{64}", sha256 or ""):
+        raise ValueError("bad hash")
+    return f"{sha256[:2]}/{sha256[2:4]}/{sha256}"
 
 
 def path_for(sha256: str) -> Path:
-    if not re.fullmatch(r"[0-9a-f]{64}", sha256 or ""):
-        raise ValueError("bad hash")
-    return upload_root() / sha256[:2] / sha256[2:4] / sha256
+    """The file's path under ``UPLOAD_DIR`` (the local backend only; readers use ``read_stored``)."""
+    return Path(current_app.config["UPLOAD_DIR"]) / storage_key(sha256)
 
 
 def store_bytes(data: bytes) -> str:
-    """Write ``data`` by its SHA-256 (atomic, fsynced); the same content is stored once."""
+    """Store ``data`` by its SHA-256 (``portal.storage``: atomic); the same content is stored once."""
     digest = hashlib.sha256(data).hexdigest()
-    target = path_for(digest)
-    if target.exists() and target.stat().st_size == len(data):
-        return digest
-    # A unique temporary name: gunicorn threads of one process may store the same content at once.
-    tmp = target.with_name(f".{digest}.{os.getpid()}.{uuid.uuid4().hex[:12]}.tmp")
+    key = storage_key(digest)
+    store = storage()
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)  # ENOSPC may already come from here
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        if store.size(key) == len(data):
+            return digest
+        store.put(key, data)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise DomainError(_l("Không lưu được tệp do máy chủ hết dung lượng hoặc lỗi ghi đĩa. "
                              "Vui lòng thử lại sau.")) from exc
     return digest
 
 
 def read_stored(sha256: str) -> bytes:
-    return path_for(sha256).read_bytes()
+    """The stored bytes (``OSError`` when missing or unreadable, ``ValueError`` for a bad hash)."""
+    return storage().get(storage_key(sha256))
+
+
+def stored_exists(sha256: str) -> bool:
+    return storage().exists(storage_key(sha256))
+
+
+def delete_stored(sha256: str) -> None:
+    """Remove a stored file (only when no row points at its hash any more); missing is fine."""
+    storage().delete(storage_key(sha256))
 
 
 def download_response(sha256: str | None, content_type: str | None, filename: str) -> Response:

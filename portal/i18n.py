@@ -97,6 +97,14 @@ def gettext_vi(message: str, **variables) -> str:
     return message % variables if variables else message
 
 
+def ngettext_vi(singular: str, plural: str, num: int, **variables) -> str:
+    """``ngettext`` when a page is being rendered, else the Vietnamese text (one form: ``singular``);
+    ``%(num)s`` is ``num``. Extracted with its plural (update.sh: ``-k ngettext_vi:1,2``)."""
+    if has_request_context():
+        return ngettext(singular, plural, num, **variables)
+    return singular % {"num": num, **variables}
+
+
 def _l(message: str, **variables) -> LazyString:
     """A lazily translated message (``%(name)s`` placeholders): ``gettext`` in the visitor's
     language when it is turned into text during a request, else the Vietnamese text (CLI, emails,

@@ -4,7 +4,7 @@ grouping of the statistics reads a narrow index instead of every petition row; (
 claimed_until) for the queue's count of claimed items.
 
 Revision ID: 5c1e2a7d9b40
-Revises: 673771c5b3e7
+Revises: b7d2e41c9a05
 Create Date: 2026-12-03 11:50:00.000000
 
 """
@@ -12,7 +12,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '5c1e2a7d9b40'
-down_revision = '673771c5b3e7'
+down_revision = 'b7d2e41c9a05'
 branch_labels = None
 depends_on = None
 

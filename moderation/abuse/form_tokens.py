@@ -6,7 +6,7 @@ import re
 import secrets
 import time
 
-from flask import current_app
+from flask import current_app, g, has_request_context
 from itsdangerous import BadSignature, Signer
 from markupsafe import Markup, escape
 from sqlalchemy import delete
@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from moderation.abuse.base import AlreadySent, Refused, setting
 from portal.database import utcnow
 from portal.extensions import db
-from portal.i18n import _l
+from portal.i18n import _l, gettext_vi
 
 HONEYPOT_FIELD = "website"
 STARTED_FIELD = "form_started"
@@ -34,13 +34,24 @@ def started_token(at: float | None = None) -> str:
     return _signer().sign(f"{started}.{secrets.token_urlsafe(12)}").decode()
 
 
+def _honeypot_id() -> str:
+    """``hp-website``, then ``hp-website-2``, ``-3``… for the next forms of the same page: an id
+    is unique on a page that carries several public forms."""
+    if not has_request_context():
+        return f"hp-{HONEYPOT_FIELD}"
+    n = g.get("_honeypot_fields", 0) + 1
+    g._honeypot_fields = n
+    return f"hp-{HONEYPOT_FIELD}" + (f"-{n}" if n > 1 else "")
+
+
 def started_field(token: str | None = None) -> Markup:
     """Hidden fields every public form carries: the signed start time and the honeypot."""
     token = token or started_token()
+    field_id = _honeypot_id()
     return Markup(
         f'<input type="hidden" name="{STARTED_FIELD}" value="{escape(token)}">'
-        f'<div class="honeypot" aria-hidden="true"><label for="hp-{HONEYPOT_FIELD}">'
-        f"Để trống ô này</label><input id=\"hp-{HONEYPOT_FIELD}\" name=\"{HONEYPOT_FIELD}\" "
+        f'<div class="honeypot" aria-hidden="true"><label for="{field_id}">'
+        f'{escape(gettext_vi("Để trống ô này"))}</label><input id="{field_id}" name="{HONEYPOT_FIELD}" '
         f'type="text" tabindex="-1" autocomplete="off"></div>'
     )
 

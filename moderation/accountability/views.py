@@ -19,7 +19,7 @@ from moderation.intake.models import Submission, SubmissionKind, SubmissionStatu
 from moderation.intake.views import _render_track
 from portal.errors import DomainError
 from portal.extensions import db, limiter
-from portal.i18n import N_
+from portal.i18n import N_, _l
 from portal.params import int_arg, page_arg
 from portal.ward import ResidentialGroup
 from public_docs.disclosures.models import Disclosure
@@ -113,10 +113,10 @@ def _parse_period(strict_order: bool = True):
             if day is not None and not 1900 <= day.year <= 2100:
                 raise ValueError("year out of range")
     except ValueError:
-        error = "Ngày không hợp lệ (định dạng YYYY-MM-DD, năm từ 1900 đến 2100)."
+        error = _l("Ngày không hợp lệ (định dạng YYYY-MM-DD, năm từ 1900 đến 2100).")
         start = end = None
     if strict_order and start and end and end < start:
-        error = "Ngày kết thúc phải sau ngày bắt đầu."
+        error = _l("Ngày kết thúc phải sau ngày bắt đầu.")
         start = end = None
     return start, end, error
 
@@ -137,7 +137,7 @@ def stats():
 
     start, end, error = _parse_period(strict_order=False)
     if error:
-        return json_error(400, error)
+        return json_error(400, str(error))
     return jsonify(reports.compute_statistics(start, end))
 
 

@@ -116,3 +116,61 @@ def load_board_demo_cases() -> None:
     except DomainError as exc:  # pragma: no cover - demo data must never stop the loader
         current_app.logger.warning("demo cases: %s", exc)
     db.session.flush()
+    _retime_cases()
+    from public_docs.disclosures.demo import retime_fresh_publications
+
+    retime_fresh_publications()  # this loader runs last
+
+
+CASE_TIME_FIELDS = ("acknowledged_at", "referred_at", "answered_at", "closed_at", "reopened_at", "rated_at",
+                    "responded_at", "public_answer_due_at")
+
+
+def _retime_cases() -> None:
+    """Move the cases made by this load (their history stamped in the last hour) after their
+    petition's approval: each step a few working days after the one before, in office hours. A
+    case's own time stamps follow the step that set them; a referral is sent on its step's day."""
+    from demo.timeline import later
+    from moderation.cases.models import Case, CaseEvent
+    from moderation.intake.models import SubmissionEvent
+    from portal.database import utcnow
+    from portal.ward import local_date
+
+    fresh = utcnow() - dt.timedelta(hours=1)
+    cases = db.session.scalars(select(Case).where(Case.created_at >= fresh).order_by(Case.id)).all()
+    for i, case in enumerate(cases):
+        sub = case.submission
+        approved = db.session.scalar(
+            select(SubmissionEvent.created_at).where(SubmissionEvent.submission_id == sub.id,
+                                                     SubmissionEvent.to_status == "approved")
+            .order_by(SubmissionEvent.id.desc()).limit(1)
+        ) or sub.moderated_at or sub.created_at
+        if approved >= fresh:  # a petition not moved back by its loader: leave its case as it is
+            continue
+        moved: list[tuple[dt.datetime, dt.datetime]] = [(case.created_at, later(approved, 0, 10))]
+        case.created_at = when = moved[0][1]
+        events = db.session.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.id)).all()
+        for j, ev in enumerate(events):
+            if j:
+                when = later(when, 2 + (i + j) % 4, 30 + (i * 41 + j * 17) % 240)
+            moved.append((ev.created_at, when))
+            ev.created_at = when
+        for name in CASE_TIME_FIELDS:
+            value = getattr(case, name)
+            if value is not None and value >= fresh:
+                setattr(case, name, _nearest(moved, value))
+        for ev in db.session.scalars(select(SubmissionEvent).where(SubmissionEvent.submission_id == sub.id,
+                                                                   SubmissionEvent.created_at >= fresh)):
+            ev.created_at = _nearest(moved, ev.created_at)
+        for referral in case.referrals:
+            sent = local_date(_nearest(moved, referral.created_at))
+            if referral.answer_due is not None:
+                referral.answer_due += sent - referral.sent_on
+            referral.sent_on = sent
+            referral.created_at = _nearest(moved, referral.created_at)
+    db.session.flush()
+
+
+def _nearest(moved: list[tuple[dt.datetime, dt.datetime]], old: dt.datetime) -> dt.datetime:
+    """The new time of the step stamped closest to ``old`` (a case's field set with that step)."""
+    return min(moved, key=lambda pair: abs((pair[0] - old).total_seconds()))[1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from moderation.cases import texts
 from portal import audit
 from portal.errors import DomainError
 from portal.extensions import db
@@ -48,9 +49,9 @@ def default_board(submission):
     """The board the rules pick for ``submission`` and why (Vietnamese)."""
     board = project_board(submission.disclosure_id)
     if board is not None:
-        return board, f"Kiến nghị liên quan đến dự án có Ban giám sát đầu tư của cộng đồng: chuyển {board.name}."
+        return board, texts.fill(texts.ROUTED_TO_PROJECT_BOARD, board=board.name)
     board = get_inspection_board()
-    return board, f"Chuyển {board.name} theo quy định."
+    return board, texts.fill(texts.ROUTED_BY_RULE, board=board.name)
 
 
 def case_link(case) -> str:
@@ -109,10 +110,10 @@ def route_approved_petition(submission, actor, board_id: int | None = None, reas
         if not reason:
             raise DomainError(_l("Vui lòng ghi lý do khi chuyển kiến nghị đến Ban khác với Ban theo quy định."))
         overridden = True
-        routing_reason = f"Người kiểm duyệt chuyển {board.name}: {reason}"
+        routing_reason = texts.fill(texts.ROUTED_BY_MODERATOR, board=board.name, reason=reason)
     else:
         board = auto_board
-        routing_reason = auto_reason + (f" Ghi chú: {reason}" if reason else "")
+        routing_reason = texts.fill(texts.ROUTED_WITH_NOTE, reason=auto_reason, note=reason) if reason else auto_reason
 
     case = Case(submission_id=submission.id, board_id=board.id, status=CaseStatus.new,
                 routing_reason=routing_reason)
@@ -121,7 +122,7 @@ def route_approved_petition(submission, actor, board_id: int | None = None, reas
     actor_id = getattr(actor, "id", None)
     db.session.add(CaseEvent(
         case_id=case.id, kind="route", from_status=None, to_status=CaseStatus.new.value,
-        text=f"Kiến nghị đã được chuyển đến {board.name}.", public=True, actor_id=actor_id,
+        text=texts.fill(texts.ROUTED, board=board.name), public=True, actor_id=actor_id,
     ))
     audit.record(actor, "case.route", case, {
         "submission": submission.receipt_code, "board_id": board.id, "board": board.name,

@@ -8,7 +8,7 @@ from moderation.cases.models import CASE_STATUS_LABELS, Case, CaseEvent, CaseSta
 from portal import audit
 from portal.errors import DomainError
 from portal.extensions import db
-from portal.i18n import _l
+from portal.i18n import N_, _l
 from portal.params import parse_date
 
 S = CaseStatus
@@ -20,11 +20,14 @@ def status_label(status) -> str:
 
 
 def refuse(case: Case, action: str, hint: str = "") -> None:
+    """Refuse ``action`` (an ``N_`` label: "phân công") in the case's status, with ``hint`` (``N_``);
+    each part is read in the visitor's language when the message is shown."""
+    status = _l(status_label(case.status))
     if hint:
         raise DomainError(_l("Không thể %(action)s khi hồ sơ đang ở trạng thái “%(status)s”. %(hint)s",
-                             action=action, status=status_label(case.status), hint=hint))
+                             action=_l(action), status=status, hint=_l(hint)))
     raise DomainError(_l("Không thể %(action)s khi hồ sơ đang ở trạng thái “%(status)s”.",
-                         action=action, status=status_label(case.status)))
+                         action=_l(action), status=status))
 
 
 def add_event(case: Case, actor, kind: str, text: str = "", public: bool = False, to_status=None, from_status=None):
@@ -45,9 +48,9 @@ def move(case: Case, to: CaseStatus, actor, kind: str, text: str = "", public: b
     audit.record(actor, f"case.{kind}", case, {"from": before.value, "to": to.value, **(details or {})})
 
 
-def require(pred: bool, message: str = "Bạn không có quyền thực hiện thao tác này với hồ sơ của Ban khác.") -> None:
+def require(pred: bool, message: str = N_("Bạn không có quyền thực hiện thao tác này với hồ sơ của Ban khác.")) -> None:
     if not pred:
-        raise DomainError(message)
+        raise DomainError(_l(message))
 
 
 def notify_submitter(case: Case, template: str, key: str, **context) -> bool:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from moderation.cases.models import Holiday
 from portal import requestcache
 from portal.extensions import db
-from portal.i18n import gettext_vi
+from portal.i18n import gettext_vi, ngettext_vi
 from portal.settings import get_setting
 from portal.ward import local_date, today
 
@@ -127,11 +127,12 @@ def clock(due: dt.date, on: dt.date | None = None) -> dict:
     left = working_days_between(on, due)
     if due < on:
         return {"state": "overdue", "days": left,
-                "label": gettext_vi("Quá hạn %(n)s ngày làm việc", n=abs(left) or 1)}
+                "label": ngettext_vi("Quá hạn %(num)s ngày làm việc", "Quá hạn %(num)s ngày làm việc",
+                                     abs(left) or 1)}
     if left == 0:
         return {"state": "due", "days": left, "label": gettext_vi("Đến hạn hôm nay")}
     return {"state": "due" if left <= 2 else "ok", "days": left,
-            "label": gettext_vi("Còn %(n)s ngày làm việc", n=left)}
+            "label": ngettext_vi("Còn %(num)s ngày làm việc", "Còn %(num)s ngày làm việc", left)}
 
 
 class WorkingDays:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from flask import current_app
 
+from moderation.cases import texts
 from moderation.cases.common import add_event
 from moderation.cases.models import Case, CaseEvent, CaseStatus
 from portal import audit
@@ -38,7 +39,7 @@ def mark_public_answer_due(case: Case | None, supports: int) -> CaseEvent | None
     case.public_answer_due_at = utcnow()
     case.public_answer_supports = threshold
     event = add_event(case, "system", EVENT_KIND,
-                      f"Đã đủ {threshold} người ủng hộ: Ban sẽ trả lời công khai.", public=True)
+                      texts.fill(texts.PUBLIC_ANSWER_DUE, n=threshold), public=True)
     audit.record("system", "case.public_answer_due", case, {"supports": supports, "threshold": threshold})
     db.session.flush()
     return event

@@ -6,7 +6,7 @@ import datetime as dt
 
 from flask import current_app
 
-from moderation.cases import deadlines
+from moderation.cases import deadlines, texts
 from moderation.cases.common import S, as_date, move, notify_submitter, refuse, require
 from moderation.cases.models import Case, Referral
 from moderation.cases.permissions import can_work_case
@@ -14,7 +14,7 @@ from portal import ward
 from portal.database import utcnow
 from portal.errors import DomainError
 from portal.extensions import db
-from portal.i18n import _l
+from portal.i18n import N_, _l
 from portal.sanitize import clean_text
 
 ANSWER_FILE_TYPES = {
@@ -27,7 +27,7 @@ def refer_case(case: Case, actor, *, agency: str, sent_on, document_number: str 
     """Recommend action to the competent authority; ``verifying``/``reopened`` → ``referred``."""
     require(can_work_case(actor, case))
     if case.status not in (S.verifying, S.reopened):
-        refuse(case, "kiến nghị cơ quan có thẩm quyền", "Cần ghi kết quả xác minh trước khi kiến nghị.")
+        refuse(case, N_("kiến nghị cơ quan có thẩm quyền"), N_("Cần ghi kết quả xác minh trước khi kiến nghị."))
     agency = clean_text(agency, 200)
     if not agency:
         raise DomainError(_l("Vui lòng nhập tên cơ quan có thẩm quyền nhận kiến nghị."))
@@ -44,7 +44,7 @@ def refer_case(case: Case, actor, *, agency: str, sent_on, document_number: str 
     if case.acknowledged_at is None:
         case.acknowledged_at = case.referred_at
     move(case, S.referred, actor, "refer",
-          f"Ban đã kiến nghị {agency} xem xét, giải quyết (văn bản gửi ngày {sent:%d/%m/%Y}).", public=True,
+          texts.fill(texts.REFERRED, agency=agency, sent_on=f"{sent:%d/%m/%Y}"), public=True,
           details={"agency": agency, "sent_on": sent.isoformat(), "answer_due": due.isoformat()})
     db.session.flush()
     db.session.refresh(case)
@@ -59,7 +59,7 @@ def record_answer(case: Case, actor, *, answered_on, answer_number: str = "", su
 
     require(can_work_case(actor, case))
     if case.status != S.referred:
-        refuse(case, "ghi nhận trả lời của cơ quan có thẩm quyền", "Hồ sơ phải đang chờ cơ quan trả lời.")
+        refuse(case, N_("ghi nhận trả lời của cơ quan có thẩm quyền"), N_("Hồ sơ phải đang chờ cơ quan trả lời."))
     ref = case.referrals[-1]
     day = as_date(answered_on, "Ngày trả lời")
     if day < ref.sent_on:
@@ -80,7 +80,8 @@ def record_answer(case: Case, actor, *, answered_on, answer_number: str = "", su
     ref.answer_summary = summary
     case.answered_at = utcnow()
     move(case, S.answered, actor, "answer",
-          f"{ref.agency} đã trả lời" + (f" (văn bản số {ref.answer_number})" if ref.answer_number else "") + ".",
+          (texts.fill(texts.ANSWERED_WITH_NUMBER, agency=ref.agency, number=ref.answer_number) if ref.answer_number
+           else texts.fill(texts.ANSWERED, agency=ref.agency)),
           public=True,
           details={"answered_on": day.isoformat(), "on_time": bool(ref.answer_due and day <= ref.answer_due)})
     db.session.flush()

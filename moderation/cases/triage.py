@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from moderation.cases import texts
 from moderation.cases.clocks import case_clocks, worst_clock
 from moderation.cases.common import (
     OPEN_STATUSES,
@@ -56,9 +57,9 @@ __all__ = [
 
 def assign_case(case: Case, assignee, actor) -> Case:
     """Assign (``new``/``reopened`` → ``assigned``) or reassign (status unchanged): head or deputy only."""
-    require(can_assign(actor, case), "Chỉ Trưởng ban hoặc Phó Trưởng ban được phân công xử lý hồ sơ.")
+    require(can_assign(actor, case), N_("Chỉ Trưởng ban hoặc Phó Trưởng ban được phân công xử lý hồ sơ."))
     if case.status not in OPEN_STATUSES:
-        refuse(case, "phân công", N_("Hồ sơ đã kết thúc."))
+        refuse(case, N_("phân công"), N_("Hồ sơ đã kết thúc."))
     if assignee is None or not is_board_member(assignee, case.board_id):
         raise DomainError(_l("Người được phân công phải là thành viên của Ban phụ trách hồ sơ."))
     if case.assignee_id == assignee.id and case.status not in (S.new, S.reopened):
@@ -67,9 +68,10 @@ def assign_case(case: Case, assignee, actor) -> Case:
     case.assignee_id = assignee.id
     label = assignee.name or assignee.email
     if case.status in (S.new, S.reopened):
-        move(case, S.assigned, actor, "assign", f"Phân công {label} xử lý.", details={"assignee": assignee.id})
+        move(case, S.assigned, actor, "assign", texts.fill(texts.ASSIGNED, name=label),
+             details={"assignee": assignee.id})
     else:
-        add_event(case, actor, "reassign", f"Phân công lại cho {label}.")
+        add_event(case, actor, "reassign", texts.fill(texts.REASSIGNED, name=label))
         audit.record(actor, "case.reassign", case, {"from_assignee": previous, "assignee": assignee.id})
     db.session.flush()
     return case
@@ -81,7 +83,7 @@ def acknowledge_case(case: Case, actor) -> Case:
     if case.acknowledged_at is not None:
         raise DomainError(_l("Ban đã xác nhận tiếp nhận hồ sơ này."))
     if case.status == S.closed:
-        refuse(case, "xác nhận tiếp nhận")
+        refuse(case, N_("xác nhận tiếp nhận"))
     case.acknowledged_at = utcnow()
     add_event(case, actor, "acknowledge", N_("Ban đã tiếp nhận kiến nghị và đang xem xét."), public=True)
     audit.record(actor, "case.acknowledge", case)
@@ -105,8 +107,8 @@ def record_verification(case: Case, text: str, actor) -> Case:
     """Verification findings (internal); ``assigned``/``reopened`` → ``verifying``."""
     require(can_work_case(actor, case))
     if case.status not in (S.assigned, S.verifying, S.reopened):
-        refuse(case, "ghi kết quả xác minh",
-                "Cần phân công thành viên trước." if case.status == S.new else "")
+        refuse(case, N_("ghi kết quả xác minh"),
+               N_("Cần phân công thành viên trước.") if case.status == S.new else "")
     text = clean_text(text, 10000)
     if not text:
         raise DomainError(_l("Nội dung xác minh không được để trống."))
@@ -125,7 +127,7 @@ def publish_response(case: Case, text: str, actor) -> Case:
     """The Board's public response (plain text, sanitized); status unchanged."""
     require(can_work_case(actor, case))
     if case.status not in (S.verifying, S.referred, S.answered, S.reopened):
-        refuse(case, "đăng trả lời công khai", "Cần xác minh hồ sơ trước.")
+        refuse(case, N_("đăng trả lời công khai"), N_("Cần xác minh hồ sơ trước."))
     text = clean_text(text, 10000)
     if not text:
         raise DomainError(_l("Nội dung trả lời công khai không được để trống."))
@@ -141,7 +143,7 @@ def close_case(case: Case, actor) -> Case:
     """``answered`` (or ``verifying``/``reopened`` when the Board answered itself) → ``closed``."""
     require(can_work_case(actor, case))
     if case.status not in (S.answered, S.verifying, S.reopened):
-        refuse(case, "kết thúc hồ sơ", "Hồ sơ cần có trả lời trước khi kết thúc.")
+        refuse(case, N_("kết thúc hồ sơ"), N_("Hồ sơ cần có trả lời trước khi kết thúc."))
     if not case.public_response:
         raise DomainError(_l("Cần đăng trả lời công khai cho người gửi trước khi kết thúc hồ sơ."))
     case.closed_at = utcnow()
@@ -154,7 +156,7 @@ def close_case(case: Case, actor) -> Case:
 def reopen_case(case: Case, reason: str, actor="resident") -> Case:
     """The resident disputes the answer on the tracking page: ``closed`` → ``reopened``, once."""
     if case.status != S.closed:
-        refuse(case, "đề nghị xem xét lại", "Chỉ đề nghị xem xét lại sau khi hồ sơ đã kết thúc.")
+        refuse(case, N_("đề nghị xem xét lại"), N_("Chỉ đề nghị xem xét lại sau khi hồ sơ đã kết thúc."))
     if case.reopen_count >= 1:
         raise DomainError(_l("Kiến nghị này đã được xem xét lại một lần; không thể đề nghị thêm."))
     reason = clean_text(reason, 3000)
@@ -179,7 +181,7 @@ def reopen_case(case: Case, reason: str, actor="resident") -> Case:
 def rate_case(case: Case, rating, comment: str = "", actor="resident") -> Case:
     """The resident rates the answer (1–5 and a comment), once, after closure."""
     if case.status != S.closed:
-        refuse(case, "đánh giá", "Chỉ đánh giá sau khi hồ sơ đã kết thúc.")
+        refuse(case, N_("đánh giá"), N_("Chỉ đánh giá sau khi hồ sơ đã kết thúc."))
     if case.rating is not None:
         raise DomainError(_l("Bạn đã đánh giá trả lời này; mỗi kiến nghị chỉ được đánh giá một lần."))
     value = to_int(rating, 1, 5)
@@ -188,7 +190,7 @@ def rate_case(case: Case, rating, comment: str = "", actor="resident") -> Case:
     case.rating = value
     case.rating_comment = clean_text(comment, 2000)
     case.rated_at = utcnow()
-    add_event(case, actor, "rate", f"Người gửi đánh giá {value}/5.")
+    add_event(case, actor, "rate", texts.fill(texts.RATED, value=value))
     audit.record(actor, "case.rate", case, {"rating": value})
     db.session.flush()
     return case
@@ -196,7 +198,7 @@ def rate_case(case: Case, rating, comment: str = "", actor="resident") -> Case:
 
 def reveal_contact(case: Case, actor, reason: str = ""):
     """Contact details of the resident for the case's board, on an explicit action with a reason; audited."""
-    require(can_view_contact(actor, case), "Chỉ thành viên Ban phụ trách hồ sơ được xem thông tin liên hệ.")
+    require(can_view_contact(actor, case), N_("Chỉ thành viên Ban phụ trách hồ sơ được xem thông tin liên hệ."))
     reason = contact_reason(reason)
     if not reason:
         raise DomainError(CONTACT_REASON_MISSING)

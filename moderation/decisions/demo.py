@@ -41,9 +41,16 @@ def _backdate_events(matter: DecisionMatter, days: list[int]) -> None:
 
 def _backdate_publication(d, days_ago: int) -> None:
     """The demo's draft was published before its comment window, not on the day the demo loads."""
+    from demo.timeline import at
     from portal.database import utcnow
+    from portal.ward import local_date
+    from public_docs.disclosures.services.posting import posting_period
 
-    d.published_at = utcnow() - dt.timedelta(days=days_ago)
+    d.published_at = d.secrecy_confirmed_at = min(at(_day(days_ago), 150), utcnow())
+    day = local_date(d.published_at)
+    if d.issued_on is None or d.issued_on > day:  # a result issued the day it is decided, not on load day
+        d.issued_on = d.effective_on = day
+    d.posting_start, d.posting_end = posting_period(day, None, None)
     for v in d.versions:
         v.created_at = d.published_at
 
@@ -101,6 +108,10 @@ def _road(actor, g) -> None:
                               "amount": "310000000"}, actor)
     _backdate_events(m, [155, 150, 145, 143, 143, 136, 134, 100, 100, 90, 60])
     _backdate_decision(m, 134)
+    if m.contributions_disclosure_id:  # the follow-up report, last updated with the spending of day 60
+        from public_docs.disclosures.models import Disclosure
+
+        _backdate_publication(db.session.get(Disclosure, m.contributions_disclosure_id), 59)
 
 
 def _convention(actor, g) -> None:

@@ -5,7 +5,7 @@ enter meetings and paper ballots, issue codes and keep the household counts."""
 from __future__ import annotations
 
 import segno
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user
 from markupsafe import Markup
@@ -28,7 +28,7 @@ from moderation.decisions.models import (
 )
 from portal.errors import DomainError
 from portal.extensions import db
-from portal.files import path_for
+from portal.files import download_response
 from portal.i18n import N_
 from portal.params import get_row
 from portal.permissions import role_required
@@ -320,8 +320,8 @@ def minutes(meeting_id: int):
     meeting = get_row(DecisionMeeting, meeting_id)
     if meeting is None or not meeting.minutes_sha256:
         abort(404)
-    return send_file(path_for(meeting.minutes_sha256), mimetype=meeting.minutes_content_type,
-                     as_attachment=True, download_name=meeting.minutes_filename or "bien-ban")
+    return download_response(meeting.minutes_sha256, meeting.minutes_content_type,
+                             meeting.minutes_filename or "bien-ban")
 
 
 @staff_bp.post("/<int:matter_id>/cong-nhan")

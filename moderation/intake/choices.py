@@ -63,17 +63,26 @@ def is_open_for_comments(disclosure, on_date: dt.date | None = None) -> bool:
     return services.is_open_for_comments(disclosure, on_date)
 
 
+WHERE_TO_SEND = N_("Xin mời gửi đơn bằng văn bản hoặc trình bày trực tiếp tại %(address)s (%(hours)s).")
+COMPLAINT_GUIDANCE = N_(
+    "Khiếu nại về quyết định hoặc hành vi hành chính ảnh hưởng đến quyền, lợi ích của chính bạn được giải "
+    "quyết theo Luật Khiếu nại, với thời hạn và thủ tục riêng, nên Cổng Dân chủ cơ sở không tiếp nhận khiếu "
+    "nại. %(where)s")
+DENUNCIATION_GUIDANCE = N_(
+    "Tố cáo hành vi vi phạm pháp luật được giải quyết theo Luật Tố cáo: người tố cáo phải nêu rõ họ tên, địa "
+    "chỉ và được giữ bí mật danh tính, tố cáo nặc danh không được xử lý. Vì vậy Cổng không tiếp nhận và không "
+    "lưu nội dung tố cáo. %(where)s")
+GUIDANCE_PATTERNS = (COMPLAINT_GUIDANCE, DENUNCIATION_GUIDANCE, WHERE_TO_SEND)
+
+
 def legal_guidance(kind: MatterKind | str) -> str:
+    """The guidance for a complaint or a denunciation, in Vietnamese (stored as the resident's
+    message; shown through ``|stored_text``, which knows :data:`GUIDANCE_PATTERNS`)."""
     cfg = current_app.config
     kind = MatterKind(kind)
-    where = (f"Xin mời gửi đơn bằng văn bản hoặc trình bày trực tiếp tại {cfg['RECEPTION_ADDRESS']} "
-             f"({cfg['RECEPTION_HOURS']}).")
+    where = WHERE_TO_SEND % {"address": cfg["RECEPTION_ADDRESS"], "hours": cfg["RECEPTION_HOURS"]}
     if kind == MatterKind.complaint:
-        return ("Khiếu nại về quyết định hoặc hành vi hành chính ảnh hưởng đến quyền, lợi ích của chính "
-                "bạn được giải quyết theo Luật Khiếu nại, với thời hạn và thủ tục riêng, nên Cổng Dân chủ "
-                "cơ sở không tiếp nhận khiếu nại. " + where)
+        return COMPLAINT_GUIDANCE % {"where": where}
     if kind == MatterKind.denunciation:
-        return ("Tố cáo hành vi vi phạm pháp luật được giải quyết theo Luật Tố cáo: người tố cáo phải "
-                "nêu rõ họ tên, địa chỉ và được giữ bí mật danh tính, tố cáo nặc danh không được xử lý. "
-                "Vì vậy Cổng không tiếp nhận và không lưu nội dung tố cáo. " + where)
+        return DENUNCIATION_GUIDANCE % {"where": where}
     return where

@@ -15,7 +15,7 @@ from portal import audit
 from portal.database import utcnow
 from portal.errors import DomainError
 from portal.extensions import db
-from portal.i18n import N_
+from portal.i18n import N_, gettext_vi, translate
 
 CLAIM_MINUTES = 30
 
@@ -67,12 +67,13 @@ def holder_message(submission: Submission) -> str:
     db.session.refresh(submission)
     holder = submission.claimed_by
     if submission.status not in PENDING:
-        return f"Mục này vừa được xử lý (tình trạng: {submission.status_label})."
-    name = (holder.name or holder.email) if holder else "một cán bộ khác"
+        return gettext_vi("Mục này vừa được xử lý (tình trạng: %(status)s).", status=translate(submission.status_label))
+    name = (holder.name or holder.email) if holder else gettext_vi("một cán bộ khác")
     until = submission.claimed_until
     from portal.templating import format_datetime
 
-    return f"Mục này đang do {name} xử lý đến {format_datetime(until)}; vui lòng chọn mục khác."
+    return gettext_vi("Mục này đang do %(name)s xử lý đến %(until)s; vui lòng chọn mục khác.",
+                      name=name, until=format_datetime(until))
 
 
 def claim_submission(submission: Submission, user, minutes: int = CLAIM_MINUTES) -> Submission:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from moderation.boards.routing import route_approved_petition
+from moderation.cases import texts
 from moderation.intake import legal_guidance
 from moderation.intake.models import MatterKind, Submission, SubmissionKind, SubmissionStatus, Support, Topic
 from moderation.queue.claims import finish_claimed, holder_message, is_claimed_by_other
@@ -18,19 +19,19 @@ from portal.params import as_id
 from portal.sanitize import clean_text
 
 REDIRECT_KINDS = {
-    "complaint": "Khiếu nại",
-    "denunciation": "Tố cáo",
-    "other_agency": "Thuộc thẩm quyền cơ quan khác",
+    "complaint": N_("Khiếu nại"),
+    "denunciation": N_("Tố cáo"),
+    "other_agency": N_("Thuộc thẩm quyền cơ quan khác"),
 }
 DEFAULT_REASONS = [
-    ("spam", "Nội dung quảng cáo, rác hoặc không liên quan.", "Thư rác, quảng cáo, nội dung vô nghĩa."),
-    ("offensive", "Nội dung có ngôn từ xúc phạm, thiếu văn hóa.", "Ngôn từ xúc phạm, kích động."),
-    ("duplicate", "Nội dung trùng với phản ánh, kiến nghị đã gửi trước đó.",
-     "Dùng khi không gộp được vào kiến nghị gốc."),
-    ("out_of_scope", "Nội dung không thuộc phạm vi thực hiện dân chủ ở cơ sở của phường.", ""),
-    ("not_enough_info", "Nội dung chưa đủ thông tin để xem xét và người gửi không bổ sung.", ""),
-    ("private_data", "Nội dung tiết lộ thông tin cá nhân, đời tư của người khác.",
-     "Không biên tập được mà vẫn giữ ý chính."),
+    ("spam", N_("Nội dung quảng cáo, rác hoặc không liên quan."), N_("Thư rác, quảng cáo, nội dung vô nghĩa.")),
+    ("offensive", N_("Nội dung có ngôn từ xúc phạm, thiếu văn hóa."), N_("Ngôn từ xúc phạm, kích động.")),
+    ("duplicate", N_("Nội dung trùng với phản ánh, kiến nghị đã gửi trước đó."),
+     N_("Dùng khi không gộp được vào kiến nghị gốc.")),
+    ("out_of_scope", N_("Nội dung không thuộc phạm vi thực hiện dân chủ ở cơ sở của phường."), ""),
+    ("not_enough_info", N_("Nội dung chưa đủ thông tin để xem xét và người gửi không bổ sung."), ""),
+    ("private_data", N_("Nội dung tiết lộ thông tin cá nhân, đời tư của người khác."),
+     N_("Không biên tập được mà vẫn giữ ý chính.")),
 ]
 
 
@@ -48,7 +49,7 @@ def approve_submission(submission: Submission, user, note: str = "", public_mess
                        board_id: int | None = None, routing_reason: str = ""):
     """Approve: a petition goes on to its Board (``moderation.boards.routing``); a comment is published
     under its draft. Returns the Case for a petition when routing exists, else None."""
-    note = reason_note(note or "Nội dung phù hợp, được duyệt.", required=False)
+    note = reason_note(note or N_("Nội dung phù hợp, được duyệt."), required=False)
     public_message = clean_text(public_message, 2000)
     previous = finish_claimed(submission, user, SubmissionStatus.approved)
     case = None
@@ -78,7 +79,7 @@ def request_information(submission: Submission, user, message: str, note: str = 
     message = clean_text(message, 2000)
     if not message:
         raise DomainError(_l("Vui lòng ghi rõ thông tin người gửi cần bổ sung (nội dung này gửi cho người dân)."))
-    note = reason_note(note or "Yêu cầu bổ sung thông tin.", required=False)
+    note = reason_note(note or N_("Yêu cầu bổ sung thông tin."), required=False)
     previous = finish_claimed(submission, user, SubmissionStatus.needs_info)
     record_action(submission, user, "request_info", previous, message, note,
             lead="Để xem xét phản ánh, kiến nghị, đề nghị ông/bà bổ sung thông tin theo yêu cầu dưới đây. "
@@ -99,7 +100,7 @@ def merge_duplicate(submission: Submission, user, target: Submission | None, not
         raise DomainError(_l("Không thể gộp kiến nghị vào chính nó."))
     if target.status not in (SubmissionStatus.approved, *PENDING, SubmissionStatus.needs_info):
         raise DomainError(_l("Kiến nghị gốc phải đang được xử lý hoặc đã duyệt (không phải bị từ chối hay trùng)."))
-    note = reason_note(note or f"Trùng với {target.receipt_code}.", required=False)
+    note = reason_note(note or texts.fill(texts.DUPLICATE_OF, code=target.receipt_code), required=False)
     previous = finish_claimed(submission, user, SubmissionStatus.duplicate, duplicate_of_id=target.id)
     have = set(db.session.scalars(select(Support.contact_hash).where(Support.submission_id == target.id)))
     moved = 0
@@ -123,8 +124,8 @@ def merge_duplicate(submission: Submission, user, target: Submission | None, not
     db.session.flush()
     for sub in (submission, target):
         sub.support_count = db.session.scalar(select(func.count(Support.id)).where(Support.submission_id == sub.id))
-    msg = ("Nội dung trùng với một kiến nghị đã được tiếp nhận; hai kiến nghị được gộp để xử lý chung "
-           "và ý kiến của ông/bà được tính là ủng hộ kiến nghị đó.")
+    msg = N_("Nội dung trùng với một kiến nghị đã được tiếp nhận; hai kiến nghị được gộp để xử lý chung "
+             "và ý kiến của ông/bà được tính là ủng hộ kiến nghị đó.")
     record_action(submission, user, "merge", previous, msg, note, {"target": target.receipt_code, "moved": moved},
             lead="Phản ánh, kiến nghị của ông/bà trùng với một kiến nghị đã được tiếp nhận.",
             subject="Đã gộp với kiến nghị trùng nội dung")
@@ -142,7 +143,9 @@ def redirect_submission(submission: Submission, user, redirect_kind: str, guidan
             raise DomainError(_l("Vui lòng ghi cơ quan có thẩm quyền và cách liên hệ để hướng dẫn người dân."))
         message = guidance
     else:
-        message = legal_guidance(redirect_kind) + (f" {guidance}" if guidance else "")
+        message = legal_guidance(redirect_kind)
+        if guidance:
+            message = texts.fill(texts.GUIDANCE_AND_NOTE, guidance=message, note=guidance)
     note = reason_note(note or REDIRECT_KINDS[redirect_kind], required=False)
     values = {"redirect_kind": redirect_kind}
     if redirect_kind in ("complaint", "denunciation"):
@@ -170,5 +173,5 @@ def change_topic(submission: Submission, user, topic_id, note: str) -> None:
     db.session.flush()
     db.session.refresh(submission)
     record_action(submission, user, "change_topic", submission.status,
-            f"Lĩnh vực được điều chỉnh: {topic.name}.", note, {"from": old, "to": topic.name},
+            texts.fill(texts.TOPIC_CHANGED, topic=topic.name), note, {"from": old, "to": topic.name},
             lead="Lĩnh vực của phản ánh, kiến nghị đã được điều chỉnh cho đúng.", subject="Điều chỉnh lĩnh vực")

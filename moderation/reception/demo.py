@@ -8,7 +8,6 @@ import datetime as dt
 
 from sqlalchemy import func, select
 
-from portal.database import utcnow
 from portal.extensions import db
 
 CLERK = "tiepdan@demo.phuong.vn"
@@ -29,7 +28,8 @@ OFFLINE = [
     ("hotline", 5, "Đường dây nóng UBND phường", "security", "TDP06", "Nhóm thanh niên tụ tập gây ồn sau 23 giờ",
      "Nhiều đêm có nhóm thanh niên tụ tập, nẹt pô xe máy ở ngã ba Âu Cơ sau 23 giờ. Đề nghị công an phường tuần tra.",
      "", "", "anonymous"),
-    ("mailbox", 7, "Hòm thư góp ý tại bộ phận một cửa", "admin_procedure", "", "Đề nghị thêm ghế chờ ở bộ phận một cửa",
+    ("mailbox", 7, "Hòm thư góp ý tại Trung tâm Phục vụ hành chính công phường", "admin_procedure", "",
+     "Đề nghị thêm ghế chờ ở Trung tâm Phục vụ hành chính công phường",
      "Buổi sáng người dân đến làm thủ tục đông, phải đứng chờ lâu. Đề nghị bố trí thêm ghế chờ và quạt.",
      "", "", "anonymous"),
     ("mailbox", 12, "Hòm thư góp ý tại nhà văn hóa tổ 4", "budget", "TDP04", "Công khai quỹ vì người nghèo của tổ 4",
@@ -61,10 +61,28 @@ REGISTRATIONS = [
 
 
 def _backdate(sub, days: int) -> None:
-    when = utcnow() - dt.timedelta(days=days, hours=3)
-    sub.created_at = when
+    """Entered on the day it was received, in office hours (the ward's time zone)."""
+    from demo.timeline import at, days_ago
+
+    when = at(days_ago(days), 60 + (sub.id * 47) % 400)
+    sub.created_at = sub.updated_at = when
     for ev in sub.events:
         ev.created_at = when
+
+
+def _moderated_later(sub) -> None:
+    """The moderation step a working day after the entry, not on the day the demo loads."""
+    from demo.timeline import later
+
+    db.session.flush()
+    db.session.refresh(sub)
+    when = sub.created_at
+    for ev in sorted(sub.events, key=lambda e: e.id):
+        if ev.created_at > when + dt.timedelta(hours=1):  # stamped at load time
+            when = later(when, 1, 40)
+            ev.created_at = when
+    if sub.moderated_at is not None:
+        sub.moderated_at = when
 
 
 def load_demo_reception() -> None:
@@ -88,6 +106,7 @@ def load_demo_reception() -> None:
         _backdate(sub, days)
         if days > 6:
             queue.approve_submission(sub, moderator, note="Tiếp nhận ngoài Cổng, nội dung rõ ràng.")
+            _moderated_later(sub)
 
     # A dialogue with residential group 2, twenty days ago: its outcome and the petitions it produced.
     day = today - dt.timedelta(days=20)
@@ -100,9 +119,10 @@ def load_demo_reception() -> None:
         "topic": "environment", "group": "TDP02", "visibility": "anonymous"},
         [{"topic": t, "title": title, "description": desc} for t, title, desc in BATCH], session=dialogue)
     for sub in subs:
-        _backdate(sub, 20)
+        _backdate(sub, 19)  # entered the morning after the evening dialogue
     for sub in subs[:2]:
         queue.approve_submission(sub, moderator, note="Ý kiến tại hội nghị đối thoại.")
+        _moderated_later(sub)
     services.set_session_status(editor, dialogue, "held",
                                 "Chủ tịch UBND phường tiếp thu 3 ý kiến; giao Tổ dân phố 2 phối hợp đơn vị vệ sinh "
                                 "môi trường thống nhất giờ thu gom rác (18–19 giờ hằng ngày), giao bộ phận địa chính "

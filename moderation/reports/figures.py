@@ -171,7 +171,7 @@ def _compute_statistics(start: dt.date | None, end: dt.date | None) -> dict:
         "reception": reception_figures(start, end),
         "by_month": [{"month": m, "count": months.get(m, 0)} for m in month_keys],
         "by_topic": breakdown(aggregates.column_counts(Submission.topic_id, lo, hi),
-                              lambda k: topics.get(k, "Chưa phân loại")),
+                              lambda k: topics.get(k, N_("Chưa phân loại"))),
         "by_group": breakdown(aggregates.column_counts(Submission.group_id, lo, hi),
                               lambda k: groups.get(k, N_("Không xác định"))),
         "median_working_days_to_answer": _median(durations),

@@ -119,8 +119,8 @@ def _planned(board, head, today: dt.date, plan) -> None:
         notice -= dt.timedelta(days=1)
     sup = services.open_supervision(
         board, head, subject=(plan.title if plan is not None else
-                              "Việc thực hiện công khai thông tin tại Bộ phận một cửa"),
-        supervised_body="Bộ phận tiếp nhận và trả kết quả (một cửa) phường Hòa An",
+                              "Việc thực hiện công khai thông tin tại Trung tâm Phục vụ hành chính công phường"),
+        supervised_body="Trung tâm Phục vụ hành chính công phường Hòa An",
         planned_start=services.earliest_start(notice) + dt.timedelta(days=1),
         documents_requested="Danh mục thủ tục hành chính niêm yết\nSổ theo dõi tiếp nhận phản ánh, kiến nghị",
         member_ids=[m.id for m in board.members if m.user_id or m.name][:3],

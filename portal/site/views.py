@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, jsonify, redirect, render_template, request
+from flask import Blueprint, Response, current_app, jsonify, redirect, render_template, request
 from sqlalchemy import text
 
 from portal.extensions import db
@@ -40,6 +41,21 @@ def set_language(lang: str):
             "lang", lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
             secure=current_app.config.get("SESSION_COOKIE_SECURE", False),
         )
+    return response
+
+
+_FAVICON: dict[str, bytes] = {}
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    """Browsers ask for /favicon.ico whatever the page links: the static icon (read once, kept in
+    memory: no open file left to a client that never reads the body), cached for a day."""
+    if "icon" not in _FAVICON:
+        _FAVICON["icon"] = (Path(current_app.static_folder) / "favicon.ico").read_bytes()
+    response = Response(_FAVICON["icon"], mimetype="image/vnd.microsoft.icon")
+    response.cache_control.public = True
+    response.cache_control.max_age = 86400
     return response
 
 

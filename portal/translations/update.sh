@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 PYBABEL="${PYBABEL:-.venv/bin/pybabel}"
 DIR=portal/translations
 # --ignore-dirs replaces pybabel's default (".* _*"), which would skip portal/templates/_macros.
-"$PYBABEL" extract -F babel.cfg -k _l -k lazy_gettext -k gettext_vi -w 100 --ignore-dirs ".* node_modules instance" \
+"$PYBABEL" extract -F babel.cfg -k _l -k lazy_gettext -k gettext_vi -k ngettext_vi:1,2 -w 100 --ignore-dirs ".* node_modules instance" \
     --project "Cong Dan chu co so" --copyright-holder "" -o "$DIR/messages.pot" .
 if [ -f "$DIR/en/LC_MESSAGES/messages.po" ]; then
     "$PYBABEL" update -i "$DIR/messages.pot" -d "$DIR" -l en -w 100 --ignore-obsolete

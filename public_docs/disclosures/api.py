@@ -10,7 +10,7 @@ from portal.params import int_arg
 from portal.sanitize import clean_text, strip_tags
 from portal.urls import public_url_for
 from public_docs.disclosures import services
-from public_docs.disclosures.models import BUDGET_PERIODS, CATEGORIES, Disclosure, DisclosureStatus
+from public_docs.disclosures.models import BUDGET_KINDS, CATEGORIES, Disclosure, DisclosureStatus
 from public_docs.search import search_or_database
 
 bp = Blueprint("disclosures_api", __name__, url_prefix="/api/v1")
@@ -24,6 +24,7 @@ def _item(d: Disclosure, snippet: str | None = None) -> dict:
         "number": d.number,
         "title": d.title,
         "category": d.category,
+        "budget_kind": d.budget_kind,
         "form": d.form,
         "issuer": d.issuer,
         "issued_on": d.issued_on.isoformat() if d.issued_on else None,
@@ -68,11 +69,21 @@ def disclosures():
     year = int_arg("year", 0, 1900, 2100)
     if year is None:
         return json_error(400, "Năm không hợp lệ.", {"year": "invalid"})
+    budget_year = int_arg("budget_year", 0, 1900, 2100)
+    if budget_year is None:
+        return json_error(400, "Năm ngân sách không hợp lệ.", {"budget_year": "invalid"})
+    budget_kind = (request.args.get("budget_kind") or "").strip()
+    if budget_kind and budget_kind not in BUDGET_KINDS:
+        return json_error(400, "Loại văn bản ngân sách không hợp lệ.", {"budget_kind": "unknown"})
     filters = {}
     if category:
         filters["category"] = category
     if year:
         filters["year"] = str(year)
+    if budget_kind:  # a facet of the search index too: with q, the hits keep their relevance order
+        filters["budget_kind"] = budget_kind
+    if budget_year:
+        filters["budget_year"] = str(budget_year)
     q = clean_text(request.args.get("q"), 200)
     from_database = False
     if q:
@@ -102,8 +113,11 @@ def disclosure(disclosure_id: int):
     body.update({
         "summary": d.summary,
         "body_html": d.body_html,
+        "budget_kind_label": BUDGET_KINDS[d.budget_kind] if d.budget_kind else None,
+        "budget_label": d.budget_label or None,
+        "budget_year": d.budget_year,
+        "budget_quarter": d.budget_quarter,
         "budget_period": d.budget_period,
-        "budget_period_label": BUDGET_PERIODS.get(d.budget_period or ""),
         "category_label": d.category_label,
         "effective_on": d.effective_on.isoformat() if d.effective_on else None,
         "posting_start": d.posting_start.isoformat() if d.posting_start else None,
@@ -142,6 +156,7 @@ DATE = {"type": "string", "format": "date"}
 ITEM_PROPS = {
     "id": INT, "number": STR, "title": STR,
     "category": {"type": "string", "enum": list(CATEGORIES)},
+    "budget_kind": {"type": "string", "enum": list(BUDGET_KINDS), "nullable": True},
     "form": STR, "issuer": STR, "issued_on": _nullable(DATE),
     "url": {"type": "string", "format": "uri"}, "snippet": STR,
 }
@@ -161,8 +176,12 @@ SCHEMAS = {
             {
                 "type": "object",
                 "properties": {
-                    "summary": STR, "body_html": STR, "budget_period": _nullable(STR),
-                    "budget_period_label": _nullable(STR), "category_label": STR,
+                    "summary": STR, "body_html": STR, "budget_kind_label": _nullable(STR),
+                    "budget_label": _nullable(STR), "budget_year": _nullable(INT), "budget_quarter": _nullable(INT),
+                    "budget_period": {"type": "string", "enum": ["quarter", "half_year", "year", "final"],
+                                      "nullable": True, "deprecated": True,
+                                      "description": "Former period code; use budget_kind"},
+                    "category_label": STR,
                     "effective_on": _nullable(DATE), "posting_start": _nullable(DATE), "posting_end": _nullable(DATE),
                     "status": {"type": "string", "enum": ["published", "withdrawn"]},
                     "withdrawn_reason": _nullable(STR), "is_project": BOOL,
@@ -196,6 +215,12 @@ PATHS = {
                 {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 200},
                  "description": "Search text, with or without Vietnamese diacritics, or a document number"},
                 {"name": "category", "in": "query", "schema": {"type": "string", "enum": list(CATEGORIES)}},
+                {"name": "budget_kind", "in": "query", "schema": {"type": "string", "enum": list(BUDGET_KINDS)},
+                 "description": "Kind of budget document (Law 10/2022 Art. 11): draft estimate, approved "
+                                "estimate, execution (quarter, 6 months, year), final accounts, audit results"},
+                {"name": "budget_year", "in": "query",
+                 "schema": {"type": "integer", "minimum": 1900, "maximum": 2100},
+                 "description": "Fiscal year a budget document concerns"},
                 {"name": "year", "in": "query", "schema": {"type": "integer", "minimum": 1900, "maximum": 2100},
                  "description": "Year of the issue date"},
                 {"name": "page", "in": "query",

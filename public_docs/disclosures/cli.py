@@ -2,8 +2,13 @@
 
 One JSON object per line: ``number``, ``title``, ``category``, ``form``, ``issuer``, ``issued_on``,
 ``summary``, ``body``, optional ``files`` (paths relative to the manifest), ``publish`` (default
-true) and the optional ``budget_period``, ``effective_on``, ``posting_start``, ``posting_end``,
+true) and the optional ``effective_on``, ``posting_start``, ``posting_end``,
 ``groups`` (residential-group codes), ``is_project``, ``comments_open_from``/``comments_open_until``.
+A budget document (category ``budget``) gives ``budget_kind`` (draft_estimate, approved_estimate,
+execution_quarter, execution_half_year, execution_year, final_accounts, audit), ``budget_year`` and,
+for execution_quarter, ``budget_quarter`` (1-4). The former ``budget_period`` (quarter, half_year,
+year, final) is still read: it names the execution or final-accounts kind, and without
+``budget_year`` the fiscal year is the issue year (final accounts: the year before).
 Re-importing a number updates that disclosure (a published one gets a new version); a bad line is
 reported with its number and reason while the good lines still import.
 An example manifest: ``public_docs/demo_data/import-example.jsonl``.
@@ -31,7 +36,8 @@ disclosures_cli = AppGroup("disclosures", help="Văn bản công khai: nhập d�
 
 KNOWN_KEYS = {
     "number", "title", "category", "form", "issuer", "issued_on", "summary", "body", "files", "publish",
-    "budget_period", "effective_on", "posting_start", "posting_end", "groups", "is_project",
+    "budget_kind", "budget_year", "budget_quarter", "budget_period", "effective_on", "posting_start",
+    "posting_end", "groups", "is_project",
     "comments_open_from", "comments_open_until", "change_note",
 }
 REQUIRED = ("number", "title", "category", "issued_on")
@@ -64,9 +70,13 @@ def _read_files(paths, base_dir: Path) -> list[UploadedFile]:
 
 def _data(obj: dict) -> dict:
     data = {k: obj.get(k) for k in (
-        "number", "title", "summary", "body", "category", "budget_period", "form", "issuer", "issued_on",
-        "effective_on", "posting_start", "posting_end", "is_project",
+        "number", "title", "summary", "body", "category", "budget_kind", "budget_year", "budget_quarter",
+        "budget_period", "form", "issuer", "issued_on", "effective_on", "posting_start", "posting_end", "is_project",
     )}
+    if not data["budget_kind"] and data["budget_period"] and data["budget_year"] in (None, ""):
+        issued = str(data["issued_on"] or "")[:4]
+        if issued.isdigit():
+            data["budget_year"] = int(issued) - (1 if data["budget_period"] == "final" else 0)
     for k in ("summary", "body"):
         data[k] = data[k] or ""
     if obj.get("groups"):

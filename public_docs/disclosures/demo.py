@@ -83,21 +83,54 @@ def make_file(rec: dict) -> UploadedFile | None:
     return None
 
 
+PUBLICATION_LAGS = (0, 1, 1, 2, 0, 1)  # working days from issue to the portal, by record (mostly 0-2)
+
+
+def _backdate(d, rec: dict, issued: dt.date, i: int) -> None:
+    """Publication ``publish_lag`` (else 0-2) working days after issue, in office hours, with the
+    posting period, the first version, an amendment and a withdrawal after it."""
+    from demo.timeline import add_working_days, at, later
+    from portal.ward import local_date
+    from public_docs.disclosures.services.posting import posting_period
+
+    lag = rec.get("publish_lag", 0 if rec.get("comments") else PUBLICATION_LAGS[i % len(PUBLICATION_LAGS)])
+    when = at(add_working_days(issued, lag), 60 + (i * 53) % 420)
+    d.published_at = d.secrecy_confirmed_at = when
+    d.posting_start, d.posting_end = posting_period(local_date(when), None, None)
+    from sqlalchemy import select
+
+    from public_docs.disclosures.models import DisclosureVersion
+
+    versions = db.session.scalars(
+        select(DisclosureVersion).where(DisclosureVersion.disclosure_id == d.id).order_by(DisclosureVersion.version_no)
+    ).all()
+    if versions:
+        versions[0].created_at = when
+    for v in versions[1:]:
+        when = later(when, 2, 35)
+        v.created_at = when
+    if d.withdrawn_at is not None:
+        d.withdrawn_at = later(when, 3, 20)
+
+
 def load_demo_disclosures() -> int:
-    """Create the demo disclosures; return how many were created."""
+    """Create the demo disclosures; return how many were created. Issue dates come from each
+    record's ``days_ago``, publication 0-2 working days later (``publish_lag`` to show a late one)."""
     from portal.accounts.services import get_user_by_email
 
     actor = get_user_by_email(DEMO_EDITOR) or "demo"
     today = services.today()
     created = 0
-    for rec in DISCLOSURES:
+    for i, rec in enumerate(DISCLOSURES):
         if services.find_by_number(rec["number"]) is not None:
             continue
         issued = today - dt.timedelta(days=rec.get("days_ago", 0))
         rec = {**rec, "_issued": issued}
         data = {
             "number": rec["number"], "title": rec["title"], "summary": rec.get("summary", ""),
-            "body": rec.get("body", ""), "category": rec["category"], "budget_period": rec.get("budget_period"),
+            "body": rec.get("body", ""), "category": rec["category"],
+            "budget_kind": rec.get("budget_kind"), "budget_year": rec.get("budget_year"),
+            "budget_quarter": rec.get("budget_quarter"),
             "form": rec["form"], "issuer": rec["issuer"], "issued_on": issued, "effective_on": issued,
             "is_project": rec.get("is_project", False), "group_codes": rec.get("groups") or [],
         }
@@ -115,5 +148,31 @@ def load_demo_disclosures() -> int:
             services.amend_disclosure(d, {"title": title}, note, actor=actor, secrecy_confirmed=True)
         if rec.get("withdraw") and d.status == DisclosureStatus.published:
             services.withdraw_disclosure(d, rec["withdraw"], actor=actor)
+        db.session.flush()
+        _backdate(d, rec, issued, i)
     db.session.flush()
     return created
+
+
+def retime_fresh_publications() -> None:
+    """Disclosures other demo loaders published through their services (a supervision's
+    conclusion…) and dated back: published a working day after their issue date, not on load day."""
+    from sqlalchemy import select
+
+    from demo.timeline import add_working_days, at
+    from portal.database import utcnow
+    from portal.ward import local_date
+    from public_docs.disclosures.models import Disclosure, DisclosureVersion
+    from public_docs.disclosures.services.posting import posting_period
+
+    fresh = utcnow() - dt.timedelta(hours=1)
+    rows = db.session.scalars(select(Disclosure).where(Disclosure.published_at >= fresh,
+                                                       Disclosure.issued_on < services.today())).all()
+    for i, d in enumerate(rows):
+        when = at(add_working_days(d.issued_on, 1), 120 + 37 * i)
+        d.published_at = d.secrecy_confirmed_at = when
+        d.posting_start, d.posting_end = posting_period(local_date(when), None, None)
+        for v in db.session.scalars(select(DisclosureVersion).where(DisclosureVersion.disclosure_id == d.id,
+                                                                    DisclosureVersion.created_at >= fresh)):
+            v.created_at = when
+    db.session.flush()

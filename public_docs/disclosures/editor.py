@@ -30,7 +30,7 @@ from portal.sanitize import clean_text
 from portal.ward import ResidentialGroup
 from public_docs.disclosures import services
 from public_docs.disclosures.models import (
-    BUDGET_PERIODS,
+    BUDGET_KINDS,
     CATEGORIES,
     FORMS,
     POSTING_CHANNELS,
@@ -66,9 +66,15 @@ class DisclosureForm(FlaskForm):
         _l("Lĩnh vực công khai"),
         choices=_choices([("", _l("— Chọn lĩnh vực —"))] + [(k, _l(v)) for k, v in CATEGORIES.items()]),
     )
-    budget_period = SelectField(
-        _l("Kỳ ngân sách (chỉ với văn bản ngân sách)"),
-        choices=_choices([("", _l("— Không áp dụng —"))] + [(k, _l(v)) for k, v in BUDGET_PERIODS.items()]),
+    budget_kind = SelectField(
+        _l("Loại văn bản ngân sách (chỉ với văn bản ngân sách)"),
+        choices=_choices([("", _l("— Không áp dụng —"))] + [(k, _l(v)) for k, v in BUDGET_KINDS.items()]),
+    )
+    budget_year = StringField(_l("Năm ngân sách"), render_kw={"inputmode": "numeric", "maxlength": 4,
+                                                               "autocomplete": "off"})
+    budget_quarter = SelectField(
+        _l("Quý (chỉ với báo cáo thực hiện dự toán quý)"),
+        choices=_choices([("", _l("— Không áp dụng —"))] + [(str(q), str(q)) for q in (1, 2, 3, 4)]),
     )
     form = SelectField(_l("Hình thức văn bản"), choices=_choices((f, _l(f)) for f in FORMS))
     issuer = StringField(_l("Cơ quan ban hành"), render_kw={"maxlength": 200})
@@ -102,7 +108,8 @@ def _group_choices():
 def _form_data(form: DisclosureForm) -> dict:
     return {
         "number": form.number.data, "title": form.title.data, "summary": form.summary.data, "body": form.body.data,
-        "category": form.category.data, "budget_period": form.budget_period.data, "form": form.form.data,
+        "category": form.category.data, "budget_kind": form.budget_kind.data,
+        "budget_year": form.budget_year.data, "budget_quarter": form.budget_quarter.data, "form": form.form.data,
         "issuer": form.issuer.data, "issued_on": form.issued_on.data, "effective_on": form.effective_on.data,
         "posting_start": form.posting_start.data, "posting_end": form.posting_end.data,
         "is_project": form.is_project.data, "group_ids": form.group_ids.data or [],
@@ -150,7 +157,9 @@ def _fill(form: DisclosureForm, d: Disclosure) -> None:
     form.summary.data = d.summary
     form.body.data = d.body_source
     form.category.data = d.category
-    form.budget_period.data = d.budget_period or ""
+    form.budget_kind.data = d.budget_kind or ""
+    form.budget_year.data = str(d.budget_year) if d.budget_year else ""
+    form.budget_quarter.data = str(d.budget_quarter) if d.budget_quarter else ""
     form.form.data = d.form
     form.issuer.data = d.issuer
     for key in ("issued_on", "effective_on", "posting_start", "posting_end"):

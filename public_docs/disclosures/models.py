@@ -28,12 +28,44 @@ CATEGORIES: dict[str, str] = {
     "conventions": N_("Hương ước, quy ước"),
     "other": N_("Thông tin khác"),
 }
-BUDGET_PERIODS: dict[str, str] = {
-    "quarter": N_("Quý"),
-    "half_year": N_("6 tháng"),
-    "year": N_("Năm"),
-    "final": N_("Quyết toán"),
+# What a budget document is, as Law 10/2022 Art. 11 and Circular 343/2016/TT-BTC list them. Each
+# budget document also names its fiscal year (``budget_year``) and, for a quarterly execution
+# report, its quarter (``budget_quarter``).
+BUDGET_KINDS: dict[str, str] = {
+    "draft_estimate": N_("Dự toán ngân sách trình Hội đồng nhân dân"),
+    "approved_estimate": N_("Dự toán ngân sách được giao, phê duyệt"),
+    "execution_quarter": N_("Tình hình thực hiện dự toán quý"),
+    "execution_half_year": N_("Tình hình thực hiện dự toán 6 tháng"),
+    "execution_year": N_("Tình hình thực hiện dự toán năm"),
+    "final_accounts": N_("Quyết toán ngân sách"),
+    "audit": N_("Kết quả kiểm toán, thanh tra tài chính"),
 }
+# The former ``budget_period`` codes, still given by the API and read by the import.
+BUDGET_PERIOD_OF_KIND: dict[str, str] = {
+    "execution_quarter": "quarter", "execution_half_year": "half_year", "execution_year": "year",
+    "final_accounts": "final",
+}
+BUDGET_KIND_OF_PERIOD: dict[str, str] = {v: k for k, v in BUDGET_PERIOD_OF_KIND.items()}
+
+
+def budget_kind_label(kind: str | None, year: int | None = None, quarter: int | None = None) -> str:
+    """'Tình hình thực hiện dự toán quý 3 (năm ngân sách 2026)' (translated in a request; in
+    Vietnamese outside one, as in the CLI), or '' for no kind."""
+    from flask import has_request_context
+
+    from portal.i18n import gettext
+
+    if not has_request_context():
+        def gettext(string: str, **variables) -> str:  # noqa: F811 - Vietnamese source text
+            return string % variables if variables else string
+    if not kind:
+        return ""
+    label = gettext(BUDGET_KINDS.get(kind, kind))
+    if kind == "execution_quarter" and quarter:
+        label += " " + str(quarter)
+    if year:
+        label += " (" + gettext("năm ngân sách %(year)s", year=year) + ")"
+    return label
 FORMS: tuple[str, ...] = (
     N_("Quyết định"), N_("Kế hoạch"), N_("Báo cáo"), N_("Thông báo"), N_("Tờ trình"), N_("Nghị quyết"),
     N_("Công văn"), N_("Dự thảo"), N_("Danh sách"), N_("Hướng dẫn"), N_("Biên bản"), N_("Kết luận"), N_("Khác"),
@@ -60,6 +92,8 @@ FILTER_LABELS: dict[str, str] = {
     "issuer": N_("Cơ quan ban hành"),
     "group": N_("Tổ dân phố"),
     "status": N_("Trạng thái"),
+    "budget_kind": N_("Loại văn bản ngân sách"),
+    "budget_year": N_("Năm ngân sách"),
 }
 
 disclosure_group = Table(
@@ -80,7 +114,9 @@ class Disclosure(db.Model):
     body_source: Mapped[str] = mapped_column(Text, default="")  # Markdown / small HTML as typed
     body_html: Mapped[str] = mapped_column(Text, default="")  # sanitized rendering
     category: Mapped[str] = mapped_column(String(32), index=True)
-    budget_period: Mapped[str | None] = mapped_column(String(16))
+    budget_kind: Mapped[str | None] = mapped_column(String(24), index=True)  # BUDGET_KINDS
+    budget_year: Mapped[int | None]  # the fiscal year a budget document concerns
+    budget_quarter: Mapped[int | None]  # 1-4, for a quarterly execution report
     form: Mapped[str] = mapped_column(String(64), default="Khác", index=True)
     issuer: Mapped[str] = mapped_column(String(200), default="", index=True)
     issued_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
@@ -116,6 +152,15 @@ class Disclosure(db.Model):
     @property
     def category_label(self) -> str:
         return CATEGORIES.get(self.category, self.category)
+
+    @property
+    def budget_period(self) -> str | None:
+        """The former period code (quarter, half_year, year, final) where one applies."""
+        return BUDGET_PERIOD_OF_KIND.get(self.budget_kind or "")
+
+    @property
+    def budget_label(self) -> str:
+        return budget_kind_label(self.budget_kind, self.budget_year, self.budget_quarter)
 
     @property
     def is_public(self) -> bool:

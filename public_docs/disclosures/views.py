@@ -17,7 +17,8 @@ from portal.registry import cacheable
 from portal.urls import public_url_for
 from public_docs.disclosures import services
 from public_docs.disclosures.models import (
-    BUDGET_PERIODS,
+    BUDGET_KIND_OF_PERIOD,
+    BUDGET_KINDS,
     CATEGORIES,
     FILTER_LABELS,
     STATUS_LABELS,
@@ -25,6 +26,7 @@ from public_docs.disclosures.models import (
     Disclosure,
     DisclosureStatus,
     DisclosureVersion,
+    budget_kind_label,
 )
 
 bp = Blueprint("disclosures", __name__, template_folder="templates")
@@ -36,7 +38,9 @@ def template_globals() -> dict:
     """The labels and helpers public_docs' templates use (registered by ``public_docs.register``)."""
     return {
         "CATEGORIES": CATEGORIES,
-        "BUDGET_PERIODS": BUDGET_PERIODS,
+        "BUDGET_KINDS": BUDGET_KINDS,
+        "BUDGET_KIND_OF_PERIOD": BUDGET_KIND_OF_PERIOD,
+        "budget_label": budget_kind_label,
         "STATUS_LABELS": STATUS_LABELS,
         "DisclosureStatus": DisclosureStatus,
         "is_open_for_comments": services.is_open_for_comments,
@@ -101,10 +105,10 @@ def disclosure_export():
     filters = services.clean_filters(request.args)
     rows = db.session.scalars(services.filter_public(filters).limit(50_000))
     body = csv_bytes(
-        ["Mã", "Số, ký hiệu", "Trích yếu", "Lĩnh vực", "Kỳ ngân sách", "Hình thức", "Cơ quan ban hành",
+        ["Mã", "Số, ký hiệu", "Trích yếu", "Lĩnh vực", "Loại văn bản ngân sách", "Hình thức", "Cơ quan ban hành",
          "Ngày ban hành", "Ngày hiệu lực", "Niêm yết từ", "Niêm yết đến", "Trạng thái", "Phiên bản", "Đường dẫn"],
         ((
-            d.id, d.number, d.title, d.category_label, BUDGET_PERIODS.get(d.budget_period or "", ""), d.form,
+            d.id, d.number, d.title, d.category_label, d.budget_label, d.form,
             d.issuer, d.issued_on and d.issued_on.isoformat(), d.effective_on and d.effective_on.isoformat(),
             d.posting_start and d.posting_start.isoformat(), d.posting_end and d.posting_end.isoformat(),
             STATUS_LABELS[d.status], d.version_no,

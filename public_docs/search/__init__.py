@@ -24,7 +24,7 @@ from public_docs.search.query import parse
 from public_docs.search.texts import TextLoader
 
 log = logging.getLogger(__name__)
-FILTER_KEYS = ("category", "year", "form", "issuer", "group", "status")
+FILTER_KEYS = ("category", "year", "form", "issuer", "group", "status", "budget_kind", "budget_year")
 MAX_PER_PAGE = 100
 MAX_RESULTS = 2000  # deepest position a page may reach
 SNIPPET_CHARS = 260

@@ -29,7 +29,8 @@ from public_docs.search.documents import KEYWORD_FIELDS, DocSource, keyword_fiel
 from public_docs.search.whoosh_access import FieldPostings, commit_segments, write_segment
 
 CHUNK_WORDS = 3_000_000  # (document, distinct word) pairs of the texts per segment
-CACHED_KEYWORDS = {"category", "form", "issuer", "year", "status", "groups"}  # few distinct values
+# keyword fields of few distinct values
+CACHED_KEYWORDS = {"category", "form", "issuer", "year", "status", "groups", "budget_kind", "budget_year"}
 # source text → (field of its exact words carrying marks, field of its folded words)
 TEXTS = {"title": ("title_x", "title_f"), "text": ("text_x", "text_f"), "number": (None, "num")}
 

@@ -17,7 +17,8 @@ from public_docs.search.schema import number_key
 from public_docs.search.texts import disclosure_text, searchable_text
 
 # Whoosh fields holding one or a few values of the disclosure (everything but the counted texts)
-KEYWORD_FIELDS = ("id", "number", "category", "form", "issuer", "year", "status", "groups")
+KEYWORD_FIELDS = ("id", "number", "category", "form", "issuer", "year", "status", "groups", "budget_kind",
+                  "budget_year")
 
 
 @dataclass
@@ -32,6 +33,8 @@ class DocSource:
     date: dt.date | None  # issued on, else the day it was published
     groups: tuple[str, ...]  # residential group codes, sorted
     status: str
+    budget_kind: str = ""  # BUDGET_KINDS code of a budget document, else ""
+    budget_year: int | None = None  # its fiscal year
 
 
 def _status(value) -> str:
@@ -48,6 +51,7 @@ def source_of(disclosure) -> DocSource:
         text=disclosure_text(disclosure), category=disclosure.category or "", form=disclosure.form or "",
         issuer=disclosure.issuer or "", date=_date(disclosure.issued_on, disclosure.published_at),
         groups=tuple(sorted(g.code for g in disclosure.groups)), status=_status(disclosure.status),
+        budget_kind=disclosure.budget_kind or "", budget_year=disclosure.budget_year,
     )
 
 
@@ -61,7 +65,8 @@ def published_sources(session, batch: int = 1000) -> Iterator[DocSource]:
 
     columns = (Disclosure.id, Disclosure.title, Disclosure.number, Disclosure.summary, Disclosure.body_html,
                Disclosure.body_source, Disclosure.category, Disclosure.form, Disclosure.issuer,
-               Disclosure.issued_on, Disclosure.published_at, Disclosure.status)
+               Disclosure.issued_on, Disclosure.published_at, Disclosure.status, Disclosure.budget_kind,
+               Disclosure.budget_year)
     last = 0
     while True:
         rows = session.execute(
@@ -91,7 +96,7 @@ def published_sources(session, batch: int = 1000) -> Iterator[DocSource]:
                 text=searchable_text(r.summary, r.body_html or r.body_source, files.get(r.id, ())),
                 category=r.category or "", form=r.form or "", issuer=r.issuer or "",
                 date=_date(r.issued_on, r.published_at), groups=tuple(sorted(groups.get(r.id, ()))),
-                status=_status(r.status),
+                status=_status(r.status), budget_kind=r.budget_kind or "", budget_year=r.budget_year,
             )
         last = ids[-1]
         if len(rows) < batch:
@@ -102,16 +107,18 @@ def keyword_fields(src: DocSource) -> dict[str, str]:
     return dict(
         id=str(src.id), number=number_key(src.number) or "-", category=src.category or "-",
         form=src.form or "-", issuer=src.issuer or "-", year=str(src.date.year) if src.date else "-",
-        status=src.status, groups=",".join(src.groups),
+        status=src.status, groups=",".join(src.groups), budget_kind=src.budget_kind or "-",
+        budget_year=str(src.budget_year) if src.budget_year else "-",
     )
 
 
 def meta_of(src: DocSource, title_len: int, text_len: int, num_len: int) -> tuple:
     """The stored ``meta`` field: (doc_id, category, year, form, issuer, groups, status,
-    date_ordinal, title_len, text_len, num_len)."""
+    date_ordinal, title_len, text_len, num_len, budget_kind, budget_year)."""
     year = str(src.date.year) if src.date else ""
     return (src.id, src.category, year, src.form, src.issuer, src.groups, src.status,
-            src.date.toordinal() if src.date else 0, title_len, text_len, num_len)
+            src.date.toordinal() if src.date else 0, title_len, text_len, num_len, src.budget_kind,
+            str(src.budget_year) if src.budget_year else "")
 
 
 def document_fields(src: DocSource) -> dict:

@@ -31,7 +31,7 @@ K1, B = 1.2, 0.75
 NUMBER_BONUS = 1000.0  # the document whose number was typed comes first
 PHRASE_BONUS_TEXT, PHRASE_BONUS_TITLE = 0.6, 0.8  # multiplicative, on the re-ranked window
 PHRASE_WINDOW = 10
-FACET_FIELDS = ("category", "year", "form", "issuer", "group", "status")
+FACET_FIELDS = ("category", "year", "form", "issuer", "group", "status", "budget_kind", "budget_year")
 
 
 @dataclass

@@ -14,7 +14,7 @@ from whoosh.fields import ID, KEYWORD, STORED, Schema
 
 from public_docs.search.analysis import FoldedText, MarkedText, fold
 
-SCHEMA_VERSION = 5  # 5: i/y spelling variants unified in the folded fields
+SCHEMA_VERSION = 6  # 5: i/y spelling variants unified in the folded fields; 6: budget kind and year
 STATE_FILE = "state.json"
 
 # Field weights used by the scorer (engine.py); kept here next to the schema they describe.
@@ -42,8 +42,10 @@ def make_schema() -> Schema:
         text_x=MarkedText(),  # summary + body + attachment text
         text_f=FoldedText(),
         category=ID(), form=ID(), issuer=ID(), year=ID(), status=ID(),
+        budget_kind=ID(), budget_year=ID(),  # a budget document's kind and fiscal year ("-": none)
         groups=KEYWORD(commas=True),
-        # (doc_id, category, year, form, issuer, groups, status, date_ordinal, title_len, text_len, num_len)
+        # (doc_id, category, year, form, issuer, groups, status, date_ordinal, title_len, text_len, num_len,
+        #  budget_kind, budget_year)
         meta=STORED(),
     )
 

@@ -1,6 +1,8 @@
 """The public search page: /tim-kiem?q=… (GET only; every query is safe)."""
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, request
 from sqlalchemy import select
 
@@ -16,6 +18,8 @@ bp = Blueprint("search", __name__, template_folder="templates")
 PER_PAGE = 20
 FILTER_LABELS = {
     "category": N_("Lĩnh vực"),
+    "budget_kind": N_("Loại văn bản ngân sách"),  # shown only when budget documents are among the hits
+    "budget_year": N_("Năm ngân sách"),
     "year": N_("Năm ban hành"),
     "form": N_("Hình thức văn bản"),
     "issuer": N_("Cơ quan ban hành"),
@@ -24,9 +28,20 @@ FILTER_LABELS = {
 }
 
 
+def _known(key: str, value: str) -> bool:
+    """An unknown budget kind or a fiscal year that is no year is dropped (as the list does)."""
+    from public_docs.disclosures.models import BUDGET_KINDS
+
+    if key == "budget_kind":
+        return value in BUDGET_KINDS
+    if key == "budget_year":
+        return re.fullmatch(r"[0-9]{4}", value) is not None
+    return True
+
+
 def _labelled_facets(facets: dict[str, dict[str, int]], filters: dict[str, str]) -> dict[str, list]:
     from portal.ward import ResidentialGroup
-    from public_docs.disclosures.models import CATEGORIES, STATUS_LABELS
+    from public_docs.disclosures.models import BUDGET_KINDS, CATEGORIES, STATUS_LABELS
 
     status_labels = {s.value: label for s, label in STATUS_LABELS.items()}
     group_names = {}
@@ -38,7 +53,9 @@ def _labelled_facets(facets: dict[str, dict[str, int]], filters: dict[str, str])
         counts = facets.get(key, {})
         if key == "category":
             rows = [(v, CATEGORIES.get(v, v), counts[v]) for v in CATEGORIES if counts.get(v)]
-        elif key == "year":
+        elif key == "budget_kind":
+            rows = [(v, BUDGET_KINDS[v], counts[v]) for v in BUDGET_KINDS if counts.get(v)]
+        elif key in ("year", "budget_year"):
             rows = [(v, v, n) for v, n in sorted(counts.items(), reverse=True)]
         elif key == "status":
             rows = [(v, status_labels.get(v, v), n) for v, n in counts.items()]
@@ -64,7 +81,7 @@ def _results_context() -> dict:
 
     q = clean_text(request.args.get("q"), 500) or ""
     filters = {k: clean_text(request.args.get(k), 200) for k in FILTER_LABELS}
-    filters = {k: v for k, v in filters.items() if v}
+    filters = {k: v for k, v in filters.items() if v and _known(k, v)}
     sort = "date" if request.args.get("sort") == "date" else "relevance"
     page = page_arg(maximum=10_000)
     exact = request.args.get("exact") == "1"  # "search exactly what I typed": no typo corrections

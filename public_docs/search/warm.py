@@ -32,7 +32,8 @@ from public_docs.search.vectors import bits_from_ids
 from public_docs.search.whoosh_access import deleted_docs, open_readonly, read_postings, segment_id, segment_leaves
 
 K1, B = 1.2, 0.75
-_META_INDEX = {"category": 1, "year": 2, "form": 3, "issuer": 4, "group": 5, "status": 6}
+_META_INDEX = {"category": 1, "year": 2, "form": 3, "issuer": 4, "group": 5, "status": 6, "budget_kind": 11,
+               "budget_year": 12}
 _LENGTH_INDEX = {"title_x": 8, "title_f": 8, "text_x": 9, "text_f": 9, "num": 10}
 CHECK_INTERVAL = 0.2  # seconds between two "has the index changed?" checks
 
@@ -111,7 +112,7 @@ class _State:
         for name, idx in _META_INDEX.items():
             groups: dict[str, list[int]] = {}
             for d in live_ids:
-                value = self.meta[d][idx]
+                value = self.meta[d][idx] if len(self.meta[d]) > idx else ""
                 for v in (value if isinstance(value, tuple) else (value,)):
                     if v:
                         groups.setdefault(v, []).append(d)
@@ -126,7 +127,7 @@ class _State:
             meta = []
             for d in range(count):
                 stored = reader.stored_fields(d) if not reader.is_deleted(d) else {}
-                meta.append(stored.get("meta") or (0, "", "", "", "", (), "", 0, 0, 0, 0))
+                meta.append(stored.get("meta") or (0, "", "", "", "", (), "", 0, 0, 0, 0, "", ""))
             lengths = {}
             for f in FIELD_BOOSTS:
                 idx = _LENGTH_INDEX[f]

@@ -101,3 +101,14 @@ def test_cluster_smoke():
     assert rc == 0, out[-3000:]
     assert fig["changes"] == "4" and fig["ok"] == "True"
     assert float(fig["max_B_s"]) < 20  # every change showed on the other host
+
+
+@pytest.mark.skipif(SLOW, reason="slow: runs with CI=1 or BENCH_SMOKE_ALL=1")
+def test_footprint_smoke():
+    rc, out, fig = run_bench("footprint.py", "--disclosures", "40", "--petitions", "200", "--requests", "5",
+                             "--wards", "2")
+    assert fig, out[-3000:]
+    assert rc == 0, out[-3000:]
+    assert fig["ok"] == "True" and float(fig["db_mb_per_10k_petitions"]) > 0
+    assert float(fig["worker_rss_mb"]) > float(fig["worker_rss_index_mb"]) >= 0
+    assert float(fig["mb_per_further_ward_app"]) > 0

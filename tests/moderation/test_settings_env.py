@@ -37,6 +37,7 @@ CONFIG = {
     "MAIL_USE_TLS": ("yes", "MAIL_USE_TLS", True),
     "MAIL_DEFAULT_SENDER": ("hop-thu@phuong.example.vn", "MAIL_DEFAULT_SENDER", "hop-thu@phuong.example.vn"),
     "RATELIMIT_STORAGE_URI": ("redis://127.0.0.1:6399/0", "RATELIMIT_STORAGE_URI", "redis://127.0.0.1:6399/0"),
+    "RATELIMIT_KEY_PREFIX": ("hoa-an", "RATELIMIT_KEY_PREFIX", "hoa-an"),
     "WARD_NAME": ("Phường Thử Nghiệm", "WARD_NAME", "Phường Thử Nghiệm"),
     "WARD_PARENT": ("Tỉnh Thử", "WARD_PARENT", "Tỉnh Thử"),
     "WARD_ADDRESS": ("Số 1 đường Thử", "WARD_ADDRESS", "Số 1 đường Thử"),
@@ -72,6 +73,11 @@ CONFIG = {
     "SUPPORT_RATE_LIMIT_IP": ("4 per hour", "SUPPORT_RATE_LIMIT_IP", "4 per hour"),
     "SUPPORT_PUBLIC_ANSWER_THRESHOLD": ("25", "SUPPORT_PUBLIC_ANSWER_THRESHOLD", 25),
     "TRACKING_RATE_LIMIT": ("5 per 10 minutes", "TRACKING_RATE_LIMIT", "5 per 10 minutes"),
+    "UPLOAD_STORAGE": ("s3", "UPLOAD_STORAGE", "s3"),
+    "S3_BUCKET": ("tep-phuong", "S3_BUCKET", "tep-phuong"),
+    "S3_ENDPOINT_URL": ("http://127.0.0.1:9000", "S3_ENDPOINT_URL", "http://127.0.0.1:9000"),
+    "S3_REGION": ("ap-southeast-1", "S3_REGION", "ap-southeast-1"),
+    "S3_PREFIX": ("hoa-an/", "S3_PREFIX", "hoa-an/"),
     "PETITION_LIST_RATE_LIMIT": ("7 per minute", "PETITION_LIST_RATE_LIMIT", "7 per minute"),
     "UPLOAD_MAX_IMAGE_PIXELS": ("12000000", "UPLOAD_MAX_IMAGE_PIXELS", 12_000_000),
     "UPLOAD_MAX_UNCOMPRESSED_BYTES": ("1048576", "UPLOAD_MAX_UNCOMPRESSED_BYTES", 1_048_576),
@@ -131,6 +137,10 @@ def test_every_variable_reaches_the_config(build):
     wrong = {name: app.config.get(key) for name, (_raw, key, value) in checks.items() if app.config.get(key) != value}
     assert not wrong, f"set in the environment but not in app.config: {wrong}"
     assert type(limiter.limiter.storage).__name__ == "RedisStorage"  # the storage URI reached the limiter
+    store = app.extensions["upload_storage"]  # the S3 settings reached the upload storage
+    assert (type(store).__name__, store.bucket, store.prefix) == ("S3Storage", "tep-phuong", "hoa-an/")
+    meta = store.client.meta
+    assert (meta.endpoint_url, meta.region_name) == ("http://127.0.0.1:9000", "ap-southeast-1")
 
 
 def test_paths_database_production_and_page_cache(build, tmp_path, app):

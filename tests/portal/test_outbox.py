@@ -83,3 +83,75 @@ def test_cli_send(runner, db):
     db.session.commit()
     result = runner.invoke(args=["outbox", "send"])
     assert "sent=1" in result.output
+
+
+class RecordingSMTP:
+    """An SMTP server that takes a moment per message and records what it was given."""
+
+    sent: list = []
+
+    def __init__(self, host, port, timeout=None):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def send_message(self, msg):
+        import time
+
+        time.sleep(0.002)
+        RecordingSMTP.sent.append(msg["X-Idempotency-Key"])
+
+
+def _deliver_concurrently(app, deliverers: int) -> list[dict]:
+    """``deliverers`` threads, each with its own app context, session and connection (as
+    ``flask outbox send`` on several hosts), start ``deliver_pending`` together."""
+    import threading
+
+    from portal.extensions import db as _db
+
+    barrier = threading.Barrier(deliverers)
+    results: list = [None] * deliverers
+
+    def run(i: int) -> None:
+        with app.app_context():
+            try:
+                barrier.wait()
+                results[i] = outbox.deliver_pending(limit=1000)
+            except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+                results[i] = exc
+            finally:
+                _db.session.remove()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(deliverers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    return results
+
+
+@pytest.mark.parametrize("config_overrides", [{}, {"MAIL_SERVER": "smtp.example.vn"}], ids=["files", "smtp"])
+def test_two_deliverers_at_once_send_each_message_exactly_once(app, db, monkeypatch, config_overrides):
+    RecordingSMTP.sent = []
+    monkeypatch.setattr(smtplib, "SMTP", RecordingSMTP)
+    keys = [f"receipt:{i}" for i in range(150)]
+    for key in keys:
+        outbox.enqueue_email("dan@example.vn", f"Thư {key}", "Nội dung", key=key)
+    db.session.commit()
+    results = _deliver_concurrently(app, 3)
+    assert all(isinstance(r, dict) for r in results), results
+    assert sum(r["sent"] for r in results) == len(keys) and all(r["retry"] == r["failed"] == 0 for r in results)
+    if config_overrides:
+        delivered = RecordingSMTP.sent
+    else:
+        files = list(Path(app.config["MAIL_DIR"]).glob("*.eml"))
+        delivered = [message_from_bytes(f.read_bytes())["X-Idempotency-Key"] for f in files]
+    assert sorted(delivered) == sorted(keys)  # every message, none twice
+    db.session.expire_all()
+    rows = db.session.scalars(select(OutboxMessage)).all()
+    assert {(m.status, m.attempts) for m in rows} == {(outbox.SENT, 1)}
+    assert outbox.deliver_pending()["sent"] == 0

@@ -17,7 +17,7 @@ def test_demo_loader_is_complete_and_idempotent(db, client):
     public = db.session.scalars(services.public_query()).all()
     assert len(public) >= 40
     assert {d.category for d in public} == set(CATEGORIES)
-    assert any(d.category == "budget" and d.budget_period == "final" for d in public)
+    assert any(d.category == "budget" and d.budget_kind == "final_accounts" for d in public)
     assert any(d.is_project for d in public)
     assert any(d.status == DisclosureStatus.withdrawn for d in public)
     assert any(d.version_no > 1 for d in public)

@@ -36,7 +36,7 @@ def test_create_draft_sanitizes_and_leaves_posting_to_publication(db):
     "over, field",
     [
         ({"category": "weather"}, "category"),
-        ({"category": "budget"}, "budget_period"),
+        ({"category": "budget"}, "budget_kind"),
         ({"number": ""}, "number"),
         ({"number": "79/KH<b>"}, "number"),
         ({"title": ""}, "title"),
@@ -53,11 +53,13 @@ def test_rules_refuse_bad_values(db, over, field):
     assert exc.value.fields[field]  # a Vietnamese message for the field
 
 
-def test_budget_needs_a_period_and_keeps_it(db):
-    d = services.create_disclosure(valid_data(category="budget", budget_period="final"), actor="test")
-    assert d.budget_period == "final"
-    other = services.create_disclosure(valid_data(number="2/TB-UBND", budget_period="final"), actor="test")
-    assert other.budget_period is None  # only budget documents carry a period
+def test_budget_needs_a_kind_and_keeps_it(db):
+    d = services.create_disclosure(
+        valid_data(category="budget", budget_kind="final_accounts", budget_year=2025), actor="test")
+    assert d.budget_kind == "final_accounts" and d.budget_period == "final"
+    other = services.create_disclosure(
+        valid_data(number="2/TB-UBND", budget_kind="final_accounts", budget_year=2025), actor="test")
+    assert other.budget_kind is None  # only budget documents carry a kind
 
 
 def test_number_is_unique_case_insensitively(db):

@@ -109,7 +109,8 @@ def test_home_lists_latest_and_open_consultations(client, db, make_disclosure):
 
 
 def test_feeds_parse_as_atom(client, make_disclosure):
-    make_disclosure(title="Quyết toán ngân sách năm 2025", category="budget", budget_period="final")
+    make_disclosure(title="Quyết toán ngân sách năm 2025", category="budget", budget_kind="final_accounts",
+                    budget_year=2025)
     make_disclosure(title="Thông báo lịch tiếp công dân", category="procedures")
     doc = client.get("/api/v1/openapi.json").get_json()
     for path, url in (("/cong-khai/atom.xml", "/cong-khai/atom.xml"),
@@ -170,7 +171,8 @@ def _response_schema(doc, path, code="200"):
 
 
 def test_api_answers_match_the_openapi_document(client, db, make_disclosure):
-    d = make_disclosure(title="Dự toán ngân sách năm 2027", category="budget", budget_period="year",
+    d = make_disclosure(title="Dự toán ngân sách năm 2027", category="budget", budget_kind="execution_year",
+                        budget_year=2026,
                         files=[UploadedFile("du-toan.pdf", pdf_bytes("Dự toán thu chi"))])
     make_disclosure(title="Thông báo phí", category="fees", issued_on="")  if False else None
     doc = client.get("/api/v1/openapi.json").get_json()
@@ -178,11 +180,13 @@ def test_api_answers_match_the_openapi_document(client, db, make_disclosure):
     body = client.get("/api/v1/disclosures").get_json()
     _check(body, _response_schema(doc, "/api/v1/disclosures"), doc)
     assert body["total"] == 1 and body["items"][0]["number"] == d.number
-    assert set(body["items"][0]) == {"id", "number", "title", "category", "form", "issuer", "issued_on", "url",
-                                     "snippet"}
+    assert set(body["items"][0]) == {"id", "number", "title", "category", "budget_kind", "form", "issuer",
+                                     "issued_on", "url", "snippet"}
     detail = client.get(f"/api/v1/disclosures/{d.id}").get_json()
     _check(detail, _response_schema(doc, "/api/v1/disclosures/{id}"), doc)
     assert detail["attachments"][0]["filename"] == "du-toan.pdf" and detail["budget_period"] == "year"
+    assert detail["budget_kind"] == "execution_year" and detail["budget_year"] == 2026
+    assert detail["budget_label"] == "Tình hình thực hiện dự toán năm (năm ngân sách 2026)"
     missing = client.get("/api/v1/disclosures/99999")
     assert missing.status_code == 404
     _check(missing.get_json(), _response_schema(doc, "/api/v1/disclosures/{id}", "404"), doc)
@@ -192,7 +196,8 @@ def test_api_answers_match_the_openapi_document(client, db, make_disclosure):
 
 
 def test_api_filters_and_query(client, db, make_disclosure):
-    make_disclosure(title="Dự toán ngân sách năm 2027", category="budget", budget_period="year")
+    make_disclosure(title="Dự toán ngân sách năm 2027", category="budget", budget_kind="draft_estimate",
+                    budget_year=2027)
     make_disclosure(title="Thông báo thu phí chợ", category="fees", number="12/TB-UBND")
     body = client.get("/api/v1/disclosures?category=fees&per_page=1&page=1").get_json()
     assert body["total"] == 1 and body["per_page"] == 1 and body["items"][0]["category"] == "fees"

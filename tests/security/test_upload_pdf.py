@@ -103,7 +103,7 @@ def test_active_content_refused(name):
 ORDINARY = {
     "demo document": lambda: _demo(),
     "web link (pypdf writer)": lambda: with_writer(_writer_link("https://thuvienphapluat.vn/van-ban/Luat-10-2022-QH15")),
-    "mail link (pypdf writer)": lambda: with_writer(_writer_link("mailto:ubnd.hoaan@danang.gov.vn")),
+    "mail link (pypdf writer)": lambda: with_writer(_writer_link("mailto:ubnd@phuong-hoa-an.example.vn")),
     "opens on its first page (pypdf writer)": lambda: with_writer(_writer_open_page),
     "plain jump on opening": lambda: simple(b"/OpenAction<</S/GoTo/D[3 0 R/Fit]>>"),
     "links in an ASCIIHex+Flate object stream": lambda: packed(

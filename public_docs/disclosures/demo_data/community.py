@@ -9,11 +9,11 @@ RECORDS: list[dict] = [
     # ---------------------------------------------------------------- procedures
     {
         "number": "130/QĐ-UBND", "category": "procedures", "form": "Quyết định", "issuer": UB, "days_ago": 70,
-        "title": "Công bố danh mục thủ tục hành chính thực hiện tại Bộ phận một cửa phường",
+        "title": "Công bố danh mục thủ tục hành chính thực hiện tại Trung tâm Phục vụ hành chính công phường",
         "summary": "Danh mục 86 thủ tục hành chính thuộc thẩm quyền giải quyết của UBND phường, thời hạn giải quyết và phí, lệ phí.",
         "body": (
             "Các nhóm thủ tục: hộ tịch (đăng ký khai sinh, kết hôn, khai tử, cấp bản sao trích lục), chứng thực, người có công, "
-            "bảo trợ xã hội, đất đai, xây dựng nhà ở riêng lẻ.\n\nNgười dân có thể nộp hồ sơ trực tuyến trên Cổng Dịch vụ công quốc gia.\n"
+            "bảo trợ xã hội, đất đai, xây dựng nhà ở riêng lẻ.\n\nHồ sơ nộp trực tiếp tại Trung tâm Phục vụ hành chính công phường (một cửa) hoặc trực tuyến trên Cổng Dịch vụ công quốc gia.\n"
         ),
         "attachment": "docx",
         "attachment_text": [
@@ -63,7 +63,7 @@ RECORDS: list[dict] = [
     },
     {
         "number": "98/KH-UBND", "category": "welfare", "form": "Kế hoạch", "issuer": UB, "days_ago": 55,
-        "title": "Kế hoạch thăm, tặng quà gia đình chính sách, hộ nghèo nhân dịp Tết Nguyên đán Bính Ngọ",
+        "title": "Kế hoạch thăm, tặng quà gia đình chính sách, hộ nghèo nhân dịp Tết Nguyên đán Đinh Mùi 2027",
         "summary": "Tổng kinh phí 186 triệu đồng từ ngân sách và nguồn vận động; tặng 372 suất quà.",
         "body": "Mỗi suất quà trị giá 500.000 đồng. Danh sách theo tổ dân phố được niêm yết tại nhà sinh hoạt cộng đồng; không công bố thông tin cá nhân trên mạng.",
     },
@@ -106,7 +106,7 @@ RECORDS: list[dict] = [
     },
     {
         "number": "104/TB-UBND", "category": "fees", "form": "Thông báo", "issuer": UB, "days_ago": 83,
-        "title": "Công khai phí, lệ phí chứng thực và hộ tịch tại Bộ phận một cửa",
+        "title": "Công khai phí, lệ phí chứng thực và hộ tịch tại Trung tâm Phục vụ hành chính công phường",
         "summary": "Bảng phí, lệ phí áp dụng tại phường; các trường hợp được miễn.",
         "body": "Chứng thực chữ ký: 10.000 đồng/trường hợp. Cấp bản sao trích lục hộ tịch: 8.000 đồng/bản. Đăng ký khai sinh, kết hôn đúng hạn: miễn lệ phí.",
     },
@@ -130,21 +130,35 @@ RECORDS: list[dict] = [
     },
     {
         "number": "118/TB-UBND", "category": "inspection", "form": "Thông báo", "issuer": UB, "days_ago": 75,
+        "publish_lag": 6,  # published late: the editor and the statistics flag it (item 14)
         "title": "Thông báo kết quả giải quyết kiến nghị về tình trạng ngập úng kiệt 12 tổ dân phố 4",
         "summary": "Đã nạo vét 180 m mương thoát nước; đưa công trình cải tạo thoát nước tổ dân phố 4 vào kế hoạch đầu tư.",
         "body": "UBND phường tiếp nhận 7 ý kiến phản ánh, đã kiểm tra hiện trường và tổ chức đối thoại với đại diện các hộ dân ngày 14/8/2026.",
     },
     {
         "number": "07/KH-BTTND", "category": "inspection", "form": "Kế hoạch", "issuer": BAN_TTND, "days_ago": 15,
-        "title": "Kế hoạch giám sát việc thực hiện công khai thông tin tại Bộ phận một cửa quý IV/2026",
-        "summary": "Giám sát việc niêm yết thủ tục hành chính, phí, lệ phí và tiếp nhận phản ánh tại Bộ phận một cửa.",
+        "title": "Kế hoạch giám sát việc thực hiện công khai thông tin tại Trung tâm Phục vụ hành chính công phường quý IV/2026",
+        "summary": "Giám sát việc niêm yết thủ tục hành chính, phí, lệ phí và tiếp nhận phản ánh tại Trung tâm Phục vụ hành chính công phường.",
         "body": "Thời gian giám sát: từ ngày 01 đến 05/12/2026. Thành phần: 5 thành viên Ban Thanh tra nhân dân. Kết quả được báo cáo tại hội nghị Ủy ban MTTQ phường.",
+    },
+    # ---------------------------------------------------------------- a closed consultation (its synthesis is published)
+    {
+        "number": "150/DT-UBND", "category": "plans", "form": "Dự thảo", "issuer": UB, "days_ago": 76,
+        "groups": ["TDP04", "TDP05"],
+        "title": "Dự thảo phương án phân luồng giao thông khu vực chợ Hòa An",
+        "summary": "Lấy ý kiến Nhân dân về phương án tổ chức giao thông một chiều, điểm đỗ xe và giờ cấm xe tải quanh chợ Hòa An.",
+        "body": (
+            "## Nội dung phương án\n\n- Tổ chức giao thông một chiều trên đường Phan Văn Định (đoạn trước chợ) từ 5 giờ đến 9 giờ sáng.\n"
+            "- Bố trí điểm trông giữ xe máy cho người đi chợ.\n- Cấm xe tải trên 2,5 tấn vào khu vực chợ giờ cao điểm.\n\n"
+            "Ý kiến góp ý gửi qua Cổng thông tin, hòm thư góp ý tại chợ hoặc tại hội nghị tổ dân phố 4, 5.\n"
+        ),
+        "comments": (-75, -46),
     },
     # ---------------------------------------------------------------- consultation results
     {
         "number": "166/BC-UBND", "category": "consultation_results", "form": "Báo cáo", "issuer": UB, "days_ago": 28,
         "title": "Báo cáo tổng hợp, tiếp thu, giải trình ý kiến Nhân dân về phương án phân luồng giao thông khu vực chợ Hòa An",
-        "summary": "Nhận 64 ý kiến; tiếp thu 41 ý kiến, tiếp thu một phần 12 ý kiến, giải trình 11 ý kiến.",
+        "summary": "Tổng hợp ý kiến về dự thảo 150/DT-UBND nhận qua Cổng, hòm thư góp ý và hội nghị tổ dân phố 4, 5: điểm đỗ xe được tiếp thu, giờ cấm xe tải tiếp thu một phần, đề nghị di dời chợ được giải trình.",
         "body": (
             "- Đề nghị bố trí điểm đỗ xe máy miễn phí cho người đi chợ: **tiếp thu**, bố trí tại lô đất phía Tây chợ.\n"
             "- Đề nghị cấm xe tải giờ cao điểm: **tiếp thu một phần**, cấm từ 6 giờ đến 8 giờ sáng.\n"
@@ -206,7 +220,7 @@ RECORDS: list[dict] = [
     },
     {
         "number": "190/TB-UBND", "category": "other", "form": "Thông báo", "issuer": UB, "days_ago": 10,
-        "title": "Thông báo tuyển dụng nhân viên hợp đồng Bộ phận một cửa",
+        "title": "Thông báo tuyển dụng nhân viên hợp đồng Trung tâm Phục vụ hành chính công phường",
         "summary": "Tuyển 01 nhân viên hợp đồng hỗ trợ tiếp nhận hồ sơ; nhận hồ sơ đến hết ngày 15/12/2026.",
         "body": "Yêu cầu: tốt nghiệp cao đẳng trở lên, thành thạo tin học văn phòng. Hồ sơ nộp trực tiếp tại Văn phòng UBND phường.",
         "withdraw": "Thông báo bị thu hồi do sai sót về điều kiện dự tuyển; UBND phường sẽ ban hành thông báo thay thế.",
@@ -214,7 +228,7 @@ RECORDS: list[dict] = [
     {
         "number": "193/TB-UBND", "category": "other", "form": "Thông báo", "issuer": UB, "days_ago": 7,
         "title": "Thông báo về việc tạm dừng tiếp nhận hồ sơ trực tiếp ngày 05/12/2026",
-        "summary": "Bộ phận một cửa tạm dừng nhận hồ sơ trực tiếp để nâng cấp phần mềm; hồ sơ trực tuyến vẫn tiếp nhận bình thường.",
+        "summary": "Trung tâm Phục vụ hành chính công phường tạm dừng nhận hồ sơ trực tiếp để nâng cấp phần mềm; hồ sơ trực tuyến vẫn tiếp nhận bình thường.",
         "body": "Người dân có nhu cầu gấp liên hệ đường dây nóng của phường để được hướng dẫn.",
         "amend": (
             "Thông báo về việc tạm dừng tiếp nhận hồ sơ trực tiếp buổi sáng ngày 05/12/2026",

@@ -2,7 +2,8 @@
 land and planning (record format: ``public_docs.disclosures.demo_data.disclosures``)."""
 from __future__ import annotations
 
-from public_docs.disclosures.demo_data.issuers import HDND, UB
+from public_docs.disclosures.demo_data import budget
+from public_docs.disclosures.demo_data.issuers import UB
 
 RECORDS: list[dict] = [
     # ---------------------------------------------------------------- plans
@@ -23,7 +24,7 @@ RECORDS: list[dict] = [
         "attachment": "pdf",
         "attachment_text": [
             "Căn cứ Nghị quyết của Đảng ủy phường về nhiệm vụ năm 2027, Ủy ban nhân dân phường xây dựng kế hoạch phát triển kinh tế - xã hội năm 2027.",
-            "Phần I. Đánh giá kết quả thực hiện năm 2026: thu ngân sách ước đạt 104% dự toán; giải quyết việc làm cho 312 lao động; không phát sinh hộ nghèo mới.",
+            "Phần I. Đánh giá kết quả thực hiện năm 2026: thu ngân sách ước đạt 102% dự toán; giải quyết việc làm cho 312 lao động; không phát sinh hộ nghèo mới.",
             "Phần II. Mục tiêu, chỉ tiêu năm 2027: tăng trưởng thương mại - dịch vụ 9%; 100% hồ sơ thủ tục hành chính được tiếp nhận trực tuyến hoặc một cửa.",
             "Phần III. Tổ chức thực hiện: các bộ phận chuyên môn, Ban điều hành tổ dân phố xây dựng kế hoạch cụ thể, báo cáo kết quả hằng quý.",
         ],
@@ -33,7 +34,7 @@ RECORDS: list[dict] = [
         "title": "Báo cáo kết quả thực hiện nhiệm vụ kinh tế - xã hội 6 tháng đầu năm 2026",
         "summary": "Kết quả 6 tháng đầu năm 2026 và nhiệm vụ trọng tâm 6 tháng cuối năm.",
         "body": (
-            "Sáu tháng đầu năm, thu ngân sách đạt 9,4 tỷ đồng (51% dự toán). Hoàn thành 4/6 công trình chỉnh trang kiệt, hẻm; "
+            "Sáu tháng đầu năm, thu ngân sách đạt 9,4 tỷ đồng (51,6% dự toán). Hoàn thành 4/6 công trình chỉnh trang kiệt, hẻm; "
             "tiếp nhận 1.286 hồ sơ thủ tục hành chính, 100% giải quyết đúng hạn.\n\n"
             "**Hạn chế:** tình trạng lấn chiếm vỉa hè tại chợ Hòa An chưa được giải quyết dứt điểm; tiến độ giải phóng mặt bằng "
             "dự án nâng cấp đường Hòa An 5 còn chậm.\n"
@@ -51,62 +52,7 @@ RECORDS: list[dict] = [
         ),
     },
     # ---------------------------------------------------------------- budget
-    {
-        "number": "08/NQ-HĐND", "category": "budget", "budget_period": "year", "form": "Nghị quyết", "issuer": HDND,
-        "days_ago": 330,
-        "title": "Nghị quyết về dự toán thu, chi ngân sách phường năm 2026",
-        "summary": "Tổng thu ngân sách phường 18,2 tỷ đồng; tổng chi 17,9 tỷ đồng; dự phòng ngân sách 350 triệu đồng.",
-        "body": (
-            "| Nội dung | Dự toán 2026 (triệu đồng) |\n|---|---|\n| Tổng thu ngân sách trên địa bàn | 18.200 |\n"
-            "| Thu ngân sách phường được hưởng | 11.640 |\n| Chi đầu tư phát triển | 4.100 |\n| Chi thường xuyên | 7.190 |\n"
-            "| Dự phòng ngân sách | 350 |\n"
-        ),
-        "attachment": "xlsx",
-    },
-    {
-        "number": "112/BC-UBND", "category": "budget", "budget_period": "quarter", "form": "Báo cáo", "issuer": UB,
-        "days_ago": 210,
-        "title": "Báo cáo tình hình thực hiện dự toán ngân sách quý I năm 2026",
-        "summary": "Thu quý I đạt 24,6% dự toán; chi thường xuyên đạt 23,1% dự toán.",
-        "body": "Thu ngân sách quý I: 4.478 triệu đồng. Chi ngân sách quý I: 2.612 triệu đồng, trong đó chi sự nghiệp giáo dục 412 triệu đồng.",
-    },
-    {
-        "number": "176/BC-UBND", "category": "budget", "budget_period": "quarter", "form": "Báo cáo", "issuer": UB,
-        "days_ago": 120,
-        "title": "Báo cáo tình hình thực hiện dự toán ngân sách quý II năm 2026",
-        "summary": "Lũy kế 6 tháng thu đạt 51% dự toán, chi đạt 46% dự toán.",
-        "body": "Thu quý II: 4.920 triệu đồng. Chi đầu tư phát triển giải ngân 1.240 triệu đồng cho công trình kiệt 25 Hòa An 5.",
-    },
-    {
-        "number": "177/BC-UBND", "category": "budget", "budget_period": "half_year", "form": "Báo cáo", "issuer": UB,
-        "days_ago": 119,
-        "title": "Báo cáo công khai thực hiện dự toán ngân sách 6 tháng đầu năm 2026",
-        "summary": "Số liệu thu, chi ngân sách 6 tháng đầu năm 2026 theo biểu mẫu công khai.",
-        "body": "Biểu số 01: cân đối ngân sách. Biểu số 02: thu ngân sách theo nội dung. Biểu số 03: chi ngân sách theo lĩnh vực.",
-        "attachment": "xlsx",
-    },
-    {
-        "number": "41/QĐ-UBND", "category": "budget", "budget_period": "final", "form": "Quyết định", "issuer": UB,
-        "days_ago": 190,
-        "title": "Quyết định công khai quyết toán ngân sách phường năm 2025",
-        "summary": "Công khai số liệu quyết toán thu, chi ngân sách năm 2025 đã được Hội đồng nhân dân phường phê chuẩn.",
-        "body": (
-            "Tổng thu ngân sách phường năm 2025: 17.482 triệu đồng. Tổng chi: 16.905 triệu đồng. "
-            "Kết dư ngân sách: 577 triệu đồng, chuyển sang năm 2026 theo quy định.\n"
-        ),
-        "attachment": "pdf",
-        "attachment_text": [
-            "Biểu quyết toán thu ngân sách năm 2025: thu thuế ngoài quốc doanh 6.210 triệu đồng; thu phí, lệ phí 842 triệu đồng; thu khác 1.035 triệu đồng.",
-            "Biểu quyết toán chi ngân sách năm 2025: chi đầu tư phát triển 3.880 triệu đồng; chi thường xuyên 12.611 triệu đồng; chi khác 414 triệu đồng.",
-        ],
-    },
-    {
-        "number": "15/TTr-UBND", "category": "budget", "budget_period": "year", "form": "Tờ trình", "issuer": UB,
-        "days_ago": 8,
-        "title": "Tờ trình dự toán thu, chi ngân sách phường năm 2027 (dự thảo trình HĐND)",
-        "summary": "Dự thảo dự toán ngân sách năm 2027 công khai trước khi trình Hội đồng nhân dân phường.",
-        "body": "Dự kiến tổng thu ngân sách trên địa bàn 20.100 triệu đồng; chi đầu tư phát triển 4.600 triệu đồng, ưu tiên thoát nước tổ dân phố 4 và 6.",
-    },
+    *budget.RECORDS,
     # ---------------------------------------------------------------- projects
     {
         "number": "52/QĐ-UBND", "category": "projects", "form": "Quyết định", "issuer": UB, "days_ago": 160,
@@ -185,6 +131,6 @@ RECORDS: list[dict] = [
         "days_ago": 240,
         "title": "Công bố điều chỉnh cục bộ quy hoạch phân khu khu vực chợ Hòa An",
         "summary": "Điều chỉnh chức năng lô đất 1.800 m² từ đất ở sang đất chợ, bãi đỗ xe phục vụ mở rộng chợ Hòa An.",
-        "body": "Hồ sơ điều chỉnh quy hoạch được niêm yết tại UBND phường. Người dân tra cứu thông tin quy hoạch miễn phí tại bộ phận một cửa.",
+        "body": "Hồ sơ điều chỉnh quy hoạch được niêm yết tại UBND phường. Người dân tra cứu thông tin quy hoạch miễn phí tại Trung tâm Phục vụ hành chính công phường.",
     },
 ]

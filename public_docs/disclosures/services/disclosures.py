@@ -66,7 +66,9 @@ def _snapshot(d: Disclosure) -> dict:
     return {
         "number": d.number,
         "category": d.category,
-        "budget_period": d.budget_period,
+        "budget_kind": d.budget_kind,
+        "budget_year": d.budget_year,
+        "budget_quarter": d.budget_quarter,
         "form": d.form,
         "issuer": d.issuer,
         "issued_on": _jsonable(d.issued_on),

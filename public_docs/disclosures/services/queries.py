@@ -12,6 +12,7 @@ from portal.extensions import db
 from portal.sanitize import clean_text
 from portal.ward import ResidentialGroup
 from public_docs.disclosures.models import (
+    BUDGET_KINDS,
     CATEGORIES,
     FILTER_LABELS,
     STATUS_LABELS,
@@ -113,7 +114,9 @@ def clean_filters(args) -> dict[str, str]:
             continue
         if key == "category" and value not in CATEGORIES:
             continue
-        if key == "year" and not re.fullmatch(r"(19|20)[0-9][0-9]", value):
+        if key == "budget_kind" and value not in BUDGET_KINDS:
+            continue
+        if key in ("year", "budget_year") and not re.fullmatch(r"(19|20)[0-9][0-9]", value):
             continue
         if key == "status" and value not in {s.value for s in PUBLIC_STATUSES}:
             continue
@@ -136,6 +139,10 @@ def _apply_filters(stmt, filters: dict, skip: str | None = None):
             stmt = stmt.where(Disclosure.category == value)
         elif key == "year":
             stmt = stmt.where(_year_expr() == int(value))
+        elif key == "budget_kind":
+            stmt = stmt.where(Disclosure.budget_kind == value)
+        elif key == "budget_year":
+            stmt = stmt.where(Disclosure.budget_year == int(value))
         elif key == "form":
             stmt = stmt.where(Disclosure.form == value)
         elif key == "issuer":
@@ -215,4 +222,9 @@ def facet_counts(filters: dict) -> dict[str, list[tuple[str, str, int]]]:
     ).group_by(ResidentialGroup.code, ResidentialGroup.name, ResidentialGroup.position)
     stmt = stmt.order_by(ResidentialGroup.position, ResidentialGroup.code)
     out["group"] = [(c, name, n) for c, name, n in db.session.execute(stmt).all()]
+    rows = grouped("budget_kind", Disclosure.budget_kind)
+    counts = {k: n for k, n in rows if k}
+    out["budget_kind"] = [(k, BUDGET_KINDS[k], counts[k]) for k in BUDGET_KINDS if counts.get(k)]
+    rows = grouped("budget_year", Disclosure.budget_year)
+    out["budget_year"] = sorted(((str(y), str(y), n) for y, n in rows if y), reverse=True)
     return out

@@ -15,15 +15,15 @@ from portal.sanitize import clean_text, render_markdown
 from portal.settings import get_setting
 from portal.ward import ResidentialGroup
 from public_docs.disclosures.extract import find_secrecy_stamp
-from public_docs.disclosures.models import BUDGET_PERIODS, CATEGORIES, FORMS, Disclosure
+from public_docs.disclosures.models import BUDGET_KIND_OF_PERIOD, BUDGET_KINDS, CATEGORIES, FORMS, Disclosure
 from public_docs.disclosures.services.common import parse_date, today
 from public_docs.disclosures.services.posting import posting_min_days
 from public_docs.disclosures.services.queries import find_by_number
 
 NUMBER_RE = re.compile(r"^[0-9A-Za-zÀ-ỹĐđ][0-9A-Za-zÀ-ỹĐđ/\-.&_ ]{0,63}$")
 EDITABLE_FIELDS = (
-    "number", "title", "summary", "body", "category", "budget_period", "form", "issuer", "issued_on",
-    "effective_on", "posting_start", "posting_end", "is_project", "group_ids",
+    "number", "title", "summary", "body", "category", "budget_kind", "budget_year", "budget_quarter",
+    "form", "issuer", "issued_on", "effective_on", "posting_start", "posting_end", "is_project", "group_ids",
 )
 
 
@@ -88,17 +88,13 @@ def _clean_texts(data: dict, errors: dict) -> dict:
 
 
 def _clean_classification(data: dict, errors: dict) -> dict:
-    """Category (with the budget period a budget document needs), form and issuer."""
+    """Category (with the kind, fiscal year and quarter a budget document needs), form and issuer."""
     category = clean_text(data.get("category"))
     if category not in CATEGORIES:
         errors["category"] = "Vui lòng chọn lĩnh vực công khai trong danh mục."
 
-    period = clean_text(data.get("budget_period")) or None
-    if category == "budget":
-        if period not in BUDGET_PERIODS:
-            errors["budget_period"] = "Văn bản ngân sách phải chọn kỳ: quý, 6 tháng, năm hoặc quyết toán."
-    else:
-        period = None
+    budget = _clean_budget(data, errors) if category == "budget" else {
+        "budget_kind": None, "budget_year": None, "budget_quarter": None}
 
     form = clean_text(data.get("form"), 64) or "Khác"
     if form not in FORMS:
@@ -107,7 +103,40 @@ def _clean_classification(data: dict, errors: dict) -> dict:
     issuer = clean_text(data.get("issuer"), 200)
     if not issuer:
         errors["issuer"] = "Vui lòng nhập cơ quan ban hành."
-    return {"category": category, "budget_period": period, "form": form, "issuer": issuer}
+    return {"category": category, **budget, "form": form, "issuer": issuer}
+
+
+def _clean_budget(data: dict, errors: dict) -> dict:
+    """The kind of a budget document (Law 10/2022 Art. 11), its fiscal year and, for a quarterly
+    execution report, the quarter. The former ``budget_period`` codes are still read (import)."""
+    kind = clean_text(data.get("budget_kind"), 32) or None
+    if kind is None and data.get("budget_period"):
+        kind = BUDGET_KIND_OF_PERIOD.get(clean_text(data.get("budget_period"), 32), "?")
+    if kind not in BUDGET_KINDS:
+        errors["budget_kind"] = (
+            "Văn bản ngân sách phải chọn loại: dự toán trình Hội đồng nhân dân, dự toán được giao, "
+            "tình hình thực hiện dự toán (quý, 6 tháng, năm), quyết toán hoặc kết quả kiểm toán."
+        )
+    year = _small_int(data.get("budget_year"))
+    if year is None or not 2000 <= year <= today().year + 2:
+        errors["budget_year"] = f"Vui lòng nhập năm ngân sách (từ 2000 đến {today().year + 2})."
+        year = None
+    quarter = None
+    if kind == "execution_quarter":
+        quarter = _small_int(data.get("budget_quarter"))
+        if quarter not in (1, 2, 3, 4):
+            errors["budget_quarter"] = "Báo cáo thực hiện dự toán quý phải chọn quý (1, 2, 3 hoặc 4)."
+            quarter = None
+    return {"budget_kind": kind if kind in BUDGET_KINDS else None, "budget_year": year, "budget_quarter": quarter}
+
+
+def _small_int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    text = clean_text(str(value) if value is not None else "", 8)
+    return int(text) if re.fullmatch(r"[0-9]{1,4}", text) else None
 
 
 def _clean_dates(data: dict, current: Disclosure | None, errors: dict) -> dict:
@@ -177,7 +206,8 @@ def disclosure_data(d: Disclosure) -> dict:
     """The values of ``d`` in the shape ``clean_disclosure_data`` reads."""
     return {
         "number": d.number, "title": d.title, "summary": d.summary, "body": d.body_source,
-        "category": d.category, "budget_period": d.budget_period, "form": d.form, "issuer": d.issuer,
+        "category": d.category, "budget_kind": d.budget_kind, "budget_year": d.budget_year,
+        "budget_quarter": d.budget_quarter, "form": d.form, "issuer": d.issuer,
         "issued_on": d.issued_on, "effective_on": d.effective_on, "posting_start": d.posting_start,
         "posting_end": d.posting_end, "is_project": d.is_project, "group_ids": [g.id for g in d.groups],
     }

@@ -224,3 +224,24 @@ def test_cli_issue_codes_prints_one_code_per_line(db, ward, make_matter, runner)
     assert refused.exit_code != 0 and "120 hộ" in refused.output
     assert runner.invoke(
         args=["decisions", "issue-codes", str(m.id), "--group", "KHONG", "--count", "1"]).exit_code != 0
+
+
+def test_meeting_minutes_stored_and_downloaded_by_staff_only(db, ward, make_matter, client, login_as):
+    from portal.files import read_stored
+    from tests.fixtures.files import pdf_bytes
+
+    m = make_matter(method="meeting")
+    data = pdf_bytes("Biên bản họp tổ dân phố 1")
+    meeting = services.record_meeting(
+        m, {"group_id": ward[0].id, "held_on": today().isoformat(), "place": "Nhà văn hóa",
+            "households_represented": "90", "tally_yes": "80", "tally_no": "8", "tally_abstain": "2"},
+        "test", minutes=("../bien ban hop.PDF", data))
+    db.session.commit()
+    assert read_stored(meeting.minutes_sha256) == data and meeting.minutes_filename == "bien ban hop.pdf"
+    path = f"/can-bo/dan-quyet/bien-ban/{meeting.id}"
+    assert client.get(path).status_code in (302, 401, 403)
+    login_as("moderator")
+    resp = client.get(path)
+    assert resp.status_code == 200 and resp.data == data and resp.mimetype == "application/pdf"
+    assert resp.headers["Content-Disposition"] == "attachment; filename*=UTF-8''bien%20ban%20hop.pdf"
+    assert resp.headers["Cache-Control"] == "private, no-store"

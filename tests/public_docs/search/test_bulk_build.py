@@ -32,6 +32,8 @@ def _sources(n: int) -> list[DocSource]:
             category=["plans", "budget", ""][i % 3], form="Quyết định" if i % 2 else "Kế hoạch",
             issuer="UBND phường Hòa An", date=None if i % 7 == 0 else dt.date(2020 + i % 6, 1 + i % 12, 1),
             groups=() if i % 3 else ("TDP1", "TDP3")[: 1 + i % 2], status="published",
+            budget_kind="final_accounts" if i % 3 == 1 else ("audit" if i % 4 == 0 else ""),
+            budget_year=2020 + i % 5 if i % 3 == 1 else None,
         ))
     return out
 
