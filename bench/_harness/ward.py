@@ -75,7 +75,7 @@ def load_ward(n: int, disclosures: int, events: int, seed: int = 17, batch: int 
     from moderation.intake.search import search_text
     from portal.accounts import services as accounts
     from portal.extensions import db
-    from portal.ward import ResidentialGroup
+    from portal.ward import ResidentialGroup, local_date
 
     from .petitions import _text, load_petitions, vocabulary
 
@@ -170,6 +170,7 @@ def load_ward(n: int, disclosures: int, events: int, seed: int = 17, batch: int 
     ref_created = ref_case[3]
     db.session.execute(update(Case).where(Case.id == ref_case[0]).values(
         status=CaseStatus.closed, responded_at=ref_created + dt.timedelta(days=12),
+        responded_day=local_date(ref_created + dt.timedelta(days=12)),  # a bulk UPDATE: no model hook
         closed_at=ref_created + dt.timedelta(days=14), public_response="Ban đã trả lời kiến nghị.", rating=4))
     db.session.execute(delete(Referral).where(Referral.case_id == ref_case[0]))
     for j in range(2):

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal.database import CodeList, UTCDateTime, utcnow
 from portal.extensions import db
 from portal.i18n import N_
-from portal.ward import ResidentialGroup  # noqa: F401  (relationship target)
+from portal.ward import ResidentialGroup, local_date, local_day_of  # noqa: F401  (relationship target)
 
 if TYPE_CHECKING:
     from portal.accounts.models import User
@@ -114,6 +114,7 @@ class Submission(db.Model):
         Index("ix_submission_kind_group", "kind", "group_id", "created_at"),
         Index("ix_submission_kind_created", "kind", "created_at"),
         Index("ix_submission_status_claimed", "status", "claimed_until"),
+        Index("ix_submission_kind_day", "kind", "created_day"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -148,6 +149,9 @@ class Submission(db.Model):
     claimed_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     support_count: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    # The ward's calendar day of created_at (the statistics' months and durations group by it):
+    # set by the hooks below, or by the column default on bulk inserts.
+    created_day: Mapped[dt.date | None] = mapped_column(Date, default=local_day_of("created_at"))
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
     moderated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     # Offline opinions (meeting, comment box, hotline, household form): the day it was received.
@@ -202,6 +206,14 @@ def _keep_search_text(_mapper, _connection, target: Submission) -> None:
     from moderation.intake.search import search_text
 
     target.search_text = search_text(target.shown_title, target.shown_description)
+
+
+@event.listens_for(Submission, "before_insert")
+@event.listens_for(Submission, "before_update")
+def _keep_created_day(_mapper, _connection, target: Submission) -> None:
+    if target.created_at is None:
+        target.created_at = utcnow()
+    target.created_day = local_date(target.created_at)
 
 
 class SubmitterContact(db.Model):

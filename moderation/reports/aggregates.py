@@ -3,49 +3,20 @@ a page costs the same few statements whatever the number of petitions; Python on
 grouped rows (statuses, months, topics, groups, and the answered cases grouped by their dates)
 into figures.
 
-The ward's calendar day of a timestamp is computed in SQL: PostgreSQL converts with the time zone
-(``AT TIME ZONE 'Asia/Ho_Chi_Minh'``); SQLite adds the zone's fixed offset (UTC+7 since 1975).
+The ward's calendar days are stored with the rows (``submission.created_day``, ``case.created_day``,
+``case.responded_day``: set by the models' hooks in the transaction that sets the timestamp, in
+the ward's time zone), so the groupings read indexed columns instead of converting every
+timestamp.
 """
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import String, and_, case, func, or_, select
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy import and_, case, func, or_, select
 
 from moderation.cases.models import Case, CaseStatus, Referral
 from moderation.intake.models import Submission, SubmissionKind
 from portal.extensions import db
-
-
-class local_day(FunctionElement):
-    """``YYYY-MM-DD`` text: the ward's calendar day of a UTC timestamp column."""
-
-    type = String()
-    inherit_cache = True
-    name = "local_day"
-
-
-def _zone():
-    from portal.ward import ward_tz
-
-    return ward_tz()
-
-
-@compiles(local_day)
-def _local_day_sqlite(element, compiler, **kw):
-    minutes = int(_zone().utcoffset(dt.datetime(2026, 1, 1)).total_seconds() // 60)
-    column = compiler.process(element.clauses, **kw)
-    # Stored as 'YYYY-MM-DD HH:MM:SS.ffffff': SQLite rounds fractions to milliseconds (23:59:59.9999
-    # would become the next day), so whole seconds only.
-    return f"date(substr({column}, 1, 19), '{minutes:+d} minutes')"
-
-
-@compiles(local_day, "postgresql")
-def _local_day_postgresql(element, compiler, **kw):
-    column = compiler.process(element.clauses, **kw)
-    return f"to_char({column} AT TIME ZONE '{_zone().key}', 'YYYY-MM-DD')"
 
 
 def _day(value) -> dt.date | None:
@@ -80,8 +51,20 @@ def status_counts(lo, hi) -> dict:
 
 
 def month_counts(lo, hi) -> dict[str, int]:
-    rows = _grouped({"month": func.substr(local_day(Submission.created_at), 1, 7)}, _petitions(lo, hi))
-    return {month: n for month, n in rows}
+    """Petitions per month of their stored ward-local day: one row per day from the
+    (kind, created_day) index, summed into months here."""
+    clauses = [Submission.kind == SubmissionKind.petition]
+    if lo is not None:
+        clauses.append(Submission.created_day >= lo.date())
+    if hi is not None:
+        clauses.append(Submission.created_day < hi.date())
+    months: dict[str, int] = {}
+    for day, n in db.session.execute(select(Submission.created_day, func.count()).where(*clauses)
+                                     .group_by(Submission.created_day)):
+        day = _day(day)
+        key = day.strftime("%Y-%m") if day else None
+        months[key] = months.get(key, 0) + n
+    return months
 
 
 def column_counts(column, lo, hi) -> dict:
@@ -118,15 +101,15 @@ def answered_groups(lo, hi) -> list[tuple]:
     )
     no_answer = ranked.c.case_id.is_(None)
     columns = {
-        "received": local_day(Submission.created_at),
+        "received": Submission.created_day,
         "answered_on": ranked.c.answered_on,
         "in_time": case((no_answer, None),
                         (or_(ranked.c.answer_due.is_(None), ranked.c.answered_on <= ranked.c.answer_due), 1),
                         else_=0),
-        "responded": case((no_answer, local_day(Case.responded_at)), else_=None),
-        "case_created": case((no_answer, local_day(Case.created_at)), else_=None),
+        "responded": case((no_answer, Case.responded_day), else_=None),
+        "case_created": case((no_answer, Case.created_day), else_=None),
     }
-    where = [*_petitions(lo, hi), Case.id.is_not(None), or_(~no_answer, Case.responded_at.is_not(None))]
+    where = [*_petitions(lo, hi), Case.id.is_not(None), or_(~no_answer, Case.responded_day.is_not(None))]
     joins = [(Case, Case.submission_id == Submission.id),
              (ranked, and_(ranked.c.case_id == Case.id, ranked.c.rank == 1))]
     return [(_day(r[0]), _day(r[1]), r[2], _day(r[3]), _day(r[4]), r[5]) for r in _grouped(columns, where, joins)]
