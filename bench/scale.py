@@ -162,6 +162,34 @@ def make_instance(name: str, data: Path | None, database_url: str | None, petiti
     return instance
 
 
+# Migrations a kept data set may predate (its schema came from ``create_all``, without Alembic):
+# (file, a table and a column the migration adds). Each is run on it once, as ``flask db upgrade``
+# would on a live ward: the budget kinds, then the stored local days (backfilled; on PostgreSQL
+# also the trigram index of the petition search).
+KEPT_MIGRATIONS = [("b7d2e41c9a05_budget_kinds.py", "disclosure", "budget_kind"),
+                   ("8e3a6f1d2c57_stored_local_days.py", "submission", "created_day")]
+
+
+def _apply_migrations(engine) -> None:
+    import importlib.util
+
+    from alembic.migration import MigrationContext
+    from alembic.operations import Operations
+    from sqlalchemy import inspect
+
+    versions = Path(__file__).resolve().parent.parent / "migrations" / "versions"
+    for filename, table, column in KEPT_MIGRATIONS:
+        if column in {c["name"] for c in inspect(engine).get_columns(table)}:
+            continue
+        spec = importlib.util.spec_from_file_location(filename.removesuffix(".py"), versions / filename)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        started = time.monotonic()
+        with engine.begin() as conn, Operations.context(MigrationContext.configure(conn)):
+            module.upgrade()
+        log(f"kept data set: migration {filename} applied in {time.monotonic() - started:.1f} s")
+
+
 def _create_missing_indexes(url: str) -> None:
     """A kept data set gets the indexes the models declare now (a later commit may add some)."""
     from portal import create_app
@@ -170,6 +198,7 @@ def _create_missing_indexes(url: str) -> None:
     engine = _engine(url)
     try:
         with create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench"}).app_context():
+            _apply_migrations(engine)
             for table in db.metadata.sorted_tables:
                 for index in table.indexes:
                     index.create(engine, checkfirst=True)
