@@ -61,6 +61,7 @@ def load_ward(n: int, disclosures: int, events: int, seed: int = 17, batch: int 
     """Load the data set; returns :func:`counts`."""
     from sqlalchemy import bindparam, delete, insert, select, text, update
 
+    from moderation.cases import answers
     from moderation.cases.models import Case, CaseEvent, CaseStatus, Referral
     from moderation.intake.models import (
         Submission,
@@ -178,6 +179,7 @@ def load_ward(n: int, disclosures: int, events: int, seed: int = 17, batch: int 
         db.session.execute(insert(Referral), [dict(case_id=ref_case[0], agency=f"Cơ quan {j + 1}", sent_on=sent,
                                                    answer_due=sent + dt.timedelta(days=30),
                                                    answered_on=sent + dt.timedelta(days=9))])
+    answers.refresh(db.session.connection(), case_ids=[ref_case[0]])  # bulk writes: no flush hook
     sub_events += [dict(submission_id=reference, created_at=ref_created - dt.timedelta(days=1), action="submit",
                         to_status="received", public_message="Đã tiếp nhận phản ánh, kiến nghị."),
                    dict(submission_id=reference, created_at=ref_created - dt.timedelta(hours=4), action="approve",

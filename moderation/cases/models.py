@@ -40,7 +40,12 @@ CASE_STATUS_LABELS = {
 class Case(db.Model):
     __tablename__ = "case"
     # The statistics join every petition of a period to its case and read only these columns.
-    __table_args__ = (Index("ix_case_submission_days", "submission_id", "id", "created_day", "responded_day"),)
+    __table_args__ = (
+        Index("ix_case_submission_days", "submission_id", "id", "created_day", "responded_day"),
+        # The statistics' one statement over the cases reads only these (moderation.cases.answers).
+        Index("ix_case_submission_answers", "submission_id", "response_working_days", "answered_in_time",
+              "decision_working_days", "status", "rating"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id"), unique=True)
@@ -56,6 +61,11 @@ class Case(db.Model):
     # answered cases by: kept by the hook below, or by the column defaults on bulk inserts.
     created_day: Mapped[dt.date | None] = mapped_column(Date, default=local_day_of("created_at"))
     responded_day: Mapped[dt.date | None] = mapped_column(Date, default=local_day_of("responded_at"))
+    # The answer's figures the statistics aggregate, kept by moderation.cases.answers after each flush.
+    answer_day: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    response_working_days: Mapped[int | None]
+    answered_in_time: Mapped[bool | None]
+    decision_working_days: Mapped[int | None]
     acknowledged_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     referred_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     answered_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
@@ -133,3 +143,7 @@ class Holiday(db.Model):
 
     day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
     name: Mapped[str] = mapped_column(String(120))
+
+
+# The answer figures' flush hooks (imported last: they use the working-day calendar, which uses Holiday).
+from moderation.cases import answers as _answers  # noqa: E402,F401
