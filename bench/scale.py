@@ -167,7 +167,8 @@ def make_instance(name: str, data: Path | None, database_url: str | None, petiti
 # would on a live ward: the budget kinds, then the stored local days (backfilled; on PostgreSQL
 # also the trigram index of the petition search).
 KEPT_MIGRATIONS = [("b7d2e41c9a05_budget_kinds.py", "disclosure", "budget_kind"),
-                   ("8e3a6f1d2c57_stored_local_days.py", "submission", "created_day")]
+                   ("8e3a6f1d2c57_stored_local_days.py", "submission", "created_day"),
+                   ("9b4c2e7f1a30_stored_answer_working_days.py", "case", "response_working_days")]
 
 
 def _apply_migrations(engine) -> None:
