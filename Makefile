@@ -57,7 +57,7 @@ clean:
 # target is missed. SQLite by default; DATABASE_URL=postgresql+psycopg://…/bench for PostgreSQL
 # (the database is wiped: its name must contain "test" or "bench"). faults needs root for the
 # loop-mounted "disk full" filesystem (else it falls back to a path where every write fails).
-.PHONY: bench-load bench-crash bench-faults bench-pages bench-petitions bench-staff bench-cluster bench-footprint
+.PHONY: bench-load bench-crash bench-faults bench-pages bench-petitions bench-staff bench-cluster bench-scale bench-footprint
 
 bench-load: install
 	$(BIN)/python bench/load.py $(BENCH_ARGS)
@@ -79,6 +79,9 @@ bench-staff: install
 
 bench-cluster: install
 	$(BIN)/python bench/cluster.py $(BENCH_ARGS)
+
+bench-scale: install
+	$(BIN)/python bench/scale.py $(BENCH_ARGS)
 
 bench-footprint: install
 	$(BIN)/python bench/footprint.py $(BENCH_ARGS)

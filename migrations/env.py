@@ -66,6 +66,15 @@ def run_migrations_offline():
         context.run_migrations()
 
 
+# Indexes only a migration creates (PostgreSQL with an extension; no model declares them):
+# autogenerate must not propose dropping them.
+MIGRATION_ONLY_INDEXES = {"ix_submission_search_trgm"}
+
+
+def include_object(obj, name, type_, reflected, compare_to):
+    return not (type_ == "index" and reflected and name in MIGRATION_ONLY_INDEXES)
+
+
 def run_migrations_online():
     """Run migrations in 'online' mode.
 
@@ -87,6 +96,7 @@ def run_migrations_online():
     conf_args = current_app.extensions['migrate'].configure_args
     if conf_args.get("process_revision_directives") is None:
         conf_args["process_revision_directives"] = process_revision_directives
+    conf_args.setdefault("include_object", include_object)
 
     connectable = get_engine()
 

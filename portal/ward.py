@@ -38,6 +38,18 @@ def local_date(value: dt.datetime | dt.date) -> dt.date:
     return value
 
 
+def local_day_of(column: str):
+    """A column default (for Core and ORM bulk inserts too): the ward's calendar day of the row's
+    ``column`` timestamp. The statistics group by such stored days (issue 17); the models' hooks
+    keep them when the timestamp is set or changed later."""
+
+    def default(context):
+        value = context.get_current_parameters().get(column)
+        return local_date(value) if isinstance(value, dt.datetime) else None
+
+    return default
+
+
 def day_start(day: dt.date) -> dt.datetime:
     """Midnight at the start of ``day`` in the ward (aware)."""
     return dt.datetime.combine(day, dt.time.min, tzinfo=ward_tz())

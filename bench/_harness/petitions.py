@@ -37,6 +37,7 @@ def load_petitions(n: int, seed: int = 11, batch: int = 1000, today: dt.date | N
     from sqlalchemy import insert, select
 
     from moderation.boards.routing import get_inspection_board
+    from moderation.cases import answers
     from moderation.cases.deadlines import seed_holidays
     from moderation.cases.models import Case, CaseStatus, Referral
     from moderation.intake.models import Submission, SubmissionKind, SubmissionStatus, Topic, Visibility
@@ -105,6 +106,7 @@ def load_petitions(n: int, seed: int = 11, batch: int = 1000, today: dt.date | N
         db.session.execute(insert(Case), cases)
         if refs:
             db.session.execute(insert(Referral), refs)
+        answers.refresh(db.session.connection(), case_ids=[c["id"] for c in cases])  # Core inserts: no flush hook
         db.session.commit()
         counts["petitions"] += len(subs)
         counts["cases"] += len(cases)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import Date, Enum, ForeignKey, String, Text
+from sqlalchemy import Date, Enum, ForeignKey, Index, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.database import UTCDateTime, utcnow
 from portal.extensions import db
 from portal.i18n import N_
+from portal.ward import local_date, local_day_of
 
 __all__ = ["CaseStatus", "Case", "CaseEvent", "Referral", "Holiday", "CASE_STATUS_LABELS"]
 
@@ -38,6 +39,13 @@ CASE_STATUS_LABELS = {
 
 class Case(db.Model):
     __tablename__ = "case"
+    # The statistics join every petition of a period to its case and read only these columns.
+    __table_args__ = (
+        Index("ix_case_submission_days", "submission_id", "id", "created_day", "responded_day"),
+        # The statistics' one statement over the cases reads only these (moderation.cases.answers).
+        Index("ix_case_submission_answers", "submission_id", "response_working_days", "answered_in_time",
+              "decision_working_days", "status", "rating"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id"), unique=True)
@@ -49,6 +57,15 @@ class Case(db.Model):
     routing_reason: Mapped[str] = mapped_column(Text, default="")
     public_response: Mapped[str] = mapped_column(Text, default="")  # sanitized
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    # The ward's calendar days of created_at and responded_at, which the statistics group the
+    # answered cases by: kept by the hook below, or by the column defaults on bulk inserts.
+    created_day: Mapped[dt.date | None] = mapped_column(Date, default=local_day_of("created_at"))
+    responded_day: Mapped[dt.date | None] = mapped_column(Date, default=local_day_of("responded_at"))
+    # The answer's figures the statistics aggregate, kept by moderation.cases.answers after each flush.
+    answer_day: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    response_working_days: Mapped[int | None]
+    answered_in_time: Mapped[bool | None]
+    decision_working_days: Mapped[int | None]
     acknowledged_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     referred_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     answered_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
@@ -68,6 +85,15 @@ class Case(db.Model):
     submission: Mapped[Submission] = relationship()  # noqa: F821
     events: Mapped[list[CaseEvent]] = relationship(back_populates="case", order_by="CaseEvent.id")
     referrals: Mapped[list[Referral]] = relationship(back_populates="case", order_by="Referral.id")
+
+
+@event.listens_for(Case, "before_insert")
+@event.listens_for(Case, "before_update")
+def _keep_days(_mapper, _connection, target: Case) -> None:
+    if target.created_at is None:
+        target.created_at = utcnow()
+    target.created_day = local_date(target.created_at)
+    target.responded_day = local_date(target.responded_at) if target.responded_at else None
 
 
 class CaseEvent(db.Model):
@@ -117,3 +143,7 @@ class Holiday(db.Model):
 
     day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
     name: Mapped[str] = mapped_column(String(120))
+
+
+# The answer figures' flush hooks (imported last: they use the working-day calendar, which uses Holiday).
+from moderation.cases import answers as _answers  # noqa: E402,F401

@@ -1,17 +1,19 @@
 """Staff Board workspace: /can-bo/ban (case list, case page, referral letter)."""
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext
 from flask_login import current_user
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select, true
+from sqlalchemy import case as sa_case
 from wtforms import SelectChoice
 
 from moderation.boards.models import POSITION_LABELS, Board
 from moderation.cases import deadlines, triage
-from moderation.cases.clocks import clocks_for
+from moderation.cases.clocks import ClockLimits, clocks_for
 from moderation.cases.filters import filter_cases
 from moderation.cases.forms import AnswerForm, AssignForm, ReferForm, TextForm
 from moderation.cases.models import CASE_STATUS_LABELS, Case, CaseStatus, Referral
@@ -21,7 +23,7 @@ from portal.errors import DomainError
 from portal.extensions import db
 from portal.files import download_response
 from portal.i18n import N_, _l
-from portal.params import get_row
+from portal.params import get_row, page_arg
 from portal.permissions import role_required
 from portal.ward import ResidentialGroup
 from public_docs.disclosures.models import Disclosure
@@ -29,6 +31,7 @@ from public_docs.disclosures.models import Disclosure
 bp = Blueprint("cases", __name__, url_prefix="/can-bo/ban", template_folder="templates")
 
 BOARD_ROLES = ("board_member", "board_head")
+PER_PAGE = 50  # cases shown per page of the list (every case is counted in its tabs)
 TABS = [
     ("mine", N_("Được giao cho tôi")),
     ("unassigned", N_("Chưa phân công")),
@@ -45,18 +48,36 @@ def visible_board_ids(user) -> list[int]:
     return triage.user_board_ids(user)
 
 
-def _tab_match(tab: str, case: Case, clock) -> bool:
-    if tab == "mine":
-        return case.assignee_id == current_user.id and case.status != CaseStatus.closed
-    if tab == "unassigned":
-        return case.assignee_id is None and case.status != CaseStatus.closed
-    if tab == "due":
-        return clock is not None and clock["state"] == "due"
-    if tab == "overdue":
-        return clock is not None and clock["state"] == "overdue"
-    if tab == "open":
-        return case.status != CaseStatus.closed
-    return True
+def _tab_conditions(limits: ClockLimits) -> dict:
+    """Each tab as a SQL condition on a case (joined to its petition)."""
+    is_open = Case.status != CaseStatus.closed
+    opened = sa_case((Case.status == CaseStatus.reopened, func.coalesce(Case.reopened_at, Case.created_at)),
+                     else_=Case.created_at)
+    deciding = Case.status.in_([CaseStatus.new, CaseStatus.assigned, CaseStatus.verifying, CaseStatus.reopened])
+    authority_due = _authority_due()
+
+    def clock_state(state: str):
+        last_day = limits.on - dt.timedelta(days=1) if state == "overdue" else limits.due_until
+        return and_(is_open, or_(
+            and_(Case.acknowledged_at.is_(None), opened < limits.opened_before("board_ack", state)),
+            and_(deciding, opened < limits.opened_before("board_decision", state)),
+            and_(Case.status == CaseStatus.referred, authority_due <= last_day)))
+
+    overdue = clock_state("overdue")
+    return {
+        "mine": and_(is_open, Case.assignee_id == current_user.id),
+        "unassigned": and_(is_open, Case.assignee_id.is_(None)),
+        "due": and_(clock_state("due"), ~overdue),
+        "overdue": overdue,
+        "open": is_open,
+        "all": true(),
+    }
+
+
+def _authority_due():
+    """A case's last referral's answer date (by id), the authority's clock of a referred case."""
+    return (select(Referral.answer_due).where(Referral.case_id == Case.id)
+            .order_by(Referral.id.desc()).limit(1).scalar_subquery())
 
 
 @bp.get("/")
@@ -66,36 +87,37 @@ def cases():
     tab = request.args.get("tab") or "open"
     if tab not in dict(TABS):
         tab = "open"
-    # The columns the list shows and the clocks read, as rows (no case or petition is loaded).
+    page = page_arg()
+    # Counted and paginated by the database: the clock tabs are comparisons of each case's opening
+    # with a few moments computed once (ClockLimits); only the shown page's cases get their clocks.
     visible = Case.board_id.in_(board_ids or [-1])
-    query, filters = filter_cases(
+    on = deadlines.today()
+    conditions = _tab_conditions(ClockLimits(on))
+    counted, filters = filter_cases(
+        select(*[func.coalesce(func.sum(sa_case((cond, 1), else_=0)), 0).label(key)
+                 for key, cond in conditions.items()])
+        .select_from(Case).join(Submission, Submission.id == Case.submission_id).where(visible))
+    counts = dict(db.session.execute(counted).one()._mapping)
+    shown, _filters = filter_cases(
         select(Case.id, Case.board_id, Case.status, Case.assignee_id, Case.created_at, Case.acknowledged_at,
                Case.reopened_at, Submission.receipt_code, Submission.topic_id, Submission.group_id,
-               func.coalesce(Submission.public_title, Submission.title).label("shown_title"))
-        .join(Submission, Submission.id == Case.submission_id).where(visible).order_by(Case.created_at.desc()))
-    authority_due = dict(db.session.execute(  # each referred case's last referral (by id)
-        select(Referral.case_id, Referral.answer_due).join(Case, Case.id == Referral.case_id)
-        .where(visible, Case.status == CaseStatus.referred).order_by(Referral.id)).all())
-    on = deadlines.today()
-    rows = []
-    counts = {key: 0 for key, _ in TABS}
-    for case in db.session.execute(query):
-        clocks = clocks_for(case.status, case.created_at, case.reopened_at, case.acknowledged_at,
-                            authority_due.get(case.id), on)
-        clock = triage.worst_clock(case, on, clocks=clocks)
-        for key, _label in TABS:
-            if _tab_match(key, case, clock):
-                counts[key] += 1
-        if _tab_match(tab, case, clock):
-            rows.append((case, clocks))
+               func.coalesce(Submission.public_title, Submission.title).label("shown_title"),
+               sa_case((Case.status == CaseStatus.referred, _authority_due()), else_=None).label("authority_due"))
+        .join(Submission, Submission.id == Case.submission_id).where(visible, conditions[tab])
+        .order_by(Case.created_at.desc(), Case.id.desc()).limit(PER_PAGE).offset((page - 1) * PER_PAGE))
+    rows = [(case, clocks_for(case.status, case.created_at, case.reopened_at, case.acknowledged_at,
+                              case.authority_due, on))
+            for case in db.session.execute(shown)]
     groups = {g.id: g for g in db.session.scalars(select(ResidentialGroup))}
     users = {u.id: u for u in db.session.scalars(select(User))}
     topics = db.session.scalars(select(Topic).order_by(Topic.position, Topic.name)).all()
     boards = db.session.scalars(select(Board).where(Board.id.in_(board_ids or [-1]))).all()
+    args = {"tab": tab, "topic": filters["topic"], "group": filters["group"], "status": filters["status"] or None}
     return render_template(
         "board/cases.html", rows=rows, tabs=TABS, tab=tab, counts=counts, groups=groups, users=users,
         topics=topics, statuses=CASE_STATUS_LABELS, filters=filters, boards=boards,
         topic_names={t.id: t.name for t in topics}, board_names={b.id: b.name for b in boards},
+        total=counts[tab], page=page, per_page=PER_PAGE, page_args={k: v for k, v in args.items() if v},
     )
 
 

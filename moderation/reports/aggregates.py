@@ -1,51 +1,22 @@
 """The SQL side of the petition statistics: every figure is a GROUP BY or a sum in the database, so
 a page costs the same few statements whatever the number of petitions; Python only turns the
 grouped rows (statuses, months, topics, groups, and the answered cases grouped by their dates)
-into figures.
+into figures. The answers' working days are stored on the cases (:mod:`moderation.cases.answers`).
 
-The ward's calendar day of a timestamp is computed in SQL: PostgreSQL converts with the time zone
-(``AT TIME ZONE 'Asia/Ho_Chi_Minh'``); SQLite adds the zone's fixed offset (UTC+7 since 1975).
+The ward's calendar days are stored with the rows (``submission.created_day``, ``case.created_day``,
+``case.responded_day``: set by the models' hooks in the transaction that sets the timestamp, in
+the ward's time zone), so the groupings read indexed columns instead of converting every
+timestamp.
 """
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import String, and_, case, func, or_, select
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy import and_, case, func, select
 
 from moderation.cases.models import Case, CaseStatus, Referral
 from moderation.intake.models import Submission, SubmissionKind
 from portal.extensions import db
-
-
-class local_day(FunctionElement):
-    """``YYYY-MM-DD`` text: the ward's calendar day of a UTC timestamp column."""
-
-    type = String()
-    inherit_cache = True
-    name = "local_day"
-
-
-def _zone():
-    from portal.ward import ward_tz
-
-    return ward_tz()
-
-
-@compiles(local_day)
-def _local_day_sqlite(element, compiler, **kw):
-    minutes = int(_zone().utcoffset(dt.datetime(2026, 1, 1)).total_seconds() // 60)
-    column = compiler.process(element.clauses, **kw)
-    # Stored as 'YYYY-MM-DD HH:MM:SS.ffffff': SQLite rounds fractions to milliseconds (23:59:59.9999
-    # would become the next day), so whole seconds only.
-    return f"date(substr({column}, 1, 19), '{minutes:+d} minutes')"
-
-
-@compiles(local_day, "postgresql")
-def _local_day_postgresql(element, compiler, **kw):
-    column = compiler.process(element.clauses, **kw)
-    return f"to_char({column} AT TIME ZONE '{_zone().key}', 'YYYY-MM-DD')"
 
 
 def _day(value) -> dt.date | None:
@@ -80,53 +51,60 @@ def status_counts(lo, hi) -> dict:
 
 
 def month_counts(lo, hi) -> dict[str, int]:
-    rows = _grouped({"month": func.substr(local_day(Submission.created_at), 1, 7)}, _petitions(lo, hi))
-    return {month: n for month, n in rows}
+    """Petitions per month of their stored ward-local day: one row per day from the
+    (kind, created_day) index, summed into months here."""
+    clauses = [Submission.kind == SubmissionKind.petition]
+    if lo is not None:
+        clauses.append(Submission.created_day >= lo.date())
+    if hi is not None:
+        clauses.append(Submission.created_day < hi.date())
+    months: dict[str, int] = {}
+    for day, n in db.session.execute(select(Submission.created_day, func.count()).where(*clauses)
+                                     .group_by(Submission.created_day)):
+        day = _day(day)
+        key = day.strftime("%Y-%m") if day else None
+        months[key] = months.get(key, 0) + n
+    return months
 
 
 def column_counts(column, lo, hi) -> dict:
     return {key: n for key, n in _grouped({"key": column}, _petitions(lo, hi))}
 
 
-def case_totals(lo, hi) -> dict[str, int]:
-    """Referred, closed and the ratings of the cases of the petitions received in [lo, hi)."""
+def case_figures(lo, hi, decision_days: int) -> dict:
+    """Referred, closed, ratings and the answers of the cases of the petitions received in [lo, hi),
+    in one statement grouped by the answer's stored working days (a few dozen rows): ``durations``
+    {working days: answered cases}, ``answered``, ``on_time``. An authority's first answer is in
+    time by its due day; the Board's own answer when fewer than ``decision_days`` working days
+    passed from the case's creation to the day before it (see :mod:`moderation.cases.answers`)."""
     has_referral = select(Referral.id).where(Referral.case_id == Case.id).exists()
-    row = db.session.execute(
+    if decision_days > 0:
+        board_in_time = Case.decision_working_days < decision_days
+    else:
+        board_in_time = Case.answer_day <= Case.created_day
+    on_time = case((Case.answered_in_time.is_(True), 1),
+                   (and_(Case.answered_in_time.is_(None), board_in_time), 1), else_=0)
+    rows = db.session.execute(
         select(
-            func.coalesce(func.sum(case((has_referral, 1), else_=0)), 0),
-            func.coalesce(func.sum(case((Case.status == CaseStatus.closed, 1), else_=0)), 0),
-            func.coalesce(func.sum(Case.rating), 0),
+            Case.response_working_days,
+            func.count(),
+            func.sum(case((has_referral, 1), else_=0)),
+            func.sum(case((Case.status == CaseStatus.closed, 1), else_=0)),
+            func.sum(Case.rating),
             func.count(Case.rating),
+            func.sum(case((Case.response_working_days.is_(None), 0), else_=on_time)),
         ).select_from(Submission).join(Case, Case.submission_id == Submission.id).where(*_petitions(lo, hi))
-    ).one()
-    return {"referred": int(row[0]), "closed": int(row[1]), "rating_sum": int(row[2]), "ratings": int(row[3])}
-
-
-def answered_groups(lo, hi) -> list[tuple]:
-    """The answered cases of the petitions received in [lo, hi), grouped by what their figures
-    depend on: (day received, first authority answer's day or None, that answer in time (0/1) or
-    None, the Board's response day and the case's creation day when no authority answered, count).
-
-    The first answer is the referral answered earliest (the lowest id among the same day), as
-    :func:`moderation.reports.figures.answer_date` takes it."""
-    ranked = (
-        select(Referral.case_id, Referral.answered_on, Referral.answer_due,
-               func.row_number().over(partition_by=Referral.case_id,
-                                      order_by=(Referral.answered_on, Referral.id)).label("rank"))
-        .where(Referral.answered_on.is_not(None))
-        .subquery()
-    )
-    no_answer = ranked.c.case_id.is_(None)
-    columns = {
-        "received": local_day(Submission.created_at),
-        "answered_on": ranked.c.answered_on,
-        "in_time": case((no_answer, None),
-                        (or_(ranked.c.answer_due.is_(None), ranked.c.answered_on <= ranked.c.answer_due), 1),
-                        else_=0),
-        "responded": case((no_answer, local_day(Case.responded_at)), else_=None),
-        "case_created": case((no_answer, local_day(Case.created_at)), else_=None),
-    }
-    where = [*_petitions(lo, hi), Case.id.is_not(None), or_(~no_answer, Case.responded_at.is_not(None))]
-    joins = [(Case, Case.submission_id == Submission.id),
-             (ranked, and_(ranked.c.case_id == Case.id, ranked.c.rank == 1))]
-    return [(_day(r[0]), _day(r[1]), r[2], _day(r[3]), _day(r[4]), r[5]) for r in _grouped(columns, where, joins)]
+        .group_by(Case.response_working_days)
+    ).all()
+    out = {"referred": 0, "closed": 0, "rating_sum": 0, "ratings": 0, "answered": 0, "on_time": 0,
+           "durations": {}}
+    for days, n, referred, closed, rating_sum, ratings, in_time in rows:
+        out["referred"] += int(referred or 0)
+        out["closed"] += int(closed or 0)
+        out["rating_sum"] += int(rating_sum or 0)
+        out["ratings"] += int(ratings or 0)
+        if days is not None:
+            out["durations"][int(days)] = n
+            out["answered"] += n
+            out["on_time"] += int(in_time or 0)
+    return out

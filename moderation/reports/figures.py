@@ -117,25 +117,9 @@ def _compute_statistics(start: dt.date | None, end: dt.date | None) -> dict:
 
     lo, hi = _period_bounds(start, end)
     st = Counter(aggregates.status_counts(lo, hi))
-    cases = aggregates.case_totals(lo, hi)
-    groups_answered = aggregates.answered_groups(lo, hi)
-    off = deadlines.holidays()
-    calendar = deadlines.WorkingDays(off)
-    decision_days = deadlines.sla_days("board_decision")
-    days = [d for received, ref_answer, _in_time, responded, case_created, _n in groups_answered
-            for d in (received, ref_answer, responded, case_created) if d is not None]
-    if days:  # one table over every day asked about
-        calendar.cover(min(days), max(days) + dt.timedelta(days=2 * decision_days + 60))
-    durations: Counter = Counter()
-    on_time = answered = 0
-    for received, ref_answer, ref_in_time, responded, case_created, n in groups_answered:
-        if ref_answer is not None:
-            day, in_time = ref_answer, bool(ref_in_time)
-        else:
-            day, in_time = responded, responded <= calendar.add(case_created, decision_days)
-        durations[calendar.between(received, day)] += n
-        on_time += n * in_time
-        answered += n
+    cases = aggregates.case_figures(lo, hi, deadlines.sla_days("board_decision"))
+    durations = Counter(cases["durations"])
+    on_time, answered = cases["on_time"], cases["answered"]
     redirects = _intake_redirects_by_channel(start, end)
     totals = {
         "received": sum(st.values()),

@@ -4,8 +4,8 @@ correctness targets hold (no 5xx, nothing lost, acknowledged == stored, ...).
 
 Throughput targets are not asserted here (two seconds on a shared machine measure nothing): the
 pages benchmark runs with its share targets (cached and fresh) at 0. Only ``load`` runs by default; ``pages``,
-``crash``, ``faults`` and ``cluster`` (two servers, a restart, repeated ``flask outbox send``, the form's minimum fill
-time) run when ``CI`` or ``BENCH_SMOKE_ALL`` is set. The home page's weight is checked on every run
+``crash``, ``faults``, ``scale`` and ``cluster`` (two servers, a restart, repeated ``flask outbox send``, the
+form's minimum fill time) run when ``CI`` or ``BENCH_SMOKE_ALL`` is set. The home page's weight is checked on every run
 by ``test_page_weight.py``. The benchmarks always use SQLite here, never ``TEST_DATABASE_URL``:
 they wipe the database they are given.
 """
@@ -82,6 +82,16 @@ def test_petitions_scale_smoke():
     assert fig, out[-3000:]
     assert rc == 0, out[-3000:]
     assert fig["errors"] == "0" and fig["n"] == "300" and fig["target"] == "met"
+
+
+@pytest.mark.skipif(SLOW, reason="slow: runs with CI=1 or BENCH_SMOKE_ALL=1")
+def test_scale_smoke():
+    rc, out, fig = run_bench("scale.py", "--petitions", "300", "--disclosures", "100", "--small", "100",
+                             "--repeat", "2", "--max-ms", "5000")
+    assert fig, out[-3000:]
+    assert rc == 0, out[-3000:]
+    assert fig["petitions"] == "300" and fig["db"] == "sqlite" and fig["failures"] == "0" and fig["target"] == "met"
+    assert int(fig["case_statements"]) > 0 and int(fig["post_statements"]) > 0
 
 
 @pytest.mark.skipif(SLOW, reason="slow: runs with CI=1 or BENCH_SMOKE_ALL=1")
