@@ -37,15 +37,11 @@ petition is missing.
 from __future__ import annotations
 
 import argparse
-import copy
 import json
-import random
 import secrets
 import subprocess
 import sys
-import threading
 import time
-import urllib.parse
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -55,232 +51,32 @@ from _harness import (  # noqa: E402
     REPO,
     Client,
     Instance,
-    discover,
     log,
     pct,
-    petition_payload,
     result_line,
-    verify_submissions,
+)
+from _harness.hosts import (  # noqa: E402
+    SEARCH_LIMIT,
+    TARGET_S,
+    FailoverLedger,
+    catch_up,
+    disclosure_data,
+    exactly_once,
+    kill_load,
+    prime,
+    rate_limits,
+    redis_reachable,
+    search_url,
+    second_host,
+    wait_for,
 )
 from _harness.server import Server  # noqa: E402
-
-TARGET_S = 2.0
-TIMEOUT_S = 20.0
-
-
-def _second_host(inst: Instance, name: str) -> Instance:
-    """The same database, its own index directory and page-cache version file (another machine)."""
-    other = copy.copy(inst)
-    own = inst.dir / f"host-{name}"  # the version file defaults to the index's parent: not A's
-    own.mkdir(exist_ok=True)
-    other.index_dir = own / "search-index"
-    other.env = {**inst.env, "SEARCH_INDEX_DIR": str(other.index_dir),
-                 "PAGE_CACHE_VERSION_FILE": str(own / "page-cache.version")}
-    return other
-
-
-def _shows(client: Client, path: str, needle: str, present: bool) -> bool:
-    resp = client.get(path)
-    return resp.status == 200 and (needle in resp.text) == present
-
-
-def _wait(clients: dict[str, Client], checks: list[tuple[str, str, bool]], started: float) -> dict[str, float]:
-    """Seconds from ``started`` until every check holds on each host (``TIMEOUT_S`` when never)."""
-    out = {}
-    for name, client in clients.items():
-        while True:
-            if all(_shows(client, path, needle, present) for path, needle, present in checks):
-                out[name] = time.monotonic() - started
-                break
-            if time.monotonic() - started > TIMEOUT_S:
-                out[name] = TIMEOUT_S
-                failing = []
-                for path, needle, present in checks:
-                    resp = client.get(path)
-                    if resp.status != 200 or (needle in resp.text) != present:
-                        count = resp.text.partition('class="result-count"')[2][:160].strip()
-                        failing.append((path, resp.status, resp.headers.get("x-page-cache"), count))
-                log(f"host {name}: still not shown after {TIMEOUT_S:.0f} s: {failing}")
-                break
-            time.sleep(0.02)
-    return out
-
-
-def _prime(clients: dict[str, Client], paths: list[str]) -> None:
-    for client in clients.values():
-        for path in paths:
-            client.get(path)
-            client.get(path)
-
-
-def _search(word: str) -> str:
-    return "/tim-kiem?" + urllib.parse.urlencode({"q": word})
-
-
-def _data(i: int, word: str, title_word: str | None = None) -> dict:
-    import datetime as dt
-
-    return {
-        "number": f"{900 + i}/TB-UBND", "title": f"Thông báo {title_word or word} về lịch tiếp dân",
-        "summary": "Lịch tiếp công dân định kỳ của phường.", "body": "Nội dung thông báo.",
-        "category": "other", "form": "Thông báo", "issuer": "UBND phường Hòa An",
-        "issued_on": (dt.date.today() - dt.timedelta(days=1)).isoformat(),
-    }
-
-
-class FailoverLedger:
-    """What the clients of the kill phase sent and were answered, per host."""
-
-    def __init__(self):
-        self.lock = threading.Lock()
-        self.acked: dict[str, dict] = {}
-        self.acked_by = {"A": 0, "B": 0}
-        self.unanswered = {"A": 0, "B": 0}  # no response (connection refused/reset): never acknowledged
-        self.refused: list[str] = []  # an answer other than 201 (a 4xx/5xx from a live host)
-        self.errors_during_kill = {"A": 0, "B": 0}  # no answer or not 201, after the kill
-        self.after_kill_on_A = 0  # petitions acknowledged by A after the kill
-
-
-def _kill_load(hosts: dict, ledger: FailoverLedger, clients: int, seconds: float, kill_at: float,
-               run_tag: str) -> dict:
-    """Clients post to A and B in turn; B gets SIGKILL at ``kill_at``; failed-over clients use A."""
-    site = discover(hosts["A"].port)
-    state = {"killed_at": None}
-    started = time.monotonic()
-
-    def killer() -> None:
-        time.sleep(kill_at)
-        hosts["B"].kill()
-        state["killed_at"] = time.monotonic() - started
-        log(f"host B killed (SIGKILL to its master and workers) at {state['killed_at']:.1f} s")
-
-    def body(i: int) -> None:
-        rng = random.Random(7000 + i)
-        conns = {name: Client(server.port, keep_cookies=False) for name, server in hosts.items()}
-        down: set[str] = set()
-        seq = 0
-        while time.monotonic() - started < seconds:
-            seq += 1
-            name = "AB"[(i + seq) % 2]
-            if name in down:
-                name = "A"
-            payload = petition_payload(site, i, seq, rng, run_tag)
-            r = conns[name].request("POST", "/api/v1/petitions", json_body=payload,
-                                    headers={"Accept": "application/json"})
-            after_kill = state["killed_at"] is not None
-            with ledger.lock:
-                code = (r.json() or {}).get("receipt_code") if r.status == 201 else None
-                if code:
-                    ledger.acked[code] = payload
-                    ledger.acked_by[name] += 1
-                    if after_kill and name == "A":
-                        ledger.after_kill_on_A += 1
-                else:
-                    if r.status == 0:
-                        ledger.unanswered[name] += 1
-                    elif len(ledger.refused) < 100:
-                        ledger.refused.append(f"{name} {r.status} {r.text[:200]}")
-                    if after_kill:
-                        ledger.errors_during_kill[name] += 1
-            if r.status == 0 and name == "B":
-                down.add("B")  # nginx marks the upstream down and retries elsewhere
-        for conn in conns.values():
-            conn.close()
-
-    threads = [threading.Thread(target=killer, daemon=True)]
-    threads += [threading.Thread(target=body, args=(i,), daemon=True) for i in range(clients)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=seconds + 60)
-    return state
-
-
-def _exactly_once(inst: Instance, ledger: FailoverLedger) -> dict:
-    """The acknowledged petitions, in the database: present with their content, once each."""
-    check = verify_submissions(inst, ledger.acked)
-    from sqlalchemy import func, select
-
-    app = inst.app()
-    with app.app_context():
-        from moderation.intake.models import Submission
-        from portal.extensions import db
-
-        titles = [p["title"] for p in ledger.acked.values()]
-        counts: dict[str, int] = {}
-        for k in range(0, len(titles), 500):
-            rows = db.session.execute(select(Submission.title, func.count()).where(
-                Submission.title.in_(titles[k:k + 500])).group_by(Submission.title))
-            counts.update({title: n for title, n in rows})
-        db.session.remove()
-        db.engine.dispose()
-    check["duplicated"] = sum(1 for t in titles if counts.get(t, 0) > 1)
-    return check
-
-
-def _catch_up(inst: Instance, hosts: dict) -> dict:
-    """Publish while B is down; start B; seconds until B's search shows it."""
-    app = inst.app()
-    with app.app_context():
-        from portal.extensions import db
-        from public_docs.disclosures import services
-
-        word = "vangmat" + secrets.token_hex(2)
-        d = services.create_disclosure(_data(800, word), actor="bench")
-        services.publish_disclosure(d, actor="bench", secrecy_confirmed=True)
-        db.session.commit()
-        doc_id = d.id
-        db.session.remove()
-        db.engine.dispose()
-    launched = time.monotonic()
-    hosts["B"].start()  # returns when /healthz answers 200: nginx would route to it from then
-    healthy = time.monotonic()
-    client = Client(hosts["B"].port, keep_cookies=False)
-    seconds = _wait({"B": client}, [(_search(word), f'href="/cong-khai/{doc_id}"', True)], healthy)["B"]
-    client.close()
-    return {"startup_s": healthy - launched, "catch_up_s": seconds}
-
-
-SEARCH_LIMIT = 120  # public_docs/search/views.py: "120 per minute" per address
-
-
-def _rate_limits(hosts: dict, redis_url: str) -> dict:
-    """Restart both hosts on the shared Redis; count answers and refusals of one address's searches."""
-    for server in hosts.values():
-        server.stop()
-        server.instance.env = {**server.instance.env, "RATELIMIT_ENABLED": "1", "PROXY_COUNT": "1",
-                               "RATELIMIT_STORAGE_URI": redis_url}
-    for server in hosts.values():
-        server.start()
-    address = f"10.{random.randrange(256)}.{random.randrange(256)}.{random.randrange(1, 255)}"
-    clients = {name: Client(server.port, keep_cookies=False) for name, server in hosts.items()}
-    out = {f"{kind}_{name}": 0 for kind in ("ok", "refused", "other") for name in hosts}
-    for i in range(SEARCH_LIMIT + 10):  # a new query each time: a cached page is not counted
-        name = "AB"[i % 2]
-        resp = clients[name].get(_search(f"gioihan{i}"), headers={"X-Forwarded-For": address})
-        kind = {200: "ok", 429: "refused"}.get(resp.status, "other")
-        out[f"{kind}_{name}"] += 1
-    for client in clients.values():
-        client.close()
-    return out
-
-
-def _redis_reachable(url: str) -> bool:
-    import socket
-
-    parts = urllib.parse.urlsplit(url)
-    try:
-        with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 6379), timeout=2) as sock:
-            sock.sendall(b"PING\r\n")
-            return sock.recv(16).startswith(b"+PONG")
-    except OSError:
-        return False
 
 
 def run(args) -> int:
     inst = Instance("cluster", keep=args.keep)
     inst.prepare(demo=False)
-    hosts = {"A": Server(inst, name="A"), "B": Server(_second_host(inst, "B"), name="B")}
+    hosts = {"A": Server(inst, name="A"), "B": Server(second_host(inst, "B"), name="B")}
     timings: list[tuple[str, str, dict[str, float]]] = []
     try:
         for server in hosts.values():
@@ -296,30 +92,30 @@ def run(args) -> int:
                 word = f"kenh{i:03d}x"
                 amended = f"cong{i:03d}y"
                 # publish
-                _prime(clients, [_search(word)])
-                d = services.create_disclosure(_data(i, word), actor="bench")
+                prime(clients, [search_url(word)])
+                d = services.create_disclosure(disclosure_data(i, word), actor="bench")
                 services.publish_disclosure(d, actor="bench", secrecy_confirmed=True)
                 db.session.commit()
                 started = time.monotonic()
                 page = f"/cong-khai/{d.id}"
                 link = f'href="{page}"'  # a hit links to it (the query itself is always on the page)
-                timings.append(("publish", word, _wait(clients, [(_search(word), link, True),
+                timings.append(("publish", word, wait_for(clients, [(search_url(word), link, True),
                                                                  (page, word, True)], started)))
                 # amend
-                _prime(clients, [_search(amended), page])
-                services.amend_disclosure(d, {"title": _data(i, word, amended)["title"]}, "Sửa tiêu đề",
+                prime(clients, [search_url(amended), page])
+                services.amend_disclosure(d, {"title": disclosure_data(i, word, amended)["title"]}, "Sửa tiêu đề",
                                           actor="bench", secrecy_confirmed=True)
                 db.session.commit()
                 started = time.monotonic()
-                timings.append(("amend", word, _wait(clients, [(_search(amended), link, True),
+                timings.append(("amend", word, wait_for(clients, [(search_url(amended), link, True),
                                                                (page, amended, True)], started)))
                 # withdraw
                 reason = f"thuhoi{i:03d}z"
-                _prime(clients, [_search(amended), page])
+                prime(clients, [search_url(amended), page])
                 services.withdraw_disclosure(d, f"Ban hành nhầm {reason}", actor="bench")
                 db.session.commit()
                 started = time.monotonic()
-                timings.append(("withdraw", word, _wait(clients, [(_search(amended), link, False),
+                timings.append(("withdraw", word, wait_for(clients, [(search_url(amended), link, False),
                                                                   (page, reason, True)], started)))
                 db.session.remove()
             from sqlalchemy import select
@@ -328,33 +124,33 @@ def run(args) -> int:
 
             for j in range(args.cli):  # the real command, in its own process: timed from its exit
                 word = f"nhap{j:03d}w"
-                data = _data(500 + j, word)
+                data = disclosure_data(500 + j, word)
                 manifest = inst.dir / f"import-{j}.jsonl"
                 manifest.write_text(json.dumps(data, ensure_ascii=False) + "\n")
-                _prime(clients, [_search(word)])
+                prime(clients, [search_url(word)])
                 subprocess.run([PYTHON, "-m", "flask", "--app", "portal", "disclosures", "import", str(manifest)],
                                cwd=REPO, env=inst.env, capture_output=True, check=True, timeout=120)
                 started = time.monotonic()
                 doc_id = db.session.scalar(select(Disclosure.id).where(Disclosure.number == data["number"]))
                 db.session.remove()
-                checks = [(_search(word), f'href="/cong-khai/{doc_id}"', True), (f"/cong-khai/{doc_id}", word, True)]
-                timings.append(("cli-import", word, _wait(clients, checks, started)))
+                checks = [(search_url(word), f'href="/cong-khai/{doc_id}"', True), (f"/cong-khai/{doc_id}", word, True)]
+                timings.append(("cli-import", word, wait_for(clients, checks, started)))
         errors = {name: server.errors_logged() for name, server in hosts.items()}
         # --- one host dies under load -------------------------------------------------------
         ledger = FailoverLedger()
         log(f"kill phase: {args.clients} clients posting petitions to A and B for {args.load_seconds:g} s, "
             f"B killed at {args.load_seconds / 3:.1f} s")
-        kill_state = _kill_load(hosts, ledger, args.clients, args.load_seconds, args.load_seconds / 3,
+        kill_state = kill_load(hosts, ledger, args.clients, args.load_seconds, args.load_seconds / 3,
                                 secrets.token_hex(3))
         errors_a_kill = hosts["A"].errors_logged()
-        check = _exactly_once(inst, ledger)
-        catch = _catch_up(inst, hosts)
+        check = exactly_once(inst, ledger)
+        catch = catch_up(inst, hosts)
         limits = None
         if args.redis:
-            if not _redis_reachable(args.redis):
+            if not redis_reachable(args.redis):
                 raise SystemExit(f"Redis not reachable at {args.redis}: start redis-server, or pass --redis '' "
                                  "to leave the rate-limit check out")
-            limits = _rate_limits(hosts, args.redis)
+            limits = rate_limits(hosts, args.redis)
     finally:
         for server in hosts.values():
             server.stop()

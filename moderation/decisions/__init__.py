@@ -5,14 +5,14 @@ from __future__ import annotations
 
 
 def register(app) -> None:
-    from moderation.decisions import api, cli, cycle, demo, models, views  # noqa: F401  (models: tables known)
+    from moderation.decisions import api, cli, cycle, demo, models, public, views  # noqa: F401  (models: tables known)
     from portal.api import add_openapi
     from portal.extensions import csrf
     from portal.i18n import _l
     from portal.registry import add_nav_entry, add_template_hook
     from portal.signals import add_public_content, models_of
 
-    app.register_blueprint(views.bp)
+    app.register_blueprint(public.bp)
     add_template_hook(app, "disclosure-panels", cycle.disclosure_panel)
     app.register_blueprint(views.staff_bp)
     csrf.exempt(api.bp)

@@ -1,31 +1,24 @@
-"""Pages of the decision matters. Public (``decisions``): the list, a matter with its progress per
-group, the result and its SVG chart, the web ballot and "was my code counted". Staff
-(``decisions_staff``, /can-bo/dan-quyet): editors open and manage matters; editors and moderators
-enter meetings and paper ballots, issue codes and keep the household counts."""
+"""Staff pages of the decision matters (``decisions_staff``, /can-bo/dan-quyet): editors open and
+manage matters; editors and moderators enter meetings and paper ballots, issue codes and keep the
+household counts. The public pages are in ``moderation.decisions.public``."""
 from __future__ import annotations
 
 import segno
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
 
-from moderation import abuse
-from moderation.decisions import ballots, cycle, followup, forms, results, services
+from moderation.decisions import ballots, followup, forms, results, services
 from moderation.decisions import households as household_counts
 from moderation.decisions.models import (
-    BASIS_LABELS,
-    CHANNEL_LABELS,
-    KIND_LABELS,
-    METHOD_LABELS,
-    STATUS_LABELS,
     Channel,
     DecisionMatter,
     DecisionMeeting,
     MatterKind,
-    MatterStatus,
 )
+from moderation.decisions.public import LABELS, matter_or_404, page_context
 from portal.errors import DomainError
 from portal.extensions import db
 from portal.files import download_response
@@ -36,106 +29,10 @@ from portal.units import names
 from portal.ward import ResidentialGroup
 from public_docs.disclosures.models import Disclosure, DisclosureStatus
 
-bp = Blueprint("decisions", __name__, template_folder="templates")
 staff_bp = Blueprint("decisions_staff", __name__, url_prefix="/can-bo/dan-quyet", template_folder="templates",
                      static_folder="static")
 MANAGERS = ("editor",)
 RECORDERS = ("editor", "moderator")
-LABELS = {"kinds": KIND_LABELS, "methods": METHOD_LABELS, "statuses": STATUS_LABELS, "bases": BASIS_LABELS,
-          "channels": CHANNEL_LABELS}
-
-
-def _matter(matter_id: int) -> DecisionMatter:
-    m = get_row(DecisionMatter, matter_id)
-    if m is None:
-        abort(404)
-    return m
-
-
-def _page(matter: DecisionMatter, **extra) -> dict:
-    ctx = {"m": matter, "summary": results.public_summary(matter), "labels": LABELS,
-           "groups_by_code": {mg.group.code: mg.group for mg in matter.groups}}
-    if matter.status == MatterStatus.decided:
-        ctx["chart"] = results.chart_svg(matter, matter.result)
-        ctx["result"] = matter.result
-    if matter.kind == MatterKind.convention:
-        ctx["stage"] = followup.convention_stage(matter)
-        ctx["stages"] = followup.STAGES
-        ctx["stage_labels"] = followup.STAGE_LABELS
-        ctx["history"] = cycle.convention_history(matter)
-    if matter.kind == MatterKind.contribution and matter.passed:
-        ctx["contrib"] = followup.contribution_summary(matter)
-        ctx["money"] = followup.money
-        ctx["supervisors"] = followup.supervising_boards(matter)
-    ctx["linked"] = {d.id: d for d in db.session.scalars(select(Disclosure).where(Disclosure.id.in_(
-        [i for i in (matter.result_disclosure_id, matter.recognition_disclosure_id, matter.draft_disclosure_id,
-                     matter.contributions_disclosure_id) if i] or [0])))}
-    ctx.update(extra)
-    return ctx
-
-
-# ------------------------------------------------------------------ public
-
-@bp.get("/dan-quyet")
-def index():
-    rows = db.session.scalars(
-        select(DecisionMatter).order_by(DecisionMatter.opens_on.desc(), DecisionMatter.id.desc())).all()
-    running = [m for m in rows if m.status in (MatterStatus.scheduled, MatterStatus.open, MatterStatus.counting)]
-    decided = [m for m in rows if m.status == MatterStatus.decided]
-    cancelled = [m for m in rows if m.status == MatterStatus.cancelled]
-    return render_template("decisions/index.html", running=running, decided=decided, cancelled=cancelled,
-                           summaries={m.id: results.public_summary(m) for m in running + decided}, labels=LABELS)
-
-
-@bp.get("/dan-quyet/<int:matter_id>")
-def detail(matter_id: int):
-    return render_template("decisions/detail.html", **_page(_matter(matter_id)))
-
-
-@bp.get("/dan-quyet/<int:matter_id>/bieu-do.svg")
-def chart(matter_id: int):
-    m = _matter(matter_id)
-    if m.status != MatterStatus.decided:
-        abort(404)
-    return Response(results.chart_svg(m, m.result), mimetype="image/svg+xml",
-                    headers={"Content-Security-Policy": "default-src 'none'"})
-
-
-@bp.route("/dan-quyet/<int:matter_id>/bieu-quyet", methods=["GET", "POST"])
-def vote(matter_id: int):
-    m = _matter(matter_id)
-    error, errors, status = None, {}, 200
-    if request.method == "POST":
-        try:
-            abuse.check_rate("TRACKING_RATE_LIMIT", abuse.CODE_LOOKUP_SCOPE)
-            ballots.cast_ballot(m, request.form.get("code", ""), forms.ballot_choice(request.form, m), Channel.web,
-                                "resident")
-        except abuse.Refused as exc:
-            db.session.rollback()
-            error, status = exc.message, exc.status
-        except DomainError as exc:
-            db.session.rollback()
-            error, errors, status = exc.message, exc.fields, (400 if exc.status == 404 else exc.status)
-        else:
-            db.session.commit()
-            return render_template("decisions/voted.html", m=m)
-    return render_template("decisions/vote.html", m=m, error=error, errors=errors, form=request.form), status
-
-
-@bp.route("/dan-quyet/kiem-tra-ma", methods=["GET", "POST"])
-def check_code():
-    found, counted, error, status = None, False, None, 200
-    if request.method == "POST":
-        try:
-            abuse.check_rate("TRACKING_RATE_LIMIT", abuse.CODE_LOOKUP_SCOPE)
-        except abuse.Refused as exc:
-            return render_template("decisions/check_code.html", error=exc.message, form=request.form), exc.status
-        found, counted = ballots.code_counted(request.form.get("code", ""))
-        if found is None:
-            error, status = gettext("Không tìm thấy mã phiếu này: vui lòng kiểm tra lại mã in trên phiếu."), 404
-    return render_template("decisions/check_code.html", found=found, counted=counted, error=error,
-                           form=request.form,
-                           matter=db.session.get(DecisionMatter, found.matter_id) if found else None), status
 
 
 # ------------------------------------------------------------------ staff
@@ -155,7 +52,7 @@ def _run(action, ok_message: str, matter_id: int | None = None):
 
 def _staff_ctx(m: DecisionMatter, **extra) -> dict:
     live = results.compute_result(m)
-    return _page(m, live=live, issued=ballots.codes_issued(m.id), households=services.electorate(m),
+    return page_context(m, live=live, issued=ballots.codes_issued(m.id), households=services.electorate(m),
                  recorder=current_user.has_role(*RECORDERS), manager=current_user.has_role(*MANAGERS),
                  published_docs=_conventions_docs() if m.kind == MatterKind.convention else [],
                  form=request.form, errors={}, error=None, **extra)
@@ -203,7 +100,7 @@ def create():
 @staff_bp.route("/<int:matter_id>/sua", methods=["GET", "POST"])
 @role_required(*MANAGERS)
 def edit(matter_id: int):
-    m = _matter(matter_id)
+    m = matter_or_404(matter_id)
     if request.method == "POST":
         data = forms.matter_data(request.form)
         try:
@@ -222,7 +119,7 @@ def edit(matter_id: int):
 @staff_bp.get("/<int:matter_id>")
 @role_required(*RECORDERS)
 def manage(matter_id: int):
-    return render_template("decisions/manage.html", **_staff_ctx(_matter(matter_id)))
+    return render_template("decisions/manage.html", **_staff_ctx(matter_or_404(matter_id)))
 
 
 CONFIRMED = ("y", "1", "on", "true")  # a required confirmation box, ticked
@@ -245,7 +142,7 @@ STATE_ACTIONS = {
 @staff_bp.post("/<int:matter_id>/<any(open, counting, decide):action>")
 @role_required(*MANAGERS)
 def change_state(matter_id: int, action: str):
-    m = _matter(matter_id)
+    m = matter_or_404(matter_id)
     fn, message = STATE_ACTIONS[action]
     if action in IRREVERSIBLE:
         _run(lambda: (_confirmed(), fn(m, current_user)), gettext(message))
@@ -257,7 +154,7 @@ def change_state(matter_id: int, action: str):
 @staff_bp.post("/<int:matter_id>/huy")
 @role_required(*MANAGERS)
 def cancel(matter_id: int):
-    m = _matter(matter_id)
+    m = matter_or_404(matter_id)
     _run(lambda: (_confirmed(), services.cancel_matter(m, request.form.get("reason", ""), current_user)),
          gettext("Đã hủy."))
     return redirect(url_for(".manage", matter_id=m.id))
@@ -284,7 +181,7 @@ def _recorded(m: DecisionMatter, change, section: str, message: str, anchor: str
 @staff_bp.post("/<int:matter_id>/hoi-nghi")
 @role_required(*RECORDERS)
 def add_meeting(matter_id: int):
-    m = _matter(matter_id)
+    m = matter_or_404(matter_id)
     upload = request.files.get("minutes")
     minutes = (upload.filename or "", upload.read()) if upload and upload.filename else None
     return _recorded(m, lambda: services.record_meeting(m, forms.meeting_data(request.form, m), current_user, minutes),
@@ -294,7 +191,7 @@ def add_meeting(matter_id: int):
 @staff_bp.post("/<int:matter_id>/phieu-giay")
 @role_required(*RECORDERS)
 def paper_ballot(matter_id: int):
-    m = _matter(matter_id)
+    m = matter_or_404(matter_id)
     def cast():
         choice = forms.ballot_choice(request.form, m)
         ballots.cast_ballot(m, request.form.get("code", ""), choice, Channel.paper, current_user)
@@ -305,7 +202,7 @@ def paper_ballot(matter_id: int):
 @staff_bp.post("/<int:matter_id>/ma-phieu")
 @role_required(*RECORDERS)
 def issue(matter_id: int):
-    m = _matter(matter_id)
+    m = matter_or_404(matter_id)
     try:
         ballots.issue_codes(m, request.form.get("group_id"), request.form.get("count"), current_user)
     except DomainError as exc:
@@ -321,7 +218,7 @@ def issue(matter_id: int):
 def slips(matter_id: int):
     from portal.urls import public_url_for
 
-    m = _matter(matter_id)
+    m = matter_or_404(matter_id)
     batch = request.args.get("batch", type=int)
     vote_url = public_url_for("decisions.vote", matter_id=m.id)
     qr = segno.make(vote_url, error="m").svg_inline(scale=2, title=gettext("Mã QR địa chỉ biểu quyết"))
@@ -342,7 +239,7 @@ def minutes(meeting_id: int):
 @staff_bp.post("/<int:matter_id>/cong-nhan")
 @role_required(*MANAGERS)
 def recognise(matter_id: int):
-    m = _matter(matter_id)
+    m = matter_or_404(matter_id)
     return _recorded(m, lambda: followup.record_recognition(m, request.form, current_user), "recognition",
                      gettext("Đã ghi quyết định công nhận."))
 
@@ -350,7 +247,7 @@ def recognise(matter_id: int):
 @staff_bp.post("/<int:matter_id>/dong-gop")
 @role_required(*RECORDERS)
 def figures(matter_id: int):
-    m = _matter(matter_id)
+    m = matter_or_404(matter_id)
     return _recorded(m, lambda: followup.set_figures(m, request.form, current_user), "figures",
                      gettext("Đã cập nhật số liệu đóng góp và công khai."), "#dong-gop")
 
@@ -358,7 +255,7 @@ def figures(matter_id: int):
 @staff_bp.post("/<int:matter_id>/chi")
 @role_required(*RECORDERS)
 def spending(matter_id: int):
-    m = _matter(matter_id)
+    m = matter_or_404(matter_id)
     return _recorded(m, lambda: followup.add_spending(m, request.form, current_user), "spending",
                      gettext("Đã ghi khoản chi và công khai."), "#dong-gop")
 

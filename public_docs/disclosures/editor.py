@@ -5,20 +5,9 @@ from flask import Blueprint, abort, flash, jsonify, redirect, render_template, r
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.datastructures import FileStorage
-from wtforms import (
-    BooleanField,
-    MultipleFileField,
-    SelectChoice,
-    SelectField,
-    SelectMultipleField,
-    StringField,
-    TextAreaField,
-    widgets,
-)
 
 from portal.errors import DomainError
 from portal.extensions import db
@@ -27,13 +16,10 @@ from portal.i18n import N_
 from portal.params import as_id, page_arg
 from portal.permissions import role_required
 from portal.sanitize import clean_text, nest_headings
-from portal.units import LAZY, ward_name_inline
-from portal.ward import ResidentialGroup
+from portal.units import ward_name_inline
 from public_docs.disclosures import services
+from public_docs.disclosures.editor_forms import AmendForm, DisclosureForm, choice_list, group_choices
 from public_docs.disclosures.models import (
-    BUDGET_KINDS,
-    CATEGORIES,
-    FORMS,
     POSTING_CHANNELS,
     STATUS_LABELS,
     Attachment,
@@ -42,68 +28,9 @@ from public_docs.disclosures.models import (
 )
 from public_docs.disclosures.services import UploadedFile
 
-
-def _choices(pairs):
-    return [SelectChoice(v, label) for v, label in pairs]
-
-
 bp = Blueprint("disclosures_editor", __name__, url_prefix="/can-bo/cong-khai", template_folder="templates")
 
 PER_PAGE = 30
-
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = widgets.ListWidget(prefix_label=False)
-    option_widget = widgets.CheckboxInput()
-
-
-class DisclosureForm(FlaskForm):
-    class Meta:
-        csrf = False  # CSRFProtect guards every POST already; the token is in the template
-
-    number = StringField(_l("Số, ký hiệu"), render_kw={"maxlength": 64, "autocomplete": "off"})
-    title = StringField(_l("Trích yếu (tiêu đề)"), render_kw={"maxlength": 500})
-    category = SelectField(
-        _l("Lĩnh vực công khai"),
-        choices=_choices([("", _l("— Chọn lĩnh vực —"))] + [(k, _l(v)) for k, v in CATEGORIES.items()]),
-    )
-    budget_kind = SelectField(
-        _l("Loại văn bản ngân sách (chỉ với văn bản ngân sách)"),
-        choices=_choices([("", _l("— Không áp dụng —"))] + [(k, _l(v)) for k, v in BUDGET_KINDS.items()]),
-    )
-    budget_year = StringField(_l("Năm ngân sách"), render_kw={"inputmode": "numeric", "maxlength": 4,
-                                                               "autocomplete": "off"})
-    budget_quarter = SelectField(
-        _l("Quý (chỉ với báo cáo thực hiện dự toán quý)"),
-        choices=_choices([("", _l("— Không áp dụng —"))] + [(str(q), str(q)) for q in (1, 2, 3, 4)]),
-    )
-    form = SelectField(_l("Hình thức văn bản"), choices=_choices((f, _l(f)) for f in FORMS))
-    issuer = StringField(_l("Cơ quan ban hành"), render_kw={"maxlength": 200})
-    issued_on = StringField(_l("Ngày ban hành"), render_kw={"type": "date"})
-    effective_on = StringField(_l("Ngày hiệu lực"), render_kw={"type": "date"})
-    posting_start = StringField(_l("Ngày bắt đầu niêm yết"), render_kw={"type": "date"})
-    posting_end = StringField(_l("Ngày kết thúc niêm yết"), render_kw={"type": "date"})
-    summary = TextAreaField(_l("Tóm tắt nội dung"), render_kw={"rows": 3})
-    body = TextAreaField(_l("Nội dung (Markdown hoặc HTML đơn giản)"), render_kw={"rows": 12})
-    group_ids = MultiCheckboxField(_l("%(Group_kind)s liên quan", **LAZY), coerce=str)
-    is_project = BooleanField(_l("Đây là dự án, công trình (người dân có thể kiến nghị, Ban giám sát đầu tư theo dõi)"))
-    files = MultipleFileField(_l("Tệp đính kèm (PDF, DOCX, XLSX, ODT, JPEG, PNG)"))
-
-
-class AmendForm(DisclosureForm):
-    remove_attachment_ids = MultiCheckboxField(_l("Gỡ tệp đính kèm (vẫn lưu trong phiên bản cũ)"), coerce=str)
-    change_note = TextAreaField(_l("Nội dung đính chính (hiển thị công khai)"), render_kw={"rows": 3})
-    secrecy_confirmed = BooleanField(
-        _l("Tôi xác nhận văn bản không chứa bí mật nhà nước, bí mật công tác, thông tin chưa được phép công khai")
-    )
-
-
-def _group_choices():
-    groups = db.session.scalars(
-        select(ResidentialGroup).where(ResidentialGroup.active.is_(True))
-        .order_by(ResidentialGroup.position, ResidentialGroup.code)
-    )
-    return _choices((str(g.id), g.name) for g in groups)
 
 
 def _form_data(form: DisclosureForm) -> dict:
@@ -230,7 +157,7 @@ def body_preview():
 @role_required("editor")
 def create():
     form = DisclosureForm()
-    form.group_ids.choices = _group_choices()
+    form.group_ids.choices = group_choices()
     if request.method == "POST":
         def save():
             d = services.create_disclosure(_form_data(form), actor=current_user, files=_uploads())
@@ -250,7 +177,7 @@ def edit(disclosure_id: int):
         flash(gettext("Văn bản đã công khai: hãy dùng chức năng đính chính để tạo phiên bản mới."), "warning")
         return redirect(url_for("disclosures_editor.amend", disclosure_id=d.id))
     form = DisclosureForm()
-    form.group_ids.choices = _group_choices()
+    form.group_ids.choices = group_choices()
     if request.method == "POST":
         def save():
             services.update_disclosure(d, _form_data(form), actor=current_user, files=_uploads())
@@ -269,8 +196,8 @@ def amend(disclosure_id: int):
         flash(gettext("Chỉ văn bản đang công khai mới được đính chính."), "warning")
         return redirect(url_for("disclosures_editor.detail", disclosure_id=d.id))
     form = AmendForm()
-    form.group_ids.choices = _group_choices()
-    form.remove_attachment_ids.choices = _choices((str(a.id), a.filename) for a in services.active_attachments(d))
+    form.group_ids.choices = group_choices()
+    form.remove_attachment_ids.choices = choice_list((str(a.id), a.filename) for a in services.active_attachments(d))
     if request.method == "POST":
         def save():
             version = services.amend_disclosure(
