@@ -89,12 +89,8 @@ class S3Storage:
     def __init__(self, bucket: str, prefix: str = "files/", client=None, *, endpoint_url: str | None = None,
                  region: str | None = None):
         if client is None:
-            try:
-                import boto3
-            except ImportError as exc:
-                raise ConfigurationError(
-                    "UPLOAD_STORAGE=s3 needs boto3: install the portal with its s3 extra "
-                    "(pip install '.[s3]')") from exc
+            import boto3  # the s3 extra (pip install '.[s3]'), which UPLOAD_STORAGE=s3 requires (README)
+
             client = boto3.client("s3", endpoint_url=endpoint_url or None, region_name=region or None)
         self.client = client
         self.bucket = bucket
